@@ -1,0 +1,14 @@
+// `npm start`: serves the demo on the simulated contact center. TypeScript sources are compiled
+// on the fly, so the demo needs no build step.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+export default {
+  rootDir: '.',
+  hostname: '127.0.0.1',
+  port: Number(process.env.PORT ?? 8000),
+  appIndex: 'demo/index.html',
+  open: false,
+  watch: false,
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+};

@@ -1,0 +1,43 @@
+import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
+import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
+
+if (!chromiumPath) {
+  throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
+}
+
+export default {
+  rootDir: '.',
+  files: ['tests/**/*.test.ts', '!tests/node/**'],
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  // Two cores: two test files at a time keeps Chromium responsive.
+  concurrency: 2,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLineReporter()],
+  // Tests fail on lit dev-mode warnings: tests/setup/lit-warnings.ts turns them into errors.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>
+      globalThis.litIssuedWarnings = new Set(['dev-mode']);
+      globalThis.__litWarnings = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => {
+        const text = args.map(String).join(' ');
+        if (/lit\\.dev\\/msg|Lit is in dev mode|class-field-shadowing|change-in-update/.test(text)) globalThis.__litWarnings.push(text);
+        warn(...args);
+      };
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
