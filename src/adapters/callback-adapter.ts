@@ -1,0 +1,80 @@
+import type { Capabilities } from '../model/actions.js';
+import type {
+  AvailabilitySlot,
+  Channel,
+  DispositionRef,
+  Interaction,
+  RescheduleReason,
+} from '../model/interaction.js';
+import type { Unsubscribe } from './errors.js';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface RescheduleRequest {
+  /** New desired time (epoch ms, UTC on the wire). */
+  time: number;
+  /** Call back on another number (needs the privilege). */
+  number?: string;
+  reason?: RescheduleReason;
+}
+
+export interface AvailabilityQuery {
+  from: number;
+  to: number;
+  /** IANA zone the service should bucket days in (GMS availability v2). */
+  timeZone?: string;
+}
+
+export interface MarkDoneRequest {
+  disposition?: DispositionRef;
+  /** A last note to attach to the history. */
+  note?: string;
+}
+
+export type AgentReadyState = 'ready' | 'not-ready';
+
+/** Why an offer left the agent without an answer from them. */
+export type RevokeReason = 'expired' | 'revoked';
+
+export interface CallbackCapabilities extends Pick<Capabilities, 'reschedule'> {
+  /** The service can list open slots for rescheduling. */
+  availability: boolean;
+  /** The service can look up other open callbacks for the same number. */
+  duplicateLookup: boolean;
+}
+
+/**
+ * The callback service as the elements see it: offers arrive, the agent accepts or rejects,
+ * reschedules and marks done. Implementations: simulated (in-browser), GMS (REST), ...
+ *
+ * Every interaction change, whatever its cause (agent action, customer hang-up, expiry), is
+ * published to `onInteraction` subscribers with the whole new interaction.
+ */
+export interface CallbackAdapter {
+  readonly callbackCapabilities: CallbackCapabilities;
+
+  /** Called with each new offer. Returns an unsubscribe function. */
+  onOffer(listener: (interaction: Interaction) => void): Unsubscribe;
+  /** Called with the new value each time an interaction changes. */
+  onInteraction(listener: (interaction: Interaction) => void): Unsubscribe;
+  /** The interaction as last known, or undefined. */
+  getInteraction(id: string): Interaction | undefined;
+  /** Interactions currently offered to or held by the agent. */
+  listInteractions(): Interaction[];
+
+  accept(id: string, options?: CallOptions): Promise<Interaction>;
+  reject(id: string, options?: CallOptions): Promise<Interaction>;
+  reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction>;
+  availability(id: string, query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]>;
+  setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction>;
+  addNote(id: string, text: string, options?: CallOptions): Promise<Interaction>;
+  markDone(id: string, request?: MarkDoneRequest, options?: CallOptions): Promise<Interaction>;
+  /** Other open callbacks for the same number (duplicate warning). */
+  findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]>;
+
+  getReadyState(channel: Channel): AgentReadyState;
+  setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void>;
+  onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe;
+}

@@ -1,0 +1,67 @@
+/**
+ * Stable codes for everything an adapter call can fail with. Elements map each code to a localized
+ * message; integrators branch on the code, never on the message.
+ */
+export type AdapterErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'not-found'
+  | 'conflict'
+  | 'invalid-state'
+  | 'invalid-input'
+  | 'not-supported'
+  | 'not-permitted'
+  | 'number-disallowed'
+  | 'time-unavailable'
+  | 'service-unavailable'
+  | 'target-declined'
+  | 'target-no-answer'
+  | 'target-busy'
+  | 'offline'
+  | 'unknown';
+
+export interface AdapterErrorOptions {
+  cause?: unknown;
+  /** Safe to try again as is (network blips, timeouts, a 503). */
+  retryable?: boolean;
+  /** Extra typed detail, e.g. alternative slots for `time-unavailable`. */
+  detail?: Readonly<Record<string, unknown>>;
+}
+
+/** The one error type adapters reject with. */
+export class AdapterError extends Error {
+  readonly code: AdapterErrorCode;
+  readonly retryable: boolean;
+  readonly detail: Readonly<Record<string, unknown>>;
+
+  constructor(code: AdapterErrorCode, message: string, options: AdapterErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AdapterError';
+    this.code = code;
+    this.retryable = options.retryable ?? (code === 'network' || code === 'timeout' || code === 'service-unavailable');
+    this.detail = options.detail ?? {};
+  }
+
+  /** Wraps anything thrown into an AdapterError, keeping AdapterErrors as they are. */
+  static from(error: unknown): AdapterError {
+    if (error instanceof AdapterError) return error;
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      return new AdapterError('aborted', 'The request was cancelled.', { cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new AdapterError('unknown', message, { cause: error });
+  }
+}
+
+export function isAdapterError(error: unknown, code?: AdapterErrorCode): error is AdapterError {
+  return error instanceof AdapterError && (code === undefined || error.code === code);
+}
+
+/** Rejects with an `aborted` AdapterError when the signal is already aborted. */
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AdapterError('aborted', 'The request was cancelled.', { cause: signal.reason });
+}
+
+/** Signature every subscription returns. */
+export type Unsubscribe = () => void;

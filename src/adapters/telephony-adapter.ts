@@ -1,0 +1,71 @@
+import type { Capabilities } from '../model/actions.js';
+import type { DialResult, TargetRef } from '../model/interaction.js';
+import type { CallOptions } from './callback-adapter.js';
+import type { Unsubscribe } from './errors.js';
+
+export type RegistrationStatus = 'offline' | 'connecting' | 'registered' | 'reconnecting' | 'failed';
+
+export type TelephonyCapabilities = Pick<
+  Capabilities,
+  'dial' | 'hold' | 'dtmf' | 'blindTransfer' | 'conference' | 'consultation'
+>;
+
+export type CallState = 'ringing' | 'dialing' | 'connected' | 'held' | 'ended';
+
+export interface CallInfo {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  state: CallState;
+  remote: string;
+  /** Set on `ended`: who hung up, or how a dial attempt failed. */
+  endedBy?: 'local' | 'remote';
+  dialResult?: DialResult;
+  remoteHold?: boolean;
+  /** The interaction this call carries, when known. */
+  interactionId?: string;
+  /** Callback data that came with an inbound call (e.g. SIP headers). Untrusted. */
+  data?: Readonly<Record<string, string>>;
+}
+
+export interface DialRequest {
+  number: string;
+  interactionId?: string;
+}
+
+export interface DtmfOptions extends CallOptions {
+  method?: 'rfc4733' | 'info';
+}
+
+/**
+ * The phone: calls and what can be done with them. Implementations: simulated, sip.js, ...
+ * Every change of a call is published to `onCall` subscribers with the whole new value.
+ */
+export interface TelephonyAdapter {
+  readonly telephonyCapabilities: TelephonyCapabilities;
+
+  status(): RegistrationStatus;
+  onStatus(listener: (status: RegistrationStatus) => void): Unsubscribe;
+  register(options?: CallOptions): Promise<void>;
+  unregister(options?: CallOptions): Promise<void>;
+
+  onCall(listener: (call: CallInfo) => void): Unsubscribe;
+  getCall(id: string): CallInfo | undefined;
+
+  answer(callId: string, options?: CallOptions): Promise<CallInfo>;
+  decline(callId: string, options?: CallOptions): Promise<void>;
+  /** Resolves once the call is dialing; its outcome arrives through `onCall`. */
+  dial(request: DialRequest, options?: CallOptions): Promise<CallInfo>;
+  hangUp(callId: string, options?: CallOptions): Promise<void>;
+  hold(callId: string, options?: CallOptions): Promise<CallInfo>;
+  resume(callId: string, options?: CallOptions): Promise<CallInfo>;
+  sendDtmf(callId: string, digits: string, options?: DtmfOptions): Promise<void>;
+  blindTransfer(callId: string, target: TargetRef, options?: CallOptions): Promise<void>;
+  /** Conference a target into the call at once. */
+  conference(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo>;
+  /** Holds `callId` and calls the target; resolves with the consultation call once it answers. */
+  startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo>;
+  completeTransfer(callId: string, consultationId: string, options?: CallOptions): Promise<void>;
+  completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo>;
+  /** Ends the consultation call and resumes the original one. */
+  endConsultation(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo>;
+}

@@ -1,0 +1,6 @@
+export * from './clock.js';
+export * from './interaction.js';
+export * from './state-machine.js';
+export * from './actions.js';
+export * from './validation.js';
+export * from './callback-info.js';

@@ -1,0 +1,239 @@
+import type {
+  ConsultationOutcome,
+  DialResult,
+  DispositionRef,
+  HistoryEntry,
+  Interaction,
+  InteractionState,
+  RescheduleReason,
+  TargetRef,
+} from './interaction.js';
+
+/**
+ * What happened to an interaction, as the backend or the agent's action reports it. The adapters
+ * feed these through {@link transition}; nothing else changes an interaction's state.
+ */
+export type InteractionEvent =
+  | { type: 'accept' }
+  | { type: 'reject' }
+  | { type: 'expire' }
+  | { type: 'revoke' }
+  | { type: 'dial'; number: string }
+  | { type: 'answered' }
+  | { type: 'dial-failed'; result: Exclude<DialResult, 'connected'> }
+  | { type: 'hold' }
+  | { type: 'resume' }
+  | { type: 'remote-hold'; held: boolean }
+  | { type: 'hang-up'; by: 'agent' | 'contact' }
+  | { type: 'dtmf'; digits: string; masked: boolean }
+  | { type: 'transfer'; target: TargetRef }
+  | { type: 'conference'; target: TargetRef }
+  | { type: 'consult-start'; target: TargetRef }
+  | { type: 'consult-answered' }
+  | { type: 'consult-failed'; outcome: Extract<ConsultationOutcome, 'declined' | 'no-answer'> }
+  | { type: 'consult-end' }
+  | { type: 'consult-transfer' }
+  | { type: 'consult-conference' }
+  | { type: 'reschedule'; time: number; number?: string; reason?: RescheduleReason }
+  | { type: 'disposition'; disposition: DispositionRef }
+  | { type: 'note-draft'; text: string }
+  | { type: 'note'; text: string }
+  | { type: 'done' };
+
+export type InteractionEventType = InteractionEvent['type'];
+
+/** Thrown when an event does not apply to the interaction's current state. */
+export class InvalidTransitionError extends Error {
+  readonly from: InteractionState;
+  readonly event: InteractionEventType;
+  constructor(from: InteractionState, event: InteractionEventType) {
+    super(`"${event}" is not possible while the interaction is ${from}`);
+    this.name = 'InvalidTransitionError';
+    this.from = from;
+    this.event = event;
+  }
+}
+
+const CLOSED: ReadonlySet<InteractionState> = new Set(['rejected', 'expired', 'revoked', 'done']);
+const IN_CALL: ReadonlySet<InteractionState> = new Set(['connected', 'held']);
+
+/** True once the offer was answered one way or another and nothing more can happen. */
+export function isClosed(state: InteractionState): boolean {
+  return CLOSED.has(state);
+}
+
+/** True while the agent holds the interaction (accepted and not yet done). */
+export function isAccepted(state: InteractionState): boolean {
+  return state === 'ready-to-call' || state === 'dialing' || IN_CALL.has(state) || state === 'ended';
+}
+
+/** True while there is a live call with the contact. */
+export function isInCall(state: InteractionState): boolean {
+  return IN_CALL.has(state);
+}
+
+/**
+ * Applies an event and returns the new interaction (the input is not changed). Throws
+ * {@link InvalidTransitionError} when the event does not apply in the current state.
+ */
+export function transition(interaction: Interaction, event: InteractionEvent, at: number): Interaction {
+  const { state } = interaction;
+  const fail = (): never => {
+    throw new InvalidTransitionError(state, event.type);
+  };
+  const log = (entry: HistoryEntry): readonly HistoryEntry[] => [...interaction.history, entry];
+  const next = (changes: Partial<Interaction>): Interaction => ({ ...interaction, ...changes });
+
+  switch (event.type) {
+    case 'accept':
+      if (state !== 'offered') fail();
+      return interaction.channel === 'voice'
+        ? next({ state: 'connected', connectedAt: at, history: log({ at, kind: 'accepted' }) })
+        : next({ state: 'ready-to-call', history: log({ at, kind: 'accepted' }) });
+    case 'reject':
+      if (state !== 'offered') fail();
+      return next({ state: 'rejected' });
+    case 'expire':
+      if (state !== 'offered') fail();
+      return next({ state: 'expired' });
+    case 'revoke':
+      if (state !== 'offered') fail();
+      return next({ state: 'revoked' });
+    case 'dial':
+      if (state !== 'ready-to-call') fail();
+      return next({ state: 'dialing', history: log({ at, kind: 'dial', number: event.number }) });
+    case 'answered': {
+      if (state !== 'dialing') fail();
+      const number = lastDialedNumber(interaction);
+      return next({
+        state: 'connected',
+        connectedAt: at,
+        attempts: [...interaction.attempts, { at, number, result: 'connected' }],
+      });
+    }
+    case 'dial-failed': {
+      if (state !== 'dialing') fail();
+      const number = lastDialedNumber(interaction);
+      return next({
+        state: 'ready-to-call',
+        attempts: [...interaction.attempts, { at, number, result: event.result }],
+      });
+    }
+    case 'hold':
+      if (state !== 'connected') fail();
+      return next({ state: 'held', history: log({ at, kind: 'hold' }) });
+    case 'resume':
+      if (state !== 'held' || interaction.consultation) fail();
+      return next({ state: 'connected', history: log({ at, kind: 'resume' }) });
+    case 'remote-hold':
+      if (!IN_CALL.has(state)) fail();
+      return next({ remoteHold: event.held });
+    case 'hang-up': {
+      if (!IN_CALL.has(state) && state !== 'dialing') fail();
+      const afterCall: InteractionState = interaction.channel === 'web-callback' ? 'ready-to-call' : 'ended';
+      const cancelledDial = state === 'dialing';
+      return next({
+        state: afterCall,
+        consultation: undefined,
+        remoteHold: false,
+        connectedAt: undefined,
+        attempts: cancelledDial
+          ? [...interaction.attempts, { at, number: lastDialedNumber(interaction), result: 'cancelled' }]
+          : interaction.attempts,
+        history: log({ at, kind: 'hang-up', by: event.by }),
+      });
+    }
+    case 'dtmf':
+      if (state !== 'connected') fail();
+      return next({ history: log({ at, kind: 'dtmf', digits: event.digits, masked: event.masked }) });
+    case 'transfer':
+      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      return next({
+        state: 'ended',
+        connectedAt: undefined,
+        remoteHold: false,
+        history: log({ at, kind: 'transfer', target: event.target }),
+      });
+    case 'conference':
+      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      return next({ state: 'connected', history: log({ at, kind: 'conference', target: event.target }) });
+    case 'consult-start':
+      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      return next({
+        state: 'held',
+        consultation: { target: event.target, state: 'dialing' },
+        history: [
+          ...interaction.history,
+          ...(state === 'connected' ? [{ at, kind: 'hold' } as const] : []),
+          { at, kind: 'consultation-started', target: event.target },
+        ],
+      });
+    case 'consult-answered':
+      if (interaction.consultation?.state !== 'dialing') fail();
+      return next({ consultation: { ...interaction.consultation!, state: 'connected' } });
+    case 'consult-failed':
+      if (interaction.consultation?.state !== 'dialing') fail();
+      return endConsultation(interaction, event.outcome, 'held', at);
+    case 'consult-end':
+      if (!interaction.consultation) fail();
+      return endConsultation(interaction, 'returned', 'connected', at);
+    case 'consult-transfer':
+      if (interaction.consultation?.state !== 'connected') fail();
+      return { ...endConsultation(interaction, 'transferred', 'ended', at), connectedAt: undefined, remoteHold: false };
+    case 'consult-conference':
+      if (interaction.consultation?.state !== 'connected') fail();
+      return endConsultation(interaction, 'conferenced', 'connected', at);
+    case 'reschedule':
+      if (!isAccepted(state) || state === 'dialing') fail();
+      return next({
+        desiredTime: event.time,
+        history: log({
+          at,
+          kind: 'rescheduled',
+          time: event.time,
+          ...(event.number ? { number: event.number } : {}),
+          ...(event.reason ? { reason: event.reason } : {}),
+        }),
+      });
+    case 'disposition':
+      if (!isAccepted(state)) fail();
+      return next({ disposition: event.disposition, history: log({ at, kind: 'disposition', disposition: event.disposition }) });
+    case 'note-draft':
+      if (!isAccepted(state)) fail();
+      return next({ note: event.text });
+    case 'note':
+      if (!isAccepted(state)) fail();
+      return next({ note: '', history: log({ at, kind: 'note', text: event.text }) });
+    case 'done':
+      if (state !== 'ready-to-call' && state !== 'ended') fail();
+      return next({ state: 'done', history: log({ at, kind: 'done' }) });
+    default:
+      return assertNever(event);
+  }
+}
+
+function endConsultation(
+  interaction: Interaction,
+  outcome: ConsultationOutcome,
+  state: InteractionState,
+  at: number,
+): Interaction {
+  const target = interaction.consultation!.target;
+  const history: HistoryEntry[] = [...interaction.history, { at, kind: 'consultation-ended', target, outcome }];
+  if (outcome === 'returned') history.push({ at, kind: 'resume' });
+  if (outcome === 'conferenced') history.push({ at, kind: 'conference', target });
+  if (outcome === 'transferred') history.push({ at, kind: 'transfer', target });
+  return { ...interaction, state, consultation: undefined, history };
+}
+
+function lastDialedNumber(interaction: Interaction): string {
+  for (let i = interaction.history.length - 1; i >= 0; i--) {
+    const entry = interaction.history[i]!;
+    if (entry.kind === 'dial') return entry.number;
+  }
+  return interaction.contact.phone;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

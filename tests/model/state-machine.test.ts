@@ -1,0 +1,171 @@
+import { expect } from '@open-wc/testing';
+import { InvalidTransitionError, transition, type InteractionEvent } from '../../src/model/state-machine.js';
+import type { Interaction, TargetRef } from '../../src/model/interaction.js';
+import { makeInteraction, T0 } from '../helpers/fixtures.js';
+
+const target: TargetRef = { kind: 'agent', id: 'a-2', name: 'Luis Pérez', address: '2002' };
+
+function run(start: Interaction, ...events: InteractionEvent[]): Interaction {
+  return events.reduce((i, e, n) => transition(i, e, T0 + n * 1000), start);
+}
+
+describe('interaction state machine', () => {
+  describe('offer', () => {
+    it('voice: accept connects the call and logs it', () => {
+      const i = run(makeInteraction(), { type: 'accept' });
+      expect(i.state).to.equal('connected');
+      expect(i.connectedAt).to.equal(T0);
+      expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted']);
+    });
+    it('web callback: accept opens the preview, ready to call', () => {
+      expect(run(makeInteraction({ channel: 'web-callback' }), { type: 'accept' }).state).to.equal('ready-to-call');
+    });
+    it('reject, expire and revoke close the offer', () => {
+      expect(run(makeInteraction(), { type: 'reject' }).state).to.equal('rejected');
+      expect(run(makeInteraction(), { type: 'expire' }).state).to.equal('expired');
+      expect(run(makeInteraction(), { type: 'revoke' }).state).to.equal('revoked');
+    });
+    it('a closed offer cannot be accepted', () => {
+      const expired = run(makeInteraction(), { type: 'expire' });
+      expect(() => transition(expired, { type: 'accept' }, T0)).to.throw(InvalidTransitionError, /accept/);
+    });
+    it('does not change the input', () => {
+      const start = makeInteraction();
+      run(start, { type: 'accept' });
+      expect(start.state).to.equal('offered');
+      expect(start.history).to.have.length(0);
+    });
+  });
+
+  describe('web callback call cycle', () => {
+    const web = () => run(makeInteraction({ channel: 'web-callback' }), { type: 'accept' });
+
+    it('ready to call → dialing → connected ⇄ held → ready to call after hang-up → done', () => {
+      let i = run(web(), { type: 'dial', number: '+34912345678' });
+      expect(i.state).to.equal('dialing');
+      i = run(i, { type: 'answered' });
+      expect(i.state).to.equal('connected');
+      expect(i.attempts.map((a) => a.result)).to.deep.equal(['connected']);
+      i = run(i, { type: 'hold' });
+      expect(i.state).to.equal('held');
+      i = run(i, { type: 'resume' }, { type: 'hang-up', by: 'contact' });
+      expect(i.state).to.equal('ready-to-call');
+      i = run(i, { type: 'done' });
+      expect(i.state).to.equal('done');
+      expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted', 'dial', 'hold', 'resume', 'hang-up', 'done']);
+    });
+
+    it('a failed attempt is recorded with its result and the number dialed', () => {
+      const i = run(web(), { type: 'dial', number: '+34600000000' }, { type: 'dial-failed', result: 'no-answer' });
+      expect(i.state).to.equal('ready-to-call');
+      expect(i.attempts).to.have.length(1);
+      expect(i.attempts[0]).to.include({ number: '+34600000000', result: 'no-answer' });
+    });
+
+    it('cancelling while dialing records a cancelled attempt', () => {
+      const i = run(web(), { type: 'dial', number: '+34600000000' }, { type: 'hang-up', by: 'agent' });
+      expect(i.state).to.equal('ready-to-call');
+      expect(i.attempts[0]!.result).to.equal('cancelled');
+    });
+
+    it('cannot dial twice or mark done during a call', () => {
+      const dialing = run(web(), { type: 'dial', number: '1' });
+      expect(() => transition(dialing, { type: 'dial', number: '1' }, T0)).to.throw(InvalidTransitionError);
+      const connected = run(dialing, { type: 'answered' });
+      expect(() => transition(connected, { type: 'done' }, T0)).to.throw(InvalidTransitionError);
+    });
+  });
+
+  describe('voice call actions', () => {
+    const connected = () => run(makeInteraction(), { type: 'accept' });
+
+    it('hang-up ends a voice call; done closes it', () => {
+      const i = run(connected(), { type: 'hang-up', by: 'agent' }, { type: 'done' });
+      expect(i.state).to.equal('done');
+    });
+
+    it('DTMF is logged only while connected, masked when asked', () => {
+      const i = run(connected(), { type: 'dtmf', digits: '••••', masked: true });
+      expect(i.history.at(-1)).to.include({ kind: 'dtmf', digits: '••••', masked: true });
+      const held = run(i, { type: 'hold' });
+      expect(() => transition(held, { type: 'dtmf', digits: '1', masked: false }, T0)).to.throw(InvalidTransitionError);
+    });
+
+    it('instant transfer ends our part of the call', () => {
+      const i = run(connected(), { type: 'transfer', target });
+      expect(i.state).to.equal('ended');
+      expect(i.history.at(-1)).to.deep.include({ kind: 'transfer', target });
+    });
+
+    it('instant conference keeps the call connected', () => {
+      expect(run(connected(), { type: 'conference', target }).state).to.equal('connected');
+    });
+
+    it('remote hold is a flag, not the agent hold', () => {
+      const i = run(connected(), { type: 'remote-hold', held: true });
+      expect(i.state).to.equal('connected');
+      expect(i.remoteHold).to.equal(true);
+    });
+  });
+
+  describe('consultation', () => {
+    const consulting = () => run(makeInteraction(), { type: 'accept' }, { type: 'consult-start', target });
+
+    it('holds the customer while consulting', () => {
+      const i = consulting();
+      expect(i.state).to.equal('held');
+      expect(i.consultation).to.deep.equal({ target, state: 'dialing' });
+      expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted', 'hold', 'consultation-started']);
+    });
+
+    it('cannot resume the customer while a consultation is active; ending it returns to them', () => {
+      const i = run(consulting(), { type: 'consult-answered' });
+      expect(() => transition(i, { type: 'resume' }, T0)).to.throw(InvalidTransitionError);
+      const back = run(i, { type: 'consult-end' });
+      expect(back.state).to.equal('connected');
+      expect(back.consultation).to.equal(undefined);
+    });
+
+    it('a declined consultation leaves the customer on hold', () => {
+      const i = run(consulting(), { type: 'consult-failed', outcome: 'declined' });
+      expect(i.state).to.equal('held');
+      expect(i.consultation).to.equal(undefined);
+      expect(i.history.at(-1)).to.deep.include({ kind: 'consultation-ended', outcome: 'declined' });
+    });
+
+    it('transfer to the consulted party ends our call; conference keeps it', () => {
+      const answered = run(consulting(), { type: 'consult-answered' });
+      expect(run(answered, { type: 'consult-transfer' }).state).to.equal('ended');
+      const conf = run(answered, { type: 'consult-conference' });
+      expect(conf.state).to.equal('connected');
+      expect(conf.history.at(-1)).to.deep.include({ kind: 'conference', target });
+    });
+
+    it('cannot complete a transfer before the consulted party answers', () => {
+      expect(() => transition(consulting(), { type: 'consult-transfer' }, T0)).to.throw(InvalidTransitionError);
+    });
+  });
+
+  describe('wrap-up', () => {
+    it('reschedule sets the new desired time and logs the reason', () => {
+      const i = run(makeInteraction(), { type: 'accept' }, { type: 'reschedule', time: T0 + 86_400_000, reason: 'busy' });
+      expect(i.desiredTime).to.equal(T0 + 86_400_000);
+      expect(i.history.at(-1)).to.include({ kind: 'rescheduled', reason: 'busy' });
+    });
+
+    it('notes join the history; the draft is cleared', () => {
+      let i = run(makeInteraction(), { type: 'accept' }, { type: 'note-draft', text: 'wants a refund' });
+      expect(i.note).to.equal('wants a refund');
+      i = run(i, { type: 'note', text: 'wants a refund' });
+      expect(i.note).to.equal('');
+      expect(i.history.at(-1)).to.include({ kind: 'note', text: 'wants a refund' });
+    });
+
+    it('disposition is recorded; not possible on an offer', () => {
+      const d = { code: 'SALE', label: 'Sale' };
+      const i = run(makeInteraction(), { type: 'accept' }, { type: 'disposition', disposition: d });
+      expect(i.disposition).to.deep.equal(d);
+      expect(() => transition(makeInteraction(), { type: 'disposition', disposition: d }, T0)).to.throw(InvalidTransitionError);
+    });
+  });
+});
