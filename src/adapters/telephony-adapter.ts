@@ -34,6 +34,11 @@ export interface DialRequest {
 
 export interface DtmfOptions extends CallOptions {
   method?: 'rfc4733' | 'info';
+  /**
+   * Sensitive digits (a card number, a PIN): the far end still receives them, but the case
+   * history of the interaction records one `•` per digit instead.
+   */
+  masked?: boolean;
 }
 
 /**

@@ -1,0 +1,80 @@
+// The demo page's wiring: one simulated contact center, provided to the elements through
+// <callback-provider>, and a panel that triggers its scripted scenarios.
+import '../src/callback-provider.js';
+import '../src/callback-notification.js';
+import { SimulatedContactCenter, SCENARIO_NAMES, type ScenarioName } from '../src/adapters/simulated/index.js';
+import type { Interaction } from '../src/model/interaction.js';
+
+const cc = new SimulatedContactCenter({ latencyMs: 300 });
+const desk = document.querySelector('callback-provider')!;
+desk.callbackAdapter = cc;
+desk.telephonyAdapter = cc;
+desk.directoryAdapter = cc;
+
+const labels: Partial<Record<ScenarioName, string>> = {
+  immediate: 'Immediate voice callback',
+  delayed: 'Delayed voice callback',
+  scheduled: 'Scheduled voice callback',
+  preview: 'Delayed, agent preview',
+  'web-callback': 'Web callback',
+  'web-callback-no-answer-first': 'Web callback (no answer first)',
+  'customer-hangs-up': 'Customer hangs up',
+  busy: 'Web callback, busy',
+  'consultation-declined': 'Consultation declined',
+  'offer-times-out': 'Offer times out (10 s)',
+  'no-reject': 'Reject not allowed',
+  'hostile-data': 'Hostile form data',
+};
+
+const panel = document.getElementById('scenarios')!;
+for (const name of SCENARIO_NAMES) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = labels[name] ?? name;
+  button.addEventListener('click', () => void cc.offer(name));
+  panel.append(button);
+}
+
+const failAccept = document.getElementById('fail-accept') as HTMLInputElement;
+const notification = document.querySelector('callback-notification')!;
+notification.addEventListener('callback-accept', () => {
+  if (failAccept.checked) {
+    cc.failNext('accept', 'network');
+    failAccept.checked = false;
+  }
+});
+(document.getElementById('ring') as HTMLInputElement).addEventListener('change', (e) => {
+  notification.ring = (e.target as HTMLInputElement).checked;
+});
+
+const events = document.getElementById('events')!;
+for (const name of [
+  'callback-accept',
+  'callback-accepted',
+  'callback-reject',
+  'callback-rejected',
+  'callback-expired',
+  'callback-revoked',
+  'callback-error',
+] as const) {
+  notification.addEventListener(name, (e) => {
+    const detail = (e as CustomEvent<{ interaction?: Interaction; message?: string }>).detail;
+    const li = document.createElement('li');
+    li.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail.interaction?.id ?? ''} ${detail.message ?? ''}`;
+    events.prepend(li);
+  });
+}
+
+const list = document.getElementById('interactions')!;
+const render = () => {
+  list.replaceChildren(
+    ...cc.listInteractions().map((i) => {
+      const li = document.createElement('li');
+      li.textContent = `${i.id} · ${i.channel} · ${i.callbackType} · ${i.contact.name} · ${i.state}`;
+      return li;
+    }),
+  );
+};
+cc.onInteraction(render);
+cc.onOffer(render);
+render();

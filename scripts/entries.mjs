@@ -1,0 +1,88 @@
+// The package's public entry points, derived from the file layout so that the rollup config, the
+// exports map in package.json and the node tests all agree without a hand-kept list.
+//
+// - `src/<tag>.ts` (top level, name with a hyphen, like every custom element name) registers one tag.
+// - `src/index.ts` registers every tag and re-exports everything.
+// - `src/adapters/index.ts` (contracts), `src/adapters/<name>/index.ts`, `src/model/index.ts`.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute path of the repository root, ending without a separator. */
+export const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+
+/** The drop-in bundle: a directory, because lazy chunks (phone metadata, locales, sip.js) sit beside it. */
+export const bundleDir = 'dist/bundle';
+export const bundleEntryFile = 'callback-elements.bundle.js';
+export const bundleEntry = `${bundleDir}/${bundleEntryFile}`;
+
+const posix = (path) => path.split(sep).join('/');
+const isSource = (file) => file.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(file);
+
+/** Every TypeScript module under src/, repository-relative with forward slashes, sorted. */
+export function sourceFiles(dir = root) {
+  const src = join(dir, 'src');
+  if (!existsSync(src)) return [];
+  return readdirSync(src, { recursive: true })
+    .map((file) => posix(join('src', String(file))))
+    .filter(isSource)
+    .sort();
+}
+
+/** `src/<tag>.ts` registration entries: `[{ tag, source }]`, sorted by tag. */
+export function registrationEntries(dir = root) {
+  const src = join(dir, 'src');
+  if (!existsSync(src)) return [];
+  return readdirSync(src, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isSource(entry.name) && /^[a-z][a-z0-9]*(-[a-z0-9]+)+\.ts$/.test(entry.name))
+    .map((entry) => ({ tag: entry.name.slice(0, -3), source: `src/${entry.name}` }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+/** `src/foo/bar.ts` → `dist/foo/bar.js` (or `.d.ts`). */
+export const distFile = (source, ext = '.js') => source.replace(/^src\//, 'dist/').replace(/\.ts$/, ext);
+
+/**
+ * The public entries, in exports-map order: `[{ subpath, source }]`. Fixed entries are listed even
+ * before their source exists, so the published API does not depend on who merged first.
+ */
+export function publicEntries(dir = root) {
+  const adapters = existsSync(join(dir, 'src/adapters'))
+    ? readdirSync(join(dir, 'src/adapters'), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(dir, 'src/adapters', entry.name, 'index.ts')))
+        .map((entry) => entry.name)
+    : [];
+  const adapterNames = [...new Set(['simulated', ...adapters])].sort();
+  return [
+    { subpath: '.', source: 'src/index.ts' },
+    ...registrationEntries(dir).map(({ tag, source }) => ({ subpath: `./${tag}.js`, source })),
+    { subpath: './adapters.js', source: 'src/adapters/index.ts' },
+    ...adapterNames.map((name) => ({ subpath: `./adapters/${name}.js`, source: `src/adapters/${name}/index.ts` })),
+    { subpath: './model.js', source: 'src/model/index.ts' },
+  ];
+}
+
+/** `package.json` `exports`: types first in every condition object. */
+export function exportsMap(dir = root) {
+  const map = {};
+  for (const { subpath, source } of publicEntries(dir)) {
+    map[subpath] = { types: `./${distFile(source, '.d.ts')}`, default: `./${distFile(source)}` };
+  }
+  // Same API as `.`, already bundled and registered: for tools that cannot resolve bare imports.
+  map['./bundle'] = { types: './dist/index.d.ts', default: `./${bundleEntry}` };
+  map['./custom-elements.json'] = './custom-elements.json';
+  map['./package.json'] = './package.json';
+  return map;
+}
+
+/**
+ * `package.json` `sideEffects`: the registration entries, `index.js` (it imports all of them, so a
+ * bare `import 'callback-elements'` must not be dropped by webpack) and the bundle.
+ */
+export function sideEffects(dir = root) {
+  return [
+    './dist/index.js',
+    ...registrationEntries(dir).map(({ source }) => `./${distFile(source)}`),
+    `./${bundleDir}/**`,
+  ];
+}

@@ -1,0 +1,222 @@
+import type { TargetRef } from '../../model/interaction.js';
+import { validateDtmf, validatePhoneNumber } from '../../model/validation.js';
+import { AdapterError } from '../errors.js';
+import type { CallInfo, DialRequest } from '../telephony-adapter.js';
+import { dialAttempt, type ContactBehaviour } from './behaviour.js';
+import type { CallContext } from './call-context.js';
+import type { SimulatedCall } from './calls.js';
+
+export interface RingInOptions {
+  interactionId?: string;
+  data?: Readonly<Record<string, string>>;
+  behaviour?: ContactBehaviour;
+  /** Store without publishing yet: the caller publishes once the interaction exists. */
+  quiet?: boolean;
+}
+
+const MASK = '•';
+
+/**
+ * Basic call control: ringing, dialing and its outcome, hold, DTMF, hang-up, blind transfer and
+ * instant conference. Each command checks the call, then the interaction it carries, and only then
+ * changes both.
+ */
+export class Switchboard {
+  readonly #ctx: CallContext;
+
+  constructor(ctx: CallContext) {
+    this.#ctx = ctx;
+  }
+
+  /** A call from the far end: a voice callback being routed, or any caller. */
+  ringIn(remote: string, options: RingInOptions = {}): SimulatedCall {
+    return this.#ctx.calls.add({
+      info: {
+        id: this.#ctx.nextId('call'),
+        direction: 'inbound',
+        state: 'ringing',
+        remote,
+        ...(options.interactionId ? { interactionId: options.interactionId } : {}),
+        ...(options.data ? { data: options.data } : {}),
+      },
+      behaviour: options.behaviour ?? this.#ctx.behaviourFor(undefined, remote),
+      digits: '',
+      joined: [],
+    }, options.quiet);
+  }
+
+  /** Picks up a ringing inbound call. */
+  answer(callId: string): CallInfo {
+    const call = this.#ringingInbound(callId, 'answer');
+    this.#ctx.calls.update(call, { state: 'connected' });
+    this.#ctx.connected(call);
+    return call.info;
+  }
+
+  decline(callId: string): void {
+    this.#ctx.calls.end(this.#ringingInbound(callId, 'decline'), 'local');
+  }
+
+  async dial(request: DialRequest): Promise<CallInfo> {
+    const { interactions } = this.#ctx;
+    const checkInteraction = () => {
+      if (!request.interactionId) return undefined;
+      const interaction = interactions.require(request.interactionId);
+      interactions.assertAllowed(interaction, 'call');
+      return interaction;
+    };
+    checkInteraction();
+    const checked = await validatePhoneNumber(request.number);
+    if (!checked.ok) {
+      throw new AdapterError('invalid-input', checked.message, { detail: { field: 'number', validation: checked.code } });
+    }
+    const number = checked.value.e164;
+    // The number check waited for the phone library: the interaction may have moved on meanwhile.
+    const interaction = checkInteraction();
+    const callId = this.#ctx.nextId('call');
+    const next = interaction && interactions.next(interaction, [{ type: 'dial', number }], { callId });
+    const call = this.#ctx.calls.add({
+      info: {
+        id: callId,
+        direction: 'outbound',
+        state: 'dialing',
+        remote: number,
+        ...(request.interactionId ? { interactionId: request.interactionId } : {}),
+      },
+      behaviour: this.#ctx.behaviourFor(request.interactionId, number),
+      digits: '',
+      joined: [],
+    });
+    if (next) interactions.commit(next);
+    const attempt = interaction ? interaction.attempts.filter((a) => a.result !== 'cancelled').length : 0;
+    this.#ring(call, attempt);
+    return call.info;
+  }
+
+  hangUp(callId: string): void {
+    const { calls } = this.#ctx;
+    const call = calls.requireIn(callId, ['ringing', 'dialing', 'connected', 'held'], 'hang up');
+    if (call.consultationOf) {
+      this.#ctx.returnFromConsultation(calls.require(call.consultationOf), 'local');
+      return;
+    }
+    if (call.info.state === 'ringing') {
+      this.decline(callId);
+      return;
+    }
+    this.#refuseDuringConsultation(call, 'hang up');
+    const commit = this.#ctx.prepare(call, 'end-call', [{ type: 'hang-up', by: 'agent' }]);
+    calls.end(call, 'local', call.info.state === 'dialing' ? { dialResult: 'cancelled' } : {});
+    commit();
+  }
+
+  hold(callId: string): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected'], 'hold');
+    const commit = this.#ctx.prepare(call, 'hold', [{ type: 'hold' }]);
+    this.#ctx.calls.update(call, { state: 'held' });
+    commit();
+    return call.info;
+  }
+
+  resume(callId: string): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['held'], 'resume');
+    this.#refuseDuringConsultation(call, 'resume');
+    const commit = this.#ctx.prepare(call, 'resume', [{ type: 'resume' }]);
+    this.#ctx.calls.update(call, { state: 'connected' });
+    commit();
+    return call.info;
+  }
+
+  /** Sends the digits; the case history gets them, or one `•` per digit when `masked`. */
+  sendDtmf(callId: string, raw: string, masked: boolean): void {
+    const checked = validateDtmf(raw);
+    if (!checked.ok) {
+      throw new AdapterError('invalid-input', checked.message, { detail: { field: 'digits', validation: checked.code } });
+    }
+    const digits = checked.value;
+    const call = this.#ctx.calls.requireIn(callId, ['connected'], 'send DTMF on');
+    const recorded = masked ? MASK.repeat(digits.length) : digits;
+    const commit = this.#ctx.prepare(call, 'dtmf', [{ type: 'dtmf', digits: recorded, masked }]);
+    call.digits += digits;
+    commit();
+  }
+
+  blindTransfer(callId: string, target: TargetRef): void {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'transfer');
+    this.#refuseDuringConsultation(call, 'transfer');
+    const resolved = this.#ctx.resolveTarget(target, call.info.interactionId);
+    const commit = this.#ctx.prepare(call, 'transfer', [{ type: 'transfer', target: resolved.target }]);
+    call.transferredTo = resolved.address;
+    this.#ctx.calls.end(call, 'local');
+    commit();
+  }
+
+  conference(callId: string, target: TargetRef): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'conference on');
+    this.#refuseDuringConsultation(call, 'conference on');
+    const resolved = this.#ctx.resolveTarget(target, call.info.interactionId);
+    const commit = this.#ctx.prepare(call, 'conference', [{ type: 'conference', target: resolved.target }]);
+    call.joined.push(resolved.address);
+    this.#ctx.calls.update(call, { state: 'connected' });
+    commit();
+    return call.info;
+  }
+
+  /** The far end hangs up (or, while it rings, gives up). */
+  remoteHangUp(callId: string): void {
+    const { calls } = this.#ctx;
+    const call = calls.requireIn(callId, ['ringing', 'connected', 'held'], 'hang up');
+    if (call.info.state === 'ringing') {
+      calls.end(call, 'remote');
+    } else if (call.consultationOf) {
+      const original = calls.get(call.consultationOf);
+      if (original?.consultation?.callId === call.info.id) this.#ctx.returnFromConsultation(original, 'remote');
+      else calls.end(call, 'remote');
+    } else {
+      this.#ctx.contactHangsUp(call);
+    }
+  }
+
+  /** The far end puts the agent on hold, or takes them off it. */
+  remoteHold(callId: string, held: boolean): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'hold');
+    this.#ctx.calls.update(call, { remoteHold: held });
+    this.#ctx.remoteEvent(call, [{ type: 'remote-hold', held }]);
+    return call.info;
+  }
+
+  /** Plays the contact's script for this attempt: they answer, or the attempt fails. */
+  #ring(call: SimulatedCall, attempt: number): void {
+    const { outcome, afterMs } = dialAttempt(call.behaviour, attempt);
+    this.#ctx.calls.schedule(
+      call,
+      () => {
+        if (outcome === 'answer') {
+          this.#ctx.calls.update(call, { state: 'connected' });
+          this.#ctx.remoteEvent(call, [{ type: 'answered' }]);
+          this.#ctx.connected(call);
+        } else {
+          this.#ctx.calls.end(call, 'remote', { dialResult: outcome });
+          this.#ctx.remoteEvent(call, [{ type: 'dial-failed', result: outcome }]);
+        }
+      },
+      afterMs,
+    );
+  }
+
+  #ringingInbound(callId: string, operation: string): SimulatedCall {
+    const call = this.#ctx.calls.requireIn(callId, ['ringing'], operation);
+    if (call.info.direction !== 'inbound') {
+      throw new AdapterError('invalid-state', `Cannot ${operation} an outbound call.`, { detail: { state: call.info.state } });
+    }
+    return call;
+  }
+
+  #refuseDuringConsultation(call: SimulatedCall, operation: string): void {
+    if (call.consultation) {
+      throw new AdapterError('invalid-state', `Cannot ${operation} while a consultation is in progress.`, {
+        detail: { state: call.info.state, reason: 'consultation-active' },
+      });
+    }
+  }
+}

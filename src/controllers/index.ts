@@ -1,0 +1,5 @@
+export * from './announcer.js';
+export * from './clock-ticker.js';
+export * from './interaction-controller.js';
+export * from './offer-queue-controller.js';
+export * from './ring-controller.js';

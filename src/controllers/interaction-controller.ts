@@ -1,0 +1,81 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallbackAdapter } from '../adapters/callback-adapter.js';
+import type { Unsubscribe } from '../adapters/errors.js';
+import type { Interaction } from '../model/interaction.js';
+
+export interface InteractionBinding {
+  adapter?: CallbackAdapter | undefined;
+  /** The interaction to follow. */
+  interactionId?: string | undefined;
+}
+
+/**
+ * Binds a host to one interaction of a callback adapter: reads it on connect, follows its changes
+ * while connected, lets go on disconnect. `onChange(previous, next)` runs for changes the adapter
+ * published (never for the first read), so hosts fire events only for real outcomes.
+ */
+export class InteractionController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #config: () => InteractionBinding;
+  #onChange: ((previous: Interaction | undefined, next: Interaction) => void) | undefined;
+  #unsubscribe: Unsubscribe | undefined;
+  #boundAdapter: CallbackAdapter | undefined;
+  #boundId: string | undefined;
+  #value: Interaction | undefined;
+  #connected = false;
+
+  constructor(
+    host: ReactiveControllerHost,
+    config: () => InteractionBinding,
+    onChange?: (previous: Interaction | undefined, next: Interaction) => void,
+  ) {
+    this.#host = host;
+    this.#config = config;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  /** The interaction as last published by the adapter. */
+  get value(): Interaction | undefined {
+    return this.#value;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#bind();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unbind();
+  }
+
+  hostUpdate(): void {
+    const { adapter, interactionId } = this.#config();
+    if (adapter !== this.#boundAdapter || interactionId !== this.#boundId) this.#bind();
+  }
+
+  #unbind(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#boundAdapter = undefined;
+    this.#boundId = undefined;
+  }
+
+  #bind(): void {
+    this.#unbind();
+    if (!this.#connected) return;
+    const { adapter, interactionId } = this.#config();
+    this.#boundAdapter = adapter;
+    this.#boundId = interactionId;
+    this.#value = adapter && interactionId ? adapter.getInteraction(interactionId) : undefined;
+    if (!adapter || !interactionId) return;
+    this.#unsubscribe = adapter.onInteraction((next) => {
+      if (next.id !== this.#boundId) return;
+      const previous = this.#value;
+      this.#value = next;
+      this.#host.requestUpdate();
+      this.#onChange?.(previous, next);
+    });
+  }
+}

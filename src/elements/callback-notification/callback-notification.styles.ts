@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent-h: var(--cb-notification-accent, var(--_accent));
+    --_urgent: var(--cb-notification-urgent, var(--_danger));
+    max-inline-size: 28rem;
+  }
+  .box {
+    background: var(--cb-notification-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-block-start: 4px solid var(--_accent-h);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: var(--_space);
+    box-shadow: 0 4px 16px color-mix(in srgb, CanvasText 18%, transparent);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .type {
+    background: var(--_accent-h);
+    color: var(--_on-accent);
+    border-radius: 999px;
+    padding-inline: var(--_space);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  .title {
+    flex: 1 1 auto;
+    display: grid;
+    margin: 0;
+  }
+  .kind {
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .who {
+    font-weight: 600;
+    font-size: 1.1em;
+    overflow-wrap: anywhere;
+  }
+  .countdown {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  :host(:state(urgent)) .countdown {
+    color: var(--_urgent);
+    font-weight: 600;
+  }
+  .info {
+    margin: 0;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: var(--_space);
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+  .secondary {
+    color: var(--_muted);
+  }
+  .attempts {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error[hidden] {
+    display: none;
+  }
+  .actions {
+    display: flex;
+    gap: var(--_space);
+    justify-content: flex-end;
+  }
+  .accept {
+    background: var(--_success);
+    border-color: var(--_success);
+    color: var(--_on-accent);
+  }
+  .reject {
+    background: var(--_bg);
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+  @media (forced-colors: active) {
+    .box {
+      border: 1px solid CanvasText;
+    }
+    .type {
+      border: 1px solid CanvasText;
+    }
+    .accept,
+    .reject {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

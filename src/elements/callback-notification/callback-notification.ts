@@ -1,0 +1,345 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import { AdapterError } from '../../adapters/errors.js';
+import { callbackAdapterContext, clockContext, policyContext } from '../../context/index.js';
+import { announce } from '../../controllers/announcer.js';
+import { CountdownController } from '../../controllers/clock-ticker.js';
+import { InteractionController } from '../../controllers/interaction-controller.js';
+import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
+import { RingController } from '../../controllers/ring-controller.js';
+import { actionAvailability, type Policy } from '../../model/actions.js';
+import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoKey } from '../../model/callback-info.js';
+import { systemClock, type Clock } from '../../model/clock.js';
+import type { Interaction } from '../../model/interaction.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { CallbackErrorEvent } from '../shared/events.js';
+import { formatClock } from '../shared/format.js';
+import { infoLabel, infoValue } from '../shared/info.js';
+import { adapterErrorMessage, callbackTypeLabel, newOfferAnnouncement } from '../shared/messages.js';
+import {
+  CallbackAcceptedEvent,
+  CallbackAcceptEvent,
+  CallbackExpiredEvent,
+  CallbackRejectedEvent,
+  CallbackRejectEvent,
+  CallbackRevokedEvent,
+  CallbackRingEvent,
+} from './callback-notification.events.js';
+import { styles } from './callback-notification.styles.js';
+
+type Pending = 'accept' | 'reject' | undefined;
+
+/** Reads `info-items="desired-time, type, case:order"` from HTML. */
+const infoItemsConverter = {
+  fromAttribute: (value: string | null): CallbackInfoKey[] =>
+    value === null ? [...DEFAULT_CALLBACK_INFO] : (value.split(',').map((s) => s.trim()).filter(Boolean) as CallbackInfoKey[]),
+  toAttribute: (value: CallbackInfoKey[]) => value.join(','),
+};
+
+/**
+ * Offers a callback to the agent: who, what type, when they asked to be called, the configured
+ * callback information, and a countdown to the moment it goes back to routing. Accept / Reject.
+ *
+ * Without `interaction-id` it shows the oldest waiting offer of its callback adapter (from the
+ * `adapter` property or a provider's context). New offers are announced in a polite live region;
+ * the notification never takes focus.
+ *
+ * @summary The interaction notification for voice and web callbacks.
+ *
+ * @fires {CallbackAcceptEvent} callback-accept - The agent pressed Accept. Cancelable: `preventDefault()` stops the adapter call.
+ * @fires {CallbackAcceptedEvent} callback-accepted - The callback service accepted; `detail.interaction` is the accepted interaction.
+ * @fires {CallbackRejectEvent} callback-reject - The agent pressed Reject. Cancelable.
+ * @fires {CallbackRejectedEvent} callback-rejected - The callback service took the rejection; the offer went back to routing.
+ * @fires {CallbackExpiredEvent} callback-expired - Nobody answered in time; the offer went back to routing.
+ * @fires {CallbackRevokedEvent} callback-revoked - The service withdrew the offer.
+ * @fires {CallbackRingEvent} callback-ring - A new offer is shown (play your own ring sound here).
+ * @fires {CallbackErrorEvent} callback-error - Accept or reject failed; the offer stays actionable and the message is shown.
+ *
+ * @csspart base - The notification box.
+ * @csspart header - Type badge, contact and countdown.
+ * @csspart type - The callback type badge.
+ * @csspart countdown - Time left before the offer returns to routing.
+ * @csspart info - The callback information list.
+ * @csspart error - The error message.
+ * @csspart actions - The button row.
+ * @csspart accept-button - The Accept button.
+ * @csspart reject-button - The Reject button.
+ *
+ * @cssproperty --cb-notification-accent - Header colour (the administrator's "header colour").
+ * @cssproperty --cb-notification-background - Background of the box.
+ * @cssproperty --cb-notification-urgent - Countdown colour in the last ten seconds.
+ *
+ * @cssstate offered - An offer is shown and can be answered.
+ * @cssstate pending - Waiting for the callback service after Accept or Reject.
+ * @cssstate urgent - Ten seconds or less are left.
+ * @cssstate expired - The offer went back to routing without an answer.
+ * @cssstate error - The last action failed.
+ */
+@localized()
+export class CallbackNotification extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+
+  /** The callback service. Wins over one provided by context. */
+  @property({ attribute: false }) adapter?: CallbackAdapter;
+
+  /** Follow this interaction only. Without it: the oldest waiting offer. */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+
+  /** Callback information items to show, in order. Attribute: comma-separated keys. */
+  @property({ attribute: 'info-items', converter: infoItemsConverter }) infoItems: CallbackInfoKey[] = [...DEFAULT_CALLBACK_INFO];
+
+  /** Play a ring while an offer waits. */
+  @property({ type: Boolean, reflect: true }) ring = false;
+
+  /** URL of the ring sound; a generated two-tone ring when empty. */
+  @property() ringtone?: string;
+
+  /** Audio output device for the ring (`HTMLMediaElement.setSinkId`). */
+  @property({ attribute: 'ring-sink-id' }) ringSinkId?: string;
+
+  /** Heading level of the contact line inside the notification (the host page's outline). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Clock for the countdown. Wins over context; defaults to the system clock. */
+  @property({ attribute: false }) clock?: Clock;
+
+  /** Privileges (e.g. `canReject`). Wins over context. */
+  @property({ attribute: false }) policy?: Partial<Policy>;
+
+  @consume({ context: callbackAdapterContext, subscribe: true })
+  @state()
+  protected contextAdapter?: CallbackAdapter;
+
+  @consume({ context: clockContext, subscribe: true })
+  @state()
+  protected contextClock?: Clock;
+
+  @consume({ context: policyContext, subscribe: true })
+  @state()
+  protected contextPolicy?: Partial<Policy>;
+
+  @state() private pending: Pending;
+  @state() private errorMessage = '';
+  /** An offer that left without an answer, kept on screen to tell the agent. */
+  @state() private settledNotice?: Interaction;
+
+  #ring = new RingController(this);
+  #ringingFor: string | undefined;
+
+  #queue = new OfferQueueController(this, () => (this.interactionId ? undefined : this.#adapter), {
+    onOffer: (interaction) => this.#announceOffer(interaction),
+    onSettled: (interaction) => this.#settled(interaction),
+  });
+
+  #bound = new InteractionController(
+    this,
+    () => ({ adapter: this.interactionId ? this.#adapter : undefined, interactionId: this.interactionId }),
+    (previous, next) => {
+      if (previous?.state !== 'offered' && next.state === 'offered') this.#announceOffer(next);
+      if (previous?.state === 'offered' && next.state !== 'offered') this.#settled(next);
+    },
+  );
+
+  #countdown = new CountdownController(this, () => ({
+    clock: this.#clock,
+    deadline: this.offer?.state === 'offered' ? this.offer.offer.expiresAt : undefined,
+  }));
+
+  get #adapter(): CallbackAdapter | undefined {
+    return this.adapter ?? this.contextAdapter;
+  }
+
+  get #clock(): Clock {
+    return this.clock ?? this.contextClock ?? systemClock;
+  }
+
+  get #policy(): Partial<Policy> | undefined {
+    return this.policy ?? this.contextPolicy;
+  }
+
+  /** The offer on screen, if any. */
+  get offer(): Interaction | undefined {
+    if (this.interactionId) {
+      const bound = this.#bound.value;
+      return bound?.state === 'offered' ? bound : undefined;
+    }
+    return this.#queue.offers[0];
+  }
+
+  #announceOffer(interaction: Interaction): void {
+    announce(newOfferAnnouncement(interaction.callbackType, interaction.contact.name || interaction.contact.phone));
+  }
+
+  #settled(interaction: Interaction): void {
+    if (this.pending && interaction.state !== 'expired' && interaction.state !== 'revoked') return;
+    const who = interaction.contact.name || interaction.contact.phone;
+    if (interaction.state === 'expired') {
+      this.settledNotice = interaction;
+      this.pending = undefined;
+      announce(msg(str`Callback from ${who} was not answered in time and went back to routing.`, { id: 'announce.expired' }));
+      this.dispatchEvent(new CallbackExpiredEvent({ interaction }));
+    } else if (interaction.state === 'revoked') {
+      this.settledNotice = interaction;
+      this.pending = undefined;
+      announce(msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }));
+      this.dispatchEvent(new CallbackRevokedEvent({ interaction }));
+    }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const offer = this.offer;
+    if (offer && offer.id !== this.settledNotice?.id) this.settledNotice = undefined;
+    if (offer?.id !== this.#lastOfferId) {
+      this.#lastOfferId = offer?.id;
+      this.errorMessage = '';
+    }
+  }
+
+  #lastOfferId: string | undefined;
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const offer = this.offer;
+    const ringFor = offer && !this.pending && this.#countdown.counting ? offer.id : undefined;
+    if (ringFor !== this.#ringingFor) {
+      this.#ringingFor = ringFor;
+      this.#ring.stop();
+      if (ringFor && offer) {
+        this.dispatchEvent(new CallbackRingEvent({ interaction: offer }));
+        if (this.ring) this.#ring.start(this.ringtone, this.ringSinkId);
+      }
+    } else if (ringFor && this.ring && !this.#ring.ringing) {
+      this.#ring.start(this.ringtone, this.ringSinkId);
+    } else if (!this.ring && this.#ring.ringing) {
+      this.#ring.stop();
+    }
+    const expiring = !!offer && !this.#countdown.counting;
+    this.setState('offered', !!offer && !expiring);
+    this.setState('pending', !!this.pending);
+    this.setState('urgent', !!offer && this.#countdown.counting && this.#countdown.remainingSeconds <= 10);
+    this.setState('expired', !!this.settledNotice && this.settledNotice.state === 'expired');
+    this.setState('error', !!this.errorMessage);
+  }
+
+  /** Whether the ring is sounding (for tests and hosts). */
+  get ringing(): boolean {
+    return this.#ring.ringing;
+  }
+
+  async #act(kind: 'accept' | 'reject'): Promise<void> {
+    const offer = this.offer;
+    if (!offer || this.pending || !this.#countdown.counting) return;
+    const request = kind === 'accept' ? new CallbackAcceptEvent({ interaction: offer }) : new CallbackRejectEvent({ interaction: offer });
+    if (!this.dispatchEvent(request)) return;
+    const adapter = this.#adapter;
+    this.errorMessage = '';
+    if (!adapter) {
+      this.#fail(kind, offer, new AdapterError('not-supported', 'No callback adapter is connected.'));
+      return;
+    }
+    this.pending = kind;
+    try {
+      const result = kind === 'accept' ? await adapter.accept(offer.id) : await adapter.reject(offer.id);
+      this.pending = undefined;
+      this.dispatchEvent(kind === 'accept' ? new CallbackAcceptedEvent({ interaction: result }) : new CallbackRejectedEvent({ interaction: result }));
+    } catch (error) {
+      this.pending = undefined;
+      this.#fail(kind, offer, AdapterError.from(error));
+    }
+  }
+
+  #fail(action: 'accept' | 'reject', interaction: Interaction, error: AdapterError): void {
+    const message = adapterErrorMessage(error.code);
+    this.errorMessage = message;
+    this.dispatchEvent(new CallbackErrorEvent({ action, code: error.code, message, interaction, cause: error }));
+  }
+
+  #dismiss(): void {
+    this.settledNotice = undefined;
+  }
+
+  protected override render() {
+    const offer = this.offer;
+    if (offer) return this.#renderOffer(offer);
+    if (this.settledNotice) return this.#renderNotice(this.settledNotice);
+    return nothing;
+  }
+
+  #renderOffer(offer: Interaction) {
+    const counting = this.#countdown.counting;
+    const seconds = this.#countdown.remainingSeconds;
+    const canReject = actionAvailability(offer, 'reject', { policy: this.#policy ?? {} }).status === 'enabled';
+    const who = offer.contact.name || offer.contact.phone;
+    const now = this.#clock.now();
+    const items = callbackInfoItems(offer, this.infoItems);
+    const busy = !!this.pending || !counting;
+    return html`
+      <section part="base" class="box" aria-labelledby="title" aria-describedby="countdown">
+        <header part="header">
+          <span part="type" class="type">${callbackTypeLabel(offer.callbackType)}</span>
+          <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>
+            <span class="kind">${offer.channel === 'voice' ? msg('Voice callback', { id: 'notification.voice' }) : msg('Web callback', { id: 'notification.web' })}</span>
+            <span class="who">${who}</span>
+          </div>
+          <span part="countdown" id="countdown" class="countdown" role="timer" aria-live="off">
+            ${counting
+              ? html`<span class="visually-hidden">${msg('Time left to answer:', { id: 'notification.time-left' })}</span>
+                  <span aria-hidden="true">⏱</span> ${formatClock(seconds, this.locale)}`
+              : msg('Returning to routing…', { id: 'notification.returning' })}
+          </span>
+        </header>
+        ${items.length
+          ? html`<dl part="info" class="info">
+              ${items.map((item) => html`<div class="row"><dt>${infoLabel(item)}</dt><dd>${infoValue(item, this.locale, now)}</dd></div>`)}
+            </dl>`
+          : nothing}
+        <p part="error" class="error" role="alert" ?hidden=${!this.errorMessage}>${this.errorMessage}</p>
+        <div part="actions" class="actions">
+          <button
+            part="accept-button"
+            class="accept"
+            ?disabled=${busy}
+            aria-busy=${this.pending === 'accept' ? 'true' : 'false'}
+            @click=${() => this.#act('accept')}
+          >
+            ${this.pending === 'accept' ? msg('Accepting…', { id: 'notification.accepting' }) : msg('Accept', { id: 'notification.accept' })}
+          </button>
+          ${canReject
+            ? html`<button
+                part="reject-button"
+                class="reject"
+                ?disabled=${busy}
+                aria-busy=${this.pending === 'reject' ? 'true' : 'false'}
+                @click=${() => this.#act('reject')}
+              >
+                ${this.pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
+              </button>`
+            : nothing}
+        </div>
+      </section>
+    `;
+  }
+
+  #renderNotice(interaction: Interaction) {
+    const who = interaction.contact.name || interaction.contact.phone;
+    return html`
+      <section part="base" class="box notice" aria-labelledby="title">
+        <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>
+          <span class="who">${who}</span>
+        </div>
+        <p>
+          ${interaction.state === 'expired'
+            ? msg('Not answered in time: the callback went back to routing.', { id: 'notification.expired' })
+            : msg('The callback was withdrawn.', { id: 'notification.revoked' })}
+        </p>
+        <div part="actions" class="actions">
+          <button class="dismiss" @click=${this.#dismiss}>${msg('Dismiss', { id: 'notification.dismiss' })}</button>
+        </div>
+      </section>
+    `;
+  }
+}

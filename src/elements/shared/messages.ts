@@ -1,0 +1,122 @@
+import { msg, str } from '@lit/localize';
+import type { AdapterErrorCode } from '../../adapters/errors.js';
+import type { CallbackType, DialResult } from '../../model/interaction.js';
+import type { ValidationCode } from '../../model/validation.js';
+import { assertNever } from '../../model/state-machine.js';
+
+/** Localized names of the things every element shows. One place, so translations stay consistent. */
+
+export function callbackTypeLabel(type: CallbackType): string {
+  switch (type) {
+    case 'immediate':
+      return msg('Immediate', { id: 'type.immediate' });
+    case 'delayed':
+      return msg('Delayed', { id: 'type.delayed' });
+    case 'scheduled':
+      return msg('Scheduled', { id: 'type.scheduled' });
+    case 'preview':
+      return msg('Delayed (agent preview)', { id: 'type.preview' });
+    default:
+      return assertNever(type);
+  }
+}
+
+export function dialResultLabel(result: DialResult): string {
+  switch (result) {
+    case 'connected':
+      return msg('Connected', { id: 'dial.connected' });
+    case 'no-answer':
+      return msg('No answer', { id: 'dial.no-answer' });
+    case 'busy':
+      return msg('Busy', { id: 'dial.busy' });
+    case 'answering-machine':
+      return msg('Answering machine', { id: 'dial.answering-machine' });
+    case 'fax':
+      return msg('Fax', { id: 'dial.fax' });
+    case 'error':
+      return msg('Call failed', { id: 'dial.error' });
+    case 'cancelled':
+      return msg('Cancelled', { id: 'dial.cancelled' });
+    default:
+      return assertNever(result);
+  }
+}
+
+export function adapterErrorMessage(code: AdapterErrorCode): string {
+  switch (code) {
+    case 'network':
+      return msg('The contact center cannot be reached. Check the connection and try again.', { id: 'error.network' });
+    case 'timeout':
+      return msg('The contact center did not answer in time. Try again.', { id: 'error.timeout' });
+    case 'aborted':
+      return msg('The request was cancelled.', { id: 'error.aborted' });
+    case 'not-found':
+      return msg('This callback no longer exists.', { id: 'error.not-found' });
+    case 'conflict':
+      return msg('Someone else changed this callback. Review it and try again.', { id: 'error.conflict' });
+    case 'invalid-state':
+      return msg('That is no longer possible for this callback.', { id: 'error.invalid-state' });
+    case 'invalid-input':
+      return msg('The contact center refused the values entered. Check them and try again.', { id: 'error.invalid-input' });
+    case 'not-supported':
+      return msg('This action is not available with the current phone or callback service.', { id: 'error.not-supported' });
+    case 'not-permitted':
+      return msg('You are not allowed to do this.', { id: 'error.not-permitted' });
+    case 'number-disallowed':
+      return msg('This phone number cannot be called back.', { id: 'error.number-disallowed' });
+    case 'time-unavailable':
+      return msg('No callback can be taken at that time. Choose another time.', { id: 'error.time-unavailable' });
+    case 'service-unavailable':
+      return msg('The callback service is busy. Try again in a moment.', { id: 'error.service-unavailable' });
+    case 'target-declined':
+      return msg('The person you called declined.', { id: 'error.target-declined' });
+    case 'target-no-answer':
+      return msg('The person you called did not answer.', { id: 'error.target-no-answer' });
+    case 'target-busy':
+      return msg('The person you called is busy.', { id: 'error.target-busy' });
+    case 'offline':
+      return msg('The phone is offline. Reconnecting…', { id: 'error.offline' });
+    case 'unknown':
+      return msg('Something went wrong. Try again.', { id: 'error.unknown' });
+    default:
+      return assertNever(code);
+  }
+}
+
+export function validationMessage(code: ValidationCode): string {
+  switch (code) {
+    case 'phone-empty':
+      return msg('Enter a phone number.', { id: 'invalid.phone-empty' });
+    case 'phone-invalid':
+      return msg('This is not a valid phone number.', { id: 'invalid.phone-invalid' });
+    case 'phone-too-short':
+      return msg('The phone number is too short.', { id: 'invalid.phone-too-short' });
+    case 'phone-too-long':
+      return msg('The phone number is too long.', { id: 'invalid.phone-too-long' });
+    case 'phone-invalid-country':
+      return msg('Add the country code, starting with +.', { id: 'invalid.phone-country' });
+    case 'dtmf-empty':
+      return msg('Enter digits to send.', { id: 'invalid.dtmf-empty' });
+    case 'dtmf-invalid':
+      return msg('Only 0-9, *, # and A-D can be sent.', { id: 'invalid.dtmf' });
+    case 'time-invalid':
+      return msg('Choose a date and time.', { id: 'invalid.time' });
+    case 'time-past':
+      return msg('The new time must be in the future.', { id: 'invalid.time-past' });
+    case 'time-too-far':
+      return msg('The new time is too far ahead.', { id: 'invalid.time-too-far' });
+    case 'time-unavailable':
+      return msg('No callback can be taken at that time. Choose another time.', { id: 'invalid.time-unavailable' });
+    case 'disposition-required':
+      return msg('Choose a disposition before marking done.', { id: 'invalid.disposition-required' });
+    case 'disposition-unknown':
+      return msg('That disposition code is not known.', { id: 'invalid.disposition-unknown' });
+    default:
+      return assertNever(code);
+  }
+}
+
+export function newOfferAnnouncement(type: CallbackType, who: string): string {
+  const kind = callbackTypeLabel(type);
+  return msg(str`New callback: ${kind}, ${who}.`, { id: 'announce.offer' });
+}

@@ -1,0 +1,258 @@
+import { expect } from '@open-wc/testing';
+import type { CallInfo, RegistrationStatus } from '../../../src/adapters/telephony-adapter.js';
+import { expectAdapterError, lastFor, record, type TelephonyHarness } from './harness.js';
+
+export type MakeTelephonyHarness = () => TelephonyHarness | Promise<TelephonyHarness>;
+
+/**
+ * What every TelephonyAdapter does: it registers, rings, dials, holds, sends digits, hangs up,
+ * transfers, consults and conferences, and the far end of each call notices.
+ */
+export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHarness): void {
+  describe(`TelephonyAdapter contract: ${name}`, () => {
+    let h: TelephonyHarness;
+    let calls: { values: CallInfo[]; stop: () => void };
+    beforeEach(async () => {
+      h = await makeHarness();
+      if (h.adapter.status() !== 'registered') await h.adapter.register();
+      calls = record<CallInfo>((l) => h.adapter.onCall(l));
+    });
+    afterEach(async () => {
+      calls.stop();
+      await h.dispose();
+    });
+
+    /** An answered outbound call. */
+    const connectedCall = async (): Promise<CallInfo> => {
+      const call = await h.adapter.dial({ number: h.numbers.answers });
+      await h.advance(h.maxRingMs);
+      expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
+      return h.adapter.getCall(call.id)!;
+    };
+
+    describe('registration', () => {
+      it('unregisters and registers again, reporting each status', async () => {
+        const statuses = record<RegistrationStatus>((l) => h.adapter.onStatus(l));
+        await h.adapter.unregister();
+        expect(h.adapter.status()).to.equal('offline');
+        await h.adapter.register();
+        expect(h.adapter.status()).to.equal('registered');
+        expect(statuses.values.at(0)).to.equal('offline');
+        expect(statuses.values.at(-1)).to.equal('registered');
+        expect(statuses.values.slice(1)).to.include('connecting');
+      });
+
+      it('stops reporting status to an unsubscribed listener', async () => {
+        const statuses = record<RegistrationStatus>((l) => h.adapter.onStatus(l));
+        statuses.stop();
+        await h.adapter.unregister();
+        await h.adapter.register();
+        expect(statuses.values).to.deep.equal([]);
+      });
+    });
+
+    describe('inbound calls', () => {
+      it('rings, then answering connects both ends', async () => {
+        const ringing = await h.ringIn();
+        expect(ringing).to.include({ direction: 'inbound', state: 'ringing' });
+        expect(lastFor(calls.values, ringing.id)?.state).to.equal('ringing');
+        const answered = await h.adapter.answer(ringing.id);
+        expect(answered.state).to.equal('connected');
+        expect(lastFor(calls.values, ringing.id)?.state).to.equal('connected');
+        expect((await h.farEnd(ringing.id)).connected).to.equal(true);
+      });
+
+      it('declining ends the ringing call', async () => {
+        const ringing = await h.ringIn();
+        await h.adapter.decline(ringing.id);
+        expect(lastFor(calls.values, ringing.id)).to.include({ state: 'ended', endedBy: 'local' });
+        expect((await h.farEnd(ringing.id)).connected).to.equal(false);
+        await expectAdapterError(h.adapter.answer(ringing.id), 'invalid-state');
+      });
+
+      it('refuses to answer an unknown call', async () => {
+        await expectAdapterError(h.adapter.answer('no-such-call'), 'not-found');
+        await expectAdapterError(h.adapter.hangUp('no-such-call'), 'not-found');
+      });
+    });
+
+    describe('dialing', () => {
+      it('dials, and the far end answers', async () => {
+        const call = await h.adapter.dial({ number: h.numbers.answers });
+        expect(call).to.include({ direction: 'outbound', state: 'dialing' });
+        await h.advance(h.maxRingMs);
+        expect(lastFor(calls.values, call.id)?.state).to.equal('connected');
+        expect((await h.farEnd(call.id)).connected).to.equal(true);
+      });
+
+      it('reports a busy line as the dial result', async () => {
+        const call = await h.adapter.dial({ number: h.numbers.busy });
+        await h.advance(h.maxRingMs);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', dialResult: 'busy', endedBy: 'remote' });
+      });
+
+      it('reports no answer as the dial result', async () => {
+        const call = await h.adapter.dial({ number: h.numbers.noAnswer });
+        await h.advance(h.maxRingMs);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', dialResult: 'no-answer' });
+      });
+
+      it('refuses an invalid number without calling', async () => {
+        await expectAdapterError(h.adapter.dial({ number: h.numbers.invalid }), 'invalid-input');
+        await expectAdapterError(h.adapter.dial({ number: 'call me maybe' }), 'invalid-input');
+        expect(calls.values).to.deep.equal([]);
+      });
+
+      it('hanging up while dialing cancels the call', async () => {
+        const call = await h.adapter.dial({ number: h.numbers.answers });
+        await h.adapter.hangUp(call.id);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'local' });
+        await h.advance(h.maxRingMs);
+        expect(h.adapter.getCall(call.id)?.state).to.equal('ended');
+      });
+    });
+
+    describe('in call', () => {
+      it('holds and resumes; the far end hears the hold', async () => {
+        const call = await connectedCall();
+        expect((await h.adapter.hold(call.id)).state).to.equal('held');
+        expect((await h.farEnd(call.id)).held).to.equal(true);
+        await expectAdapterError(h.adapter.hold(call.id), 'invalid-state');
+        expect((await h.adapter.resume(call.id)).state).to.equal('connected');
+        expect((await h.farEnd(call.id)).held).to.equal(false);
+        await expectAdapterError(h.adapter.resume(call.id), 'invalid-state');
+      });
+
+      it('sends DTMF digits the far end receives', async () => {
+        const call = await connectedCall();
+        await h.adapter.sendDtmf(call.id, '12');
+        await h.adapter.sendDtmf(call.id, '#');
+        expect((await h.farEnd(call.id)).digits).to.equal('12#');
+        await expectAdapterError(h.adapter.sendDtmf(call.id, '9x'), 'invalid-input');
+        await h.adapter.hold(call.id);
+        await expectAdapterError(h.adapter.sendDtmf(call.id, '5'), 'invalid-state');
+        expect((await h.farEnd(call.id)).digits).to.equal('12#');
+      });
+
+      it('hangs up; the call cannot be hung up twice', async () => {
+        const call = await connectedCall();
+        await h.adapter.hangUp(call.id);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'local' });
+        expect((await h.farEnd(call.id)).connected).to.equal(false);
+        await expectAdapterError(h.adapter.hangUp(call.id), 'invalid-state');
+        await expectAdapterError(h.adapter.hold(call.id), 'invalid-state');
+      });
+
+      it('reports the far end hanging up', async () => {
+        const call = await connectedCall();
+        await h.hangUpRemotely(call.id);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'remote' });
+      });
+
+      it('blind transfer hands the far end to the target and ends our call', async () => {
+        const call = await connectedCall();
+        await h.adapter.blindTransfer(call.id, h.targets.answers);
+        expect(lastFor(calls.values, call.id)?.state).to.equal('ended');
+        expect((await h.farEnd(call.id)).transferredTo).to.equal(h.targets.answers.address);
+      });
+
+      it('instant conference brings the target into the call', async () => {
+        const call = await connectedCall();
+        const result = await h.adapter.conference(call.id, h.targets.answers);
+        expect(result.state).to.equal('connected');
+        expect((await h.farEnd(call.id)).joined).to.include(h.targets.answers.address);
+      });
+    });
+
+    describe('consultation', () => {
+      const consulting = async () => {
+        const call = await connectedCall();
+        const pending = h.adapter.startConsultation(call.id, h.targets.answers);
+        await h.advance(h.maxRingMs);
+        const consultation = await pending;
+        return { call, consultation };
+      };
+
+      it('holds the customer and connects the target', async () => {
+        const { call, consultation } = await consulting();
+        expect(consultation.state).to.equal('connected');
+        expect(consultation.id).not.to.equal(call.id);
+        expect(h.adapter.getCall(call.id)?.state).to.equal('held');
+        expect((await h.farEnd(call.id)).held).to.equal(true);
+        await expectAdapterError(h.adapter.resume(call.id), 'invalid-state');
+      });
+
+      it('completes a transfer: both our calls end, the customer reaches the target', async () => {
+        const { call, consultation } = await consulting();
+        await h.adapter.completeTransfer(call.id, consultation.id);
+        expect(h.adapter.getCall(call.id)?.state).to.equal('ended');
+        expect(h.adapter.getCall(consultation.id)?.state).to.equal('ended');
+        expect((await h.farEnd(call.id)).transferredTo).to.equal(h.targets.answers.address);
+      });
+
+      it('completes a conference: the customer is back and the target joined', async () => {
+        const { call, consultation } = await consulting();
+        const result = await h.adapter.completeConference(call.id, consultation.id);
+        expect(result.state).to.equal('connected');
+        const far = await h.farEnd(call.id);
+        expect(far.held).to.equal(false);
+        expect(far.joined).to.include(h.targets.answers.address);
+      });
+
+      it('ending the consultation returns to the customer', async () => {
+        const { call, consultation } = await consulting();
+        const result = await h.adapter.endConsultation(call.id, consultation.id);
+        expect(result.state).to.equal('connected');
+        expect(h.adapter.getCall(consultation.id)?.state).to.equal('ended');
+        expect((await h.farEnd(call.id)).held).to.equal(false);
+      });
+
+      it('a target who declines fails the consultation; the customer stays held', async () => {
+        const call = await connectedCall();
+        const pending = h.adapter.startConsultation(call.id, h.targets.declines);
+        const settled = expectAdapterError(pending, 'target-declined');
+        await h.advance(h.maxRingMs);
+        await settled;
+        expect(h.adapter.getCall(call.id)?.state).to.equal('held');
+        expect((await h.adapter.resume(call.id)).state).to.equal('connected');
+      });
+
+      it('refuses to complete a transfer before the target answers', async () => {
+        const call = await connectedCall();
+        const pending = h.adapter.startConsultation(call.id, h.targets.answers);
+        // Catch now: the ring is cut short below.
+        const settled = pending.then(
+          () => 'answered',
+          () => 'failed',
+        );
+        await h.advance(0);
+        const consultation = calls.values.find((c) => c.id !== call.id && c.direction === 'outbound');
+        expect(consultation, 'the consultation call is published while it rings').to.not.equal(undefined);
+        await expectAdapterError(h.adapter.completeTransfer(call.id, consultation!.id), 'invalid-state');
+        await h.adapter.endConsultation(call.id, consultation!.id);
+        expect(await settled).to.equal('failed');
+        expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
+      });
+
+      it('aborting the wait for the target cancels the consultation', async () => {
+        const call = await connectedCall();
+        const controller = new AbortController();
+        const pending = h.adapter.startConsultation(call.id, h.targets.answers, { signal: controller.signal });
+        const settled = expectAdapterError(pending, 'aborted');
+        await h.advance(0);
+        controller.abort();
+        await settled;
+        await h.advance(h.maxRingMs);
+        expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
+      });
+    });
+
+    it('an unsubscribed call listener hears nothing more', async () => {
+      const stopped = record<CallInfo>((l) => h.adapter.onCall(l));
+      stopped.stop();
+      await h.ringIn();
+      expect(stopped.values).to.deep.equal([]);
+      expect(calls.values).to.have.length.greaterThan(0);
+    });
+  });
+}

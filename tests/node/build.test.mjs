@@ -1,0 +1,82 @@
+// Runs `npm run build` once (a few seconds), then checks what the package would publish.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { bundleGraph } from '../../scripts/bundle-graph.mjs';
+import { bundleDir, bundleEntry, distFile, registrationEntries, root, sourceFiles } from '../../scripts/entries.mjs';
+
+const exists = (file) => existsSync(join(root, file));
+const read = (file) => readFileSync(join(root, file), 'utf8');
+/** Marker of libphonenumber's metadata (a key of metadata.*.json, kept by minification). */
+const phoneMetadata = 'country_calling_codes';
+
+let build;
+before(async () => {
+  try {
+    build = await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: root, timeout: 120_000 });
+  } catch (error) {
+    build = { error, stdout: error.stdout, stderr: error.stderr };
+  }
+});
+
+test('npm run build succeeds', () => {
+  assert.ok(!build.error, `build failed:\n${build.stdout}\n${build.stderr}`);
+});
+
+test('dist/ has a .js and a .d.ts file for every module in src/', () => {
+  const missing = sourceFiles().flatMap((source) => [distFile(source), distFile(source, '.d.ts')]).filter((file) => !exists(file));
+  assert.deepEqual(missing, []);
+});
+
+test('every src/<tag>.ts registration entry is in the exports map and built', (t) => {
+  const entries = registrationEntries();
+  if (!entries.length) return t.skip('no src/<tag>.ts registration entry yet');
+  const { exports } = JSON.parse(read('package.json'));
+  for (const { tag } of entries) {
+    const target = exports[`./${tag}.js`];
+    assert.ok(target, `package.json exports has no "./${tag}.js": run npm run exports`);
+    for (const file of [target.types, target.default]) assert.ok(exists(file), `${file} (exports "./${tag}.js") was not built`);
+  }
+});
+
+test('every exports map target whose source exists was built', (t) => {
+  const { exports } = JSON.parse(read('package.json'));
+  const pending = [];
+  for (const [subpath, target] of Object.entries(exports)) {
+    for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
+      if (!file.startsWith('./dist/')) {
+        assert.ok(exists(file), `${file} (exports "${subpath}") does not exist`);
+        continue;
+      }
+      const source = file.startsWith(`./${bundleDir}/`) ? 'src/index.ts' : file.slice(2).replace(/^dist\//, 'src/').replace(/(\.d)?\.ts$|\.js$/, '.ts');
+      if (!exists(source)) pending.push(`${subpath} (${source})`);
+      else assert.ok(exists(file), `${file} (exports "${subpath}") was not built from ${source}`);
+    }
+  }
+  if (pending.length) t.diagnostic(`not written yet: ${[...new Set(pending)].join(', ')}`);
+});
+
+test('bundle: self-contained entry, sip.js and phone metadata only loaded lazily', (t) => {
+  if (!exists('src/index.ts')) return t.skip('no src/index.ts yet');
+  assert.ok(exists(bundleEntry), `${bundleEntry} was not built`);
+  const dir = join(root, bundleDir);
+  const graph = bundleGraph(dir, join(root, bundleEntry));
+  // What a page fetches before the entry runs: the entry and its static imports, all bundled.
+  assert.deepEqual(graph.externalStatic, [], 'the bundle must not import bare specifiers statically');
+  for (const file of graph.eager) {
+    const code = readFileSync(join(dir, file), 'utf8');
+    assert.ok(!/^chunks\/sip-js-/.test(file), `${file}: sip.js is loaded eagerly`);
+    assert.ok(!code.includes(phoneMetadata), `${file}: libphonenumber metadata is loaded eagerly`);
+    assert.ok(!code.includes('Lit is in dev mode'), `${file}: lit's development build was bundled`);
+  }
+  // sip.js: either a lazy chunk or a lazy bare import (when not installed), never anything else.
+  assert.deepEqual(graph.externalDynamic.filter((specifier) => specifier !== 'sip.js'), [], 'only sip.js may stay a bare import()');
+  const usesPhoneLibrary = sourceFiles().some((file) => read(file).includes('libphonenumber-js'));
+  if (usesPhoneLibrary) {
+    const lazyMetadata = graph.lazy.filter((file) => readFileSync(join(dir, file), 'utf8').includes(phoneMetadata));
+    assert.ok(lazyMetadata.length > 0, 'src/ uses libphonenumber-js, but no lazy chunk of the bundle holds its metadata');
+  }
+});
