@@ -6,7 +6,6 @@ export default {
   rootDir: '.',
   hostname: '127.0.0.1',
   port: Number(process.env.PORT ?? 8000),
-  appIndex: 'demo/index.html',
   open: false,
   watch: false,
   nodeResolve: { exportConditions: ['development'] },

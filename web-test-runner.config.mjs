@@ -1,3 +1,4 @@
+import './scripts/loopback-only.mjs';
 import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
@@ -9,6 +10,7 @@ if (!chromiumPath) {
 
 export default {
   rootDir: '.',
+  hostname: '127.0.0.1',
   files: ['tests/**/*.test.ts', '!tests/node/**'],
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],

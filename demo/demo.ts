@@ -2,7 +2,7 @@
 // <callback-provider>, and a panel that triggers its scripted scenarios.
 import '../src/callback-provider.js';
 import '../src/callback-notification.js';
-import { SimulatedContactCenter, SCENARIO_NAMES, type ScenarioName } from '../src/adapters/simulated/index.js';
+import { SimulatedContactCenter, SCENARIOS, SCENARIO_NAMES, type ScenarioName } from '../src/adapters/simulated/index.js';
 import type { Interaction } from '../src/model/interaction.js';
 
 const cc = new SimulatedContactCenter({ latencyMs: 300 });
@@ -11,26 +11,12 @@ desk.callbackAdapter = cc;
 desk.telephonyAdapter = cc;
 desk.directoryAdapter = cc;
 
-const labels: Partial<Record<ScenarioName, string>> = {
-  immediate: 'Immediate voice callback',
-  delayed: 'Delayed voice callback',
-  scheduled: 'Scheduled voice callback',
-  preview: 'Delayed, agent preview',
-  'web-callback': 'Web callback',
-  'web-callback-no-answer-first': 'Web callback (no answer first)',
-  'customer-hangs-up': 'Customer hangs up',
-  busy: 'Web callback, busy',
-  'consultation-declined': 'Consultation declined',
-  'offer-times-out': 'Offer times out (10 s)',
-  'no-reject': 'Reject not allowed',
-  'hostile-data': 'Hostile form data',
-};
-
 const panel = document.getElementById('scenarios')!;
 for (const name of SCENARIO_NAMES) {
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = labels[name] ?? name;
+  button.textContent = SCENARIOS[name].title;
+  button.title = SCENARIOS[name].description;
   button.addEventListener('click', () => void cc.offer(name));
   panel.append(button);
 }
@@ -78,3 +64,7 @@ const render = () => {
 cc.onInteraction(render);
 cc.onOffer(render);
 render();
+
+// `?scenario=<name>` sends that offer on load (handy for links and screenshots).
+const requested = new URLSearchParams(location.search).get('scenario');
+if (requested && (SCENARIO_NAMES as readonly string[]).includes(requested)) void cc.offer(requested as ScenarioName);

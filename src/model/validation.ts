@@ -34,7 +34,7 @@ export interface PhoneNumber {
   country?: string;
 }
 
-type PhoneLib = typeof import('libphonenumber-js/min');
+type PhoneLib = typeof import('./phone-library.js');
 let phoneLib: Promise<PhoneLib> | undefined;
 
 /**
@@ -42,7 +42,7 @@ let phoneLib: Promise<PhoneLib> | undefined;
  * so the first render of an element does not pay for it.
  */
 export function loadPhoneLibrary(): Promise<PhoneLib> {
-  phoneLib ??= import('libphonenumber-js/min');
+  phoneLib ??= import('./phone-library.js');
   return phoneLib;
 }
 

@@ -328,3 +328,21 @@ describe('<callback-notification>', () => {
     expect(text(el)).to.not.include(other.contact.name);
   });
 });
+
+describe('<callback-notification> adapter resolution', () => {
+  it('an explicit adapter wins over the provider', async () => {
+    const clock = new ManualClock();
+    const provided = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const own = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const provider = await fixture(html`<callback-provider .callbackAdapter=${provided} .clock=${clock}>
+      <callback-notification .adapter=${own}></callback-notification>
+    </callback-provider>`);
+    const el = provider.querySelector('callback-notification')!;
+    await provided.offer('immediate', { contact: { name: 'From Provider', phone: '+44 20 7946 0111' } });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('section')).to.equal(null);
+    await own.offer('immediate', { contact: { name: 'From Property', phone: '+44 20 7946 0112' } });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.include('From Property');
+  });
+});

@@ -45,8 +45,15 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .countdown {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
+  }
+  .icon {
+    inline-size: 1em;
+    block-size: 1em;
   }
   :host(:state(urgent)) .countdown {
     color: var(--_urgent);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
@@ -31,6 +31,11 @@ import {
 import { styles } from './callback-notification.styles.js';
 
 type Pending = 'accept' | 'reject' | undefined;
+
+const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path d="M8 5.5V9l2.5 1.5M6 1.5h4" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+</svg>`;
 
 /** Reads `info-items="desired-time, type, case:order"` from HTML. */
 const infoItemsConverter = {
@@ -288,7 +293,7 @@ export class CallbackNotification extends CallbackElement {
           <span part="countdown" id="countdown" class="countdown" role="timer" aria-live="off">
             ${counting
               ? html`<span class="visually-hidden">${msg('Time left to answer:', { id: 'notification.time-left' })}</span>
-                  <span aria-hidden="true">⏱</span> ${formatClock(seconds, this.locale)}`
+                  ${clockIcon} ${formatClock(seconds, this.locale)}`
               : msg('Returning to routing…', { id: 'notification.returning' })}
           </span>
         </header>
