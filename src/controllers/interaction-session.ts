@@ -1,0 +1,233 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { CallbackAdapter } from '../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../adapters/directory-adapter.js';
+import { AdapterError, type Unsubscribe } from '../adapters/errors.js';
+import type { CallInfo, TelephonyAdapter } from '../adapters/telephony-adapter.js';
+import {
+  callbackAdapterContext,
+  clockContext,
+  directoryAdapterContext,
+  policyContext,
+  telephonyAdapterContext,
+} from '../context/index.js';
+import {
+  actionAvailability,
+  type ActionAvailability,
+  type ActionContext,
+  type Capabilities,
+  type InteractionAction,
+  type Policy,
+} from '../model/actions.js';
+import { systemClock, type Clock } from '../model/clock.js';
+import type { Interaction } from '../model/interaction.js';
+import type { ValidationCode } from '../model/validation.js';
+import { CallbackActionDoneEvent, CallbackActionEvent } from '../elements/shared/action-events.js';
+import { CallbackErrorEvent } from '../elements/shared/events.js';
+import { adapterErrorMessage } from '../elements/shared/messages.js';
+import { InteractionController } from './interaction-controller.js';
+
+/** What a host may set explicitly; each wins over the value provided by context. */
+export interface SessionOverrides {
+  adapter?: CallbackAdapter | undefined;
+  telephony?: TelephonyAdapter | undefined;
+  directory?: DirectoryAdapter | undefined;
+  clock?: Clock | undefined;
+  policy?: Partial<Policy> | undefined;
+  interactionId?: string | undefined;
+}
+
+export interface SessionError {
+  action: string;
+  code: AdapterError['code'] | ValidationCode;
+  message: string;
+}
+
+/**
+ * Everything an interaction-bound element needs, in one controller: the adapters, clock and policy
+ * (explicit property, else context), the interaction as the adapter publishes it, its call, the
+ * allowed actions, and `run()`, which performs an action the house way: a cancelable
+ * `callback-action` request event, the adapter call, then `callback-action-done` or a localized
+ * error (`callback-error` plus `error` for the host to render). One action of a kind at a time.
+ */
+export class InteractionSession implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #overrides: () => SessionOverrides;
+  readonly #adapterCtx: ContextConsumer<typeof callbackAdapterContext, ReactiveElement>;
+  readonly #telephonyCtx: ContextConsumer<typeof telephonyAdapterContext, ReactiveElement>;
+  readonly #directoryCtx: ContextConsumer<typeof directoryAdapterContext, ReactiveElement>;
+  readonly #clockCtx: ContextConsumer<typeof clockContext, ReactiveElement>;
+  readonly #policyCtx: ContextConsumer<typeof policyContext, ReactiveElement>;
+  readonly #interaction: InteractionController;
+  #callUnsubscribe: Unsubscribe | undefined;
+  #callTelephony: TelephonyAdapter | undefined;
+  #pending = new Set<string>();
+  #error: SessionError | undefined;
+
+  constructor(host: ReactiveElement, overrides: () => SessionOverrides, onChange?: (previous: Interaction | undefined, next: Interaction) => void) {
+    this.#host = host;
+    this.#overrides = overrides;
+    this.#adapterCtx = new ContextConsumer(host, { context: callbackAdapterContext, subscribe: true });
+    this.#telephonyCtx = new ContextConsumer(host, { context: telephonyAdapterContext, subscribe: true });
+    this.#directoryCtx = new ContextConsumer(host, { context: directoryAdapterContext, subscribe: true });
+    this.#clockCtx = new ContextConsumer(host, { context: clockContext, subscribe: true });
+    this.#policyCtx = new ContextConsumer(host, { context: policyContext, subscribe: true });
+    this.#interaction = new InteractionController(
+      host,
+      () => ({ adapter: this.adapter, interactionId: this.#overrides().interactionId }),
+      (previous, next) => {
+        if (previous?.state !== next.state) this.#error = undefined;
+        onChange?.(previous, next);
+      },
+    );
+    host.addController(this);
+  }
+
+  get adapter(): CallbackAdapter | undefined {
+    return this.#overrides().adapter ?? this.#adapterCtx.value;
+  }
+
+  get telephony(): TelephonyAdapter | undefined {
+    return this.#overrides().telephony ?? this.#telephonyCtx.value;
+  }
+
+  get directory(): DirectoryAdapter | undefined {
+    return this.#overrides().directory ?? this.#directoryCtx.value;
+  }
+
+  get clock(): Clock {
+    return this.#overrides().clock ?? this.#clockCtx.value ?? systemClock;
+  }
+
+  get policy(): Partial<Policy> {
+    return this.#overrides().policy ?? this.#policyCtx.value ?? {};
+  }
+
+  /** What the adapters in use can do (a missing adapter can do nothing). */
+  get capabilities(): Partial<Capabilities> {
+    const t = this.telephony?.telephonyCapabilities;
+    const c = this.adapter?.callbackCapabilities;
+    return {
+      dial: t?.dial ?? false,
+      hold: t?.hold ?? false,
+      dtmf: t?.dtmf ?? false,
+      blindTransfer: t?.blindTransfer ?? false,
+      conference: t?.conference ?? false,
+      consultation: t?.consultation ?? false,
+      reschedule: c?.reschedule ?? false,
+    };
+  }
+
+  get actionContext(): ActionContext {
+    return { capabilities: this.capabilities, policy: this.policy };
+  }
+
+  get interaction(): Interaction | undefined {
+    return this.#interaction.value;
+  }
+
+  /** The telephony call carrying the interaction, when there is one. */
+  get call(): CallInfo | undefined {
+    const id = this.interaction?.callId;
+    return id ? this.telephony?.getCall(id) : undefined;
+  }
+
+  /** The model's answer for an action, with "pending" shown as disabled. */
+  availability(action: InteractionAction): ActionAvailability {
+    const interaction = this.interaction;
+    if (!interaction) return { status: 'hidden', reason: 'wrong-state' };
+    const answer = actionAvailability(interaction, action, this.actionContext);
+    if (answer.status === 'enabled' && this.#pending.has(action)) return { status: 'disabled', reason: 'wrong-state' };
+    return answer;
+  }
+
+  isPending(action: string): boolean {
+    return this.#pending.has(action);
+  }
+
+  /** The last failure, until the next action or state change. */
+  get error(): SessionError | undefined {
+    return this.#error;
+  }
+
+  clearError(): void {
+    this.#error = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** Shows a validation failure the same way as an adapter failure. */
+  showError(action: string, code: SessionError['code'], message: string): void {
+    this.#error = { action, code, message };
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(new CallbackErrorEvent({ action, code, message, interaction: this.interaction }));
+  }
+
+  /**
+   * Performs `action`: request event (cancelable), `perform()`, done event or error. Resolves with
+   * perform's result, or undefined when cancelled, refused or failed (the error is then shown).
+   */
+  async run<T>(
+    action: InteractionAction,
+    perform: (interaction: Interaction) => Promise<T>,
+    args?: Readonly<Record<string, unknown>>,
+  ): Promise<T | undefined> {
+    const interaction = this.interaction;
+    if (!interaction || this.#pending.has(action)) return undefined;
+    const request = new CallbackActionEvent({ action, interaction, ...(args ? { args } : {}) });
+    if (!this.#host.dispatchEvent(request)) return undefined;
+    this.#pending.add(action);
+    this.#error = undefined;
+    this.#host.requestUpdate();
+    try {
+      const result = await perform(interaction);
+      const latest = this.adapter?.getInteraction(interaction.id) ?? this.interaction;
+      this.#host.dispatchEvent(new CallbackActionDoneEvent({ action, interaction, result: latest, ...(args ? { args } : {}) }));
+      return result;
+    } catch (thrown) {
+      const error = AdapterError.from(thrown);
+      this.showError(action, error.code, adapterErrorMessage(error.code));
+      return undefined;
+    } finally {
+      this.#pending.delete(action);
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** The telephony adapter and call id, or a typed error when there is no call. */
+  requireCall(): { telephony: TelephonyAdapter; callId: string } {
+    const telephony = this.telephony;
+    const callId = this.interaction?.callId;
+    if (!telephony) throw new AdapterError('not-supported', 'No telephony adapter is connected.');
+    if (!callId) throw new AdapterError('invalid-state', 'This interaction has no call.');
+    return { telephony, callId };
+  }
+
+  requireAdapter(): CallbackAdapter {
+    const adapter = this.adapter;
+    if (!adapter) throw new AdapterError('not-supported', 'No callback adapter is connected.');
+    return adapter;
+  }
+
+  hostConnected(): void {
+    this.#followCalls();
+  }
+
+  hostUpdate(): void {
+    if (this.telephony !== this.#callTelephony) this.#followCalls();
+  }
+
+  hostDisconnected(): void {
+    this.#callUnsubscribe?.();
+    this.#callUnsubscribe = undefined;
+    this.#callTelephony = undefined;
+  }
+
+  /** Re-render when the call changes (remote hold, consultation leg) even if the interaction does not. */
+  #followCalls(): void {
+    this.#callUnsubscribe?.();
+    this.#callTelephony = this.telephony;
+    this.#callUnsubscribe = this.#callTelephony?.onCall((call) => {
+      if (call.interactionId === this.interaction?.id || call.id === this.interaction?.callId) this.#host.requestUpdate();
+    });
+  }
+}

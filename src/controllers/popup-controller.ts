@@ -1,0 +1,137 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+
+export interface PopupConfig {
+  /** The element the popup is placed against (a button, a name). */
+  anchor: () => Element | null | undefined;
+  /** The popup itself: an element in the host's shadow root. It gets `popover="manual"`. */
+  popup: () => HTMLElement | null | undefined;
+  placement?: Placement;
+  /** Distance from the anchor, px. */
+  offset?: number;
+  /** Called after the popup closed, with why. */
+  onClose?: (reason: PopupCloseReason) => void;
+}
+
+export type PopupCloseReason = 'escape' | 'outside' | 'programmatic' | 'disconnect';
+
+/** Open popups, topmost last: Escape closes only the topmost. */
+const stack: PopupController[] = [];
+
+function onKeydown(event: KeyboardEvent): void {
+  if (event.key !== 'Escape' || !stack.length) return;
+  event.stopPropagation();
+  event.preventDefault();
+  stack.at(-1)!.close('escape');
+}
+
+function onPointerdown(event: PointerEvent): void {
+  const top = stack.at(-1);
+  if (top && !top.contains(event.composedPath())) top.close('outside');
+}
+
+function listen(on: boolean): void {
+  const method = on ? 'addEventListener' : 'removeEventListener';
+  document[method]('keydown', onKeydown as EventListener, true);
+  document[method]('pointerdown', onPointerdown as EventListener, true);
+}
+
+/**
+ * The one popup primitive: Floating UI places it (offset, flip, shift, size to the viewport), the
+ * Popover API puts it in the top layer so a host page's `overflow: hidden` or z-index cannot clip
+ * it, `autoUpdate` runs only while open. Escape closes the topmost popup, a click outside closes
+ * it, and focus returns to the anchor when it was inside the popup.
+ */
+export class PopupController implements ReactiveController {
+  #config: PopupConfig;
+  #cleanup: (() => void) | undefined;
+  #open = false;
+  #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost, config: PopupConfig) {
+    this.#host = host;
+    this.#config = config;
+    host.addController(this);
+  }
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** True when the event path touches the popup or its anchor. */
+  contains(path: readonly EventTarget[]): boolean {
+    const popup = this.#config.popup();
+    const anchor = this.#config.anchor();
+    return path.some((t) => t === popup || t === anchor);
+  }
+
+  async open(): Promise<void> {
+    if (this.#open) return;
+    this.#open = true;
+    this.#host.requestUpdate();
+    await (this.#host as ReactiveControllerHost & { updateComplete?: Promise<unknown> }).updateComplete;
+    const popup = this.#config.popup();
+    const anchor = this.#config.anchor();
+    if (!popup || !anchor || !this.#open) return;
+    popup.setAttribute('popover', 'manual');
+    if (!popup.matches(':popover-open')) popup.showPopover();
+    Object.assign(popup.style, { position: 'fixed', margin: '0', inset: 'auto' });
+    if (!stack.length) listen(true);
+    stack.push(this);
+    // Placed before open() resolves, so nothing flashes at the wrong place.
+    await this.#place(anchor, popup);
+    if (!this.#open) return;
+    this.#cleanup = autoUpdate(anchor, popup, () => void this.#place(anchor, popup));
+  }
+
+  close(reason: PopupCloseReason = 'programmatic'): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.#cleanup?.();
+    this.#cleanup = undefined;
+    const index = stack.indexOf(this);
+    if (index >= 0) stack.splice(index, 1);
+    if (!stack.length) listen(false);
+    const popup = this.#config.popup();
+    const focusWasInside = !!popup && (popup.matches(':focus-within') || popup.contains(document.activeElement));
+    if (popup?.matches(':popover-open')) popup.hidePopover();
+    if (focusWasInside || reason === 'escape') (this.#config.anchor() as HTMLElement | null)?.focus?.();
+    this.#host.requestUpdate();
+    this.#config.onClose?.(reason);
+  }
+
+  toggle(): Promise<void> | void {
+    return this.#open ? this.close() : this.open();
+  }
+
+  hostDisconnected(): void {
+    this.close('disconnect');
+  }
+
+  async #place(anchor: Element, popup: HTMLElement): Promise<void> {
+    const { x, y } = await computePosition(anchor, popup, {
+      strategy: 'fixed',
+      placement: this.#config.placement ?? 'bottom-start',
+      middleware: [
+        offset(this.#config.offset ?? 6),
+        flip(),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth }) {
+            Object.assign(popup.style, {
+              maxHeight: `${Math.max(120, availableHeight)}px`,
+              maxWidth: `${Math.max(200, availableWidth)}px`,
+            });
+          },
+        }),
+      ],
+    });
+    Object.assign(popup.style, { left: `${x}px`, top: `${y}px` });
+  }
+}
+
+/** Number of popups open on the page (for leak tests). */
+export function openPopupCount(): number {
+  return stack.length;
+}
