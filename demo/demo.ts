@@ -1,12 +1,11 @@
-// The demo page's wiring: one simulated contact center, provided to the elements through
-// <callback-provider>, and a panel that triggers its scripted scenarios.
-import '../src/callback-provider.js';
-import '../src/callback-notification.js';
+// The demo page's wiring: one simulated contact center given to <callback-desk>, which provides it
+// to every element inside, and a panel that triggers the simulator's scripted scenarios.
+import '../src/callback-desk.js';
 import { SimulatedContactCenter, SCENARIOS, SCENARIO_NAMES, type ScenarioName } from '../src/adapters/simulated/index.js';
 import type { Interaction } from '../src/model/interaction.js';
 
 const cc = new SimulatedContactCenter({ latencyMs: 300 });
-const desk = document.querySelector('callback-provider')!;
+const desk = document.querySelector('callback-desk')!;
 desk.callbackAdapter = cc;
 desk.telephonyAdapter = cc;
 desk.directoryAdapter = cc;
@@ -22,15 +21,14 @@ for (const name of SCENARIO_NAMES) {
 }
 
 const failAccept = document.getElementById('fail-accept') as HTMLInputElement;
-const notification = document.querySelector('callback-notification')!;
-notification.addEventListener('callback-accept', () => {
+desk.addEventListener('callback-accept', () => {
   if (failAccept.checked) {
     cc.failNext('accept', 'network');
     failAccept.checked = false;
   }
 });
 (document.getElementById('ring') as HTMLInputElement).addEventListener('change', (e) => {
-  notification.ring = (e.target as HTMLInputElement).checked;
+  desk.ring = (e.target as HTMLInputElement).checked;
 });
 
 const events = document.getElementById('events')!;
@@ -42,11 +40,16 @@ for (const name of [
   'callback-expired',
   'callback-revoked',
   'callback-error',
+  'callback-action',
+  'callback-action-done',
+  'callback-done',
+  'callback-channel',
+  'agent-state-changed',
 ] as const) {
-  notification.addEventListener(name, (e) => {
-    const detail = (e as CustomEvent<{ interaction?: Interaction; message?: string }>).detail;
+  desk.addEventListener(name, (e) => {
+    const detail = (e as CustomEvent<{ interaction?: Interaction; message?: string; action?: string }>).detail ?? {};
     const li = document.createElement('li');
-    li.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail.interaction?.id ?? ''} ${detail.message ?? ''}`;
+    li.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail.action ?? ''} ${detail.interaction?.id ?? ''} ${detail.message ?? ''}`;
     events.prepend(li);
   });
 }

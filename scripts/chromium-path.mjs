@@ -27,4 +27,9 @@ export const chromiumArgs = [
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
+  // Test files run in parallel tabs; a background tab must still get timers and animation frames
+  // (fixture() waits on requestAnimationFrame).
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];

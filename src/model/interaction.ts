@@ -131,6 +131,8 @@ export const INTERACTION_STATES: readonly InteractionState[] = [
 export interface Consultation {
   target: TargetRef;
   state: 'dialing' | 'connected';
+  /** Telephony id of the consultation call, when the adapter gives one. */
+  callId?: string;
 }
 
 export interface Interaction {

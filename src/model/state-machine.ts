@@ -28,7 +28,7 @@ export type InteractionEvent =
   | { type: 'dtmf'; digits: string; masked: boolean }
   | { type: 'transfer'; target: TargetRef }
   | { type: 'conference'; target: TargetRef }
-  | { type: 'consult-start'; target: TargetRef }
+  | { type: 'consult-start'; target: TargetRef; callId?: string }
   | { type: 'consult-answered' }
   | { type: 'consult-failed'; outcome: Extract<ConsultationOutcome, 'declined' | 'no-answer'> }
   | { type: 'consult-end' }
@@ -161,7 +161,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       if (!IN_CALL.has(state) || interaction.consultation) fail();
       return next({
         state: 'held',
-        consultation: { target: event.target, state: 'dialing' },
+        consultation: { target: event.target, state: 'dialing', ...(event.callId ? { callId: event.callId } : {}) },
         history: [
           ...interaction.history,
           ...(state === 'connected' ? [{ at, kind: 'hold' } as const] : []),

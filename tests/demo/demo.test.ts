@@ -1,22 +1,36 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CallbackNotification } from '../../src/callback-notification.js';
 
 /**
  * Loads demo/index.html as `npm start` serves it (the test server compiles TypeScript the same
- * way) and plays a scenario as a person would.
+ * way) and plays a scenario as a person would: offer, accept, hold, resume, end, mark done.
  */
 describe('demo page', () => {
-  it('offers a callback from the scenario panel and accepts it', async () => {
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" style="width:1200px;height:800px" title="demo"></iframe>`);
+  it('plays a voice callback end to end from the scenario panel', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" style="width:1200px;height:900px" title="demo"></iframe>`);
     await waitUntil(() => frame.contentDocument?.querySelector('#scenarios button'), 'scenario buttons', { timeout: 8000 });
     const doc = frame.contentDocument!;
-    const immediate = [...doc.querySelectorAll<HTMLButtonElement>('#scenarios button')].find((b) => b.textContent === 'Immediate voice callback')!;
+    const events = () => doc.getElementById('events')!.textContent!;
+    const immediate = [...doc.querySelectorAll<HTMLButtonElement>('#scenarios button')].find((b) => b.textContent === 'Immediate voice callback');
     expect(immediate, 'Immediate voice callback button').to.not.equal(undefined);
-    immediate.click();
-    const notification = doc.querySelector('callback-notification') as CallbackNotification;
-    await waitUntil(() => notification.shadowRoot?.querySelector('button.accept'), 'offer shown', { timeout: 5000 });
-    notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
-    await waitUntil(() => doc.getElementById('events')!.textContent!.includes('callback-accepted'), 'accepted', { timeout: 5000 });
-    expect(doc.getElementById('interactions')!.textContent).to.include('connected');
+    immediate!.click();
+    const desk = doc.querySelector('callback-desk')!;
+    const notification = () => desk.shadowRoot!.querySelector('callback-notification')!;
+    await waitUntil(() => notification().shadowRoot?.querySelector('button.accept'), 'offer shown', { timeout: 5000 });
+    notification().shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => events().includes('callback-accepted'), 'accepted', { timeout: 5000 });
+
+    const actions = () =>
+      desk.shadowRoot!.querySelector('interaction-window')?.shadowRoot?.querySelector('call-actions')?.shadowRoot ?? null;
+    const act = async (action: string) => {
+      await waitUntil(() => actions()?.querySelector(`[data-action="${action}"][aria-disabled="false"]`), `${action} enabled`, { timeout: 5000 });
+      actions()!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
+      await waitUntil(() => events().includes(`callback-action-done ${action}`), `${action} done`, { timeout: 5000 });
+    };
+    await act('hold');
+    await act('resume');
+    await act('end-call');
+    await act('mark-done');
+    await waitUntil(() => events().includes('callback-done'), 'done', { timeout: 5000 });
+    await waitUntil(() => desk.shadowRoot!.textContent!.includes('No interaction in progress'), 'window closed', { timeout: 5000 });
   });
 });

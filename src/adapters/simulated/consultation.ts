@@ -26,10 +26,11 @@ export class Consultations {
       });
     }
     const resolved = this.#ctx.resolveTarget(target, call.info.interactionId);
-    const commit = this.#ctx.prepare(call, 'consult', [{ type: 'consult-start', target: resolved.target }]);
+    const consultationId = this.#ctx.nextId('call');
+    const commit = this.#ctx.prepare(call, 'consult', [{ type: 'consult-start', target: resolved.target, callId: consultationId }]);
     if (call.info.state === 'connected') calls.update(call, { state: 'held' });
     const consultation = calls.add({
-      info: { id: this.#ctx.nextId('call'), direction: 'outbound', state: 'dialing', remote: resolved.address },
+      info: { id: consultationId, direction: 'outbound', state: 'dialing', remote: resolved.address },
       behaviour: DEFAULT_CONTACT_BEHAVIOUR,
       digits: '',
       joined: [],

@@ -15,6 +15,7 @@ import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoKey } from '
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { CallbackErrorEvent } from '../shared/events.js';
 import { formatClock } from '../shared/format.js';
 import { infoLabel, infoValue } from '../shared/info.js';
@@ -36,13 +37,6 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
   <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" stroke-width="1.5" />
   <path d="M8 5.5V9l2.5 1.5M6 1.5h4" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
 </svg>`;
-
-/** Reads `info-items="desired-time, type, case:order"` from HTML. */
-const infoItemsConverter = {
-  fromAttribute: (value: string | null): CallbackInfoKey[] =>
-    value === null ? [...DEFAULT_CALLBACK_INFO] : (value.split(',').map((s) => s.trim()).filter(Boolean) as CallbackInfoKey[]),
-  toAttribute: (value: CallbackInfoKey[]) => value.join(','),
-};
 
 /**
  * Offers a callback to the agent: who, what type, when they asked to be called, the configured

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { AdapterErrorCode } from '../../adapters/errors.js';
+import type { ActionBlock, InteractionAction } from '../../model/actions.js';
 import type { CallbackType, DialResult } from '../../model/interaction.js';
 import type { ValidationCode } from '../../model/validation.js';
 import { assertNever } from '../../model/state-machine.js';
@@ -119,4 +120,76 @@ export function validationMessage(code: ValidationCode): string {
 export function newOfferAnnouncement(type: CallbackType, who: string): string {
   const kind = callbackTypeLabel(type);
   return msg(str`New callback: ${kind}, ${who}.`, { id: 'announce.offer' });
+}
+
+/** Labels of the call actions, in the trade's words (Spanish terms in DOMAIN.md §8). */
+export function actionLabel(action: InteractionAction): string {
+  switch (action) {
+    case 'accept':
+      return msg('Accept', { id: 'action.accept' });
+    case 'reject':
+      return msg('Reject', { id: 'action.reject' });
+    case 'call':
+      return msg('Call', { id: 'action.call' });
+    case 'end-call':
+      return msg('End call', { id: 'action.end-call' });
+    case 'hold':
+      return msg('Hold', { id: 'action.hold' });
+    case 'resume':
+      return msg('Resume call', { id: 'action.resume' });
+    case 'transfer':
+      return msg('Instant call transfer', { id: 'action.transfer' });
+    case 'conference':
+      return msg('Instant call conference', { id: 'action.conference' });
+    case 'dtmf':
+      return msg('Send DTMF', { id: 'action.dtmf' });
+    case 'consult':
+      return msg('Start consultation', { id: 'action.consult' });
+    case 'consult-transfer':
+      return msg('Transfer to consulted party', { id: 'action.consult-transfer' });
+    case 'consult-conference':
+      return msg('Conference consulted party', { id: 'action.consult-conference' });
+    case 'consult-end':
+      return msg('End consultation', { id: 'action.consult-end' });
+    case 'reschedule':
+      return msg('Reschedule callback', { id: 'action.reschedule' });
+    case 'mark-done':
+      return msg('Mark done', { id: 'action.mark-done' });
+    case 'set-disposition':
+      return msg('Disposition', { id: 'action.set-disposition' });
+    case 'note':
+      return msg('Note', { id: 'action.note' });
+    case 'participant-menu':
+      return msg('Contact actions', { id: 'action.participant-menu' });
+    default:
+      return assertNever(action);
+  }
+}
+
+/** Why an action cannot be used right now, for the agent. */
+export function blockReasonMessage(reason: ActionBlock): string {
+  switch (reason) {
+    case 'not-permitted':
+      return msg('You do not have the permission for this.', { id: 'block.not-permitted' });
+    case 'not-supported':
+      return msg('Not available with the current phone or callback service.', { id: 'block.not-supported' });
+    case 'not-applicable':
+      return msg('Not available for this kind of interaction.', { id: 'block.not-applicable' });
+    case 'wrong-state':
+      return msg('Not possible in the current call state.', { id: 'block.wrong-state' });
+    case 'consultation-active':
+      return msg('Finish the consultation first.', { id: 'block.consultation-active' });
+    case 'consultation-not-connected':
+      return msg('Wait until the consulted party answers.', { id: 'block.consultation-not-connected' });
+    case 'call-active':
+      return msg('End the call first.', { id: 'block.call-active' });
+    case 'no-call-yet':
+      return msg('Call the contact at least once before rescheduling.', { id: 'block.no-call-yet' });
+    case 'disposition-required':
+      return msg('Choose a disposition before marking done.', { id: 'block.disposition-required' });
+    case 'no-other-channel':
+      return msg('The contact has no e-mail, SMS or chat address.', { id: 'block.no-other-channel' });
+    default:
+      return assertNever(reason);
+  }
 }

@@ -1,0 +1,15 @@
+import { AgentStatus } from './elements/agent-status/agent-status.js';
+
+export * from './elements/agent-status/agent-status.js';
+export * from './elements/agent-status/agent-status.events.js';
+export { defaultNotReadyReasons } from './elements/agent-status/agent-status.messages.js';
+export { CallbackErrorEvent } from './elements/shared/events.js';
+
+const tagName = 'agent-status';
+if (!customElements.get(tagName)) customElements.define(tagName, AgentStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agent-status': AgentStatus;
+  }
+}

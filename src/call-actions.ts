@@ -1,0 +1,17 @@
+import { CallActions } from './elements/call-actions/call-actions.js';
+import './team-communicator.js';
+import './dtmf-keypad.js';
+import './callback-scheduler.js';
+
+export * from './elements/call-actions/call-actions.js';
+export * from './elements/call-actions/call-actions.events.js';
+export { CallbackActionEvent, CallbackActionDoneEvent } from './elements/shared/action-events.js';
+
+const tagName = 'call-actions';
+if (!customElements.get(tagName)) customElements.define(tagName, CallActions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'call-actions': CallActions;
+  }
+}

@@ -1,0 +1,15 @@
+import { CallbackDesk } from './elements/callback-desk/callback-desk.js';
+import './agent-status.js';
+import './callback-notification.js';
+import './interaction-window.js';
+
+export * from './elements/callback-desk/callback-desk.js';
+
+const tagName = 'callback-desk';
+if (!customElements.get(tagName)) customElements.define(tagName, CallbackDesk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callback-desk': CallbackDesk;
+  }
+}

@@ -1,0 +1,14 @@
+import { CallbackScheduler } from './elements/callback-scheduler/callback-scheduler.js';
+
+export * from './elements/callback-scheduler/callback-scheduler.js';
+export { CallbackActionDoneEvent, CallbackActionEvent } from './elements/shared/action-events.js';
+export { CallbackErrorEvent } from './elements/shared/events.js';
+
+const tagName = 'callback-scheduler';
+if (!customElements.get(tagName)) customElements.define(tagName, CallbackScheduler);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'callback-scheduler': CallbackScheduler;
+  }
+}

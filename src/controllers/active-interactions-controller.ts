@@ -1,0 +1,77 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallbackAdapter } from '../adapters/callback-adapter.js';
+import type { Unsubscribe } from '../adapters/errors.js';
+import type { Interaction } from '../model/interaction.js';
+import { isAccepted } from '../model/state-machine.js';
+
+/**
+ * The interactions the agent is handling (accepted, not yet done), in the order they were
+ * accepted. `onAccepted` runs when one joins the list after the first read. `keep(interaction)`
+ * may hold a closed one in the list a little longer (a window finishing its mark-done).
+ */
+export class ActiveInteractionsController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #adapter: () => CallbackAdapter | undefined;
+  #onAccepted: ((interaction: Interaction) => void) | undefined;
+  #keep: (interaction: Interaction) => boolean;
+  #bound: CallbackAdapter | undefined;
+  #unsubscribe: Unsubscribe | undefined;
+  #active: Interaction[] = [];
+  #connected = false;
+
+  constructor(
+    host: ReactiveControllerHost,
+    adapter: () => CallbackAdapter | undefined,
+    options: { onAccepted?: (interaction: Interaction) => void; keep?: (interaction: Interaction) => boolean } = {},
+  ) {
+    this.#host = host;
+    this.#adapter = adapter;
+    this.#onAccepted = options.onAccepted;
+    this.#keep = options.keep ?? (() => false);
+    host.addController(this);
+  }
+
+  get interactions(): readonly Interaction[] {
+    // Closed ones leave the list as soon as nobody keeps them.
+    this.#active = this.#active.filter((i) => isAccepted(i.state) || this.#keep(i));
+    return this.#active;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#bind();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#bound = undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.#adapter() !== this.#bound) this.#bind();
+  }
+
+  #bind(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (!this.#connected) return;
+    const adapter = this.#adapter();
+    this.#bound = adapter;
+    this.#active = adapter ? adapter.listInteractions().filter((i) => isAccepted(i.state)) : [];
+    this.#unsubscribe = adapter?.onInteraction((interaction) => {
+      const index = this.#active.findIndex((i) => i.id === interaction.id);
+      const active = isAccepted(interaction.state);
+      if (index >= 0) {
+        this.#active = this.#active.map((i) => (i.id === interaction.id ? interaction : i));
+      } else if (active) {
+        this.#active = [...this.#active, interaction];
+        this.#onAccepted?.(interaction);
+      } else {
+        return;
+      }
+      this.#host.requestUpdate();
+    });
+  }
+}

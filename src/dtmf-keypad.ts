@@ -1,0 +1,14 @@
+import { DtmfKeypad } from './elements/dtmf-keypad/dtmf-keypad.js';
+
+export * from './elements/dtmf-keypad/dtmf-keypad.js';
+export { CallbackActionDoneEvent, CallbackActionEvent } from './elements/shared/action-events.js';
+export { CallbackErrorEvent } from './elements/shared/events.js';
+
+const tagName = 'dtmf-keypad';
+if (!customElements.get(tagName)) customElements.define(tagName, DtmfKeypad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtmf-keypad': DtmfKeypad;
+  }
+}

@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_warning: var(--cb-color-warning, #8a5a00);
+    --_ready: var(--cb-agent-status-ready-color, var(--_success));
+    --_not-ready: var(--cb-agent-status-not-ready-color, var(--_danger));
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 2);
+  }
+  .channel,
+  .phone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .state,
+  .phone-status {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+  }
+  .state::before,
+  .phone-status::before {
+    content: '';
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .ready,
+  .registered {
+    color: var(--_ready);
+  }
+  .not-ready,
+  .offline,
+  .failed {
+    color: var(--_not-ready);
+  }
+  .connecting,
+  .reconnecting {
+    color: var(--_warning);
+  }
+  .reason {
+    color: var(--_fg);
+  }
+  .picker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  select {
+    font: inherit;
+    min-block-size: 2.25rem;
+    padding-inline: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  select[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .hint,
+  .error {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  @media (forced-colors: active) {
+    .state::before,
+    .phone-status::before {
+      background: CanvasText;
+    }
+    select[aria-invalid='true'] {
+      border: 2px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [role='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-call-actions-gap, calc(var(--_space) * 0.75));
+  }
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  button.end-call {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-accent);
+  }
+  button.call,
+  button.mark-done {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
+  .reason,
+  .error {
+    margin-block: var(--_space) 0;
+  }
+  .reason {
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .panel {
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    box-shadow: 0 8px 24px color-mix(in srgb, CanvasText 22%, transparent);
+    min-inline-size: 18rem;
+    overflow: auto;
+  }
+  @media (forced-colors: active) {
+    button.end-call,
+    button.call,
+    button.mark-done {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,346 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import { AdapterError } from '../../adapters/errors.js';
+import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
+import { InteractionSession } from '../../controllers/interaction-session.js';
+import { PopupController } from '../../controllers/popup-controller.js';
+import type { InteractionAction, Policy } from '../../model/actions.js';
+import type { Clock } from '../../model/clock.js';
+import type { Interaction, TargetRef } from '../../model/interaction.js';
+import { validatePhoneNumber } from '../../model/validation.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { actionLabel, blockReasonMessage, validationMessage } from '../shared/messages.js';
+import { CallbackDoneEvent } from './call-actions.events.js';
+import { styles } from './call-actions.styles.js';
+
+/** The buttons, in toolbar order. Which of them show, and how, is the model's answer. */
+const TOOLBAR: readonly InteractionAction[] = [
+  'call',
+  'end-call',
+  'hold',
+  'resume',
+  'transfer',
+  'conference',
+  'consult',
+  'consult-transfer',
+  'consult-conference',
+  'consult-end',
+  'dtmf',
+  'reschedule',
+  'mark-done',
+];
+
+type Panel = 'transfer' | 'conference' | 'consult' | 'dtmf' | 'reschedule';
+const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['transfer', 'conference', 'consult', 'dtmf', 'reschedule']);
+
+/**
+ * The call toolbar: end call, hold, resume, instant transfer, instant conference, consultation
+ * (then transfer, conference or end), DTMF, reschedule, mark done, and Call for web callbacks.
+ * Every button's visible/enabled state comes from the model's `actionAvailability`; a disabled
+ * button stays focusable and says why. Transfer, conference and consultation pick their target in
+ * a `<team-communicator>` popup; DTMF opens a `<dtmf-keypad>`, reschedule a `<callback-scheduler>`.
+ *
+ * A WAI-ARIA toolbar: one Tab stop, arrow keys move between buttons, Home/End jump.
+ *
+ * @summary Call actions toolbar for an accepted interaction.
+ *
+ * @fires {CallbackActionEvent} callback-action - Before each adapter call; cancelable. `detail.action` names it.
+ * @fires {CallbackActionDoneEvent} callback-action-done - The adapter carried the action out.
+ * @fires {CallbackDoneEvent} callback-done - The interaction was marked done: disposition, notes and history.
+ * @fires {CallbackErrorEvent} callback-error - An action failed; the localized message is shown.
+ *
+ * @csspart toolbar - The button row.
+ * @csspart button - Every action button.
+ * @csspart panel - The popup holding the team communicator, keypad or scheduler.
+ * @csspart reason - Why the focused or key action is not possible now.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --cb-call-actions-gap - Space between buttons.
+ *
+ * @cssstate consulting - A consultation is in progress.
+ * @cssstate pending - An action is waiting for the adapter.
+ */
+@localized()
+export class CallActions extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+
+  @property({ attribute: false }) adapter?: CallbackAdapter;
+  @property({ attribute: false }) telephony?: TelephonyAdapter;
+  @property({ attribute: false }) directory?: DirectoryAdapter;
+  @property({ attribute: false }) clock?: Clock;
+  @property({ attribute: false }) policy?: Partial<Policy>;
+  /** The interaction the toolbar acts on. */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+  /** DTMF inactivity buffer in ms before digits are sent (0 = each digit). */
+  @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
+  /** Mask DTMF digits (payment digits) everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+  /** Country used to read national numbers when calling (ISO 3166 alpha-2). */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  @state() private panel: Panel | undefined;
+  @state() private focusIndex = 0;
+
+  readonly session = new InteractionSession(this, () => ({
+    adapter: this.adapter,
+    telephony: this.telephony,
+    directory: this.directory,
+    clock: this.clock,
+    policy: this.policy,
+    interactionId: this.interactionId,
+  }));
+
+  #popup = new PopupController(this, {
+    anchor: () => (this.panel ? this.shadowRoot?.querySelector(`[data-action="${this.panel}"]`) : null),
+    popup: () => this.shadowRoot?.querySelector('#panel'),
+    placement: 'bottom-start',
+    onClose: () => {
+      this.panel = undefined;
+    },
+  });
+
+  #consultAbort: AbortController | undefined;
+
+  /** The actions shown, in order, with their availability. */
+  get #visible() {
+    return TOOLBAR.map((action) => ({ action, availability: this.session.availability(action) })).filter(
+      (a) => a.availability.status !== 'hidden',
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const interaction = this.session.interaction;
+    this.setState('consulting', !!interaction?.consultation);
+    this.setState('pending', TOOLBAR.some((a) => this.session.isPending(a)));
+    // A panel whose action is no longer possible (the call ended) closes.
+    if (this.panel && this.session.availability(this.panel).status !== 'enabled' && this.#popup.isOpen) this.#popup.close();
+  }
+
+  async #open(panel: Panel): Promise<void> {
+    if (this.panel === panel && this.#popup.isOpen) {
+      this.#popup.close();
+      return;
+    }
+    if (this.#popup.isOpen) this.#popup.close();
+    this.panel = panel;
+    await this.#popup.open();
+    const first = this.shadowRoot?.querySelector<HTMLElement>('#panel > *');
+    first?.focus();
+  }
+
+  #activate(action: InteractionAction): void {
+    if (this.session.availability(action).status !== 'enabled') return;
+    if (PANELS.has(action)) {
+      void this.#open(action as Panel);
+      return;
+    }
+    void this.#perform(action);
+  }
+
+  async #perform(action: InteractionAction): Promise<void> {
+    const s = this.session;
+    switch (action) {
+      case 'call': {
+        const interaction = s.interaction!;
+        const checked = await validatePhoneNumber(interaction.contact.phone, this.defaultCountry);
+        if (!checked.ok) {
+          s.showError('call', checked.code, validationMessage(checked.code));
+          return;
+        }
+        await s.run('call', () => this.#dial(checked.value.e164), { number: checked.value.e164 });
+        return;
+      }
+      case 'end-call':
+        await s.run('end-call', () => this.#onCall((t, id) => t.hangUp(id)));
+        return;
+      case 'hold':
+        await s.run('hold', () => this.#onCall((t, id) => t.hold(id)));
+        return;
+      case 'resume':
+        await s.run('resume', () => this.#onCall((t, id) => t.resume(id)));
+        return;
+      case 'consult-end':
+        if (this.#consultAbort) {
+          this.#consultAbort.abort();
+          return;
+        }
+        await s.run('consult-end', () => this.#onConsultation((t, id, c) => t.endConsultation(id, c)));
+        return;
+      case 'consult-transfer':
+        await s.run('consult-transfer', () => this.#onConsultation((t, id, c) => t.completeTransfer(id, c)));
+        return;
+      case 'consult-conference':
+        await s.run('consult-conference', () => this.#onConsultation((t, id, c) => t.completeConference(id, c)));
+        return;
+      case 'mark-done':
+        await this.#markDone();
+        return;
+      default:
+        return;
+    }
+  }
+
+  #dial(number: string) {
+    const telephony = this.session.telephony;
+    if (!telephony) return Promise.reject(new AdapterError('not-supported', 'No telephony adapter is connected.'));
+    return telephony.dial({ number, interactionId: this.session.interaction!.id });
+  }
+
+  #onCall<T>(perform: (telephony: TelephonyAdapter, callId: string) => Promise<T>): Promise<T> {
+    const { telephony, callId } = this.session.requireCall();
+    return perform(telephony, callId);
+  }
+
+  #onConsultation<T>(perform: (telephony: TelephonyAdapter, callId: string, consultationId: string) => Promise<T>): Promise<T> {
+    const { telephony, callId } = this.session.requireCall();
+    const consultationId = this.session.interaction?.consultation?.callId;
+    if (!consultationId) return Promise.reject(new AdapterError('invalid-state', 'No consultation call is known.'));
+    return perform(telephony, callId, consultationId);
+  }
+
+  async #markDone(): Promise<void> {
+    const s = this.session;
+    const done = await s.run('mark-done', (interaction) =>
+      s.requireAdapter().markDone(interaction.id, interaction.disposition ? { disposition: interaction.disposition } : {}),
+    );
+    if (!done) return;
+    this.dispatchEvent(
+      new CallbackDoneEvent({
+        interaction: done,
+        disposition: done.disposition,
+        notes: done.history.flatMap((h) => (h.kind === 'note' ? [h.text] : [])),
+        history: done.history,
+      }),
+    );
+  }
+
+  /** The team communicator picked a target for the open panel. */
+  async #targetChosen(event: CustomEvent<{ target: TargetRef }>): Promise<void> {
+    const panel = this.panel;
+    const { target } = event.detail;
+    this.#popup.close();
+    const s = this.session;
+    if (panel === 'transfer') {
+      await s.run('transfer', () => this.#onCall((t, id) => t.blindTransfer(id, target)), { target });
+    } else if (panel === 'conference') {
+      await s.run('conference', () => this.#onCall((t, id) => t.conference(id, target)), { target });
+    } else if (panel === 'consult') {
+      const abort = new AbortController();
+      this.#consultAbort = abort;
+      try {
+        await s.run('consult', () => this.#onCall((t, id) => t.startConsultation(id, target, { signal: abort.signal })), { target });
+      } finally {
+        if (this.#consultAbort === abort) this.#consultAbort = undefined;
+        this.requestUpdate();
+      }
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const count = this.#visible.length;
+    if (!count) return;
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next: number;
+    if (event.key in moves) {
+      const step = moves[event.key]! * (this.dir === 'rtl' || getComputedStyle(this).direction === 'rtl' ? -1 : 1);
+      next = (this.#clampedFocus(count) + step + count) % count;
+    } else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = count - 1;
+    else return;
+    event.preventDefault();
+    this.focusIndex = next;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~=button]')[next]?.focus());
+  }
+
+  #clampedFocus(count: number): number {
+    return Math.min(Math.max(0, this.focusIndex), count - 1);
+  }
+
+  protected override render() {
+    const interaction = this.session.interaction;
+    if (!interaction) return nothing;
+    const visible = this.#visible;
+    const focus = this.#clampedFocus(visible.length);
+    const markDone = visible.find((v) => v.action === 'mark-done');
+    const keyReason =
+      markDone?.availability.status === 'disabled' && markDone.availability.reason === 'disposition-required'
+        ? blockReasonMessage('disposition-required')
+        : '';
+    const error = this.session.error;
+    return html`
+      <div part="toolbar" role="toolbar" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${this.#onKeydown}>
+        ${visible.map(({ action, availability }, index) => {
+          const disabled = availability.status === 'disabled';
+          const pending = this.session.isPending(action) || (action === 'consult' && !!this.#consultAbort);
+          return html`<button
+            part="button ${action}"
+            data-action=${action}
+            class=${action}
+            tabindex=${index === focus ? 0 : -1}
+            aria-disabled=${disabled ? 'true' : 'false'}
+            aria-busy=${pending ? 'true' : 'false'}
+            aria-haspopup=${PANELS.has(action) ? 'dialog' : nothing}
+            aria-expanded=${PANELS.has(action) ? (this.panel === action ? 'true' : 'false') : nothing}
+            aria-describedby=${disabled ? `why-${action}` : nothing}
+            title=${disabled ? blockReasonMessage(availability.reason) : nothing}
+            @focus=${() => (this.focusIndex = index)}
+            @click=${() => this.#activate(action)}
+          >
+            ${actionLabel(action)}
+          </button>`;
+        })}
+      </div>
+      <div class="visually-hidden">
+        ${visible.map((v) => (v.availability.status === 'disabled' ? html`<span id="why-${v.action}">${blockReasonMessage(v.availability.reason)}</span>` : nothing))}
+      </div>
+      <p part="reason" class="reason" ?hidden=${!keyReason}>${keyReason}</p>
+      <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
+      <div id="panel" part="panel" class="panel" role="dialog" aria-label=${this.panel ? actionLabel(this.panel) : msg('Call action', { id: 'call-actions.panel' })} ?hidden=${!this.panel}>
+        ${this.#renderPanel(interaction)}
+      </div>
+    `;
+  }
+
+  #renderPanel(interaction: Interaction) {
+    const s = this.session;
+    switch (this.panel) {
+      case 'transfer':
+      case 'conference':
+      case 'consult':
+        return html`<team-communicator
+          purpose=${this.panel}
+          .directory=${s.directory}
+          .clock=${s.clock}
+          @target-select=${this.#targetChosen}
+        ></team-communicator>`;
+      case 'dtmf':
+        return html`<dtmf-keypad
+          interaction-id=${interaction.id}
+          buffer=${this.dtmfBuffer}
+          ?mask=${this.dtmfMask}
+          .adapter=${s.adapter}
+          .telephony=${s.telephony}
+          .clock=${s.clock}
+          .policy=${this.policy}
+        ></dtmf-keypad>`;
+      case 'reschedule':
+        return html`<callback-scheduler
+          interaction-id=${interaction.id}
+          .adapter=${s.adapter}
+          .telephony=${s.telephony}
+          .clock=${s.clock}
+          .policy=${this.policy}
+          @cancel=${() => this.#popup.close()}
+          @callback-action-done=${(e: Event) => {
+            if ((e as CustomEvent<{ action: string }>).detail.action === 'reschedule') this.#popup.close();
+          }}
+        ></callback-scheduler>`;
+      default:
+        return nothing;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { Interaction } from '../../model/interaction.js';
+
+/** Another way to reach the contact than the call. */
+export type ContactChannel = 'email' | 'sms' | 'chat';
+
+export interface ChannelRequestDetail {
+  channel: ContactChannel;
+  /** The contact's e-mail address, SMS number or chat handle, as the contact record has it. Untrusted. */
+  address: string;
+  interaction: Interaction;
+}
+
+/**
+ * The agent chose e-mail, SMS or chat in the participant action menu: the host page opens that
+ * channel with the contact (the elements do not send messages themselves).
+ */
+export class ChannelRequestEvent extends CustomEvent<ChannelRequestDetail> {
+  static readonly eventName = 'callback-channel';
+  constructor(detail: ChannelRequestDetail) {
+    super(ChannelRequestEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'callback-channel': ChannelRequestEvent;
+  }
+}

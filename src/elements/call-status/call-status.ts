@@ -1,0 +1,276 @@
+import { html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
+import { announce } from '../../controllers/announcer.js';
+import { DurationController } from '../../controllers/clock-ticker.js';
+import { InteractionSession } from '../../controllers/interaction-session.js';
+import { PopupController } from '../../controllers/popup-controller.js';
+import type { Policy } from '../../model/actions.js';
+import type { Clock } from '../../model/clock.js';
+import { INTERACTION_STATES, type Contact, type Interaction } from '../../model/interaction.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { formatClock } from '../shared/format.js';
+import { actionLabel, blockReasonMessage } from '../shared/messages.js';
+import { ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
+import { callChangeAnnouncement, callStateLabel, channelLabel, consultationLabel } from './call-status.messages.js';
+import { styles } from './call-status.styles.js';
+
+interface ChannelItem {
+  channel: ContactChannel;
+  address: string;
+}
+
+/** The other channels the contact record has an address for, in menu order. */
+function contactChannels(contact: Contact): ChannelItem[] {
+  const items: ChannelItem[] = [];
+  if (contact.email) items.push({ channel: 'email', address: contact.email });
+  if (contact.sms) items.push({ channel: 'sms', address: contact.sms });
+  if (contact.chat) items.push({ channel: 'chat', address: contact.chat });
+  return items;
+}
+
+const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" />
+</svg>`;
+
+/**
+ * Who the agent is talking to and how the call is going: the contact's name (or number), the
+ * number, the call state in the agent's words, a running duration while connected or held, and
+ * the consultation in progress. Next to the name, the participant action menu starts an e-mail,
+ * SMS or chat with the contact, offering only the channels the contact record has; the host page
+ * opens the channel on `callback-channel`.
+ *
+ * Changes the adapter reports (connected, on hold, ended, the customer hanging up or holding) are
+ * announced in the polite live region; the first render is not.
+ *
+ * @summary Call status: contact, call state, duration, consultation, participant action menu.
+ *
+ * @fires {ChannelRequestEvent} callback-channel - The agent chose e-mail, SMS or chat; `detail.channel`, `detail.address`, `detail.interaction`.
+ *
+ * @csspart base - The whole status block.
+ * @csspart name - The contact's name, or their number when there is no name.
+ * @csspart number - The contact's number (shown when there is a name).
+ * @csspart state - The call state.
+ * @csspart duration - The running call duration.
+ * @csspart consultation - The consultation in progress.
+ * @csspart menu-button - The participant action menu button.
+ * @csspart menu-reason - Why the menu button is disabled.
+ * @csspart menu - The participant action menu (a popup in the top layer).
+ * @csspart menu-item - One channel in the menu.
+ *
+ * @cssproperty --cb-call-status-connected - Colour of the Connected state.
+ * @cssproperty --cb-call-status-held - Colour of the On hold and Held by the customer states.
+ *
+ * @cssstate offered - The interaction is still offered (ringing).
+ * @cssstate ready-to-call - Web callback: nobody is on the line yet, or any more.
+ * @cssstate dialing - Calling the contact.
+ * @cssstate connected - Talking with the contact.
+ * @cssstate held - The agent put the contact on hold (or is consulting).
+ * @cssstate ended - The call is over; the interaction is not done yet.
+ * @cssstate done - The interaction is closed.
+ * @cssstate remote-hold - The customer put the call on hold.
+ * @cssstate consulting - A consultation call is in progress.
+ * @cssstate menu-open - The participant action menu is open.
+ */
+@localized()
+export class CallStatus extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+
+  /** The callback service. Wins over one provided by context. */
+  @property({ attribute: false }) adapter?: CallbackAdapter;
+
+  /** The phone. Wins over context. */
+  @property({ attribute: false }) telephony?: TelephonyAdapter;
+
+  /** The directory. Wins over context. */
+  @property({ attribute: false }) directory?: DirectoryAdapter;
+
+  /** Clock for the duration. Wins over context; defaults to the system clock. */
+  @property({ attribute: false }) clock?: Clock;
+
+  /** Privileges and desk options. Wins over context. */
+  @property({ attribute: false }) policy?: Partial<Policy>;
+
+  /** The interaction to show. */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+
+  #session = new InteractionSession(
+    this,
+    () => ({
+      adapter: this.adapter,
+      telephony: this.telephony,
+      directory: this.directory,
+      clock: this.clock,
+      policy: this.policy,
+      interactionId: this.interactionId,
+    }),
+    (previous, next) => {
+      const message = previous ? callChangeAnnouncement(previous, next) : undefined;
+      if (message) announce(message);
+    },
+  );
+
+  #duration = new DurationController(this, () => {
+    const interaction = this.#session.interaction;
+    const running = interaction?.state === 'connected' || interaction?.state === 'held';
+    return { clock: this.#session.clock, since: running ? interaction.connectedAt : undefined };
+  });
+
+  #menu = new PopupController(this, {
+    anchor: () => this.renderRoot.querySelector<HTMLElement>('#menu-button'),
+    popup: () => this.renderRoot.querySelector<HTMLElement>('#menu'),
+    placement: 'bottom-start',
+  });
+
+  /** The interaction shown, as the adapter last reported it. */
+  get interaction(): Interaction | undefined {
+    return this.#session.interaction;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // The menu goes when its button does (interaction done, channels removed), before rendering.
+    if (this.#menu.isOpen && this.#session.availability('participant-menu').status !== 'enabled') this.#menu.close();
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const interaction = this.interaction;
+    for (const state of INTERACTION_STATES) this.setState(state, interaction?.state === state);
+    this.setState('remote-hold', !!interaction?.remoteHold);
+    this.setState('consulting', !!interaction?.consultation);
+    this.setState('menu-open', this.#menu.isOpen);
+  }
+
+  get #items(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
+  }
+
+  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+    await this.#menu.open();
+    const items = this.#items;
+    (focus === 'first' ? items[0] : items.at(-1))?.focus();
+  }
+
+  #onButtonClick(): void {
+    if (this.#menu.isOpen) this.#menu.close();
+    else void this.#openMenu('first');
+  }
+
+  #onButtonKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+  }
+
+  #onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.#items;
+    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[role=menuitem]:focus')!);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = (current + 1) % items.length;
+        break;
+      case 'ArrowUp':
+        next = (current - 1 + items.length) % items.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = items.length - 1;
+        break;
+      case 'Tab':
+        // Focus goes back to the button, and Tab carries on from there.
+        this.#menu.close();
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    items[next]?.focus();
+  }
+
+  #choose(item: ChannelItem): void {
+    const interaction = this.interaction;
+    this.#menu.close();
+    this.renderRoot.querySelector<HTMLElement>('#menu-button')?.focus();
+    if (!interaction) return;
+    this.dispatchEvent(new ChannelRequestEvent({ channel: item.channel, address: item.address, interaction }));
+  }
+
+  protected override render() {
+    const interaction = this.interaction;
+    if (!interaction) return nothing;
+    const { contact, state, consultation, remoteHold } = interaction;
+    const running = (state === 'connected' || state === 'held') && interaction.connectedAt !== undefined;
+    return html`
+      <div part="base" class="base">
+        <div class="party">
+          <span part="name" class="name">${contact.name || contact.phone}</span>
+          ${this.#renderMenuButton()}
+        </div>
+        ${contact.name ? html`<span part="number" class="number">${contact.phone}</span>` : nothing}
+        <div class="line">
+          <span part="state" class="state ${remoteHold ? 'remote-hold' : state}">${callStateLabel(state, remoteHold)}</span>
+          ${running
+            ? html`<span part="duration" class="duration" role="timer">
+                <span class="visually-hidden">${msg('Duration:', { id: 'call-status.duration' })}</span>
+                ${formatClock(this.#duration.elapsedMs / 1000, this.locale)}
+              </span>`
+            : nothing}
+        </div>
+        ${consultation ? html`<p part="consultation" class="consultation">${consultationLabel(consultation)}</p>` : nothing}
+        ${this.#renderMenu(interaction)}
+      </div>
+    `;
+  }
+
+  #renderMenuButton() {
+    const availability = this.#session.availability('participant-menu');
+    if (availability.status === 'hidden') return nothing;
+    const disabled = availability.status === 'disabled';
+    return html`<button
+        id="menu-button"
+        part="menu-button"
+        class="menu-button"
+        aria-haspopup="menu"
+        aria-expanded=${this.#menu.isOpen ? 'true' : 'false'}
+        aria-controls="menu"
+        aria-describedby=${disabled ? 'menu-reason' : nothing}
+        ?disabled=${disabled}
+        @click=${this.#onButtonClick}
+        @keydown=${this.#onButtonKeydown}
+      >
+        ${actionLabel('participant-menu')} ${chevron}
+      </button>
+      ${availability.status === 'disabled'
+        ? html`<span id="menu-reason" part="menu-reason" class="reason">${blockReasonMessage(availability.reason)}</span>`
+        : nothing}`;
+  }
+
+  #renderMenu(interaction: Interaction) {
+    const open = this.#menu.isOpen;
+    return html`<div
+      id="menu"
+      part="menu"
+      class="menu"
+      role="menu"
+      aria-labelledby="menu-button"
+      ?hidden=${!open}
+      @keydown=${this.#onMenuKeydown}
+    >
+      ${open
+        ? contactChannels(interaction.contact).map(
+            (item) => html`<button part="menu-item" class="item ${item.channel}" role="menuitem" tabindex="-1" @click=${() => this.#choose(item)}>
+              <span class="item-label">${channelLabel(item.channel)}</span>
+              <span class="address">${item.address}</span>
+            </button>`,
+          )
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: grid;
+    gap: var(--cb-desk-gap, calc(var(--_space) * 2));
+  }
+  .tabs {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_border);
+    overflow-x: auto;
+  }
+  [role='tab'] {
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
+    border-block-end: none;
+  }
+  [role='tab'][aria-selected='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .tab-type {
+    font-size: 0.8em;
+    opacity: 0.85;
+  }
+  .idle {
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,194 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { localized, msg } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
+import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
+import {
+  callbackAdapterContext,
+  clockContext,
+  directoryAdapterContext,
+  policyContext,
+  telephonyAdapterContext,
+} from '../../context/index.js';
+import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
+import type { Policy } from '../../model/actions.js';
+import type { Clock } from '../../model/clock.js';
+import type { Interaction } from '../../model/interaction.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { callbackTypeLabel } from '../shared/messages.js';
+import { styles } from './callback-desk.styles.js';
+
+/**
+ * The whole agent experience in one tag: agent status, the offer notification, and one window per
+ * interaction being handled (tabs when there are several). It provides its adapters to everything
+ * inside by context. With the `simulated` attribute and no adapters set, it runs the in-browser
+ * simulated contact center (reachable as `desk.contactCenter`), so a static page can try it.
+ *
+ * @summary Agent desk composing status, notifications and interaction windows.
+ *
+ * @slot start - Above the agent status (a logo, a title).
+ * @slot end - Below the interaction windows.
+ *
+ * @csspart status - The agent status bar.
+ * @csspart notifications - Where offers appear.
+ * @csspart tabs - The tab list when several interactions are open.
+ * @csspart window - The interaction window area.
+ *
+ * @cssproperty --cb-desk-gap - Space between the desk's areas.
+ */
+@localized()
+export class CallbackDesk extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+
+  /** The callback service, provided to every element inside. */
+  @provide({ context: callbackAdapterContext })
+  @property({ attribute: false })
+  callbackAdapter?: CallbackAdapter;
+
+  /** The phone, provided to every element inside. */
+  @provide({ context: telephonyAdapterContext })
+  @property({ attribute: false })
+  telephonyAdapter?: TelephonyAdapter;
+
+  /** Targets, contacts, responses, disposition codes, provided to every element inside. */
+  @provide({ context: directoryAdapterContext })
+  @property({ attribute: false })
+  directoryAdapter?: DirectoryAdapter;
+
+  /** Clock for every timer inside. */
+  @provide({ context: clockContext })
+  @property({ attribute: false })
+  clock?: Clock;
+
+  /** Privileges and desk options for every element inside. */
+  @provide({ context: policyContext })
+  @property({ attribute: false })
+  policy?: Partial<Policy>;
+
+  /** Run the simulated contact center when no adapter is set. */
+  @property({ type: Boolean }) simulated = false;
+  /** Ring while an offer waits. */
+  @property({ type: Boolean }) ring = false;
+  /** Disposition display in the windows. */
+  @property({ attribute: 'disposition-mode' }) dispositionMode: 'tree' | 'list' = 'tree';
+  /** DTMF inactivity buffer in ms. */
+  @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
+  /** Mask DTMF digits. */
+  @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+
+  /** The simulated contact center, when `simulated` started one. */
+  contactCenter: SimulatedContactCenter | undefined;
+
+  @state() private selectedId: string | undefined;
+
+  /** Interactions whose window is marking them done: kept until it reports the outcome. */
+  #closing = new Set<string>();
+
+  #active = new ActiveInteractionsController(this, () => this.callbackAdapter, {
+    onAccepted: (interaction) => {
+      this.selectedId = interaction.id;
+    },
+    keep: (interaction) => this.#closing.has(interaction.id),
+  });
+
+  constructor() {
+    super();
+    // A window that marks its interaction done must still be in the page when it reports
+    // `callback-done`, or the host page would never hear it.
+    this.addEventListener('callback-action', (e) => {
+      if (e.detail.action === 'mark-done' && !e.defaultPrevented) this.#closing.add(e.detail.interaction.id);
+    });
+    const settle = (id: string | undefined) => {
+      if (id && this.#closing.delete(id)) this.requestUpdate();
+    };
+    this.addEventListener('callback-done', (e) => settle(e.detail.interaction.id));
+    this.addEventListener('callback-error', (e) => {
+      if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.simulated && !this.callbackAdapter) void this.#startSimulation();
+  }
+
+  async #startSimulation(): Promise<void> {
+    const { SimulatedContactCenter } = await import('../../adapters/simulated/contact-center.js');
+    if (this.callbackAdapter) return;
+    const cc = new SimulatedContactCenter(this.clock ? { clock: this.clock } : {});
+    this.contactCenter = cc;
+    this.callbackAdapter = cc;
+    this.telephonyAdapter = cc;
+    this.directoryAdapter = cc;
+    this.dispatchEvent(new Event('simulation-ready', { bubbles: true, composed: true }));
+  }
+
+  get #selected(): Interaction | undefined {
+    const list = this.#active.interactions;
+    return list.find((i) => i.id === this.selectedId) ?? list[0];
+  }
+
+  #onTabKeydown(event: KeyboardEvent): void {
+    const list = this.#active.interactions;
+    const index = list.findIndex((i) => i.id === this.#selected?.id);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let next = index;
+    if (event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) next = (index + 1) % list.length;
+    else if (event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) next = (index - 1 + list.length) % list.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = list.length - 1;
+    else return;
+    event.preventDefault();
+    this.selectedId = list[next]!.id;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#tab-${CSS.escape(list[next]!.id)}`)?.focus());
+  }
+
+  protected override render() {
+    const list = this.#active.interactions;
+    const selected = this.#selected;
+    return html`
+      <slot name="start"></slot>
+      <div part="status" class="status"><agent-status></agent-status></div>
+      <div part="notifications" class="notifications">
+        <callback-notification ?ring=${this.ring}></callback-notification>
+      </div>
+      ${list.length > 1
+        ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
+            ${list.map(
+              (i) => html`<button
+                role="tab"
+                id="tab-${i.id}"
+                aria-selected=${i.id === selected?.id ? 'true' : 'false'}
+                aria-controls="window"
+                tabindex=${i.id === selected?.id ? 0 : -1}
+                @click=${() => (this.selectedId = i.id)}
+              >
+                ${i.contact.name || i.contact.phone} <span class="tab-type">${callbackTypeLabel(i.callbackType)}</span>
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${selected
+        ? html`<div
+            id="window"
+            part="window"
+            class="window"
+            role=${list.length > 1 ? 'tabpanel' : 'region'}
+            aria-labelledby=${list.length > 1 ? `tab-${selected.id}` : nothing}
+            aria-label=${list.length > 1 ? nothing : msg('Interaction', { id: 'desk.window' })}
+          >
+            <interaction-window
+              interaction-id=${selected.id}
+              disposition-mode=${this.dispositionMode}
+              dtmf-buffer=${this.dtmfBuffer}
+              ?dtmf-mask=${this.dtmfMask}
+            ></interaction-window>
+          </div>`
+        : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
+      <slot name="end"></slot>
+    `;
+  }
+}

@@ -1,0 +1,76 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_header-bg: var(--cb-callback-info-header-color, var(--_accent));
+    --_header-fg: var(--cb-callback-info-header-text-color, var(--_on-accent));
+    /* Label and value stack when the view is narrow (a side panel). */
+    container-type: inline-size;
+  }
+  .box {
+    background: var(--cb-callback-info-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .header {
+    background: var(--_header-bg);
+    color: var(--_header-fg);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: calc(var(--_space) * 1.5);
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+    font-size: 1em;
+  }
+  .list,
+  .empty {
+    margin: 0;
+    padding: calc(var(--_space) * 1.5);
+  }
+  .list {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: var(--_space);
+  }
+  dt {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+    /* A right-to-left override in caller data must not flip the rest of the line. */
+    unicode-bidi: isolate;
+  }
+  .secondary,
+  .empty {
+    color: var(--_muted);
+  }
+  .attempts {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  @container (max-width: 20rem) {
+    .row {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+  }
+  @media (forced-colors: active) {
+    .box {
+      border-color: CanvasText;
+    }
+    .header {
+      background: Canvas;
+      color: CanvasText;
+      border-block-end: 1px solid CanvasText;
+    }
+  }
+`;

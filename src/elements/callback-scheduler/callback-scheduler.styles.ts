@@ -1,0 +1,164 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_full: var(--cb-scheduler-full, var(--_muted));
+    max-inline-size: 32rem;
+  }
+  .box {
+    background: var(--cb-scheduler-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: var(--_space);
+  }
+  .title {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset.slots,
+  fieldset.who {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: calc(var(--_space) / 2);
+  }
+  .when {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  label {
+    cursor: pointer;
+  }
+  input:not([type='radio'], [type='checkbox']),
+  select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    min-block-size: 2.25rem;
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .zone,
+  .who label {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .preview {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .slot-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    gap: calc(var(--_space) / 2);
+  }
+  .slot {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
+    font-variant-numeric: tabular-nums;
+  }
+  .slot:has(input:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .slot.full {
+    color: var(--_full);
+    cursor: not-allowed;
+    text-decoration: line-through;
+  }
+  .capacity {
+    margin-inline-start: auto;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .slots-note,
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .blocked {
+    margin: 0;
+    padding: var(--_space);
+    border-inline-start: 4px solid var(--_muted);
+    background: color-mix(in srgb, CanvasText 6%, Canvas);
+  }
+  .error,
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error[hidden],
+  .field-error[hidden] {
+    display: none;
+  }
+  .alternatives {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  .status {
+    margin: 0;
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    gap: var(--_space);
+    justify-content: flex-end;
+  }
+  .submit {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  @media (forced-colors: active) {
+    .box,
+    .slot {
+      border: 1px solid CanvasText;
+    }
+    .slot:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+    .slot.full {
+      color: GrayText;
+    }
+    .submit {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

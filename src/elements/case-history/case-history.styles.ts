@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_marker: var(--cb-history-marker, var(--_border));
+  }
+  .box {
+    display: grid;
+    gap: var(--_space);
+  }
+  .heading {
+    font-weight: 600;
+    font-size: 1em;
+    margin: 0;
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .entry {
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(4.5rem, max-content) 1fr;
+    gap: var(--_space);
+    padding-inline-start: calc(var(--_space) * 2);
+  }
+  /* The timeline: a line with a dot per entry, on the start side. */
+  .entry::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: calc(var(--_space) * 0.5);
+    inset-block: 0 calc(var(--_space) * -0.75);
+    border-inline-start: 2px solid var(--_marker);
+  }
+  .entry:last-child::before {
+    inset-block-end: 0;
+  }
+  .entry::after {
+    content: '';
+    position: absolute;
+    inset-inline-start: calc(var(--_space) * 0.5 - 3px);
+    inset-block-start: 0.45em;
+    inline-size: 8px;
+    block-size: 8px;
+    border-radius: 50%;
+    background: var(--_marker);
+  }
+  .entry[data-kind='note']::after,
+  .entry[data-kind='disposition']::after {
+    background: var(--_accent);
+  }
+  .time {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .description {
+    overflow-wrap: anywhere;
+  }
+  .note {
+    white-space: pre-wrap;
+  }
+  .digits {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.1em;
+  }
+  .empty {
+    margin: 0;
+    color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    .entry::before {
+      border-color: CanvasText;
+    }
+    .entry::after {
+      background: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,152 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_selected: var(--cb-disposition-selected, color-mix(in srgb, var(--_accent) 14%, Canvas));
+    --_max-block: var(--cb-disposition-max-block-size, 18rem);
+    max-inline-size: 28rem;
+  }
+  .box {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: var(--_space);
+    min-inline-size: 0;
+  }
+  .label {
+    font-weight: 600;
+    padding-inline: calc(var(--_space) / 2);
+    display: flex;
+    gap: var(--_space);
+    align-items: baseline;
+  }
+  .required {
+    font-size: 0.8em;
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  .current,
+  .missing,
+  .note {
+    margin: 0;
+  }
+  .current,
+  .note {
+    color: var(--_muted);
+  }
+  .missing {
+    color: var(--_danger);
+  }
+  .list,
+  .tree {
+    max-block-size: var(--_max-block);
+    overflow: auto;
+  }
+  .list {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .option {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
+  }
+  .option:has(input:checked) {
+    background: var(--_selected);
+  }
+  .path {
+    flex-basis: 100%;
+    padding-inline-start: 1.6em;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .search {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  input[type='search'] {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    min-block-size: 2.25rem;
+  }
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  ul[role='group'] {
+    padding-inline-start: 1.25rem;
+  }
+  li[role='treeitem'] {
+    cursor: pointer;
+    outline: none;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: calc(var(--_space) / 2);
+    border-radius: var(--_radius);
+  }
+  .folder {
+    font-weight: 600;
+  }
+  .twisty,
+  .check {
+    inline-size: 1em;
+    text-align: center;
+  }
+  li[aria-selected='true'] > .row {
+    background: var(--_selected);
+  }
+  li[role='treeitem']:focus-visible > .row {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  :host([dir='rtl']) .twisty,
+  :host(:dir(rtl)) .twisty {
+    transform: scaleX(-1);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error[hidden] {
+    display: none;
+  }
+  .error p {
+    margin: 0;
+  }
+  .retry,
+  .save {
+    justify-self: start;
+  }
+  @media (forced-colors: active) {
+    .box {
+      border: 1px solid CanvasText;
+    }
+    .option:has(input:checked),
+    li[aria-selected='true'] > .row {
+      outline: 2px solid Highlight;
+    }
+    li[role='treeitem']:focus-visible > .row {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,214 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { localized, msg, str } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
+import { announce } from '../../controllers/announcer.js';
+import { InteractionSession } from '../../controllers/interaction-session.js';
+import type { Policy } from '../../model/actions.js';
+import type { Clock } from '../../model/clock.js';
+import type { Interaction } from '../../model/interaction.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { styles } from './interaction-note.styles.js';
+import { clearNoteDraft, readNoteDraft, writeNoteDraft } from './note-drafts.js';
+
+/**
+ * A note for the interaction's call history. The draft is never lost: it is kept in the element
+ * across re-renders and in localStorage (`callback-elements:note-draft:<interaction id>`) on every
+ * keystroke, restored by a new element for the same interaction (after a reload, or when the
+ * window is opened again), kept in the field when saving fails, and forgotten only once the
+ * callback service has acknowledged the note. Ctrl+Enter (⌘+Enter) saves.
+ *
+ * @summary Note field for the call history, with a draft that survives reloads and failures.
+ *
+ * @fires {CallbackActionEvent} callback-action - Before the note is saved (`detail.action` `note`, `detail.args.text`). Cancelable: `preventDefault()` keeps it as a draft.
+ * @fires {CallbackActionDoneEvent} callback-action-done - The callback service has the note; the draft is cleared.
+ * @fires {CallbackErrorEvent} callback-error - Saving failed; the draft stays in the field and the message is shown.
+ *
+ * @csspart base - The box.
+ * @csspart label - The field's label.
+ * @csspart textarea - The note field.
+ * @csspart counter - Characters used, when `maxlength` is set.
+ * @csspart save-button - The Save button.
+ * @csspart status - "Note saved" confirmation.
+ * @csspart error - The error message.
+ *
+ * @cssproperty --cb-note-rows-min-height - Minimum height of the field (default 5lh).
+ *
+ * @cssstate draft - There is unsaved text.
+ * @cssstate saving - Waiting for the callback service.
+ * @cssstate error - The last save failed.
+ */
+@localized()
+export class InteractionNote extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+  /** `note.focus()` lands in the field. */
+  static override shadowRootOptions: ShadowRootInit = { ...CallbackElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The callback service that stores the note. Wins over one provided by context. */
+  @property({ attribute: false }) adapter?: CallbackAdapter;
+
+  /** The phone. Wins over context (unused here). */
+  @property({ attribute: false }) telephony?: TelephonyAdapter;
+
+  /** The directory. Wins over context (unused here). */
+  @property({ attribute: false }) directory?: DirectoryAdapter;
+
+  /** Clock. Wins over context (unused here). */
+  @property({ attribute: false }) clock?: Clock;
+
+  /** Privileges. Wins over context. */
+  @property({ attribute: false }) policy?: Partial<Policy>;
+
+  /** The interaction the note belongs to; also the key of its draft. */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+
+  /** Longest note accepted, in characters; no limit when unset. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength?: number;
+
+  @state() private draft = '';
+  /** The last save went through and nothing was typed since. */
+  @state() private saved = false;
+
+  /** Which interaction's draft `draft` holds. */
+  #draftFor: string | undefined;
+
+  readonly #session = new InteractionSession(
+    this,
+    () => ({
+      adapter: this.adapter,
+      telephony: this.telephony,
+      directory: this.directory,
+      clock: this.clock,
+      policy: this.policy,
+      interactionId: this.interactionId,
+    }),
+    (_previous, next) => this.#onInteraction(next),
+  );
+
+  /** The note as typed so far (not saved yet). */
+  get value(): string {
+    return this.draft;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.interactionId !== this.#draftFor) {
+      this.#draftFor = this.interactionId;
+      this.draft = this.interactionId ? (readNoteDraft(this.interactionId) ?? this.#session.interaction?.note ?? '') : '';
+      this.saved = false;
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setState('draft', !!this.draft.trim());
+    this.setState('saving', this.#session.isPending('note'));
+    this.setState('error', !!this.#session.error);
+  }
+
+  /** Marked done with this very text as its last note: the draft has reached the history. */
+  #onInteraction(next: Interaction): void {
+    if (next.state !== 'done' || next.id !== this.#draftFor) return;
+    const stored = readNoteDraft(next.id);
+    if (stored && next.history.some((h) => h.kind === 'note' && h.text === stored)) {
+      clearNoteDraft(next.id, stored);
+      if (this.draft === stored) this.draft = '';
+    }
+  }
+
+  #onInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    this.saved = false;
+    if (this.#draftFor) writeNoteDraft(this.#draftFor, this.draft);
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.#save();
+    }
+  }
+
+  get #canSave(): boolean {
+    return !!this.draft.trim() && this.#session.availability('note').status === 'enabled';
+  }
+
+  async #save(): Promise<void> {
+    const id = this.#draftFor;
+    const text = this.draft;
+    if (!id || !this.#canSave) return;
+    const fromButton = this.shadowRoot?.activeElement?.classList.contains('save') ?? false;
+    const saved = await this.#session.run(
+      'note',
+      async () => {
+        const result = await this.#session.requireAdapter().addNote(id, text);
+        // Acknowledged: only now is the draft let go (before the done event, so hosts see it gone).
+        clearNoteDraft(id, text);
+        if (this.#draftFor === id && this.draft === text) {
+          this.draft = '';
+          this.saved = true;
+        }
+        return result;
+      },
+      { text },
+    );
+    if (!saved || !this.saved) return;
+    announce(msg('Note saved.', { id: 'note.saved' }));
+    // Save turns disabled with the field empty: keep the keyboard user in the field, not on <body>.
+    await this.updateComplete;
+    if (fromButton) this.shadowRoot?.querySelector('textarea')?.focus();
+  }
+
+  #counter() {
+    const max = this.maxLength;
+    if (max === undefined || !Number.isFinite(max) || max <= 0) return nothing;
+    const format = new Intl.NumberFormat(this.locale);
+    const used = format.format([...this.draft].length);
+    const limit = format.format(max);
+    return html`<span part="counter" id="counter" class="counter">${msg(str`${used} of ${limit} characters`, { id: 'note.counter' })}</span>`;
+  }
+
+  protected override render() {
+    const availability = this.#session.availability('note');
+    if (!this.#session.interaction || availability.status === 'hidden') return nothing;
+    const saving = this.#session.isPending('note');
+    const error = this.#session.error;
+    const max = this.maxLength && this.maxLength > 0 ? this.maxLength : undefined;
+    return html`
+      <div part="base" class="box">
+        <label part="label" class="label" for="note">${msg('Note', { id: 'note.label' })}</label>
+        <textarea
+          part="textarea"
+          id="note"
+          class="field"
+          rows="4"
+          maxlength=${max ?? nothing}
+          aria-describedby=${max ? 'counter' : nothing}
+          aria-busy=${saving ? 'true' : 'false'}
+          ?readonly=${saving}
+          .value=${live(this.draft)}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeydown}
+        ></textarea>
+        <div class="row">
+          ${this.#counter()}
+          <button
+            part="save-button"
+            class="save"
+            type="button"
+            ?disabled=${!saving && !this.#canSave}
+            aria-disabled=${saving ? 'true' : 'false'}
+            @click=${this.#save}
+          >
+            ${saving ? msg('Saving…', { id: 'note.saving' }) : msg('Save note', { id: 'note.save' })}
+          </button>
+        </div>
+        <p part="status" class="status" ?hidden=${!this.saved}>${msg('Note saved to the case history.', { id: 'note.saved-status' })}</p>
+        <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
+      </div>
+    `;
+  }
+}

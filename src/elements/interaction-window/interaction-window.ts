@@ -1,0 +1,104 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
+import { InteractionSession } from '../../controllers/interaction-session.js';
+import type { Policy } from '../../model/actions.js';
+import type { CallbackInfoKey } from '../../model/callback-info.js';
+import type { Clock } from '../../model/clock.js';
+import { CallbackElement } from '../shared/callback-element.js';
+import { styles } from './interaction-window.styles.js';
+
+/**
+ * One accepted interaction, whole: who and how the call is going (`<call-status>`), the call
+ * actions (`<call-actions>`), the callback information (`<callback-info>`), the disposition
+ * (`<disposition-picker>`), the note (`<interaction-note>`) and the case history
+ * (`<case-history>`). Every part is also usable alone; this element only lays them out and passes
+ * its adapters down.
+ *
+ * @summary The interaction window for an accepted voice or web callback.
+ *
+ * @slot start - Before the call status (e.g. CRM case links).
+ * @slot end - After the case history.
+ *
+ * @csspart status - The call status area.
+ * @csspart actions - The call actions area.
+ * @csspart details - Callback information and case history.
+ * @csspart wrap-up - Disposition and note.
+ */
+@localized()
+export class InteractionWindow extends CallbackElement {
+  static override styles = [...CallbackElement.styles, styles];
+
+  @property({ attribute: false }) adapter?: CallbackAdapter;
+  @property({ attribute: false }) telephony?: TelephonyAdapter;
+  @property({ attribute: false }) directory?: DirectoryAdapter;
+  @property({ attribute: false }) clock?: Clock;
+  @property({ attribute: false }) policy?: Partial<Policy>;
+  /** The interaction to show. */
+  @property({ attribute: 'interaction-id' }) interactionId?: string;
+  /** Callback information items, in order (see `<callback-info>`). */
+  @property({ attribute: false }) infoItems?: CallbackInfoKey[];
+  /** Disposition display: a tree of folders or a flat list. */
+  @property({ attribute: 'disposition-mode' }) dispositionMode: 'tree' | 'list' = 'tree';
+  /** DTMF inactivity buffer in ms (0 = each digit). */
+  @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
+  /** Mask DTMF digits everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+
+  readonly session = new InteractionSession(this, () => ({
+    adapter: this.adapter,
+    telephony: this.telephony,
+    directory: this.directory,
+    clock: this.clock,
+    policy: this.policy,
+    interactionId: this.interactionId,
+  }));
+
+  protected override render() {
+    const interaction = this.session.interaction;
+    if (!interaction) return nothing;
+    const s = this.session;
+    const id = interaction.id;
+    const required = !!s.policy.dispositionMandatory;
+    return html`
+      <slot name="start"></slot>
+      <div part="status" class="status">
+        <call-status interaction-id=${id} .adapter=${s.adapter} .telephony=${s.telephony} .clock=${s.clock} .policy=${this.policy}></call-status>
+      </div>
+      <div part="actions" class="actions">
+        <call-actions
+          interaction-id=${id}
+          dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-mask=${this.dtmfMask}
+          .adapter=${s.adapter}
+          .telephony=${s.telephony}
+          .directory=${s.directory}
+          .clock=${s.clock}
+          .policy=${this.policy}
+        ></call-actions>
+      </div>
+      <div class="columns">
+        <section part="details" class="details" aria-label=${msg('Details', { id: 'window.details' })}>
+          <callback-info interaction-id=${id} .adapter=${s.adapter} .clock=${s.clock} .infoItems=${this.infoItems ?? undefined}></callback-info>
+          <case-history interaction-id=${id} .adapter=${s.adapter} .clock=${s.clock}></case-history>
+        </section>
+        <section part="wrap-up" class="wrap-up" aria-label=${msg('Wrap-up', { id: 'window.wrap-up' })}>
+          <disposition-picker
+            interaction-id=${id}
+            mode=${this.dispositionMode}
+            ?required=${required}
+            .adapter=${s.adapter}
+            .directory=${s.directory}
+            .clock=${s.clock}
+            .policy=${this.policy}
+          ></disposition-picker>
+          <interaction-note interaction-id=${id} .adapter=${s.adapter} .clock=${s.clock} .policy=${this.policy}></interaction-note>
+        </section>
+      </div>
+      <slot name="end"></slot>
+    `;
+  }
+}

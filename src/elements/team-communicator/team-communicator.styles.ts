@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_ready: var(--cb-availability-ready, var(--_success));
+    --_not-ready: var(--cb-availability-not-ready, #8a5a00);
+    --_busy: var(--cb-availability-busy, var(--_danger));
+    --_offline: var(--cb-availability-offline, var(--_muted));
+    min-inline-size: 16rem;
+  }
+  .base {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  label {
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: var(--_space);
+    min-block-size: 2.25rem;
+    inline-size: 100%;
+  }
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  [role='listbox'] {
+    max-block-size: var(--cb-communicator-list-max-height, 18rem);
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding-block: calc(var(--_space) / 2);
+  }
+  [role='listbox'][hidden] {
+    display: none;
+  }
+  .group-label {
+    padding-inline: var(--_space);
+    padding-block: calc(var(--_space) / 2) calc(var(--_space) / 4);
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+    color: var(--_muted);
+  }
+  .option {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    cursor: pointer;
+    border-inline-start: 3px solid transparent;
+  }
+  .option.active {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+    border-inline-start-color: var(--_accent);
+  }
+  .name {
+    overflow-wrap: anywhere;
+  }
+  .option.unavailable .name {
+    color: var(--_muted);
+  }
+  .meta {
+    display: inline-flex;
+    gap: var(--_space);
+    color: var(--_muted);
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+  .availability {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-weight: 600;
+  }
+  .dot {
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .availability.ready {
+    color: var(--_ready);
+  }
+  .availability.not-ready {
+    color: var(--_not-ready);
+  }
+  .availability.busy {
+    color: var(--_busy);
+  }
+  .availability.offline {
+    color: var(--_offline);
+  }
+  .status {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .status:empty {
+    display: none;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error[hidden] {
+    display: none;
+  }
+  @media (forced-colors: active) {
+    [role='listbox'] {
+      border-color: CanvasText;
+    }
+    .option.active {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .dot {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,14 @@
+import { TeamCommunicator } from './elements/team-communicator/team-communicator.js';
+
+export * from './elements/team-communicator/team-communicator.js';
+export * from './elements/team-communicator/team-communicator.events.js';
+export { CallbackErrorEvent } from './elements/shared/events.js';
+
+const tagName = 'team-communicator';
+if (!customElements.get(tagName)) customElements.define(tagName, TeamCommunicator);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'team-communicator': TeamCommunicator;
+  }
+}

@@ -1,0 +1,183 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/callback-desk.js';
+import type { CallbackDesk } from '../../src/callback-desk.js';
+import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/simulated/index.js';
+import { ManualClock } from '../../src/model/clock.js';
+import '../helpers/lit-warnings.js';
+
+/** The whole agent experience, driven as an agent would: clicks, keys, and time passing. */
+async function setup(policy?: { dispositionMandatory?: boolean }) {
+  const clock = new ManualClock();
+  const cc = new SimulatedContactCenter({ clock, latencyMs: 0, ...(policy ? { policy: { ...policy } as never } : {}) });
+  const desk = await fixture<CallbackDesk>(html`<callback-desk
+    disposition-mode="list"
+    .callbackAdapter=${cc}
+    .telephonyAdapter=${cc}
+    .directoryAdapter=${cc}
+    .clock=${clock}
+    .policy=${policy}
+  ></callback-desk>`);
+  return { clock, cc, desk };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function tick(s: Setup, ms = 0) {
+  if (ms) s.clock.advance(ms);
+  await aTimeout(0);
+  await s.desk.updateComplete;
+}
+
+const deskRoot = (s: Setup) => s.desk.shadowRoot!;
+const windowRoot = (s: Setup) => deskRoot(s).querySelector('interaction-window')?.shadowRoot ?? null;
+const part = (s: Setup, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
+const actionButton = (s: Setup, action: string) => part(s, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
+const panel = (s: Setup) => part(s, 'call-actions')!.querySelector('#panel')!;
+const current = (s: Setup) => s.cc.listInteractions().at(-1)!;
+
+async function acceptOffer(s: Setup, scenario: ScenarioName = 'immediate') {
+  const offer = await s.cc.offer(scenario);
+  await tick(s);
+  const notification = deskRoot(s).querySelector('callback-notification')!;
+  await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
+  notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+  await waitUntil(() => actionButton(s, 'mark-done'), 'interaction window open');
+  return offer;
+}
+
+async function act(s: Setup, action: string) {
+  await waitUntil(() => actionButton(s, action)?.getAttribute('aria-disabled') === 'false', `${action} enabled`);
+  actionButton(s, action)!.click();
+  await tick(s);
+}
+
+describe('<callback-desk>', () => {
+  it('idle, then shows agent status, the offer, and the window after accepting', async () => {
+    const s = await setup();
+    expect(deskRoot(s).textContent).to.include('No interaction in progress');
+    expect(deskRoot(s).querySelector('agent-status')).to.not.equal(null);
+    await expect(s.desk).to.be.accessible();
+    const offer = await acceptOffer(s);
+    expect(part(s, 'call-status')!.textContent).to.include(offer.contact.name);
+    expect(part(s, 'callback-info')!.textContent).to.include(offer.contact.phone);
+    await expect(s.desk).to.be.accessible();
+  });
+
+  it('accept → hold → resume → DTMF → consult → transfer', async () => {
+    const s = await setup();
+    await acceptOffer(s);
+    await act(s, 'hold');
+    expect(current(s).state).to.equal('held');
+    await act(s, 'resume');
+    expect(current(s).state).to.equal('connected');
+
+    await act(s, 'dtmf');
+    const keypad = panel(s).querySelector('dtmf-keypad')!;
+    await waitUntil(() => keypad.shadowRoot?.querySelector('#digits'), 'keypad');
+    keypad.shadowRoot!.querySelector<HTMLInputElement>('#digits')!.focus();
+    await sendKeys({ type: '12#' });
+    await tick(s, 600);
+    expect(s.cc.farEnd(current(s).callId!).digits).to.equal('12#');
+    expect(current(s).history.some((h) => h.kind === 'dtmf' && h.digits.includes('12#'))).to.equal(true);
+    await waitUntil(() => part(s, 'case-history')?.textContent?.includes('12#'), 'DTMF in the case history');
+    await sendKeys({ press: 'Escape' });
+    await tick(s);
+
+    await act(s, 'consult');
+    const communicator = panel(s).querySelector('team-communicator')!;
+    await waitUntil(() => communicator.shadowRoot?.querySelector('input'), 'communicator');
+    communicator.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: 'Ben' });
+    await tick(s, 200);
+    await waitUntil(() => communicator.shadowRoot!.querySelector('[role=option]'), 'search results');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await tick(s);
+    expect(current(s).consultation?.target.name).to.equal('Ben Okafor');
+    expect(current(s).state).to.equal('held');
+    await tick(s, 5_000);
+    await act(s, 'consult-transfer');
+    expect(current(s).state).to.equal('ended');
+    expect(s.cc.farEnd(current(s).callId!).transferredTo).to.equal('4102');
+    await expect(s.desk).to.be.accessible();
+  });
+
+  it('accept → reschedule into a free slot', async () => {
+    const s = await setup();
+    await acceptOffer(s);
+    await act(s, 'reschedule');
+    const scheduler = panel(s).querySelector('callback-scheduler')!;
+    await waitUntil(() => scheduler.shadowRoot?.querySelector('#date'), 'scheduler');
+    const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
+    date.value = '2026-11-26';
+    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await tick(s);
+    await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots');
+    scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
+    await tick(s);
+    const done = oneEvent(s.desk, 'callback-action-done');
+    scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+    const event = await done;
+    expect(event.detail.action).to.equal('reschedule');
+    const rescheduled = current(s).history.find((h) => h.kind === 'rescheduled');
+    expect(rescheduled, 'rescheduled entry').to.not.equal(undefined);
+    expect(new Date(current(s).desiredTime!).toISOString().slice(0, 10)).to.equal('2026-11-26');
+    await tick(s);
+    expect(panel(s).querySelector('callback-scheduler')).to.equal(null);
+  });
+
+  it('accept → disposition → note → mark done (disposition mandatory)', async () => {
+    const s = await setup({ dispositionMandatory: true });
+    await acceptOffer(s);
+    await act(s, 'end-call');
+    expect(current(s).state).to.equal('ended');
+    expect(actionButton(s, 'mark-done')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(part(s, 'call-actions')!.querySelector('[part=reason]')!.textContent).to.include('Choose a disposition');
+
+    const picker = part(s, 'disposition-picker')!;
+    await waitUntil(() => picker.querySelector('input[type=radio]'), 'disposition codes');
+    const radio = picker.querySelector<HTMLInputElement>('input[type=radio]')!;
+    radio.click();
+    await waitUntil(() => current(s).disposition?.code === radio.value, 'disposition stored');
+
+    const note = part(s, 'interaction-note')!;
+    note.querySelector<HTMLTextAreaElement>('textarea')!.focus();
+    await sendKeys({ type: 'Promised a refund by Friday' });
+    note.querySelector<HTMLButtonElement>('[part=save-button]')!.click();
+    await waitUntil(() => current(s).history.some((h) => h.kind === 'note'), 'note saved');
+
+    const done = oneEvent(s.desk, 'callback-done');
+    await act(s, 'mark-done');
+    const event = await done;
+    expect(event.detail.disposition?.code).to.equal(radio.value);
+    expect(event.detail.notes).to.deep.equal(['Promised a refund by Friday']);
+    expect(event.detail.history.at(-1)?.kind).to.equal('done');
+    await tick(s);
+    expect(deskRoot(s).querySelector('interaction-window')).to.equal(null);
+  });
+
+  it('several interactions get tabs, operable with the arrow keys', async () => {
+    const s = await setup();
+    await acceptOffer(s, 'immediate');
+    await acceptOffer(s, 'web-callback');
+    const tabs = () => [...deskRoot(s).querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs()).to.have.length(2);
+    expect(tabs()[1]!.getAttribute('aria-selected')).to.equal('true');
+    tabs()[1]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await tick(s);
+    expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(deskRoot(s).activeElement).to.equal(tabs()[0]);
+    await expect(s.desk).to.be.accessible();
+  });
+
+  it('runs the simulated contact center by itself with the simulated attribute', async () => {
+    const desk = await fixture<CallbackDesk>(html`<callback-desk simulated></callback-desk>`);
+    await waitUntil(() => desk.contactCenter, 'simulation started');
+    await desk.contactCenter!.offer('immediate');
+    const notification = desk.shadowRoot!.querySelector('callback-notification')!;
+    await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
+    desk.contactCenter!.dispose();
+  });
+});

@@ -1,0 +1,61 @@
+import { aTimeout, fixture, html } from '@open-wc/testing';
+import '../../src/dtmf-keypad.js';
+import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
+import type { ActionRequestDetail } from '../../src/elements/shared/action-events.js';
+import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
+import type { ScenarioName } from '../../src/adapters/simulated/scenarios.js';
+import { ManualClock } from '../../src/model/clock.js';
+import type { Interaction } from '../../src/model/interaction.js';
+
+/** Shared by the <dtmf-keypad> test files. */
+
+export function setup(latencyMs = 0) {
+  const clock = new ManualClock();
+  const cc = new SimulatedContactCenter({ clock, latencyMs });
+  return { clock, cc };
+}
+
+/** An accepted voice callback, connected to the contact. */
+export async function connected(cc: SimulatedContactCenter, clock: ManualClock, scenario: ScenarioName = 'immediate') {
+  const offer = await cc.offer(scenario);
+  const accepting = cc.accept(offer.id);
+  clock.advance(cc.latencyMs);
+  const interaction = await accepting;
+  return { interaction, callId: interaction.callId! };
+}
+
+export async function mount(cc: SimulatedContactCenter, clock: ManualClock, interaction: Interaction, props: Partial<DtmfKeypad> = {}) {
+  const el = await fixture<DtmfKeypad>(html`<dtmf-keypad
+    interaction-id=${interaction.id}
+    .adapter=${cc}
+    .telephony=${cc}
+    .clock=${clock}
+  ></dtmf-keypad>`);
+  Object.assign(el, props);
+  await el.updateComplete;
+  return el;
+}
+
+export const root = (el: HTMLElement) => el.shadowRoot!;
+export const key = (el: DtmfKeypad, k: string) => root(el).querySelector<HTMLButtonElement>(`button[data-key="${k}"]`)!;
+export const keys = (el: DtmfKeypad) => [...root(el).querySelectorAll<HTMLButtonElement>('button.key')];
+export const field = (el: DtmfKeypad) => root(el).querySelector<HTMLInputElement>('input')!;
+export const part = (el: DtmfKeypad, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
+export const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+export const dtmfHistory = (cc: SimulatedContactCenter, id: string) =>
+  cc.getInteraction(id)!.history.filter((h) => h.kind === 'dtmf').map((h) => (h.kind === 'dtmf' ? h.digits : ''));
+
+/** The action events the keypad fires, with their detail. */
+export function record(el: HTMLElement) {
+  const fired: { type: string; detail: ActionRequestDetail & { code?: string; message?: string } }[] = [];
+  for (const type of ['callback-action', 'callback-action-done', 'callback-error']) {
+    el.addEventListener(type, (e) => fired.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  return fired;
+}
+
+/** Lets the adapter's asynchronous answer (latency 0) arrive and the element render. */
+export async function settle(el: DtmfKeypad) {
+  await aTimeout(0);
+  await el.updateComplete;
+}

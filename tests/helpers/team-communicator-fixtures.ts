@@ -1,0 +1,53 @@
+import { aTimeout, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/team-communicator.js';
+import type { TeamCommunicator, TargetSelectEvent } from '../../src/team-communicator.js';
+import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
+import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
+import { ManualClock } from '../../src/model/clock.js';
+
+/** Shared by the <team-communicator> test files: a simulated directory on a manual clock, and DOM lookups. */
+
+export function setup(latencyMs = 0) {
+  const clock = new ManualClock();
+  const cc = new SimulatedContactCenter({ clock, latencyMs });
+  return { clock, cc };
+}
+
+export async function mount(cc: DirectoryAdapter, clock: ManualClock, template = html`<team-communicator></team-communicator>`) {
+  const el = await fixture<TeamCommunicator>(template);
+  el.directory = cc;
+  el.clock = clock;
+  await el.updateComplete;
+  return el;
+}
+
+export const root = (el: TeamCommunicator) => el.shadowRoot!;
+export const input = (el: TeamCommunicator) => root(el).querySelector('input')!;
+export const options = (el: TeamCommunicator) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
+export const names = (el: TeamCommunicator) => options(el).map((o) => o.querySelector('.name')!.textContent);
+export const groups = (el: TeamCommunicator) => [...root(el).querySelectorAll('[role=group]')].map((g) => g.getAttribute('aria-label'));
+export const activeOption = (el: TeamCommunicator) => {
+  const id = input(el).getAttribute('aria-activedescendant');
+  return id ? root(el).getElementById(id) : null;
+};
+
+/** Lets the adapter's answer (a microtask at latency 0) land and the element render it. */
+export async function settle(el: TeamCommunicator) {
+  await aTimeout(0);
+  await el.updateComplete;
+}
+
+/** Types into the focused field and lets the typing pause run out. */
+export async function search(el: TeamCommunicator, clock: ManualClock, text: string) {
+  el.focus();
+  await sendKeys({ type: text });
+  clock.advance(150);
+  await settle(el);
+}
+
+export function recordSelects(el: HTMLElement) {
+  const selected: TargetSelectEvent[] = [];
+  el.addEventListener('target-select', (e) => selected.push(e));
+  return selected;
+}
