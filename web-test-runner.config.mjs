@@ -19,8 +19,9 @@ export default {
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
     }),
   ],
-  // Two cores: two test files at a time keeps Chromium responsive.
-  concurrency: 2,
+  // One test file at a time: a second, background tab gets no animation frames in headless
+  // Chromium, and fixture() of a plain element waits on one (seen as random 10 s timeouts).
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLineReporter()],

@@ -68,6 +68,9 @@ cc.onInteraction(render);
 cc.onOffer(render);
 render();
 
-// `?scenario=<name>` sends that offer on load (handy for links and screenshots).
-const requested = new URLSearchParams(location.search).get('scenario');
-if (requested && (SCENARIO_NAMES as readonly string[]).includes(requested)) void cc.offer(requested as ScenarioName);
+// `?scenario=<name>` sends that offer on load, `&accept` also accepts it (links and screenshots).
+const params = new URLSearchParams(location.search);
+const requested = params.get('scenario');
+if (requested && (SCENARIO_NAMES as readonly string[]).includes(requested)) {
+  void cc.offer(requested as ScenarioName).then((offer) => (params.has('accept') ? cc.accept(offer.id) : offer));
+}

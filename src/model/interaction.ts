@@ -86,6 +86,7 @@ export type HistoryEntry = { at: number } & (
   | { kind: 'resume' }
   | { kind: 'transfer'; target: TargetRef }
   | { kind: 'conference'; target: TargetRef }
+  | { kind: 'participant-left'; target: TargetRef }
   | { kind: 'consultation-started'; target: TargetRef }
   | { kind: 'consultation-ended'; target: TargetRef; outcome: ConsultationOutcome }
   | { kind: 'rescheduled'; time: number; number?: string; reason?: RescheduleReason }
@@ -152,6 +153,8 @@ export interface Interaction {
   attempts: readonly Attempt[];
   history: readonly HistoryEntry[];
   consultation?: Consultation;
+  /** Others conferenced into the call, besides the agent and the contact. */
+  participants?: readonly TargetRef[];
   /** Held by the remote side (shown, but not something the agent resumes). */
   remoteHold?: boolean;
   /** When the current call was connected (for the duration timer). */

@@ -28,6 +28,7 @@ export type InteractionEvent =
   | { type: 'dtmf'; digits: string; masked: boolean }
   | { type: 'transfer'; target: TargetRef }
   | { type: 'conference'; target: TargetRef }
+  | { type: 'participant-left'; target: TargetRef }
   | { type: 'consult-start'; target: TargetRef; callId?: string }
   | { type: 'consult-answered' }
   | { type: 'consult-failed'; outcome: Extract<ConsultationOutcome, 'declined' | 'no-answer'> }
@@ -135,6 +136,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       return next({
         state: afterCall,
         consultation: undefined,
+        participants: [],
         remoteHold: false,
         connectedAt: undefined,
         attempts: cancelledDial
@@ -156,7 +158,16 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       });
     case 'conference':
       if (!IN_CALL.has(state) || interaction.consultation) fail();
-      return next({ state: 'connected', history: log({ at, kind: 'conference', target: event.target }) });
+      return next({
+        state: 'connected',
+        participants: [...(interaction.participants ?? []), event.target],
+        history: log({ at, kind: 'conference', target: event.target }),
+      });
+    case 'participant-left': {
+      const remaining = (interaction.participants ?? []).filter((p) => p.id !== event.target.id);
+      if (!IN_CALL.has(state) || remaining.length === (interaction.participants ?? []).length) fail();
+      return next({ participants: remaining, history: log({ at, kind: 'participant-left', target: event.target }) });
+    }
     case 'consult-start':
       if (!IN_CALL.has(state) || interaction.consultation) fail();
       return next({
@@ -223,7 +234,8 @@ function endConsultation(
   if (outcome === 'returned') history.push({ at, kind: 'resume' });
   if (outcome === 'conferenced') history.push({ at, kind: 'conference', target });
   if (outcome === 'transferred') history.push({ at, kind: 'transfer', target });
-  return { ...interaction, state, consultation: undefined, history };
+  const participants = outcome === 'conferenced' ? [...(interaction.participants ?? []), target] : interaction.participants;
+  return { ...interaction, state, consultation: undefined, history, ...(participants ? { participants } : {}) };
 }
 
 function lastDialedNumber(interaction: Interaction): string {

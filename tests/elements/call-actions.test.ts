@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call-actions.js';
+import '../../src/call-status.js';
 import type { CallActions } from '../../src/call-actions.js';
 import { SimulatedContactCenter, SAMPLE_TARGETS } from '../../src/adapters/simulated/index.js';
 import type { Capabilities, Policy } from '../../src/model/actions.js';
@@ -332,3 +333,69 @@ describe('<call-actions>', () => {
 function flatCodes(nodes: readonly { code: string; label: string; children?: readonly unknown[] }[]): { code: string; label: string }[] {
   return nodes.flatMap((n) => (n.children?.length ? flatCodes(n.children as typeof nodes) : [{ code: n.code, label: n.label }]));
 }
+
+describe('<call-actions> with the rest of the window', () => {
+  it('a conference member leaving is shown in the call status, announced, and logged', async () => {
+    const s = await setup();
+    const status = await fixture(html`<call-status interaction-id=${s.interaction.id} .adapter=${s.cc} .telephony=${s.cc} .clock=${s.clock}></call-status>`);
+    button(s.el, 'conference')!.click();
+    await settle(s.el);
+    await choose(s.el, ana);
+    await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(status.shadowRoot!.querySelector('[part=participants]')!.textContent).to.include('Ana Ruiz');
+    s.cc.leaveConference(state(s).callId!, ana.id);
+    await settle(s.el);
+    await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(status.shadowRoot!.querySelector('[part=participants]') === null, 'participants line gone').to.equal(true);
+    expect(state(s).history.at(-1)).to.deep.include({ kind: 'participant-left' });
+    expect(state(s).state).to.equal('connected');
+    const { announcement } = await import('../../src/controllers/announcer.js');
+    await waitUntil(() => announcement().includes('Ana Ruiz left the conference'), 'announced');
+  });
+
+  it('a failed instant transfer keeps the call and says why', async () => {
+    const s = await setup();
+    s.cc.failNext('blindTransfer', 'target-busy');
+    button(s.el, 'transfer')!.click();
+    await settle(s.el);
+    await choose(s.el, ana);
+    await settle(s.el);
+    expect(state(s).state).to.equal('connected');
+    expect(s.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('busy');
+  });
+
+  /** Drives the simulator into each state a call can be in and checks the toolbar against the model. */
+  it('shows exactly what the model allows in every reachable state', async () => {
+    const { allowedActions } = await import('../../src/model/actions.js');
+    const check = (s: Setup, label: string) => {
+      const model = allowedActions(state(s), s.el.session.actionContext);
+      const expected = buttons(s.el).map((b) => b.dataset.action!);
+      const visible = Object.entries(model).filter(([a, v]) => v.status !== 'hidden' && expected.includes(a)).map(([a]) => a);
+      expect(visible.sort(), `${label}: shown`).to.deep.equal([...expected].sort());
+      for (const b of buttons(s.el)) {
+        const want = model[b.dataset.action as keyof typeof model].status === 'disabled' ? 'true' : 'false';
+        expect(b.getAttribute('aria-disabled'), `${label}: ${b.dataset.action}`).to.equal(want);
+      }
+    };
+    const voice = await setup();
+    check(voice, 'connected');
+    await voice.cc.hold(state(voice).callId!);
+    await settle(voice.el);
+    check(voice, 'held');
+    await voice.cc.resume(state(voice).callId!);
+    void voice.cc.startConsultation(state(voice).callId!, ben).catch(() => undefined);
+    await settle(voice.el);
+    check(voice, 'consultation ringing');
+    voice.clock.advance(5_000);
+    await settle(voice.el);
+    check(voice, 'consultation connected');
+    voice.cc.hangUpRemotely(state(voice).callId!);
+    await settle(voice.el);
+    check(voice, 'ended');
+    const web = await setup('web-callback');
+    check(web, 'ready to call');
+    void web.cc.dial({ number: state(web).contact.phone, interactionId: web.interaction.id });
+    await settle(web.el);
+    check(web, 'dialing');
+  });
+});

@@ -101,6 +101,17 @@ describe('interaction state machine', () => {
       expect(run(connected(), { type: 'conference', target }).state).to.equal('connected');
     });
 
+    it('a conference member is listed until they leave; leaving is logged', () => {
+      const other: TargetRef = { kind: 'queue', id: 'q-1', name: 'Billing' };
+      let i = run(connected(), { type: 'conference', target }, { type: 'conference', target: other });
+      expect(i.participants!.map((p) => p.id)).to.deep.equal(['a-2', 'q-1']);
+      i = run(i, { type: 'participant-left', target });
+      expect(i.participants!.map((p) => p.id)).to.deep.equal(['q-1']);
+      expect(i.history.at(-1)).to.deep.include({ kind: 'participant-left', target });
+      expect(() => transition(i, { type: 'participant-left', target }, T0)).to.throw(InvalidTransitionError);
+      expect(run(i, { type: 'hang-up', by: 'contact' }).participants).to.deep.equal([]);
+    });
+
     it('remote hold is a flag, not the agent hold', () => {
       const i = run(connected(), { type: 'remote-hold', held: true });
       expect(i.state).to.equal('connected');

@@ -110,6 +110,11 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
     else this.#s.switchboard.remoteHangUp(callId);
   }
 
+  /** A conference member (by target id) hangs up and leaves the call. */
+  leaveConference(callId: string, targetId: string): CallInfo {
+    return this.#s.switchboard.participantLeaves(callId, targetId);
+  }
+
   /** The far end puts the agent on hold (or takes them off). */
   setRemoteHold(callId: string, held: boolean): CallInfo {
     return this.#s.switchboard.remoteHold(callId, held);

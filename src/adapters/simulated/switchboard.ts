@@ -177,6 +177,17 @@ export class Switchboard {
     }
   }
 
+  /** Someone conferenced into the call hangs up; the agent and the contact stay. */
+  participantLeaves(callId: string, targetId: string): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'leave the conference on');
+    const interaction = call.info.interactionId ? this.#ctx.interactions.get(call.info.interactionId) : undefined;
+    const target = interaction?.participants?.find((p) => p.id === targetId);
+    if (!target) throw new AdapterError('not-found', `${targetId} is not in the conference on call ${callId}.`);
+    call.joined = call.joined.filter((address) => address !== target.address);
+    this.#ctx.remoteEvent(call, [{ type: 'participant-left', target }]);
+    return call.info;
+  }
+
   /** The far end puts the agent on hold, or takes them off it. */
   remoteHold(callId: string, held: boolean): CallInfo {
     const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'hold');

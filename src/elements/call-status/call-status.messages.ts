@@ -59,13 +59,17 @@ export function channelLabel(channel: ContactChannel): string {
  */
 export function callChangeAnnouncement(previous: Interaction, next: Interaction): string | undefined {
   const who = next.contact.name || next.contact.phone;
+  const last = next.history.at(-1);
+  if (last?.kind === 'participant-left' && last !== previous.history.at(-1)) {
+    const member = last.target.name;
+    return msg(str`${member} left the conference.`, { id: 'announce.participant-left' });
+  }
   if (previous.state === next.state) {
     if (!!previous.remoteHold === !!next.remoteHold) return undefined;
     return next.remoteHold
       ? msg(str`${who} put the call on hold.`, { id: 'announce.remote-hold' })
       : msg(str`${who} took the call off hold.`, { id: 'announce.remote-resume' });
   }
-  const last = next.history.at(-1);
   switch (next.state) {
     case 'dialing':
       return msg(str`Calling ${who}…`, { id: 'announce.dialing' });
@@ -93,4 +97,10 @@ export function callChangeAnnouncement(previous: Interaction, next: Interaction)
     default:
       return undefined;
   }
+}
+
+/** Who else is on the call, for the conference line. */
+export function participantsLabel(names: readonly string[], locale: string): string {
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return msg(str`In conference with ${list}`, { id: 'call-status.participants' });
 }

@@ -15,7 +15,7 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { formatClock } from '../shared/format.js';
 import { actionLabel, blockReasonMessage } from '../shared/messages.js';
 import { ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
-import { callChangeAnnouncement, callStateLabel, channelLabel, consultationLabel } from './call-status.messages.js';
+import { callChangeAnnouncement, callStateLabel, channelLabel, consultationLabel, participantsLabel } from './call-status.messages.js';
 import { styles } from './call-status.styles.js';
 
 interface ChannelItem {
@@ -56,6 +56,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @csspart state - The call state.
  * @csspart duration - The running call duration.
  * @csspart consultation - The consultation in progress.
+ * @csspart participants - Who else is in the conference.
  * @csspart menu-button - The participant action menu button.
  * @csspart menu-reason - Why the menu button is disabled.
  * @csspart menu - The participant action menu (a popup in the top layer).
@@ -224,6 +225,9 @@ export class CallStatus extends CallbackElement {
             : nothing}
         </div>
         ${consultation ? html`<p part="consultation" class="consultation">${consultationLabel(consultation)}</p>` : nothing}
+        ${interaction.participants?.length && (state === 'connected' || state === 'held')
+          ? html`<p part="participants" class="participants">${participantsLabel(interaction.participants.map((p) => p.name), this.locale)}</p>`
+          : nothing}
         ${this.#renderMenu(interaction)}
       </div>
     `;

@@ -109,6 +109,10 @@ export function describeEntry(entry: HistoryEntry, context: EntryContext): Templ
       const who = target(entry.target);
       return msg(str`Conference with ${who}`, { id: 'history.conference' });
     }
+    case 'participant-left': {
+      const who = target(entry.target);
+      return msg(str`${who} left the conference`, { id: 'history.participant-left' });
+    }
     case 'consultation-started': {
       const who = target(entry.target);
       return msg(str`Consultation with ${who} started`, { id: 'history.consult-started' });
