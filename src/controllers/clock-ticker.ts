@@ -1,41 +1,109 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { systemClock, type Clock } from '../model/clock.js';
 
+/**
+ * Re-renders its host on whole seconds measured from a reference time, on an injectable clock,
+ * only while connected and while there is something to count. The two controllers below say what
+ * the reference is and when to stop.
+ */
+abstract class SecondTicker implements ReactiveController {
+  protected readonly host: ReactiveControllerHost;
+  #timer: unknown;
+  #timerClock: Clock | undefined;
+  #armedFor: number | undefined;
+  #connected = false;
+
+  /** Subclasses call `host.addController(this)` once their own fields are set. */
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+  }
+
+  protected abstract get clock(): Clock;
+  /** The time counted from or to; undefined = not counting. */
+  protected abstract get reference(): number | undefined;
+  /** Milliseconds to the next tick, or undefined to stop ticking. */
+  protected abstract nextTickIn(reference: number, now: number): number | undefined;
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#cancel();
+  }
+
+  hostUpdated(): void {
+    // The reference or the clock may have changed with the host's properties.
+    if (this.#armedFor !== this.reference || this.#timerClock !== this.clock) this.schedule();
+  }
+
+  #cancel(): void {
+    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#armedFor = undefined;
+  }
+
+  protected schedule(): void {
+    this.#cancel();
+    const reference = this.reference;
+    if (!this.#connected || reference === undefined) return;
+    const clock = this.clock;
+    this.#armedFor = reference;
+    this.#timerClock = clock;
+    const wait = this.nextTickIn(reference, clock.now());
+    if (wait === undefined) return;
+    this.#timer = clock.setTimeout(() => {
+      this.#timer = undefined;
+      this.host.requestUpdate();
+      this.schedule();
+    }, wait);
+  }
+}
+
 export interface CountdownConfig {
   clock?: Clock | undefined;
   /** Epoch ms when the countdown reaches zero; undefined = not counting. */
   deadline?: number | undefined;
 }
 
-/**
- * Re-renders its host on each whole second until a deadline and calls `onZero` once when it is
- * reached. Timers run only while the host is connected and a deadline lies ahead.
- */
-export class CountdownController implements ReactiveController {
-  #host: ReactiveControllerHost;
+/** Counts down each second to a deadline and calls `onZero` once when it is reached. */
+export class CountdownController extends SecondTicker {
   #config: () => CountdownConfig;
   #onZero: (() => void) | undefined;
-  #timer: unknown;
-  #timerClock: Clock | undefined;
-  #armedFor: number | undefined;
   #firedFor: number | undefined;
-  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => CountdownConfig, onZero?: () => void) {
-    this.#host = host;
+    super(host);
     this.#config = config;
     this.#onZero = onZero;
     host.addController(this);
   }
 
-  get #clock(): Clock {
+  protected get clock(): Clock {
     return this.#config().clock ?? systemClock;
+  }
+
+  protected get reference(): number | undefined {
+    return this.#config().deadline;
+  }
+
+  protected nextTickIn(deadline: number, now: number): number | undefined {
+    const left = deadline - now;
+    if (left > 0) return left % 1000 || 1000;
+    if (this.#firedFor !== deadline) {
+      this.#firedFor = deadline;
+      this.host.requestUpdate();
+      this.#onZero?.();
+    }
+    return undefined;
   }
 
   /** Milliseconds left, 0 when past or not counting. */
   get remainingMs(): number {
     const { deadline } = this.#config();
-    return deadline === undefined ? 0 : Math.max(0, deadline - this.#clock.now());
+    return deadline === undefined ? 0 : Math.max(0, deadline - this.clock.now());
   }
 
   /** Whole seconds left, rounded up (what a person expects to read: 0:01 until it is over). */
@@ -46,54 +114,6 @@ export class CountdownController implements ReactiveController {
   get counting(): boolean {
     return this.#config().deadline !== undefined && this.remainingMs > 0;
   }
-
-  hostConnected(): void {
-    this.#connected = true;
-    this.#schedule();
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#cancel();
-  }
-
-  hostUpdated(): void {
-    // The deadline or clock may have changed with the host's properties.
-    if (this.#armedFor !== this.#config().deadline || this.#timerClock !== this.#clock) this.#schedule();
-  }
-
-  #cancel(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#armedFor = undefined;
-  }
-
-  #schedule(): void {
-    this.#cancel();
-    const { deadline } = this.#config();
-    if (!this.#connected || deadline === undefined) return;
-    this.#armedFor = deadline;
-    const clock = this.#clock;
-    this.#timerClock = clock;
-    const left = deadline - clock.now();
-    if (left <= 0) {
-      this.#zero(deadline);
-      return;
-    }
-    const toNextSecond = left % 1000 || 1000;
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      this.#host.requestUpdate();
-      this.#schedule();
-    }, toNextSecond);
-  }
-
-  #zero(deadline: number): void {
-    if (this.#firedFor === deadline) return;
-    this.#firedFor = deadline;
-    this.#host.requestUpdate();
-    this.#onZero?.();
-  }
 }
 
 export interface DurationConfig {
@@ -102,62 +122,30 @@ export interface DurationConfig {
   since?: number | undefined;
 }
 
-/** Re-renders its host every second while running, with the time elapsed since `since`. */
-export class DurationController implements ReactiveController {
-  #host: ReactiveControllerHost;
+/** Counts up each second from `since`. */
+export class DurationController extends SecondTicker {
   #config: () => DurationConfig;
-  #timer: unknown;
-  #timerClock: Clock | undefined;
-  #armedFor: number | undefined;
-  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => DurationConfig) {
-    this.#host = host;
+    super(host);
     this.#config = config;
     host.addController(this);
   }
 
-  get #clock(): Clock {
+  protected get clock(): Clock {
     return this.#config().clock ?? systemClock;
+  }
+
+  protected get reference(): number | undefined {
+    return this.#config().since;
+  }
+
+  protected nextTickIn(since: number, now: number): number {
+    return 1000 - (Math.max(0, now - since) % 1000);
   }
 
   get elapsedMs(): number {
     const { since } = this.#config();
-    return since === undefined ? 0 : Math.max(0, this.#clock.now() - since);
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
-    this.#schedule();
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#cancel();
-  }
-
-  hostUpdated(): void {
-    if (this.#armedFor !== this.#config().since || this.#timerClock !== this.#clock) this.#schedule();
-  }
-
-  #cancel(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#armedFor = undefined;
-  }
-
-  #schedule(): void {
-    this.#cancel();
-    const { since } = this.#config();
-    if (!this.#connected || since === undefined) return;
-    this.#armedFor = since;
-    const clock = this.#clock;
-    this.#timerClock = clock;
-    const toNextSecond = 1000 - (this.elapsedMs % 1000);
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      this.#host.requestUpdate();
-      this.#schedule();
-    }, toNextSecond);
+    return since === undefined ? 0 : Math.max(0, this.clock.now() - since);
   }
 }
