@@ -30,6 +30,9 @@ desk.addEventListener('callback-accept', () => {
 (document.getElementById('ring') as HTMLInputElement).addEventListener('change', (e) => {
   desk.ring = (e.target as HTMLInputElement).checked;
 });
+(document.getElementById('auto-dial') as HTMLInputElement).addEventListener('change', (e) => {
+  desk.autoDial = (e.target as HTMLInputElement).checked;
+});
 
 const events = document.getElementById('events')!;
 for (const name of [
@@ -44,12 +47,17 @@ for (const name of [
   'callback-action-done',
   'callback-done',
   'callback-channel',
+  'callback-open',
+  'contact-save',
+  'contact-saved',
+  'response-insert',
   'agent-state-changed',
 ] as const) {
   desk.addEventListener(name, (e) => {
-    const detail = (e as CustomEvent<{ interaction?: Interaction; message?: string; action?: string }>).detail ?? {};
+    const detail = (e as CustomEvent<{ interaction?: Interaction; interactionId?: string; message?: string; action?: string }>).detail ?? {};
     const li = document.createElement('li');
-    li.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail.action ?? ''} ${detail.interaction?.id ?? ''} ${detail.message ?? ''}`;
+    const id = detail.interaction?.id ?? detail.interactionId ?? '';
+    li.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail.action ?? ''} ${id} ${detail.message ?? ''}`;
     events.prepend(li);
   });
 }
@@ -67,6 +75,12 @@ const render = () => {
 cc.onInteraction(render);
 cc.onOffer(render);
 render();
+
+// For the browser console (and the demo's own test): `callbackDemo.cc.offer('web-callback', { behaviour: { ringMs: 500 } })`.
+declare global {
+  var callbackDemo: { cc: SimulatedContactCenter; desk: typeof desk };
+}
+globalThis.callbackDemo = { cc, desk };
 
 // `?scenario=<name>` sends that offer on load, `&accept` also accepts it (links and screenshots).
 const params = new URLSearchParams(location.search);

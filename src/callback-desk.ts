@@ -2,6 +2,7 @@ import { CallbackDesk } from './elements/callback-desk/callback-desk.js';
 import './agent-status.js';
 import './callback-notification.js';
 import './interaction-window.js';
+import './callback-preview.js';
 
 export * from './elements/callback-desk/callback-desk.js';
 

@@ -17,5 +17,8 @@ export * from './interaction-note.js';
 export * from './case-history.js';
 export * from './agent-status.js';
 export * from './interaction-window.js';
+export * from './contact-directory.js';
+export * from './standard-responses.js';
+export * from './callback-preview.js';
 export * from './callback-desk.js';
 export * from './adapters/simulated/index.js';

@@ -62,6 +62,7 @@ export class InteractionSession implements ReactiveController {
   #callUnsubscribe: Unsubscribe | undefined;
   #callTelephony: TelephonyAdapter | undefined;
   #pending = new Set<string>();
+  #connected = false;
   #error: SessionError | undefined;
 
   constructor(host: ReactiveElement, overrides: () => SessionOverrides, onChange?: (previous: Interaction | undefined, next: Interaction) => void) {
@@ -209,14 +210,18 @@ export class InteractionSession implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#followCalls();
   }
 
   hostUpdate(): void {
-    if (this.telephony !== this.#callTelephony) this.#followCalls();
+    // A host may still render after it left the page (a popup closing on removal): only a
+    // connected host follows calls, or the subscription would outlive it.
+    if (this.#connected && this.telephony !== this.#callTelephony) this.#followCalls();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#callUnsubscribe?.();
     this.#callUnsubscribe = undefined;
     this.#callTelephony = undefined;

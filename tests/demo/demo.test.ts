@@ -33,4 +33,40 @@ describe('demo page', () => {
     await waitUntil(() => events().includes('callback-done'), 'done', { timeout: 5000 });
     await waitUntil(() => desk.shadowRoot!.textContent!.includes('No interaction in progress'), 'window closed', { timeout: 5000 });
   });
+
+  it('plays a web callback end to end: accept, preview, Call, connected, end, Done', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" style="width:1200px;height:900px" title="demo"></iframe>`);
+    await waitUntil(() => frame.contentDocument?.querySelector('#scenarios button'), 'scenario buttons', { timeout: 8000 });
+    const doc = frame.contentDocument!;
+    const events = () => doc.getElementById('events')!.textContent!;
+    const web = [...doc.querySelectorAll<HTMLButtonElement>('#scenarios button')].find((b) => b.textContent === 'Web callback');
+    expect(web, 'Web callback button').to.not.equal(undefined);
+    // The scenario rings for 4 s; the demo's global lets the test send it with a short ring.
+    const demo = (frame.contentWindow as Window & typeof globalThis).callbackDemo;
+    await demo.cc.offer('web-callback', { behaviour: { ringMs: 500 } });
+    const desk = doc.querySelector('callback-desk')!;
+    const notification = () => desk.shadowRoot!.querySelector('callback-notification')!;
+    await waitUntil(() => notification().shadowRoot?.querySelector('button.accept'), 'offer shown', { timeout: 5000 });
+    notification().shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => events().includes('callback-accepted'), 'accepted', { timeout: 5000 });
+
+    const preview = () => desk.shadowRoot!.querySelector('callback-preview')?.shadowRoot ?? null;
+    const actions = () => preview()?.querySelector('call-actions')?.shadowRoot ?? null;
+    const callState = () => preview()?.querySelector('call-status')?.shadowRoot?.querySelector('[part=state]')?.textContent?.trim();
+    await waitUntil(() => callState() === 'Ready to call', 'preview ready to call', { timeout: 5000 });
+    expect(preview()!.textContent).to.not.include('undefined');
+    const act = async (action: string) => {
+      await waitUntil(() => actions()?.querySelector(`[data-action="${action}"][aria-disabled="false"]`), `${action} enabled`, { timeout: 5000 });
+      actions()!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
+      await waitUntil(() => events().includes(`callback-action-done ${action}`), `${action} done`, { timeout: 5000 });
+    };
+    expect(actions()!.querySelector('[data-action="mark-done"]')!.textContent!.trim()).to.equal('Done');
+    await act('call');
+    await waitUntil(() => callState() === 'Connected', 'connected', { timeout: 5000 });
+    await act('end-call');
+    await waitUntil(() => callState() === 'Ready to call', 'ready to call again', { timeout: 5000 });
+    await act('mark-done');
+    await waitUntil(() => events().includes('callback-done'), 'done', { timeout: 5000 });
+    await waitUntil(() => desk.shadowRoot!.textContent!.includes('No interaction in progress'), 'window closed', { timeout: 5000 });
+  });
 });

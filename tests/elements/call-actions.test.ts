@@ -317,6 +317,50 @@ describe('<call-actions>', () => {
     expect(bad.cc.getInteraction(bad.interaction.id)!.state).to.equal('ready-to-call');
   });
 
+  it('flow="web-callback" says Call, Done and Schedule callback; the voice flow keeps its words', async () => {
+    const s = await setup('web-callback');
+    expect(button(s.el, 'mark-done')!.textContent!.trim()).to.equal('Mark done');
+    expect(button(s.el, 'reschedule')!.textContent!.trim()).to.equal('Reschedule callback');
+    s.el.flow = 'web-callback';
+    await settle(s.el);
+    expect(button(s.el, 'call')!.textContent!.trim()).to.equal('Call');
+    expect(button(s.el, 'mark-done')!.textContent!.trim()).to.equal('Done');
+    expect(button(s.el, 'reschedule')!.textContent!.trim()).to.equal('Schedule callback');
+    button(s.el, 'reschedule')!.click();
+    await settle(s.el);
+    expect(s.el.shadowRoot!.querySelector('#panel')!.getAttribute('aria-label')).to.equal('Schedule callback');
+    await expect(s.el).to.be.accessible();
+  });
+
+  it('perform() does what the button does, and nothing (no event) when the model disables it', async () => {
+    const s = await setup();
+    const fired = record(s.el);
+    expect(s.el.perform('mark-done'), 'mark done while connected').to.equal(false);
+    expect(s.el.perform('accept'), 'not a toolbar action').to.equal(false);
+    await settle(s.el);
+    expect(fired).to.deep.equal([]);
+    expect(s.el.perform('hold')).to.equal(true);
+    await settle(s.el);
+    expect(state(s).state).to.equal('held');
+    expect(fired).to.deep.equal(['request:hold', 'done:hold']);
+    expect(s.el.perform('dtmf'), 'a panel action while held').to.equal(false);
+    s.el.perform('resume');
+    await settle(s.el);
+    expect(s.el.perform('dtmf')).to.equal(true);
+    await settle(s.el);
+    expect(s.el.shadowRoot!.querySelector('#panel dtmf-keypad')).to.not.equal(null);
+  });
+
+  it('shows the shortcuts a host handles in aria-keyshortcuts', async () => {
+    const s = await setup('web-callback');
+    expect(button(s.el, 'call')!.hasAttribute('aria-keyshortcuts')).to.equal(false);
+    s.el.keyShortcuts = { call: 'Alt+Shift+C', 'mark-done': 'Alt+Shift+D' };
+    await settle(s.el);
+    expect(button(s.el, 'call')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+C');
+    expect(button(s.el, 'mark-done')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+D');
+    expect(button(s.el, 'reschedule')!.hasAttribute('aria-keyshortcuts')).to.equal(false);
+  });
+
   it('leaves no popup or timer behind when removed with a panel open', async () => {
     const s = await setup();
     const baseline = s.clock.pendingTimers;

@@ -30,7 +30,8 @@ async function tick(s: Setup, ms = 0) {
 }
 
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
-const windowRoot = (s: Setup) => deskRoot(s).querySelector('interaction-window')?.shadowRoot ?? null;
+/** The window of the selected interaction: a voice interaction window or a web-callback preview. */
+const windowRoot = (s: Setup) => deskRoot(s).querySelector('interaction-window, callback-preview')?.shadowRoot ?? null;
 const part = (s: Setup, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
 const actionButton = (s: Setup, action: string) => part(s, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
 const panel = (s: Setup) => part(s, 'call-actions')!.querySelector('#panel')!;
@@ -170,6 +171,58 @@ describe('<callback-desk>', () => {
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
     expect(deskRoot(s).activeElement).to.equal(tabs()[0]);
     await expect(s.desk).to.be.accessible();
+  });
+
+  it('web callback: accept → preview → Call → connected → end → Done', async () => {
+    const s = await setup();
+    const fired: string[] = [];
+    s.desk.addEventListener('callback-action-done', (e) => fired.push(e.detail.action));
+    await acceptOffer(s, 'web-callback');
+    expect(deskRoot(s).querySelector('interaction-window') === null, 'no voice window').to.equal(true);
+    expect(deskRoot(s).querySelector('callback-preview') !== null, 'the preview').to.equal(true);
+    expect(part(s, 'call-status')!.querySelector('[part=state]')!.textContent!.trim()).to.equal('Ready to call');
+    expect(actionButton(s, 'mark-done')!.textContent!.trim()).to.equal('Done');
+    expect(actionButton(s, 'reschedule')!.textContent!.trim()).to.equal('Schedule callback');
+    await expect(s.desk).to.be.accessible();
+    await act(s, 'call');
+    await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
+    await tick(s, 4_000);
+    expect(current(s).state).to.equal('connected');
+    await act(s, 'end-call');
+    expect(current(s).state).to.equal('ready-to-call');
+    const done = oneEvent(s.desk, 'callback-done');
+    await act(s, 'mark-done');
+    expect((await done).detail.interaction.state).to.equal('done');
+    expect(fired).to.deep.equal(['call', 'end-call', 'mark-done']);
+    await tick(s);
+    expect(deskRoot(s).querySelector('callback-preview') === null, 'the preview closed').to.equal(true);
+    expect(deskRoot(s).textContent).to.include('No interaction in progress');
+  });
+
+  it('a duplicate warning opens the other callback\'s tab', async () => {
+    const s = await setup();
+    const first = await acceptOffer(s, 'web-callback');
+    const second = await acceptOffer(s, 'web-callback');
+    const tabs = () => [...deskRoot(s).querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs()[1]!.getAttribute('aria-selected')).to.equal('true');
+    await waitUntil(() => windowRoot(s)?.querySelector('[part=duplicate-button]'), 'duplicate warning', { timeout: 3000 });
+    const link = windowRoot(s)!.querySelector<HTMLButtonElement>('[part=duplicate-button]')!;
+    expect(link.dataset.interactionId).to.equal(first.id);
+    link.click();
+    await tick(s);
+    expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(deskRoot(s).querySelector('callback-preview')!.interactionId).to.equal(first.id);
+    expect(deskRoot(s).activeElement === tabs()[0], 'focus on the tab shown').to.equal(true);
+    // A duplicate that is not open here (only offered) changes nothing.
+    s.desk.dispatchEvent(new CustomEvent('callback-open', { detail: { interactionId: 'cb-elsewhere' } }));
+    await tick(s);
+    expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
+    // The first callback's window warns about the second in turn.
+    await waitUntil(
+      () => windowRoot(s)?.querySelector<HTMLElement>('[part=duplicate-button]')?.dataset.interactionId === second.id,
+      'warning about the second',
+      { timeout: 3000 },
+    );
   });
 
   it('runs the simulated contact center by itself with the simulated attribute', async () => {

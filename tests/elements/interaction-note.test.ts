@@ -249,6 +249,51 @@ describe('<interaction-note>', () => {
     expect(root(el).querySelector('textarea')?.outerHTML ?? null).to.equal(null);
   });
 
+  it('insert() appends to the draft on a new line, and keeps it like typed text', async () => {
+    const { cc, clock } = setup();
+    const interaction = await accepted(cc, clock);
+    const el = await mount(cc, interaction);
+    const fired = record(el);
+    el.insert('Thank you for calling.');
+    await el.updateComplete;
+    expect(field(el).value).to.equal('Thank you for calling.');
+    expect(stored(interaction.id)).to.equal('Thank you for calling.');
+    expect(save(el).disabled).to.equal(false);
+    el.insert('Goodbye.');
+    await el.updateComplete;
+    expect(field(el).value).to.equal('Thank you for calling.\nGoodbye.');
+    expect(stored(interaction.id)).to.equal('Thank you for calling.\nGoodbye.');
+    // Nothing is sent: inserting is not saving.
+    expect(fired).to.deep.equal([]);
+    expect(notes(cc, interaction.id)).to.deep.equal([]);
+    // A reload still has it.
+    el.remove();
+    const again = await mount(cc, interaction);
+    expect(field(again).value).to.equal('Thank you for calling.\nGoodbye.');
+  });
+
+  it('insert() puts the text at the caret (replacing a selection) once the agent has been in the field', async () => {
+    const { cc, clock } = setup();
+    const interaction = await accepted(cc, clock);
+    const el = await mount(cc, interaction);
+    await type(el, 'Hello , bye');
+    field(el).setSelectionRange(6, 6);
+    field(el).blur();
+    el.insert('Ana');
+    await el.updateComplete;
+    expect(field(el).value).to.equal('Hello Ana, bye');
+    expect(field(el).selectionStart).to.equal(9);
+    field(el).focus();
+    field(el).setSelectionRange(11, 14);
+    el.insert('see you');
+    await el.updateComplete;
+    expect(field(el).value).to.equal('Hello Ana, see you');
+    expect(stored(interaction.id)).to.equal('Hello Ana, see you');
+    // Typing carries on from after the inserted text.
+    await sendKeys({ type: '!' });
+    expect(field(el).value).to.equal('Hello Ana, see you!');
+  });
+
   it('still works when storage refuses to write', async () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc, clock);

@@ -56,3 +56,7 @@ test('every src/<tag>.ts registration entry has a custom element declaration', (
     );
   }
 });
+
+test('docs/api.md is current with custom-elements.json', async () => {
+  await promisify(execFile)(process.execPath, [join(root, 'scripts/api-docs.mjs'), '--check'], { cwd: root });
+});

@@ -20,7 +20,7 @@ import type {
   TelephonyAdapter,
   TelephonyCapabilities,
 } from '../telephony-adapter.js';
-import type { RoutingLogEntry } from './callback-desk.js';
+import type { RoutingLogEntry } from './offer-desk.js';
 import type { FarEndView } from './calls.js';
 import type { FaultOptions, SimulatedOperation } from './faults.js';
 import { isScenarioName, planOffer, SCENARIOS, type OfferOverrides, type ScenarioName } from './scenarios.js';

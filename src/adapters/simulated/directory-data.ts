@@ -180,6 +180,14 @@ export const STANDARD_RESPONSES: readonly StandardResponse[] = [
     keywords: ['goodbye', 'closing', 'thanks'],
     body: 'Thank you for your time today. Is there anything else I can help you with?',
   },
+  {
+    // Pasted from an e-mail by an editor: markup and line breaks must reach the agent as text.
+    id: 'resp-pasted-markup',
+    title: 'Pasted <b>apology</b> & "quotes"',
+    category: 'Closing',
+    keywords: ['apology', 'sorry', 'pasted'],
+    body: 'We are sorry for the wait.\n<img src=x onerror="alert(1)"> <script>alert("response")</script>\n\n<a href="javascript:alert(1)">Rate us</a> & {{survey_link}}',
+  },
 ];
 
 export const DISPOSITION_TREE: readonly DispositionNode[] = [

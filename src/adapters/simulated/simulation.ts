@@ -6,7 +6,7 @@ import { AdapterError } from '../errors.js';
 import type { TelephonyCapabilities } from '../telephony-adapter.js';
 import { CallbackCalendar, type OfficeHours } from './availability.js';
 import { CallContext } from './call-context.js';
-import { CallbackDesk } from './callback-desk.js';
+import { OfferDesk } from './offer-desk.js';
 import { CallStore } from './calls.js';
 import { Consultations } from './consultation.js';
 import { SimulatedDirectory } from './directory.js';
@@ -56,7 +56,7 @@ export class Simulation {
   readonly calls: CallStore;
   readonly switchboard: Switchboard;
   readonly consultations: Consultations;
-  readonly desk: CallbackDesk;
+  readonly desk: OfferDesk;
   readonly #pipeline: RequestPipeline;
   #sequence = 0;
 
@@ -83,7 +83,7 @@ export class Simulation {
     const ctx = new CallContext(this.calls, this.interactions, this.directory, (prefix) => this.nextId(prefix));
     this.switchboard = new Switchboard(ctx);
     this.consultations = new Consultations(ctx);
-    this.desk = new CallbackDesk({
+    this.desk = new OfferDesk({
       clock: this.clock,
       timers: this.timers,
       ctx,

@@ -12,8 +12,9 @@ import type { Clock } from '../../model/clock.js';
 import type { Interaction, TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
-import { actionLabel, blockReasonMessage, validationMessage } from '../shared/messages.js';
+import { blockReasonMessage, validationMessage } from '../shared/messages.js';
 import { CallbackDoneEvent } from './call-actions.events.js';
+import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 import { styles } from './call-actions.styles.js';
 
 /** The buttons, in toolbar order. Which of them show, and how, is the model's answer. */
@@ -44,6 +45,8 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  * a `<team-communicator>` popup; DTMF opens a `<dtmf-keypad>`, reschedule a `<callback-scheduler>`.
  *
  * A WAI-ARIA toolbar: one Tab stop, arrow keys move between buttons, Home/End jump.
+ * `flow="web-callback"` labels Mark done and Reschedule as the web-callback preview's "Done" and
+ * "Schedule callback". `perform(action)` does what a button does (for shortcuts and auto-dial).
  *
  * @summary Call actions toolbar for an accepted interaction.
  *
@@ -80,6 +83,10 @@ export class CallActions extends CallbackElement {
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Country used to read national numbers when calling (ISO 3166 alpha-2). */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
+  /** `web-callback`: the preview's words ("Done", "Schedule callback") on the same actions. */
+  @property() flow: CallActionsFlow = 'voice';
+  /** Keyboard shortcuts a host handles, per action, shown in the buttons' `aria-keyshortcuts`. */
+  @property({ attribute: false }) keyShortcuts?: Partial<Record<InteractionAction, string>>;
 
   @state() private panel: Panel | undefined;
   @state() private focusIndex = 0;
@@ -130,6 +137,16 @@ export class CallActions extends CallbackElement {
     await this.#popup.open();
     const first = this.shadowRoot?.querySelector<HTMLElement>('#panel > *');
     first?.focus();
+  }
+
+  /**
+   * Does what the action's button does: opens its panel or performs it. Returns false, and does
+   * nothing (no event), when the toolbar has no such button or the model does not allow it now.
+   */
+  perform(action: InteractionAction): boolean {
+    if (!TOOLBAR.includes(action) || this.session.availability(action).status !== 'enabled') return false;
+    this.#activate(action);
+    return true;
   }
 
   #activate(action: InteractionAction): void {
@@ -286,11 +303,12 @@ export class CallActions extends CallbackElement {
             aria-haspopup=${PANELS.has(action) ? 'dialog' : nothing}
             aria-expanded=${PANELS.has(action) ? (this.panel === action ? 'true' : 'false') : nothing}
             aria-describedby=${disabled ? `why-${action}` : nothing}
+            aria-keyshortcuts=${this.keyShortcuts?.[action] || nothing}
             title=${disabled ? blockReasonMessage(availability.reason) : nothing}
             @focus=${() => (this.focusIndex = index)}
             @click=${() => this.#activate(action)}
           >
-            ${actionLabel(action)}
+            ${flowActionLabel(action, this.flow)}
           </button>`;
         })}
       </div>
@@ -299,7 +317,7 @@ export class CallActions extends CallbackElement {
       </div>
       <p part="reason" class="reason" ?hidden=${!keyReason}>${keyReason}</p>
       <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
-      <div id="panel" part="panel" class="panel" role="dialog" aria-label=${this.panel ? actionLabel(this.panel) : msg('Call action', { id: 'call-actions.panel' })} ?hidden=${!this.panel}>
+      <div id="panel" part="panel" class="panel" role="dialog" aria-label=${this.panel ? flowActionLabel(this.panel, this.flow) : msg('Call action', { id: 'call-actions.panel' })} ?hidden=${!this.panel}>
         ${this.#renderPanel(interaction)}
       </div>
     `;

@@ -23,9 +23,12 @@ import { styles } from './callback-desk.styles.js';
 
 /**
  * The whole agent experience in one tag: agent status, the offer notification, and one window per
- * interaction being handled (tabs when there are several). It provides its adapters to everything
- * inside by context. With the `simulated` attribute and no adapters set, it runs the in-browser
- * simulated contact center (reachable as `desk.contactCenter`), so a static page can try it.
+ * interaction being handled (tabs when there are several): `<callback-preview>` for a web
+ * callback, `<interaction-window>` for a voice one. Choosing another open callback in a preview's
+ * duplicate warning (`callback-open`) selects that interaction's tab when it is open here. It
+ * provides its adapters to everything inside by context. With the `simulated` attribute and no
+ * adapters set, it runs the in-browser simulated contact center (reachable as
+ * `desk.contactCenter`), so a static page can try it.
  *
  * @summary Agent desk composing status, notifications and interaction windows.
  *
@@ -78,6 +81,8 @@ export class CallbackDesk extends CallbackElement {
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
   /** Mask DTMF digits. */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+  /** Web callbacks: call the contact as soon as the offer is accepted. */
+  @property({ type: Boolean, attribute: 'auto-dial' }) autoDial = false;
 
   /** The simulated contact center, when `simulated` started one. */
   contactCenter: SimulatedContactCenter | undefined;
@@ -105,6 +110,7 @@ export class CallbackDesk extends CallbackElement {
       if (id && this.#closing.delete(id)) this.requestUpdate();
     };
     this.addEventListener('callback-done', (e) => settle(e.detail.interaction.id));
+    this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
     this.addEventListener('callback-error', (e) => {
       if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
     });
@@ -124,6 +130,14 @@ export class CallbackDesk extends CallbackElement {
     this.telephonyAdapter = cc;
     this.directoryAdapter = cc;
     this.dispatchEvent(new Event('simulation-ready', { bubbles: true, composed: true }));
+  }
+
+  /** Selects the interaction's tab when it is open here (a duplicate offered elsewhere is not). */
+  #show(interactionId: string): void {
+    const list = this.#active.interactions;
+    if (!list.some((i) => i.id === interactionId) || interactionId === this.#selected?.id) return;
+    this.selectedId = interactionId;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#tab-${CSS.escape(interactionId)}`)?.focus());
   }
 
   get #selected(): Interaction | undefined {
@@ -180,15 +194,27 @@ export class CallbackDesk extends CallbackElement {
             aria-labelledby=${list.length > 1 ? `tab-${selected.id}` : nothing}
             aria-label=${list.length > 1 ? nothing : msg('Interaction', { id: 'desk.window' })}
           >
-            <interaction-window
-              interaction-id=${selected.id}
-              disposition-mode=${this.dispositionMode}
-              dtmf-buffer=${this.dtmfBuffer}
-              ?dtmf-mask=${this.dtmfMask}
-            ></interaction-window>
+            ${this.#renderWindow(selected)}
           </div>`
         : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
       <slot name="end"></slot>
     `;
+  }
+
+  #renderWindow(interaction: Interaction) {
+    return interaction.channel === 'web-callback'
+      ? html`<callback-preview
+          interaction-id=${interaction.id}
+          disposition-mode=${this.dispositionMode}
+          dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-mask=${this.dtmfMask}
+          ?auto-dial=${this.autoDial}
+        ></callback-preview>`
+      : html`<interaction-window
+          interaction-id=${interaction.id}
+          disposition-mode=${this.dispositionMode}
+          dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-mask=${this.dtmfMask}
+        ></interaction-window>`;
   }
 }

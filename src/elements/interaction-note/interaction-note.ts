@@ -19,7 +19,8 @@ import { clearNoteDraft, readNoteDraft, writeNoteDraft } from './note-drafts.js'
  * across re-renders and in localStorage (`callback-elements:note-draft:<interaction id>`) on every
  * keystroke, restored by a new element for the same interaction (after a reload, or when the
  * window is opened again), kept in the field when saving fails, and forgotten only once the
- * callback service has acknowledged the note. Ctrl+Enter (⌘+Enter) saves.
+ * callback service has acknowledged the note. Ctrl+Enter (⌘+Enter) saves. `insert(text)` puts
+ * text (a standard response) into the draft at the caret, or at the end.
  *
  * @summary Note field for the call history, with a draft that survives reloads and failures.
  *
@@ -74,6 +75,8 @@ export class InteractionNote extends CallbackElement {
 
   /** Which interaction's draft `draft` holds. */
   #draftFor: string | undefined;
+  /** The agent has put the caret somewhere in the field (else `insert()` appends). */
+  #caretKnown = false;
 
   readonly #session = new InteractionSession(
     this,
@@ -93,12 +96,34 @@ export class InteractionNote extends CallbackElement {
     return this.draft;
   }
 
+  /**
+   * Puts `text` into the draft where the caret is (replacing a selection), or at the end on a new
+   * line when the field was never focused or holds nothing after the caret. The draft is kept like
+   * typed text (localStorage included); nothing is saved to the callback service.
+   */
+  insert(text: string): void {
+    if (!text || !this.#draftFor) return;
+    const field = this.#caretKnown ? this.shadowRoot?.querySelector('textarea') : null;
+    const draft = this.draft;
+    const start = field ? Math.min(field.selectionStart, draft.length) : draft.length;
+    const end = field ? Math.min(Math.max(field.selectionEnd, start), draft.length) : draft.length;
+    const atEnd = start === draft.length;
+    const joint = atEnd && draft && !/\s$/.test(draft) ? '\n' : '';
+    this.draft = draft.slice(0, start) + joint + text + draft.slice(end);
+    this.saved = false;
+    writeNoteDraft(this.#draftFor, this.draft);
+    const caret = start + joint.length + text.length;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector('textarea')?.setSelectionRange(caret, caret));
+    this.#caretKnown = true;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.interactionId !== this.#draftFor) {
       this.#draftFor = this.interactionId;
       this.draft = this.interactionId ? (readNoteDraft(this.interactionId) ?? this.#session.interaction?.note ?? '') : '';
       this.saved = false;
+      this.#caretKnown = false;
     }
   }
 
@@ -192,6 +217,7 @@ export class InteractionNote extends CallbackElement {
           .value=${live(this.draft)}
           @input=${this.#onInput}
           @keydown=${this.#onKeydown}
+          @focus=${() => (this.#caretKnown = true)}
         ></textarea>
         <div class="row">
           ${this.#counter()}

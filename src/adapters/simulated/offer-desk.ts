@@ -30,7 +30,7 @@ export interface CallbackDeskOptions {
 }
 
 /** Offers, their outcome, and the callback record: reschedule, disposition, notes, done. */
-export class CallbackDesk {
+export class OfferDesk {
   readonly routing = new Emitter<[RoutingLogEntry]>();
   readonly readyChanges = new Emitter<[Channel, AgentReadyState]>();
   readonly routingLog: RoutingLogEntry[] = [];

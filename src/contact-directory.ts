@@ -1,0 +1,14 @@
+import { ContactDirectory } from './elements/contact-directory/contact-directory.js';
+
+export * from './elements/contact-directory/contact-directory.js';
+export * from './elements/contact-directory/contact-directory.events.js';
+export { CallbackErrorEvent } from './elements/shared/events.js';
+
+const tagName = 'contact-directory';
+if (!customElements.get(tagName)) customElements.define(tagName, ContactDirectory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'contact-directory': ContactDirectory;
+  }
+}

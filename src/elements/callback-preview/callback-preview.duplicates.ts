@@ -1,0 +1,110 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { Unsubscribe } from '../../adapters/errors.js';
+import type { Interaction } from '../../model/interaction.js';
+import { isClosed } from '../../model/state-machine.js';
+
+export interface DuplicateLookupConfig {
+  adapter?: CallbackAdapter | undefined;
+  interaction?: Interaction | undefined;
+}
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+/**
+ * Other open callbacks for the number of the interaction shown, when the callback service can look
+ * them up (`callbackCapabilities.duplicateLookup`). Asks again when the interaction or its number
+ * changes and when another callback for the same digits appears; drops one as soon as it closes.
+ * A failed lookup means no warning: it is a hint, not something to block the agent with.
+ */
+export class DuplicateLookupController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #config: () => DuplicateLookupConfig;
+  #key: string | undefined;
+  #boundAdapter: CallbackAdapter | undefined;
+  #unsubscribe: Unsubscribe | undefined;
+  #abort: AbortController | undefined;
+  #duplicates: readonly Interaction[] = [];
+
+  constructor(host: ReactiveControllerHost, config: () => DuplicateLookupConfig) {
+    this.#host = host;
+    this.#config = config;
+    host.addController(this);
+  }
+
+  /** The other open callbacks for the same number, as the service answered. */
+  get duplicates(): readonly Interaction[] {
+    return this.#duplicates;
+  }
+
+  hostUpdate(): void {
+    const { adapter, interaction } = this.#config();
+    if (adapter !== this.#boundAdapter) this.#subscribe(adapter);
+    const usable = adapter?.callbackCapabilities.duplicateLookup && interaction && !isClosed(interaction.state);
+    const key = usable ? `${interaction.id}\n${interaction.contact.phone}` : undefined;
+    if (key !== this.#key) {
+      this.#key = key;
+      // What was found for another interaction or number says nothing about this one.
+      this.#duplicates = [];
+      this.#lookup();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#boundAdapter = undefined;
+    this.#key = undefined;
+  }
+
+  #subscribe(adapter: CallbackAdapter | undefined): void {
+    this.#unsubscribe?.();
+    this.#boundAdapter = adapter;
+    this.#unsubscribe = adapter?.onInteraction((changed) => this.#onChange(changed));
+  }
+
+  #onChange(changed: Interaction): void {
+    const own = this.#config().interaction;
+    if (!own || changed.id === own.id || !this.#key) return;
+    const listed = this.#duplicates.some((d) => d.id === changed.id);
+    if (listed && isClosed(changed.state)) {
+      this.#duplicates = this.#duplicates.filter((d) => d.id !== changed.id);
+      this.#host.requestUpdate();
+    } else if (listed) {
+      this.#duplicates = this.#duplicates.map((d) => (d.id === changed.id ? changed : d));
+      this.#host.requestUpdate();
+    } else if (!isClosed(changed.state) && digits(changed.contact.phone) === digits(own.contact.phone)) {
+      this.#lookup();
+    }
+  }
+
+  #lookup(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    const { adapter, interaction } = this.#config();
+    if (!this.#key || !adapter || !interaction) {
+      this.#setDuplicates([]);
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    adapter.findOpenByNumber(interaction.contact.phone, { signal: abort.signal }).then(
+      (found) => {
+        if (abort.signal.aborted) return;
+        this.#setDuplicates(found.filter((other) => other.id !== interaction.id && !isClosed(other.state)));
+      },
+      // Deliberately silent: no warning is the safe fallback, and the number must not reach a log.
+      () => {
+        if (!abort.signal.aborted) this.#setDuplicates([]);
+      },
+    );
+  }
+
+  #setDuplicates(next: readonly Interaction[]): void {
+    if (!next.length && !this.#duplicates.length) return;
+    this.#duplicates = next;
+    this.#host.requestUpdate();
+  }
+}

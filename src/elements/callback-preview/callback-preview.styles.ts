@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_warning-bg: var(--cb-preview-warning-background, color-mix(in srgb, #b26a00 14%, var(--_bg)));
+    --_warning-border: var(--cb-preview-warning-border, #b26a00);
+    --_case-header-bg: var(--cb-preview-case-header-color, var(--_accent));
+    --_case-header-fg: var(--cb-preview-case-header-text-color, var(--_on-accent));
+    display: grid;
+    gap: var(--cb-preview-gap, calc(var(--_space) * 1.5));
+    container-type: inline-size;
+  }
+  .duplicates.shown {
+    background: var(--_warning-bg);
+    border: 1px solid var(--_warning-border);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    padding-block: var(--_space);
+    padding-inline: calc(var(--_space) * 1.5);
+  }
+  .duplicates p {
+    margin: 0;
+    font-weight: 600;
+  }
+  .duplicates ul {
+    list-style: none;
+    margin: calc(var(--_space) / 2) 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .shortcuts {
+    margin-block: var(--_space) 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  kbd {
+    font-family: ui-monospace, monospace;
+    font-size: 0.95em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding-inline: 0.3em;
+    color: var(--_fg);
+  }
+  .case {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .case-header {
+    background: var(--_case-header-bg);
+    color: var(--_case-header-fg);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: calc(var(--_space) * 1.5);
+    font-weight: 600;
+  }
+  .case dl,
+  .case .empty {
+    margin: 0;
+    padding: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .case .row {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: var(--_space);
+  }
+  .case dt,
+  .case .empty {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .case dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+    /* A right-to-left override in form data must not flip the rest of the line. */
+    unicode-bidi: isolate;
+  }
+  @container (max-width: 20rem) {
+    .case .row {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+  }
+  @media (forced-colors: active) {
+    .duplicates.shown,
+    .case {
+      border-color: CanvasText;
+    }
+    .case-header {
+      background: Canvas;
+      color: CanvasText;
+      border-block-end: 1px solid CanvasText;
+    }
+  }
+`;

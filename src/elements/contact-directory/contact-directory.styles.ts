@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .box {
+    background: var(--cb-contact-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: var(--_space);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .title {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .title:focus {
+    outline: none;
+  }
+  .title:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .list {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    margin: 0;
+  }
+  .row {
+    display: contents;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+    white-space: pre-wrap;
+  }
+  .unset,
+  .local-time,
+  .hint {
+    color: var(--_muted);
+  }
+  .local-time {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 3);
+  }
+  label {
+    font-weight: 600;
+    cursor: pointer;
+  }
+  input {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    min-block-size: 2.25rem;
+    inline-size: 100%;
+  }
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  input[readonly] {
+    opacity: 0.7;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .hint,
+  .field-error,
+  .status {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .field-error,
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
+  .save {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .save[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .status:empty {
+    display: none;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .empty {
+    margin: 0;
+    color: var(--_muted);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  @media (forced-colors: active) {
+    .box,
+    input,
+    .save {
+      border: 1px solid ButtonText;
+    }
+    input[aria-invalid='true'] {
+      border: 2px solid Mark;
+    }
+    .field-error,
+    .error,
+    .unset,
+    .local-time,
+    .hint {
+      color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  .title {
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 3);
+    flex: 1 1 10rem;
+  }
+  .field.search {
+    flex: 3 1 14rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    min-block-size: 2.25rem;
+    inline-size: 100%;
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  .listbox {
+    list-style: none;
+    margin: 0;
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: 0;
+    max-block-size: var(--cb-responses-list-max-height, 14rem);
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  .option {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    cursor: pointer;
+    border-inline-start: 3px solid transparent;
+  }
+  .option.shown .option-title {
+    font-weight: 600;
+  }
+  .option.active {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
+    border-inline-start-color: var(--_accent);
+  }
+  .option-title {
+    overflow-wrap: anywhere;
+  }
+  .option-category,
+  .shown-category,
+  .status,
+  .placeholder {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .status,
+  .shown-category,
+  .placeholder,
+  .copy-status,
+  .copy-error {
+    margin: 0;
+  }
+  .status:empty,
+  .copy-status:empty {
+    display: none;
+  }
+  .error,
+  .copy-error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .pane {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .shown-title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .body {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    max-block-size: var(--cb-responses-body-max-height, 16rem);
+    overflow-y: auto;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .insert {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .copy-status {
+    color: var(--_success);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  @media (forced-colors: active) {
+    .listbox,
+    .pane,
+    .insert {
+      border-color: CanvasText;
+    }
+    .option.active {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .option.active .option-category {
+      color: HighlightText;
+    }
+    .error,
+    .copy-error,
+    .copy-status {
+      color: CanvasText;
+    }
+  }
+`;
