@@ -70,3 +70,16 @@ describe('demo page', () => {
     await waitUntil(() => desk.shadowRoot!.textContent!.includes('No interaction in progress'), 'window closed', { timeout: 5000 });
   });
 });
+
+describe('static page with one tag', () => {
+  it('plays an offer with nothing but <callback-desk simulated>', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/static.html" style="width:1000px;height:800px" title="static"></iframe>`);
+    await waitUntil(() => frame.contentDocument?.querySelector('callback-desk')?.shadowRoot?.querySelector('[part=simulator-send]'), 'desk ready', { timeout: 8000 });
+    const desk = frame.contentDocument!.querySelector('callback-desk')!;
+    desk.shadowRoot!.querySelector<HTMLButtonElement>('[part=simulator-send]')!.click();
+    const notification = () => desk.shadowRoot!.querySelector('callback-notification')!;
+    await waitUntil(() => notification().shadowRoot?.querySelector('button.accept'), 'offer shown', { timeout: 5000 });
+    notification().shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => desk.shadowRoot!.querySelector('interaction-window, callback-preview'), 'window open', { timeout: 5000 });
+  });
+});

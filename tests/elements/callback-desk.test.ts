@@ -227,10 +227,14 @@ describe('<callback-desk>', () => {
 
   it('runs the simulated contact center by itself with the simulated attribute', async () => {
     const desk = await fixture<CallbackDesk>(html`<callback-desk simulated></callback-desk>`);
-    await waitUntil(() => desk.contactCenter, 'simulation started');
-    await desk.contactCenter!.offer('immediate');
+    await waitUntil(() => desk.shadowRoot!.querySelector('[part=simulator-send]'), 'simulation started');
+    // A static page with nothing but the tag is playable: its own bar sends an offer.
+    desk.shadowRoot!.querySelector<HTMLSelectElement>('#scenario')!.value = 'scheduled';
+    desk.shadowRoot!.querySelector<HTMLButtonElement>('[part=simulator-send]')!.click();
     const notification = desk.shadowRoot!.querySelector('callback-notification')!;
     await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
+    expect(notification.shadowRoot!.textContent).to.include('Scheduled');
+    await expect(desk).to.be.accessible();
     desk.contactCenter!.dispose();
   });
 });

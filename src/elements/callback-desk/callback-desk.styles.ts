@@ -25,6 +25,21 @@ export const styles = css`
     font-size: 0.8em;
     opacity: 0.85;
   }
+  .simulator {
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .simulator[open] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .simulator summary {
+    cursor: pointer;
+    flex-basis: 100%;
+  }
   .idle {
     color: var(--_muted);
   }

@@ -6,6 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
+import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
 import {
   callbackAdapterContext,
   clockContext,
@@ -39,6 +40,8 @@ import { styles } from './callback-desk.styles.js';
  * @csspart notifications - Where offers appear.
  * @csspart tabs - The tab list when several interactions are open.
  * @csspart window - The interaction window area.
+ * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
+ * @csspart simulator-send - Its Send offer button.
  *
  * @cssproperty --cb-desk-gap - Space between the desk's areas.
  */
@@ -121,9 +124,16 @@ export class CallbackDesk extends CallbackElement {
     if (this.simulated && !this.callbackAdapter) void this.#startSimulation();
   }
 
+  /** Scenarios the simulated contact center can play, for the desk's own trial bar. */
+  @state() private scenarios: readonly { name: ScenarioName; title: string; description: string }[] = [];
+
   async #startSimulation(): Promise<void> {
-    const { SimulatedContactCenter } = await import('../../adapters/simulated/contact-center.js');
+    const [{ SimulatedContactCenter }, { SCENARIO_NAMES, SCENARIOS }] = await Promise.all([
+      import('../../adapters/simulated/contact-center.js'),
+      import('../../adapters/simulated/scenarios.js'),
+    ]);
     if (this.callbackAdapter) return;
+    this.scenarios = SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title, description: SCENARIOS[name].description }));
     const cc = new SimulatedContactCenter(this.clock ? { clock: this.clock } : {});
     this.contactCenter = cc;
     this.callbackAdapter = cc;
@@ -197,8 +207,27 @@ export class CallbackDesk extends CallbackElement {
             ${this.#renderWindow(selected)}
           </div>`
         : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
+      ${this.#renderSimulatorBar()}
       <slot name="end"></slot>
     `;
+  }
+
+  /** With `simulated`, a small bar to send the simulator's offers, so a static page is playable. */
+  #renderSimulatorBar() {
+    const cc = this.contactCenter;
+    if (!cc || !this.scenarios.length) return nothing;
+    const send = () => {
+      const select = this.shadowRoot?.querySelector<HTMLSelectElement>('#scenario');
+      if (select) void cc.offer(select.value as ScenarioName);
+    };
+    return html`<details part="simulator" class="simulator">
+      <summary>${msg('Simulated contact center', { id: 'desk.simulator' })}</summary>
+      <label for="scenario">${msg('Scenario', { id: 'desk.simulator-scenario' })}</label>
+      <select id="scenario">
+        ${this.scenarios.map((s) => html`<option value=${s.name} title=${s.description}>${s.title}</option>`)}
+      </select>
+      <button type="button" part="simulator-send" @click=${send}>${msg('Send offer', { id: 'desk.simulator-send' })}</button>
+    </details>`;
   }
 
   #renderWindow(interaction: Interaction) {
