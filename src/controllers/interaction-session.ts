@@ -37,6 +37,21 @@ export interface SessionOverrides {
   interactionId?: string | undefined;
 }
 
+/**
+ * The overrides of a host that exposes the usual interaction-bound properties (`adapter`,
+ * `telephony`, `directory`, `clock`, `policy`, `interactionId`), read afresh at each call.
+ */
+export function sessionOverrides(host: SessionOverrides): () => SessionOverrides {
+  return () => ({
+    adapter: host.adapter,
+    telephony: host.telephony,
+    directory: host.directory,
+    clock: host.clock,
+    policy: host.policy,
+    interactionId: host.interactionId,
+  });
+}
+
 export interface SessionError {
   action: string;
   code: AdapterError['code'] | ValidationCode;

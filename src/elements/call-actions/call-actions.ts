@@ -5,7 +5,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
 import type { InteractionAction, Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
@@ -91,14 +91,7 @@ export class CallActions extends CallbackElement {
   @state() private panel: Panel | undefined;
   @state() private focusIndex = 0;
 
-  readonly session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly session = new InteractionSession(this, sessionOverrides(this));
 
   #popup = new PopupController(this, {
     anchor: () => (this.panel ? this.shadowRoot?.querySelector(`[data-action="${this.panel}"]`) : null),

@@ -6,7 +6,7 @@ import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
@@ -100,14 +100,7 @@ export class CallStatus extends CallbackElement {
 
   #session = new InteractionSession(
     this,
-    () => ({
-      adapter: this.adapter,
-      telephony: this.telephony,
-      directory: this.directory,
-      clock: this.clock,
-      policy: this.policy,
-      interactionId: this.interactionId,
-    }),
+    sessionOverrides(this),
     (previous, next) => {
       const message = previous ? callChangeAnnouncement(previous, next) : undefined;
       if (message) announce(message);

@@ -5,7 +5,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoItem, type CallbackInfoKey } from '../../model/callback-info.js';
 import type { Clock } from '../../model/clock.js';
@@ -76,14 +76,7 @@ export class CallbackInfo extends CallbackElement {
   /** Heading level of the title (the host page's outline). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  #session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  #session = new InteractionSession(this, sessionOverrides(this));
 
   constructor() {
     super();

@@ -6,7 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { InteractionAction, Policy } from '../../model/actions.js';
 import { callbackInfoItems, type CallbackInfoKey } from '../../model/callback-info.js';
 import type { Clock } from '../../model/clock.js';
@@ -130,14 +130,7 @@ export class CallbackPreview extends CallbackElement {
   /** Heading level of the region titles in the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  readonly session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly session = new InteractionSession(this, sessionOverrides(this));
 
   readonly #duplicates = new DuplicateLookupController(this, () => ({ adapter: this.session.adapter, interaction: this.session.interaction }));
   #keyShortcuts: Partial<Record<InteractionAction, string>> = {};

@@ -7,7 +7,7 @@ import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError, isAdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { DEFAULT_POLICY, type Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
@@ -98,14 +98,7 @@ export class CallbackScheduler extends CallbackElement {
   @query('#time') private timeInput?: HTMLInputElement;
   @query('#number') private numberInput?: HTMLInputElement;
 
-  readonly #session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly #session = new InteractionSession(this, sessionOverrides(this));
 
   readonly #slots = new FreeSlotsController(this);
   #formFor: string | undefined;

@@ -4,7 +4,7 @@ import { localized, msg } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { DialResult, HistoryEntry, Interaction } from '../../model/interaction.js';
@@ -90,14 +90,7 @@ export class CaseHistory extends CallbackElement {
   /** Level of the "Case history" heading in the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  readonly #session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly #session = new InteractionSession(this, sessionOverrides(this));
 
   /** The interaction shown: the `interaction` property, else the one followed. */
   get shown(): Interaction | undefined {

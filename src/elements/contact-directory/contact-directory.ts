@@ -7,7 +7,7 @@ import { AdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Contact } from '../../model/interaction.js';
@@ -105,14 +105,7 @@ export class ContactDirectory extends CallbackElement {
   /** A saved contact, shown until the interaction publishes a contact newer than `over`. */
   #saved: { contact: Contact; over: Contact | undefined } | undefined;
 
-  readonly #session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly #session = new InteractionSession(this, sessionOverrides(this));
 
   readonly #loader = new ContactLoader(
     this,

@@ -6,7 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { DispositionNode } from '../../model/interaction.js';
@@ -97,14 +97,7 @@ export class DispositionPicker extends CallbackElement {
 
   readonly #session = new InteractionSession(
     this,
-    () => ({
-      adapter: this.adapter,
-      telephony: this.telephony,
-      directory: this.directory,
-      clock: this.clock,
-      policy: this.policy,
-      interactionId: this.interactionId,
-    }),
+    sessionOverrides(this),
     (previous, next) => {
       // Our own stores are not news; a pick made meanwhile must not be replaced by an older one.
       const code = next.disposition?.code;

@@ -6,7 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { actionAvailability, type ActionAvailability, type Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -98,14 +98,7 @@ export class DtmfKeypad extends CallbackElement {
 
   readonly #session = new InteractionSession(
     this,
-    () => ({
-      adapter: this.adapter,
-      telephony: this.telephony,
-      directory: this.directory,
-      clock: this.clock,
-      policy: this.policy,
-      interactionId: this.interactionId,
-    }),
+    sessionOverrides(this),
     (_previous, next) => {
       if (next.state !== 'connected') this.#abandon();
     },

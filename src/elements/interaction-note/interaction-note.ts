@@ -6,7 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
@@ -80,14 +80,7 @@ export class InteractionNote extends CallbackElement {
 
   readonly #session = new InteractionSession(
     this,
-    () => ({
-      adapter: this.adapter,
-      telephony: this.telephony,
-      directory: this.directory,
-      clock: this.clock,
-      policy: this.policy,
-      interactionId: this.interactionId,
-    }),
+    sessionOverrides(this),
     (_previous, next) => this.#onInteraction(next),
   );
 

@@ -4,7 +4,7 @@ import { localized, msg } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
-import { InteractionSession } from '../../controllers/interaction-session.js';
+import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { CallbackInfoKey } from '../../model/callback-info.js';
 import type { Clock } from '../../model/clock.js';
@@ -48,14 +48,7 @@ export class InteractionWindow extends CallbackElement {
   /** Mask DTMF digits everywhere they would show. */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
 
-  readonly session = new InteractionSession(this, () => ({
-    adapter: this.adapter,
-    telephony: this.telephony,
-    directory: this.directory,
-    clock: this.clock,
-    policy: this.policy,
-    interactionId: this.interactionId,
-  }));
+  readonly session = new InteractionSession(this, sessionOverrides(this));
 
   protected override render() {
     const interaction = this.session.interaction;
