@@ -3,6 +3,7 @@ import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runn
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
+import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 
 if (!chromiumPath) {
   throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
@@ -13,7 +14,11 @@ export default {
   hostname: '127.0.0.1',
   files: ['tests/**/*.test.ts', '!tests/node/**'],
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // The GMS contract server, for tests/adapters/gms.test.ts; its URL is at /__gms-url.
+    gmsContractServerPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -186,6 +186,7 @@ export class InteractionSession implements ReactiveController {
     action: InteractionAction,
     perform: (interaction: Interaction) => Promise<T>,
     args?: Readonly<Record<string, unknown>>,
+    options: { signal?: AbortSignal } = {},
   ): Promise<T | undefined> {
     const interaction = this.interaction;
     if (!interaction || this.#pending.has(action)) return undefined;
@@ -201,7 +202,8 @@ export class InteractionSession implements ReactiveController {
       return result;
     } catch (thrown) {
       const error = AdapterError.from(thrown);
-      this.showError(action, error.code, adapterErrorMessage(error.code));
+      // Aborted by the agent's own choice (e.g. ending a consultation that still rings): no error.
+      if (!(error.code === 'aborted' && options.signal?.aborted)) this.showError(action, error.code, adapterErrorMessage(error.code));
       return undefined;
     } finally {
       this.#pending.delete(action);

@@ -19,8 +19,9 @@ export type PopupCloseReason = 'escape' | 'outside' | 'programmatic' | 'disconne
 const stack: PopupController[] = [];
 
 function onKeydown(event: KeyboardEvent): void {
-  if (event.key !== 'Escape' || !stack.length) return;
-  event.stopPropagation();
+  // Bubble phase: a widget inside the popup that uses Escape itself (closing a list, clearing a
+  // field) calls preventDefault() and keeps the popup open; an IME composition keeps it too.
+  if (event.key !== 'Escape' || !stack.length || event.defaultPrevented || event.isComposing) return;
   event.preventDefault();
   stack.at(-1)!.close('escape');
 }
@@ -32,7 +33,7 @@ function onPointerdown(event: PointerEvent): void {
 
 function listen(on: boolean): void {
   const method = on ? 'addEventListener' : 'removeEventListener';
-  document[method]('keydown', onKeydown as EventListener, true);
+  document[method]('keydown', onKeydown as EventListener);
   document[method]('pointerdown', onPointerdown as EventListener, true);
 }
 

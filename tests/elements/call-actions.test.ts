@@ -213,10 +213,14 @@ describe('<call-actions>', () => {
     button(s.el, 'consult')!.click();
     await settle(s.el);
     await choose(s.el, ben);
+    const fired = record(s.el);
     button(s.el, 'consult-end')!.click();
     await settle(s.el);
     expect(state(s).consultation).to.equal(undefined);
     expect(['connected', 'held']).to.include(state(s).state);
+    // The agent's own choice: a request and a done event, no error shown.
+    expect(fired).to.deep.equal(['request:consult-end', 'done:consult-end']);
+    expect(s.el.shadowRoot!.querySelector('[role=alert]')!.hasAttribute('hidden')).to.equal(true);
   });
 
   it('consultation declined: told why, customer still on hold, can resume', async () => {
@@ -441,5 +445,20 @@ describe('<call-actions> with the rest of the window', () => {
     void web.cc.dial({ number: state(web).contact.phone, interactionId: web.interaction.id });
     await settle(web.el);
     check(web, 'dialing');
+  });
+});
+
+describe('<call-actions> mark done and the note draft', () => {
+  it('a note typed but not saved joins the history at Mark done, and the stored draft is cleared', async () => {
+    const { writeNoteDraft, readNoteDraft } = await import('../../src/elements/interaction-note/note-drafts.js');
+    const s = await setup();
+    button(s.el, 'end-call')!.click();
+    await settle(s.el);
+    writeNoteDraft(s.interaction.id, 'Call back after the 5th');
+    const done = oneEvent(s.el, 'callback-done');
+    button(s.el, 'mark-done')!.click();
+    const event = await done;
+    expect(event.detail.notes).to.deep.equal(['Call back after the 5th']);
+    expect(readNoteDraft(s.interaction.id) ?? '').to.equal('');
   });
 });

@@ -31,7 +31,9 @@ async function tick(s: Setup, ms = 0) {
 
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
 /** The window of the selected interaction: a voice interaction window or a web-callback preview. */
-const windowRoot = (s: Setup) => deskRoot(s).querySelector('interaction-window, callback-preview')?.shadowRoot ?? null;
+/** The window on show (one is kept per open interaction; the others are hidden). */
+const windowRoot = (s: Setup) =>
+  deskRoot(s).querySelector('[part=window]:not([hidden]) > :is(interaction-window, callback-preview)')?.shadowRoot ?? null;
 const part = (s: Setup, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
 const actionButton = (s: Setup, action: string) => part(s, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
 const panel = (s: Setup) => part(s, 'call-actions')!.querySelector('#panel')!;
@@ -43,7 +45,10 @@ async function acceptOffer(s: Setup, scenario: ScenarioName = 'immediate') {
   const notification = deskRoot(s).querySelector('callback-notification')!;
   await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
   notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
-  await waitUntil(() => actionButton(s, 'mark-done'), 'interaction window open');
+  await waitUntil(
+    () => deskRoot(s).querySelector(`#window-${CSS.escape(offer.id)}:not([hidden])`) && actionButton(s, 'mark-done'),
+    'interaction window open',
+  );
   return offer;
 }
 
@@ -211,7 +216,7 @@ describe('<callback-desk>', () => {
     link.click();
     await tick(s);
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
-    expect(deskRoot(s).querySelector('callback-preview')!.interactionId).to.equal(first.id);
+    expect(deskRoot(s).querySelector<HTMLElement & { interactionId: string }>('[part=window]:not([hidden]) > callback-preview')!.interactionId).to.equal(first.id);
     expect(deskRoot(s).activeElement === tabs()[0], 'focus on the tab shown').to.equal(true);
     // A duplicate that is not open here (only offered) changes nothing.
     s.desk.dispatchEvent(new CustomEvent('callback-open', { detail: { interactionId: 'cb-elsewhere' } }));
@@ -223,6 +228,18 @@ describe('<callback-desk>', () => {
       'warning about the second',
       { timeout: 3000 },
     );
+  });
+
+  it('keeps one window per interaction: switching tabs does not carry one call\'s state to the other', async () => {
+    const s = await setup();
+    await acceptOffer(s, 'immediate');
+    await act(s, 'transfer');
+    const firstWindow = windowRoot(s)!;
+    expect(part(s, 'call-actions')!.querySelector('#panel team-communicator') !== null, 'panel open on the first').to.equal(true);
+    await acceptOffer(s, 'delayed');
+    await waitUntil(() => windowRoot(s) !== firstWindow && actionButton(s, 'hold'), 'the second window shown');
+    expect(part(s, 'call-actions')!.querySelector('#panel team-communicator') === null, 'no panel carried over').to.equal(true);
+    expect(deskRoot(s).querySelectorAll('interaction-window').length).to.equal(2);
   });
 
   it('runs the simulated contact center by itself with the simulated attribute', async () => {

@@ -74,7 +74,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-error']);
   });
 
-  it('discards waiting digits when removed: nothing is sent later and no timer is left', async () => {
+  it('sends waiting digits at once when removed (a popup closing), and leaves no timer', async () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const baseline = clock.pendingTimers;
@@ -85,9 +85,12 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(clock.pendingTimers).to.equal(baseline + 1);
     el.remove();
     expect(clock.pendingTimers).to.equal(baseline);
+    await aTimeout(0);
+    expect(cc.farEnd(callId).digits).to.equal('12');
     clock.advance(5000);
     await aTimeout(0);
-    expect(cc.farEnd(callId).digits).to.equal('');
+    expect(cc.farEnd(callId).digits, 'sent once').to.equal('12');
+    // Detached: no events reach the page from a removed keypad.
     expect(fired).to.deep.equal([]);
   });
 
@@ -113,7 +116,8 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     };
     await cc.hold(callId);
     expect(renders).to.equal(0);
-    expect(cc.farEnd(callId).digits).to.equal('');
+    // Each removal sent the digit pressed before it, once.
+    expect(cc.farEnd(callId).digits).to.equal('3'.repeat(30));
   });
 
   it('works by keyboard: digits typed on a focused key, Enter and Space on keys, arrows between keys', async () => {

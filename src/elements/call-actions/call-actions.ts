@@ -14,6 +14,7 @@ import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { blockReasonMessage, validationMessage } from '../shared/messages.js';
 import { CallbackDoneEvent } from './call-actions.events.js';
+import { clearNoteDraft, readNoteDraft } from '../interaction-note/note-drafts.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 import { styles } from './call-actions.styles.js';
 
@@ -173,13 +174,15 @@ export class CallActions extends CallbackElement {
       case 'resume':
         await s.run('resume', () => this.#onCall((t, id) => t.resume(id)));
         return;
-      case 'consult-end':
-        if (this.#consultAbort) {
-          this.#consultAbort.abort();
-          return;
-        }
-        await s.run('consult-end', () => this.#onConsultation((t, id, c) => t.endConsultation(id, c)));
+      case 'consult-end': {
+        // While the consultation still rings, ending it is cancelling the consult request.
+        const ringing = this.#consultAbort;
+        await s.run('consult-end', async () => {
+          if (ringing) ringing.abort();
+          else await this.#onConsultation((t, id, c) => t.endConsultation(id, c));
+        });
         return;
+      }
       case 'consult-transfer':
         await s.run('consult-transfer', () => this.#onConsultation((t, id, c) => t.completeTransfer(id, c)));
         return;
@@ -214,10 +217,19 @@ export class CallActions extends CallbackElement {
 
   async #markDone(): Promise<void> {
     const s = this.session;
-    const done = await s.run('mark-done', (interaction) =>
-      s.requireAdapter().markDone(interaction.id, interaction.disposition ? { disposition: interaction.disposition } : {}),
+    // A note typed but not saved yet joins the history with Mark done rather than being lost.
+    const draft = s.interaction ? readNoteDraft(s.interaction.id)?.trim() : undefined;
+    const done = await s.run(
+      'mark-done',
+      (interaction) =>
+        s.requireAdapter().markDone(interaction.id, {
+          ...(interaction.disposition ? { disposition: interaction.disposition } : {}),
+          ...(draft ? { note: draft } : {}),
+        }),
+      draft ? { note: draft } : undefined,
     );
     if (!done) return;
+    clearNoteDraft(done.id);
     this.dispatchEvent(
       new CallbackDoneEvent({
         interaction: done,
@@ -242,7 +254,7 @@ export class CallActions extends CallbackElement {
       const abort = new AbortController();
       this.#consultAbort = abort;
       try {
-        await s.run('consult', () => this.#onCall((t, id) => t.startConsultation(id, target, { signal: abort.signal })), { target });
+        await s.run('consult', () => this.#onCall((t, id) => t.startConsultation(id, target, { signal: abort.signal })), { target }, { signal: abort.signal });
       } finally {
         if (this.#consultAbort === abort) this.#consultAbort = undefined;
         this.requestUpdate();

@@ -40,6 +40,9 @@ export const styles = css`
     cursor: pointer;
     flex-basis: 100%;
   }
+  .window[hidden] {
+    display: none;
+  }
   .idle {
     color: var(--_muted);
   }

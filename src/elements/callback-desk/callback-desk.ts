@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
@@ -186,7 +187,7 @@ export class CallbackDesk extends CallbackElement {
                 role="tab"
                 id="tab-${i.id}"
                 aria-selected=${i.id === selected?.id ? 'true' : 'false'}
-                aria-controls="window"
+                aria-controls="window-${i.id}"
                 tabindex=${i.id === selected?.id ? 0 : -1}
                 @click=${() => (this.selectedId = i.id)}
               >
@@ -195,17 +196,24 @@ export class CallbackDesk extends CallbackElement {
             )}
           </div>`
         : nothing}
-      ${selected
-        ? html`<div
-            id="window"
-            part="window"
-            class="window"
-            role=${list.length > 1 ? 'tabpanel' : 'region'}
-            aria-labelledby=${list.length > 1 ? `tab-${selected.id}` : nothing}
-            aria-label=${list.length > 1 ? nothing : msg('Interaction', { id: 'desk.window' })}
-          >
-            ${this.#renderWindow(selected)}
-          </div>`
+      ${list.length
+        ? // One window per interaction, kept while it is open: switching tabs must not hand one
+          // interaction's half-typed edits, open popups or disposition to another.
+          repeat(
+            list,
+            (i) => i.id,
+            (i) => html`<div
+              id="window-${i.id}"
+              part="window"
+              class="window"
+              ?hidden=${i.id !== selected?.id}
+              role=${list.length > 1 ? 'tabpanel' : 'region'}
+              aria-labelledby=${list.length > 1 ? `tab-${i.id}` : nothing}
+              aria-label=${list.length > 1 ? nothing : msg('Interaction', { id: 'desk.window' })}
+            >
+              ${this.#renderWindow(i)}
+            </div>`,
+          )
         : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
       ${this.#renderSimulatorBar()}
       <slot name="end"></slot>

@@ -127,6 +127,8 @@ export class CallbackNotification extends CallbackElement {
 
   #ring = new RingController(this);
   #ringingFor: string | undefined;
+  /** Offers already announced with `callback-ring`: once per offer, whatever happens after. */
+  #rung = new Set<string>();
 
   #queue = new OfferQueueController(this, () => (this.interactionId ? undefined : this.#adapter), {
     onOffer: (interaction) => this.#announceOffer(interaction),
@@ -208,7 +210,10 @@ export class CallbackNotification extends CallbackElement {
       this.#ringingFor = ringFor;
       this.#ring.stop();
       if (ringFor && offer) {
-        this.dispatchEvent(new CallbackRingEvent({ interaction: offer }));
+        if (!this.#rung.has(offer.id)) {
+          this.#rung.add(offer.id);
+          this.dispatchEvent(new CallbackRingEvent({ interaction: offer }));
+        }
         if (this.ring) this.#ring.start(this.ringtone, this.ringSinkId);
       }
     } else if (ringFor && this.ring && !this.#ring.ringing) {

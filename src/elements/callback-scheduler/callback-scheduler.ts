@@ -65,6 +65,8 @@ import { styles } from './callback-scheduler.styles.js';
 @localized()
 export class CallbackScheduler extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
+  /** `scheduler.focus()` (a popup opening it) lands on its first field. */
+  static override shadowRootOptions: ShadowRootInit = { ...CallbackElement.shadowRootOptions, delegatesFocus: true };
 
   /** The callback service. Wins over one provided by context. */
   @property({ attribute: false }) adapter?: CallbackAdapter;

@@ -134,8 +134,22 @@ export class DtmfKeypad extends CallbackElement {
   }
 
   override disconnectedCallback(): void {
+    // Digits the agent typed are meant to be sent: closing the keypad's popup within the buffer
+    // time must not lose them (payment digits included). Sent at once, the timer cleared.
+    const call = this.pendingDigits && this.#availability.status === 'enabled' ? this.#callOrUndefined() : undefined;
+    const digits = this.pendingDigits;
+    const masked = this.mask || this.#pendingMasked;
     super.disconnectedCallback();
     this.#discard();
+    if (call) void call.telephony.sendDtmf(call.callId, digits, { masked }).catch(() => undefined);
+  }
+
+  #callOrUndefined() {
+    try {
+      return this.#session.requireCall();
+    } catch {
+      return undefined;
+    }
   }
 
   /** Takes one key from a button, the field or the keyboard. */

@@ -1,0 +1,43 @@
+import type { Clock } from '../../model/clock.js';
+import type { DispositionNode } from '../../model/interaction.js';
+import type { CallbackDataMapping } from './callback-data.js';
+
+export interface GmsRetryOptions {
+  /** Further attempts after the first, for idempotent requests only (GET, PUT, DELETE). */
+  attempts: number;
+  /** Wait before the first retry; doubled for each further one. */
+  backoffMs: number;
+}
+
+export interface GmsCallbackAdapterOptions {
+  /** Base URL of GMS, e.g. `https://gms.example.com` (the `/genesys/...` paths are appended). */
+  baseUrl: string;
+  /** Callback service name, e.g. `samples-callback`. */
+  service: string;
+  /** Extra headers on every request (authentication). */
+  headers?: Readonly<Record<string, string>>;
+  /** Per attempt; a request still unanswered after this rejects with `timeout`. Default 8 s. */
+  timeoutMs?: number;
+  retry?: Partial<GmsRetryOptions>;
+  /** IANA zone the service buckets availability in; when set, availability v2 is used. */
+  timeZone?: string;
+  /** Length of one availability bucket (GMS: 5-120 min). Default 30. */
+  bucketMinutes?: number;
+  /** Disposition codes the agent may choose (GMS has none: they come from the desktop's config). */
+  dispositionCodes?: readonly DispositionNode[];
+  dispositionMandatory?: boolean;
+  /** How long an offer waits when the data carries no `_agent_preview_timeout`. Default 30 s. */
+  offerTimeoutMs?: number;
+  /** Rejecting allowed when the data carries no `_agent_preview_allow_reject`. Default true. */
+  canRejectByDefault?: boolean;
+  /** Which keys of the attached data feed which parts of the interaction. */
+  mapping?: Partial<CallbackDataMapping>;
+  clock?: Clock;
+  /** The fetch to use (tests, a proxy); default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 8_000;
+export const DEFAULT_RETRY: Readonly<GmsRetryOptions> = Object.freeze({ attempts: 2, backoffMs: 200 });
+export const DEFAULT_BUCKET_MINUTES = 30;
+export const DEFAULT_OFFER_TIMEOUT_MS = 30_000;

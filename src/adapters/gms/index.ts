@@ -1,0 +1,5 @@
+export { GmsCallbackAdapter, type CreateCallbackRequest } from './gms-callback-adapter.js';
+export type { GmsCallbackAdapterOptions, GmsRetryOptions } from './config.js';
+export { DEFAULT_MAPPING, type CallbackDataMapping } from './callback-data.js';
+export type { GmsCallbackRecord } from './records.js';
+export type { GmsErrorBody } from './errors.js';
