@@ -349,3 +349,33 @@ describe('<callback-notification> adapter resolution', () => {
     expect(el.shadowRoot!.textContent).to.include('From Property');
   });
 });
+
+describe('<callback-notification> with several offers', () => {
+  it('a pending accept or its failure never shows on the next offer', async () => {
+    const clock = new ManualClock();
+    const cc = new SimulatedContactCenter({ clock, latencyMs: 1000 });
+    const el = await fixture<CallbackNotification>(html`<callback-notification .adapter=${cc} .clock=${clock}></callback-notification>`);
+    const first = cc.offer('offer-times-out');
+    clock.advance(1000);
+    const a = await first;
+    const second = cc.offer('immediate', { contact: { name: 'Next Caller', phone: '+44 20 7946 0555' } });
+    clock.advance(1000);
+    await second;
+    await el.updateComplete;
+    cc.failNext('accept', 'network');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await el.updateComplete;
+    expect(el.hasState('pending')).to.equal(true);
+    // The first offer expires while its accept is still on its way, then the accept fails.
+    clock.advance(a.offer.expiresAt - clock.now() + 1);
+    await aTimeout(0);
+    clock.advance(1000);
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.include('Next Caller');
+    const accept = el.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!;
+    expect(accept.disabled, 'the next offer is actionable').to.equal(false);
+    expect(accept.textContent).to.not.include('Accepting');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.hasAttribute('hidden'), 'no error carried over').to.equal(true);
+  });
+});

@@ -107,12 +107,18 @@ export class CallbackDesk extends CallbackElement {
     super();
     // A window that marks its interaction done must still be in the page when it reports
     // `callback-done`, or the host page would never hear it.
-    this.addEventListener('callback-action', (e) => {
-      if (e.detail.action === 'mark-done' && !e.defaultPrevented) this.#closing.add(e.detail.interaction.id);
-    });
     const settle = (id: string | undefined) => {
       if (id && this.#closing.delete(id)) this.requestUpdate();
     };
+    this.addEventListener('callback-action', (e) => {
+      if (e.detail.action !== 'mark-done') return;
+      const id = e.detail.interaction.id;
+      this.#closing.add(id);
+      // The page's own listeners run after ours: if one of them cancels, nothing will follow.
+      queueMicrotask(() => {
+        if (e.defaultPrevented) settle(id);
+      });
+    });
     this.addEventListener('callback-done', (e) => settle(e.detail.interaction.id));
     this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
     this.addEventListener('callback-error', (e) => {

@@ -31,7 +31,8 @@ import {
 } from './callback-notification.events.js';
 import { styles } from './callback-notification.styles.js';
 
-type Pending = 'accept' | 'reject' | undefined;
+/** What is waiting for the service, and for which offer: never shown on another offer. */
+type Pending = { kind: 'accept' | 'reject'; id: string } | undefined;
 
 const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <circle cx="8" cy="9" r="6" fill="none" stroke="currentColor" stroke-width="1.5" />
@@ -121,7 +122,8 @@ export class CallbackNotification extends CallbackElement {
   protected contextPolicy?: Partial<Policy>;
 
   @state() private pending: Pending;
-  @state() private errorMessage = '';
+  /** The last failure, tied to the offer it happened on. */
+  @state() private failure: { id: string; message: string } | undefined;
   /** An offer that left without an answer, kept on screen to tell the agent. */
   @state() private settledNotice?: Interaction;
 
@@ -179,12 +181,12 @@ export class CallbackNotification extends CallbackElement {
     const who = interaction.contact.name || interaction.contact.phone;
     if (interaction.state === 'expired') {
       this.settledNotice = interaction;
-      this.pending = undefined;
+      if (this.pending?.id === interaction.id) this.pending = undefined;
       announce(msg(str`Callback from ${who} was not answered in time and went back to routing.`, { id: 'announce.expired' }));
       this.dispatchEvent(new CallbackExpiredEvent({ interaction }));
     } else if (interaction.state === 'revoked') {
       this.settledNotice = interaction;
-      this.pending = undefined;
+      if (this.pending?.id === interaction.id) this.pending = undefined;
       announce(msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }));
       this.dispatchEvent(new CallbackRevokedEvent({ interaction }));
     }
@@ -194,18 +196,12 @@ export class CallbackNotification extends CallbackElement {
     super.willUpdate(changed);
     const offer = this.offer;
     if (offer && offer.id !== this.settledNotice?.id) this.settledNotice = undefined;
-    if (offer?.id !== this.#lastOfferId) {
-      this.#lastOfferId = offer?.id;
-      this.errorMessage = '';
-    }
   }
-
-  #lastOfferId: string | undefined;
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const offer = this.offer;
-    const ringFor = offer && !this.pending && this.#countdown.counting ? offer.id : undefined;
+    const ringFor = offer && !this.#pendingFor(offer) && this.#countdown.counting ? offer.id : undefined;
     if (ringFor !== this.#ringingFor) {
       this.#ringingFor = ringFor;
       this.#ring.stop();
@@ -223,10 +219,10 @@ export class CallbackNotification extends CallbackElement {
     }
     const expiring = !!offer && !this.#countdown.counting;
     this.setState('offered', !!offer && !expiring);
-    this.setState('pending', !!this.pending);
+    this.setState('pending', !!offer && !!this.#pendingFor(offer));
     this.setState('urgent', !!offer && this.#countdown.counting && this.#countdown.remainingSeconds <= 10);
     this.setState('expired', !!this.settledNotice && this.settledNotice.state === 'expired');
-    this.setState('error', !!this.errorMessage);
+    this.setState('error', !!offer && this.failure?.id === offer.id);
   }
 
   /** Whether the ring is sounding (for tests and hosts). */
@@ -236,29 +232,36 @@ export class CallbackNotification extends CallbackElement {
 
   async #act(kind: 'accept' | 'reject'): Promise<void> {
     const offer = this.offer;
-    if (!offer || this.pending || !this.#countdown.counting) return;
+    if (!offer || this.#pendingFor(offer) || !this.#countdown.counting) return;
     const request = kind === 'accept' ? new CallbackAcceptEvent({ interaction: offer }) : new CallbackRejectEvent({ interaction: offer });
     if (!this.dispatchEvent(request)) return;
     const adapter = this.#adapter;
-    this.errorMessage = '';
+    this.failure = undefined;
     if (!adapter) {
       this.#fail(kind, offer, new AdapterError('not-supported', 'No callback adapter is connected.'));
       return;
     }
-    this.pending = kind;
+    this.pending = { kind, id: offer.id };
     try {
       const result = kind === 'accept' ? await adapter.accept(offer.id) : await adapter.reject(offer.id);
-      this.pending = undefined;
+      if (this.pending?.id === offer.id) this.pending = undefined;
       this.dispatchEvent(kind === 'accept' ? new CallbackAcceptedEvent({ interaction: result }) : new CallbackRejectedEvent({ interaction: result }));
     } catch (error) {
-      this.pending = undefined;
+      if (this.pending?.id === offer.id) this.pending = undefined;
       this.#fail(kind, offer, AdapterError.from(error));
     }
   }
 
+  #pendingFor(offer: Interaction): 'accept' | 'reject' | undefined {
+    return this.pending?.id === offer.id ? this.pending.kind : undefined;
+  }
+
   #fail(action: 'accept' | 'reject', interaction: Interaction, error: AdapterError): void {
+    // The offer left meanwhile (expired, withdrawn): its notice says so; nothing to show on the next one.
+    const now = this.#adapter?.getInteraction(interaction.id);
+    if (now && now.state !== 'offered') return;
     const message = adapterErrorMessage(error.code);
-    this.errorMessage = message;
+    this.failure = { id: interaction.id, message };
     this.dispatchEvent(new CallbackErrorEvent({ action, code: error.code, message, interaction, cause: error }));
   }
 
@@ -280,7 +283,9 @@ export class CallbackNotification extends CallbackElement {
     const who = offer.contact.name || offer.contact.phone;
     const now = this.#clock.now();
     const items = callbackInfoItems(offer, this.infoItems);
-    const busy = !!this.pending || !counting;
+    const pending = this.#pendingFor(offer);
+    const error = this.failure?.id === offer.id ? this.failure.message : '';
+    const busy = !!pending || !counting;
     return html`
       <section part="base" class="box" aria-labelledby="title" aria-describedby="countdown">
         <header part="header">
@@ -301,26 +306,26 @@ export class CallbackNotification extends CallbackElement {
               ${items.map((item) => html`<div class="row"><dt>${infoLabel(item)}</dt><dd>${infoValue(item, this.locale, now)}</dd></div>`)}
             </dl>`
           : nothing}
-        <p part="error" class="error" role="alert" ?hidden=${!this.errorMessage}>${this.errorMessage}</p>
+        <p part="error" class="error" role="alert" ?hidden=${!error}>${error}</p>
         <div part="actions" class="actions">
           <button
             part="accept-button"
             class="accept"
             ?disabled=${busy}
-            aria-busy=${this.pending === 'accept' ? 'true' : 'false'}
+            aria-busy=${pending === 'accept' ? 'true' : 'false'}
             @click=${() => this.#act('accept')}
           >
-            ${this.pending === 'accept' ? msg('Accepting…', { id: 'notification.accepting' }) : msg('Accept', { id: 'notification.accept' })}
+            ${pending === 'accept' ? msg('Accepting…', { id: 'notification.accepting' }) : msg('Accept', { id: 'notification.accept' })}
           </button>
           ${canReject
             ? html`<button
                 part="reject-button"
                 class="reject"
                 ?disabled=${busy}
-                aria-busy=${this.pending === 'reject' ? 'true' : 'false'}
+                aria-busy=${pending === 'reject' ? 'true' : 'false'}
                 @click=${() => this.#act('reject')}
               >
-                ${this.pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
+                ${pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
               </button>`
             : nothing}
         </div>

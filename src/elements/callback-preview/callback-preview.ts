@@ -217,10 +217,22 @@ export class CallbackPreview extends CallbackElement {
     `;
   }
 
+  #announcedDuplicates = 0;
+
   #renderDuplicates() {
     const duplicates = this.#duplicates.duplicates;
     const count = duplicates.length;
-    return html`<div part="duplicates" class="duplicates ${count ? 'shown' : ''}" role="status">
+    // Not a live region (it holds buttons, and would be re-read on every change): a new
+    // duplicate is announced once through the shared polite announcer instead.
+    if (count > this.#announcedDuplicates) {
+      announce(
+        count === 1
+          ? msg('Another callback for this number is open.', { id: 'preview.duplicate-one' })
+          : msg(str`${count} other callbacks for this number are open.`, { id: 'preview.duplicate-many' }),
+      );
+    }
+    this.#announcedDuplicates = count;
+    return html`<div part="duplicates" class="duplicates ${count ? 'shown' : ''}">
       ${count
         ? html`<p>
               ${count === 1

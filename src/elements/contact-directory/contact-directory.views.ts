@@ -72,7 +72,7 @@ export function renderContactForm(view: ContactFormView): TemplateResult {
     @submit=${view.onSubmit}
     @keydown=${view.onKeydown}
   >
-    ${CONTACT_FIELDS.map((field) => renderField(field, view, saving))}
+    ${CONTACT_FIELDS.map((field) => renderField(field, view, busy))}
     <datalist id="time-zones">${timeZones().map((zone) => html`<option value=${zone}></option>`)}</datalist>
     <div class="actions">
       <button part="cancel-button" class="cancel" type="button" ?disabled=${saving} @click=${view.onCancel}>
@@ -85,7 +85,7 @@ export function renderContactForm(view: ContactFormView): TemplateResult {
   </form>`;
 }
 
-function renderField(field: ContactField, view: ContactFormView, saving: boolean): TemplateResult {
+function renderField(field: ContactField, view: ContactFormView, readonly: boolean): TemplateResult {
   const kind = KINDS[field];
   const error = view.errors[field];
   const id = `field-${field}`;
@@ -103,7 +103,7 @@ function renderField(field: ContactField, view: ContactFormView, saving: boolean
       autocomplete="off"
       spellcheck="false"
       ?required=${kind.required ?? false}
-      ?readonly=${saving}
+      ?readonly=${readonly}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
       .value=${live(view.draft[field])}
