@@ -3,7 +3,7 @@ import { AgentStatus } from './elements/agent-status/agent-status.js';
 export * from './elements/agent-status/agent-status.js';
 export * from './elements/agent-status/agent-status.events.js';
 export { defaultNotReadyReasons } from './elements/agent-status/agent-status.messages.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'agent-status';
 if (!customElements.get(tagName)) customElements.define(tagName, AgentStatus);

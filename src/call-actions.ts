@@ -6,7 +6,7 @@ import './callback-scheduler.js';
 export * from './elements/call-actions/call-actions.js';
 export * from './elements/call-actions/call-actions.events.js';
 export type { CallActionsFlow } from './elements/call-actions/call-actions.labels.js';
-export { CallbackActionEvent, CallbackActionDoneEvent } from './elements/shared/action-events.js';
+export { CallbackActionEvent, CallbackActionDoneEvent } from './events/action-events.js';
 
 const tagName = 'call-actions';
 if (!customElements.get(tagName)) customElements.define(tagName, CallActions);

@@ -2,7 +2,7 @@ import { CallbackNotification } from './elements/callback-notification/callback-
 
 export * from './elements/callback-notification/callback-notification.js';
 export * from './elements/callback-notification/callback-notification.events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'callback-notification';
 if (!customElements.get(tagName)) customElements.define(tagName, CallbackNotification);

@@ -1,8 +1,8 @@
 import { CallbackScheduler } from './elements/callback-scheduler/callback-scheduler.js';
 
 export * from './elements/callback-scheduler/callback-scheduler.js';
-export { CallbackActionDoneEvent, CallbackActionEvent } from './elements/shared/action-events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackActionDoneEvent, CallbackActionEvent } from './events/action-events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'callback-scheduler';
 if (!customElements.get(tagName)) customElements.define(tagName, CallbackScheduler);

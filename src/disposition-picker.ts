@@ -1,8 +1,8 @@
 import { DispositionPicker } from './elements/disposition-picker/disposition-picker.js';
 
 export * from './elements/disposition-picker/disposition-picker.js';
-export { CallbackActionDoneEvent, CallbackActionEvent } from './elements/shared/action-events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackActionDoneEvent, CallbackActionEvent } from './events/action-events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'disposition-picker';
 if (!customElements.get(tagName)) customElements.define(tagName, DispositionPicker);

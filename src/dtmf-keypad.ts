@@ -1,8 +1,8 @@
 import { DtmfKeypad } from './elements/dtmf-keypad/dtmf-keypad.js';
 
 export * from './elements/dtmf-keypad/dtmf-keypad.js';
-export { CallbackActionDoneEvent, CallbackActionEvent } from './elements/shared/action-events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackActionDoneEvent, CallbackActionEvent } from './events/action-events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'dtmf-keypad';
 if (!customElements.get(tagName)) customElements.define(tagName, DtmfKeypad);

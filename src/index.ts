@@ -3,7 +3,7 @@ export * from './model/index.js';
 export * from './adapters/index.js';
 export * from './context/index.js';
 export * from './controllers/index.js';
-export { CallbackErrorEvent, type CallbackErrorDetail } from './elements/shared/events.js';
+export { CallbackErrorEvent, type CallbackErrorDetail } from './events/error-event.js';
 export * from './callback-provider.js';
 export * from './callback-notification.js';
 export * from './callback-info.js';

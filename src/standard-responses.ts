@@ -2,7 +2,7 @@ import { StandardResponses } from './elements/standard-responses/standard-respon
 
 export * from './elements/standard-responses/standard-responses.js';
 export * from './elements/standard-responses/standard-responses.events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'standard-responses';
 if (!customElements.get(tagName)) customElements.define(tagName, StandardResponses);

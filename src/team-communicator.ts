@@ -2,7 +2,7 @@ import { TeamCommunicator } from './elements/team-communicator/team-communicator
 
 export * from './elements/team-communicator/team-communicator.js';
 export * from './elements/team-communicator/team-communicator.events.js';
-export { CallbackErrorEvent } from './elements/shared/events.js';
+export { CallbackErrorEvent } from './events/error-event.js';
 
 const tagName = 'team-communicator';
 if (!customElements.get(tagName)) customElements.define(tagName, TeamCommunicator);

@@ -22,9 +22,9 @@ import {
 import { systemClock, type Clock } from '../model/clock.js';
 import type { Interaction } from '../model/interaction.js';
 import type { ValidationCode } from '../model/validation.js';
-import { CallbackActionDoneEvent, CallbackActionEvent } from '../elements/shared/action-events.js';
-import { CallbackErrorEvent } from '../elements/shared/events.js';
-import { adapterErrorMessage } from '../elements/shared/messages.js';
+import { CallbackActionDoneEvent, CallbackActionEvent } from '../events/action-events.js';
+import { CallbackErrorEvent } from '../events/error-event.js';
+import { adapterErrorMessage } from '../messages/messages.js';
 import { InteractionController } from './interaction-controller.js';
 
 /** What a host may set explicitly; each wins over the value provided by context. */

@@ -1,7 +1,7 @@
 import { aTimeout, fixture, html } from '@open-wc/testing';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import type { ActionRequestDetail } from '../../src/elements/shared/action-events.js';
+import type { ActionRequestDetail } from '../../src/events/action-events.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { ScenarioName } from '../../src/adapters/simulated/scenarios.js';
 import { ManualClock } from '../../src/model/clock.js';

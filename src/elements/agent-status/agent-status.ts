@@ -9,8 +9,8 @@ import { callbackAdapterContext, telephonyAdapterContext } from '../../context/i
 import { announce } from '../../controllers/announcer.js';
 import type { Channel } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
-import { CallbackErrorEvent } from '../shared/events.js';
-import { adapterErrorMessage } from '../shared/messages.js';
+import { CallbackErrorEvent } from '../../events/error-event.js';
+import { adapterErrorMessage } from '../../messages/messages.js';
 import { AgentStatusController } from './agent-status.controller.js';
 import { AgentStateChangedEvent, AgentStateChangeEvent, type NotReadyReason } from './agent-status.events.js';
 import {

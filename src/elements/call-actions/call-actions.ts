@@ -12,7 +12,7 @@ import type { Clock } from '../../model/clock.js';
 import type { Interaction, TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
-import { blockReasonMessage, validationMessage } from '../shared/messages.js';
+import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent } from './call-actions.events.js';
 import { clearNoteDraft, readNoteDraft } from '../interaction-note/note-drafts.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Consultation, Interaction, InteractionState } from '../../model/interaction.js';
 import { assertNever } from '../../model/state-machine.js';
-import { dialResultLabel } from '../shared/messages.js';
+import { dialResultLabel } from '../../messages/messages.js';
 import type { ContactChannel } from './call-status.events.js';
 
 /** The call state in the agent's words. */

@@ -13,7 +13,7 @@ import type { Clock } from '../../model/clock.js';
 import { INTERACTION_STATES, type Contact, type Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { formatClock } from '../shared/format.js';
-import { actionLabel, blockReasonMessage } from '../shared/messages.js';
+import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
 import { ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
 import { callChangeAnnouncement, callStateLabel, channelLabel, consultationLabel, participantsLabel } from './call-status.messages.js';
 import { styles } from './call-status.styles.js';

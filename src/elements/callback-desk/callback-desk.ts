@@ -20,7 +20,7 @@ import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
-import { callbackTypeLabel } from '../shared/messages.js';
+import { callbackTypeLabel } from '../../messages/messages.js';
 import { styles } from './callback-desk.styles.js';
 
 /**

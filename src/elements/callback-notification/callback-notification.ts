@@ -16,10 +16,10 @@ import { systemClock, type Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
-import { CallbackErrorEvent } from '../shared/events.js';
+import { CallbackErrorEvent } from '../../events/error-event.js';
 import { formatClock } from '../shared/format.js';
 import { infoLabel, infoValue } from '../shared/info.js';
-import { adapterErrorMessage, callbackTypeLabel, newOfferAnnouncement } from '../shared/messages.js';
+import { adapterErrorMessage, callbackTypeLabel, newOfferAnnouncement } from '../../messages/messages.js';
 import {
   CallbackAcceptedEvent,
   CallbackAcceptEvent,

@@ -18,7 +18,7 @@ import type { InteractionNote } from '../interaction-note/interaction-note.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
-import { callbackTypeLabel } from '../shared/messages.js';
+import { callbackTypeLabel } from '../../messages/messages.js';
 import type { ResponseInsertEvent } from '../standard-responses/standard-responses.events.js';
 import { DuplicateLookupController } from './callback-preview.duplicates.js';
 import { CallbackOpenEvent } from './callback-preview.events.js';

@@ -25,7 +25,7 @@ import * as parts from '../shared/callback-scheduler-parts.js';
 import { FreeSlotsController } from '../shared/callback-scheduler-slots.js';
 import { formatWeekdayTime, isTimeZone, zonedParts, zonedToEpoch } from '../shared/callback-scheduler-time.js';
 import { agentTimeZone, timeZoneName, zonesDiffer } from '../shared/format.js';
-import { validationMessage } from '../shared/messages.js';
+import { validationMessage } from '../../messages/messages.js';
 import { styles } from './callback-scheduler.styles.js';
 
 /**

@@ -4,7 +4,7 @@ import type { ConsultationOutcome, DialResult, HistoryEntry, RescheduleReason, T
 import { assertNever } from '../../model/state-machine.js';
 import { renderDigits } from '../shared/dtmf-format.js';
 import { agentTimeZone, formatDateTime, timeZoneName } from '../shared/format.js';
-import { dialResultLabel } from '../shared/messages.js';
+import { dialResultLabel } from '../../messages/messages.js';
 
 /** What describing one entry needs beyond the entry itself. */
 export interface EntryContext {

@@ -13,7 +13,7 @@ import type { Clock } from '../../model/clock.js';
 import type { Contact } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { contactErrorMessage, isContactFieldCode, CONTACT_FIELDS, type ContactField } from '../shared/contact-messages.js';
-import { CallbackErrorEvent } from '../shared/events.js';
+import { CallbackErrorEvent } from '../../events/error-event.js';
 import { ContactSavedEvent, ContactSaveEvent } from './contact-directory.events.js';
 import { styles } from './contact-directory.styles.js';
 import { renderContactForm, renderContactList } from './contact-directory.views.js';

@@ -21,7 +21,7 @@ import {
   type TreeRow,
 } from '../shared/disposition-picker-tree.js';
 import { renderCodeList, renderTreeNodes } from '../shared/disposition-picker-views.js';
-import { adapterErrorMessage, validationMessage } from '../shared/messages.js';
+import { adapterErrorMessage, validationMessage } from '../../messages/messages.js';
 import { styles } from './disposition-picker.styles.js';
 
 export type DispositionMode = 'list' | 'tree';

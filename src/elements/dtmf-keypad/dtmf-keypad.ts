@@ -11,7 +11,7 @@ import { actionAvailability, type ActionAvailability, type Policy } from '../../
 import type { Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { renderDigits, shownDigits } from '../shared/dtmf-format.js';
-import { adapterErrorMessage } from '../shared/messages.js';
+import { adapterErrorMessage } from '../../messages/messages.js';
 import { acceptsKey, arrowStep, disabledReason, keyName, keypadKeys, refusedKeyHint, sentThisCall } from './dtmf-keypad.keys.js';
 import { styles } from './dtmf-keypad.styles.js';
 

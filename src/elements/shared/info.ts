@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { CallbackInfoItem } from '../../model/callback-info.js';
 import { agentTimeZone, formatDateTime, formatTime, timeZoneName, zonesDiffer } from './format.js';
-import { callbackTypeLabel, dialResultLabel } from './messages.js';
+import { callbackTypeLabel, dialResultLabel } from '../../messages/messages.js';
 
 /** Localized label of a callback-information item. Case-data labels come from the backend as text. */
 export function infoLabel(item: CallbackInfoItem): string {

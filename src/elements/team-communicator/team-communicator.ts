@@ -7,8 +7,8 @@ import type { DirectoryAdapter, DirectoryTarget } from '../../adapters/directory
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
-import { CallbackErrorEvent } from '../shared/events.js';
-import { adapterErrorMessage } from '../shared/messages.js';
+import { CallbackErrorEvent } from '../../events/error-event.js';
+import { adapterErrorMessage } from '../../messages/messages.js';
 import { TargetSelectEvent, type TargetPurpose } from './team-communicator.events.js';
 import { availabilityLabel, kindLabel, noMatchLabel, purposeLabel, resultCountLabel, waitingLabel } from './team-communicator.messages.js';
 import { styles } from './team-communicator.styles.js';

@@ -1,5 +1,5 @@
-import type { InteractionAction } from '../../model/actions.js';
-import type { Interaction } from '../../model/interaction.js';
+import type { InteractionAction } from '../model/actions.js';
+import type { Interaction } from '../model/interaction.js';
 
 export interface ActionRequestDetail {
   action: InteractionAction;

@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
-import type { AdapterErrorCode } from '../../adapters/errors.js';
-import type { ActionBlock, InteractionAction } from '../../model/actions.js';
-import type { CallbackType, DialResult } from '../../model/interaction.js';
-import type { ValidationCode } from '../../model/validation.js';
-import { assertNever } from '../../model/state-machine.js';
+import type { AdapterErrorCode } from '../adapters/errors.js';
+import type { ActionBlock, InteractionAction } from '../model/actions.js';
+import type { CallbackType, DialResult } from '../model/interaction.js';
+import type { ValidationCode } from '../model/validation.js';
+import { assertNever } from '../model/state-machine.js';
 
 /** Localized names of the things every element shows. One place, so translations stay consistent. */
 

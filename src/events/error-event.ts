@@ -1,6 +1,6 @@
-import type { AdapterErrorCode } from '../../adapters/errors.js';
-import type { Interaction } from '../../model/interaction.js';
-import type { ValidationCode } from '../../model/validation.js';
+import type { AdapterErrorCode } from '../adapters/errors.js';
+import type { Interaction } from '../model/interaction.js';
+import type { ValidationCode } from '../model/validation.js';
 
 export interface CallbackErrorDetail {
   /** What the agent tried: `accept`, `reject`, `hold`, ... */
