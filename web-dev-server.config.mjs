@@ -1,6 +1,7 @@
 // `npm start`: serves the demo on the simulated contact center. TypeScript sources are compiled
 // on the fly, so the demo needs no build step.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 
 export default {
   rootDir: '.',
@@ -9,5 +10,9 @@ export default {
   open: false,
   watch: false,
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // `npm run demo:gms`: the GMS contract server on 127.0.0.1, its URL at /__gms-url.
+    ...(process.env.DEMO_GMS ? [gmsContractServerPlugin()] : []),
+  ],
 };

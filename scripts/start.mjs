@@ -4,4 +4,6 @@ import { startDevServer } from '@web/dev-server';
 import config from '../web-dev-server.config.mjs';
 
 await startDevServer({ config, readCliArgs: false, readFileConfig: false, logStartMessage: false });
-console.log(`\nDemo (simulated contact center): http://${config.hostname}:${config.port}/demo/\nPress Ctrl+C to stop.\n`);
+const page = process.env.DEMO_GMS ? 'demo/gms.html' : 'demo/';
+const what = process.env.DEMO_GMS ? 'GMS adapter against the contract server' : 'simulated contact center';
+console.log(`\nDemo (${what}): http://${config.hostname}:${config.port}/${page}\nPress Ctrl+C to stop.\n`);

@@ -83,3 +83,34 @@ describe('static page with one tag', () => {
     await waitUntil(() => desk.shadowRoot!.querySelector('interaction-window, callback-preview'), 'window open', { timeout: 5000 });
   });
 });
+
+describe('demo in GMS mode', () => {
+  it('a callback requested through GMS is routed, accepted and rescheduled over HTTP', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/gms.html" style="width:1200px;height:900px" title="gms demo"></iframe>`);
+    await waitUntil(() => frame.contentDocument?.body?.dataset.ready === 'true', 'GMS demo loaded', { timeout: 8000 });
+    const doc = frame.contentDocument!;
+    const number = `+4420794${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+    doc.querySelector<HTMLInputElement>('input[name=number]')!.value = number;
+    doc.querySelector<HTMLButtonElement>('#create button')!.click();
+    await waitUntil(() => doc.getElementById('status')!.textContent, 'GMS answered', { timeout: 5000 });
+    expect(doc.getElementById('status')!.textContent).to.include('GMS stored callback');
+    const row = () => [...doc.querySelectorAll('#stored li')].find((li) => li.textContent!.includes(number.slice(-5)));
+    await waitUntil(() => row()?.querySelector('button'), 'listed', { timeout: 5000 });
+    row()!.querySelector<HTMLButtonElement>('button')!.click();
+    const notification = doc.querySelector('callback-notification')!;
+    await waitUntil(() => notification.shadowRoot?.querySelector('button.accept'), 'offered', { timeout: 5000 });
+    notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    const scheduler = doc.querySelector('callback-scheduler')!;
+    await waitUntil(() => !doc.getElementById('window')!.hidden && scheduler.shadowRoot?.querySelector('#date'), 'window shown', { timeout: 5000 });
+    // Tomorrow (or Monday): a day with office hours on the contract server.
+    const day = new Date(Date.now() + 86_400_000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+    const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
+    date.value = day.toISOString().slice(0, 10);
+    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'GMS availability slots', { timeout: 5000 });
+    scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
+    scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
+    await waitUntil(() => row()?.textContent!.includes(day.toISOString().slice(0, 10)), 'rescheduled in GMS (PUT)', { timeout: 5000 });
+  });
+});
