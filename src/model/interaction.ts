@@ -136,6 +136,18 @@ export interface Consultation {
   callId?: string;
 }
 
+/** What the callback service reported about the customer's side of the callback (GMS reporting keys). */
+export interface CallbackReport {
+  /** When the callback was offered to the customer (`_CB_T_CALLBACK_OFFERED`). */
+  offeredToCustomerAt?: number;
+  /** When the customer accepted the callback offer (`_CB_T_CALLBACK_ACCEPTED`). */
+  acceptedByCustomerAt?: number;
+  /** Estimated wait, in seconds, when the callback was offered (`_CB_EWT_WHEN_CALLBACK_WAS_OFFERED`). */
+  ewtSeconds?: number;
+  /** Position in queue when the callback was offered (`_CB_POS_WHEN_CALLBACK_WAS_OFFERED`). */
+  queuePosition?: number;
+}
+
 export interface Interaction {
   id: string;
   channel: Channel;
@@ -164,6 +176,8 @@ export interface Interaction {
   note: string;
   /** Id of the telephony call carrying this interaction, when there is one. */
   callId?: string;
+  /** Reporting data from the callback service, when it sends any. */
+  report?: CallbackReport;
 }
 
 /** A disposition code or a folder of them. */

@@ -94,6 +94,25 @@ describe('GmsCallbackAdapter', () => {
       expect(() => s.adapter.ingest({ GMS_Customer_Number: '+442079460124' })).to.throw(AdapterError);
     });
 
+    it('maps the reporting keys: offer and accept times, EWT and position; they never become case data', () => {
+      const interaction = s.adapter.ingest({
+        _CB_SERVICE_ID: 'CB-R',
+        GMS_Customer_Number: '+442079460125',
+        _CB_T_CALLBACK_OFFERED: '2026-11-25T14:00:00Z',
+        _CB_T_CALLBACK_ACCEPTED: '1764079260',
+        _CB_EWT_WHEN_CALLBACK_WAS_OFFERED: '420',
+        _CB_POS_WHEN_CALLBACK_WAS_OFFERED: '7',
+      });
+      expect(interaction.report).to.deep.equal({
+        offeredToCustomerAt: Date.UTC(2026, 10, 25, 14, 0, 0),
+        acceptedByCustomerAt: 1764079260 * 1000,
+        ewtSeconds: 420,
+        queuePosition: 7,
+      });
+      expect(interaction.caseData).to.deep.equal([]);
+      expect(s.adapter.ingest({ _CB_SERVICE_ID: 'CB-S', GMS_Customer_Number: '+442079460126' }).report).to.equal(undefined);
+    });
+
     it('follows a configured mapping', async () => {
       const custom = await gmsAdapter({
         mapping: { name: ['customer_name'], caseKeys: ['order'], labels: { order: 'Order number' }, channel: () => 'voice' },

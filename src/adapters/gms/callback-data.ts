@@ -1,4 +1,4 @@
-import type { Attempt, CallbackType, CaseField, Channel, DialResult, Interaction } from '../../model/interaction.js';
+import type { Attempt, CallbackReport, CallbackType, CaseField, Channel, DialResult, Interaction } from '../../model/interaction.js';
 import { fromWireTime } from './records.js';
 
 /**
@@ -22,6 +22,11 @@ export interface CallbackDataMapping {
   caseKeys?: readonly string[];
   /** Display labels for case keys. */
   labels: Readonly<Record<string, string>>;
+  /** Reporting keys: offer and accept times (UTC), EWT (s) and position when offered. */
+  offeredToCustomerAt: readonly string[];
+  acceptedByCustomerAt: readonly string[];
+  ewtSeconds: readonly string[];
+  queuePosition: readonly string[];
 }
 
 export const DEFAULT_MAPPING: Readonly<CallbackDataMapping> = Object.freeze({
@@ -37,7 +42,29 @@ export const DEFAULT_MAPPING: Readonly<CallbackDataMapping> = Object.freeze({
   // A preview callback reaches the agent before anyone is called: the agent dials after accepting.
   channel: (data: Readonly<Record<string, string>>) => (data._agent_preview === 'true' ? 'web-callback' : 'voice'),
   labels: {},
+  offeredToCustomerAt: ['_CB_T_CALLBACK_OFFERED'],
+  acceptedByCustomerAt: ['_CB_T_CALLBACK_ACCEPTED'],
+  ewtSeconds: ['_CB_EWT_WHEN_CALLBACK_WAS_OFFERED'],
+  queuePosition: ['_CB_POS_WHEN_CALLBACK_WAS_OFFERED'],
 });
+
+/** The reporting keys present in the data, or undefined when there are none. */
+function reportFrom(data: Readonly<Record<string, string>>, mapping: CallbackDataMapping): CallbackReport | undefined {
+  const count = (keys: readonly string[]) => {
+    const n = Number(first(data, keys));
+    return first(data, keys) !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const report: CallbackReport = {};
+  const offered = fromWireTime(first(data, mapping.offeredToCustomerAt));
+  const accepted = fromWireTime(first(data, mapping.acceptedByCustomerAt));
+  const ewt = count(mapping.ewtSeconds);
+  const position = count(mapping.queuePosition);
+  if (offered !== undefined) report.offeredToCustomerAt = offered;
+  if (accepted !== undefined) report.acceptedByCustomerAt = accepted;
+  if (ewt !== undefined) report.ewtSeconds = ewt;
+  if (position !== undefined) report.queuePosition = position;
+  return Object.keys(report).length ? report : undefined;
+}
 
 /** GMS and reporting keys: never case data. */
 const RESERVED = /^(_|GMS_)/;
@@ -126,5 +153,6 @@ export function interactionFromData(
     attempts: attemptsFrom(data, phone, context.now),
     history: [],
     note: '',
+    ...((report) => (report ? { report } : {}))(reportFrom(data, mapping)),
   };
 }

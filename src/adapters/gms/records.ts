@@ -21,6 +21,11 @@ export function toWireTime(time: number): string {
 /** A wire time (any ISO-8601 with a zone) as epoch ms, or undefined. */
 export function fromWireTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || !value) return undefined;
+  // Reporting keys may carry epoch seconds (or ms) rather than ISO-8601.
+  if (/^\d+$/.test(value.trim())) {
+    const n = Number(value);
+    return n < 1e12 ? n * 1000 : n;
+  }
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;
 }
