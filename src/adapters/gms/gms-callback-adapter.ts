@@ -20,7 +20,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type GmsCallbackAdapterOptions,
 } from './config.js';
-import { Listeners } from './emitter.js';
+import { Emitter as Listeners } from '../emitter.js';
 import { GmsHttpClient } from './http.js';
 import {
   interactionFromRecord,

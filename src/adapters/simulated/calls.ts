@@ -2,7 +2,7 @@ import type { TargetRef } from '../../model/interaction.js';
 import type { CallInfo, CallState } from '../telephony-adapter.js';
 import { AdapterError } from '../errors.js';
 import type { ContactBehaviour } from './behaviour.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import type { TimerSet } from './timers.js';
 
 /** What the person at the other end of a call has experienced: what a second phone would observe. */

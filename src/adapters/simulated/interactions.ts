@@ -3,7 +3,7 @@ import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { InvalidTransitionError, isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
 import { AdapterError } from '../errors.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 
 /** Fields the simulator may set beside what `transition()` changes; never `state`. */
 export type InteractionPatch = Partial<Omit<Interaction, 'state' | 'id'>>;

@@ -6,7 +6,7 @@ import { AdapterError } from '../errors.js';
 import type { CallbackCalendar } from './availability.js';
 import type { CallContext } from './call-context.js';
 import type { SimulatedDirectory } from './directory.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import { callData, type OfferPlan } from './scenarios.js';
 import type { Switchboard } from './switchboard.js';
 import type { TimerSet } from './timers.js';

@@ -1,6 +1,6 @@
 import { isAdapterError } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import type { TimerSet } from './timers.js';
 
 /**

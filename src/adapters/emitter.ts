@@ -1,4 +1,5 @@
-import type { Unsubscribe } from '../errors.js';
+// Shared by the adapters (simulated, GMS): nothing here is part of the public contract.
+import type { Unsubscribe } from './errors.js';
 
 /**
  * A listener list. One failing listener must not keep the others from hearing about a change, so
