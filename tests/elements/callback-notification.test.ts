@@ -166,7 +166,7 @@ describe('<callback-notification>', () => {
     await el.updateComplete;
     expect(cc.getInteraction(offer.id)!.state).to.equal('offered');
     expect(fired).to.not.include('callback-accepted');
-    expect(button(el, 'accept')!.disabled).to.equal(false);
+    expect(button(el, 'accept')!.getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('hides Reject when the offer does not allow it, or the agent may not', async () => {
@@ -206,7 +206,7 @@ describe('<callback-notification>', () => {
     expect(root(el).querySelector('section')).to.equal(null);
   });
 
-  it('a failing accept shows a localized error and leaves the offer actionable', async () => {
+  it('a failing accept shows a localized error and leaves the offer actionable, focus kept', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
     const fired = record(el);
@@ -214,7 +214,8 @@ describe('<callback-notification>', () => {
     await el.updateComplete;
     cc.failNext('accept', 'network');
     const failed = oneEvent(el, 'callback-error');
-    button(el, 'accept')!.click();
+    button(el, 'accept')!.focus();
+    await sendKeys({ press: 'Enter' });
     const error = await failed;
     expect(error.detail).to.include({ action: 'accept', code: 'network' });
     await el.updateComplete;
@@ -224,6 +225,7 @@ describe('<callback-notification>', () => {
     await expect(el).to.be.accessible();
     expect(fired).to.not.include('callback-accepted');
     expect(cc.getInteraction(offer.id)!.state).to.equal('offered');
+    expect(el.shadowRoot!.activeElement === button(el, 'accept'), 'focus still on Accept').to.equal(true);
     // Try again: it works and the error goes away.
     const accepted = oneEvent(el, 'callback-accepted');
     button(el, 'accept')!.click();
@@ -243,7 +245,7 @@ describe('<callback-notification>', () => {
     accept.click();
     accept.click();
     await el.updateComplete;
-    expect(accept.disabled).to.equal(true);
+    expect(accept.getAttribute('aria-disabled')).to.equal('true');
     expect(el.hasState('pending')).to.equal(true);
     expect(accept.textContent).to.include('Accepting');
     await expect(el).to.be.accessible();
@@ -374,7 +376,7 @@ describe('<callback-notification> with several offers', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.include('Next Caller');
     const accept = el.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!;
-    expect(accept.disabled, 'the next offer is actionable').to.equal(false);
+    expect(accept.getAttribute('aria-disabled'), 'the next offer is actionable').to.equal('false');
     expect(accept.textContent).to.not.include('Accepting');
     expect(el.shadowRoot!.querySelector('[role=alert]')!.hasAttribute('hidden'), 'no error carried over').to.equal(true);
   });

@@ -97,6 +97,11 @@ export const styles = css`
     gap: var(--_space);
     justify-content: flex-end;
   }
+  /* aria-disabled, not disabled: a focused button keeps focus while the service answers. */
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
   .accept {
     background: var(--_success);
     border-color: var(--_success);

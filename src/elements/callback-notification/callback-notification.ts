@@ -311,7 +311,7 @@ export class CallbackNotification extends CallbackElement {
           <button
             part="accept-button"
             class="accept"
-            ?disabled=${busy}
+            aria-disabled=${busy ? 'true' : 'false'}
             aria-busy=${pending === 'accept' ? 'true' : 'false'}
             @click=${() => this.#act('accept')}
           >
@@ -321,7 +321,7 @@ export class CallbackNotification extends CallbackElement {
             ? html`<button
                 part="reject-button"
                 class="reject"
-                ?disabled=${busy}
+                aria-disabled=${busy ? 'true' : 'false'}
                 aria-busy=${pending === 'reject' ? 'true' : 'false'}
                 @click=${() => this.#act('reject')}
               >
