@@ -268,7 +268,7 @@ describe('<agent-status> ready state', () => {
     expect(cc.getReadyState('voice')).to.equal('not-ready');
   });
 
-  it('disables the controls while the change is pending and sends it once', async () => {
+  it('disables the controls while the change is pending, keeps focus, and sends it once', async () => {
     const { cc, clock } = setup({ latencyMs: 200 });
     const el = await mount(cc);
     const setUp = cc.setReadyState('voice', 'not-ready');
@@ -277,10 +277,11 @@ describe('<agent-status> ready state', () => {
     await el.updateComplete;
     const fired = record(el);
     const button = toggle(el, 'voice');
+    button.focus();
     button.click();
     button.click();
     await el.updateComplete;
-    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(el.hasState('pending')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -288,7 +289,8 @@ describe('<agent-status> ready state', () => {
     await aTimeout(0);
     await el.updateComplete;
     expect(fired.map((f) => f.type)).to.deep.equal(['agent-state-change', 'agent-state-changed']);
-    expect(button.disabled).to.equal(false);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
     expect(stateText(el, 'voice')).to.equal('Ready');
+    expect(el.shadowRoot!.activeElement === toggle(el, 'voice'), 'focus kept on the toggle').to.equal(true);
   });
 });

@@ -257,11 +257,16 @@ export class AgentStatus extends CallbackElement {
         <button
           part=${ready ? 'not-ready-button' : 'ready-button'}
           class="toggle"
-          ?disabled=${busy}
+          aria-disabled=${busy ? 'true' : 'false'}
           aria-busy=${busy ? 'true' : 'false'}
           aria-expanded=${ready && asks ? (picking ? 'true' : 'false') : nothing}
           aria-controls=${ready && picking ? `picker-${channel}` : nothing}
-          @click=${() => (ready ? this.#open(channel) : this.#change(channel, 'ready'))}
+          @click=${() => {
+            // aria-disabled rather than disabled: the focused toggle keeps focus while the service answers.
+            if (busy) return;
+            if (ready) this.#open(channel);
+            else void this.#change(channel, 'ready');
+          }}
         >
           ${!ready
             ? msg('Set ready', { id: 'agent-status.set-ready' })

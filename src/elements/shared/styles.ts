@@ -39,7 +39,8 @@ export const hostStyles = css`
     color: var(--_fg);
     min-block-size: 2.25rem;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }
