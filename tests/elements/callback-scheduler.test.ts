@@ -329,10 +329,18 @@ describe('<callback-scheduler>', () => {
     await slotsLoaded(el);
     cc.latencyMs = 1_000;
     await type(el, 'time', '18:00');
+    submit(el).focus();
     submit(el).click();
     await aTimeout(0);
     await el.updateComplete;
-    expect(submit(el).disabled).to.equal(true);
+    expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement === submit(el), 'focus stays on the submit button').to.equal(true);
+    // A second submit while the first is on its way is refused.
+    const requests: string[] = [];
+    el.addEventListener('callback-action', () => requests.push('request'));
+    submit(el).click();
+    await aTimeout(0);
+    expect(requests).to.deep.equal([]);
     expect(submit(el).textContent!.trim()).to.equal('Rescheduling…');
     expect(el.hasState('pending')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -340,7 +348,7 @@ describe('<callback-scheduler>', () => {
     clock.advance(1_000);
     await done;
     await el.updateComplete;
-    expect(submit(el).disabled).to.equal(false);
+    expect(submit(el).getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('Cancel fires a bubbling, composed cancel event and empties the form unless prevented', async () => {

@@ -281,7 +281,7 @@ export class CallbackScheduler extends CallbackElement {
           ${msg('Reschedule callback', { id: 'scheduler.title' })}
         </div>
         ${blocked ? html`<p id="blocked" part="blocked" class="blocked">${rescheduleBlockedMessage(blocked)}</p>` : nothing}
-        <fieldset class="fields" ?disabled=${locked} aria-describedby=${blocked ? 'blocked' : nothing}>
+        <fieldset class="fields" ?disabled=${!!blocked} aria-describedby=${blocked ? 'blocked' : nothing}>
           <legend class="visually-hidden">${msg('New time', { id: 'scheduler.new-time' })}</legend>
           <div class="when">
             <div class="field">
@@ -324,7 +324,8 @@ export class CallbackScheduler extends CallbackElement {
           : nothing}
         <div part="actions" class="actions">
           <button type="button" part="cancel-button" class="cancel" @click=${this.#cancel}>${msg('Cancel', { id: 'scheduler.cancel' })}</button>
-          <button type="submit" part="submit-button" class="submit" ?disabled=${locked} aria-busy=${pending ? 'true' : 'false'}>
+          <!-- aria-disabled while the service answers (a second submit is refused by the model), so focus stays here. -->
+          <button type="submit" part="submit-button" class="submit" ?disabled=${!!blocked} aria-disabled=${locked ? 'true' : 'false'} aria-busy=${pending ? 'true' : 'false'}>
             ${pending ? msg('Rescheduling…', { id: 'scheduler.submitting' }) : msg('Reschedule', { id: 'scheduler.submit' })}
           </button>
         </div>
