@@ -6,3 +6,4 @@ export * from './ring-controller.js';
 export * from './active-interactions-controller.js';
 export * from './interaction-session.js';
 export * from './popup-controller.js';
+export * from './latest-request.js';

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DirectoryAdapter, ResponseQuery, StandardResponse } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
+import { LatestRequest } from '../../controllers/latest-request.js';
 import type { Clock } from '../../model/clock.js';
 
 export type ResponseSearchStatus = 'idle' | 'searching' | 'done' | 'error';
@@ -24,10 +25,7 @@ export class ResponseSearch implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #config: () => ResponseSearchConfig;
   readonly #onError: ((error: AdapterError) => void) | undefined;
-  #timer: unknown;
-  #timerClock: Clock | undefined;
-  #inFlight: AbortController | undefined;
-  #sequence = 0;
+  readonly #latest = new LatestRequest();
   #directory: DirectoryAdapter | undefined;
   #connected = false;
 
@@ -62,26 +60,20 @@ export class ResponseSearch implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
-    this.#stop();
+    this.#latest.stop();
     if (this.status === 'searching') this.status = 'idle';
   }
 
   /** Searches once typing pauses. */
   schedule(): void {
-    this.#cancelTimer();
     const { clock, debounce } = this.#config();
-    this.#timerClock = clock;
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      void this.search();
-    }, Math.max(0, debounce));
+    this.#latest.debounce(clock, debounce, () => void this.search());
   }
 
   /** Searches now for the current query, replacing any search waiting or under way. */
   async search(): Promise<void> {
-    this.#stop();
+    this.#latest.stop();
     if (!this.#connected) return;
-    const sequence = this.#sequence;
     const { directory, query: raw } = this.#config();
     // No directory yet (it may come by property or context later): nothing to search, nothing failed.
     if (!directory) {
@@ -89,31 +81,30 @@ export class ResponseSearch implements ReactiveController {
       return;
     }
     const query = normalize(raw);
-    const controller = new AbortController();
-    this.#inFlight = controller;
+    const request = this.#latest.begin();
     this.#set('searching');
     try {
-      const options = { signal: controller.signal };
+      const options = { signal: request.signal };
       let found: StandardResponse[];
       if (this.categories === undefined) {
         const all = await directory.searchResponses({}, options);
-        if (sequence !== this.#sequence) return;
+        if (!request.isCurrent()) return;
         this.categories = this.#categoriesOf(all);
         found = query.text || query.category ? await directory.searchResponses(query, options) : all;
       } else {
         found = await directory.searchResponses(query, options);
       }
-      if (sequence !== this.#sequence) return;
+      if (!request.isCurrent()) return;
       this.results = found;
       this.answered = query;
       this.#set('done');
     } catch (thrown) {
-      if (sequence !== this.#sequence) return;
+      if (!request.isCurrent()) return;
       this.error = AdapterError.from(thrown);
       this.#set('error');
       this.#onError?.(this.error);
     } finally {
-      if (this.#inFlight === controller) this.#inFlight = undefined;
+      request.finish();
     }
   }
 
@@ -128,17 +119,6 @@ export class ResponseSearch implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #cancelTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
-  #stop(): void {
-    this.#cancelTimer();
-    this.#sequence++;
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
-  }
 }
 
 function normalize(query: ResponseQuery): ResponseQuery {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DirectoryAdapter, DirectoryTarget } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
+import { LatestRequest } from '../../controllers/latest-request.js';
 import type { Clock } from '../../model/clock.js';
 import type { TargetRef } from '../../model/interaction.js';
 
@@ -35,10 +36,7 @@ export class TargetSearch implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #config: () => TargetSearchConfig;
   readonly #callbacks: TargetSearchCallbacks;
-  #timer: unknown;
-  #timerClock: Clock | undefined;
-  #inFlight: AbortController | undefined;
-  #sequence = 0;
+  readonly #latest = new LatestRequest();
 
   results: readonly DirectoryTarget[] = [];
   status: SearchStatus = 'idle';
@@ -55,61 +53,55 @@ export class TargetSearch implements ReactiveController {
 
   /** Searches for `text` once the typing pauses; empty text resets instead. */
   schedule(text: string): void {
-    this.#cancelTimer();
+    this.#latest.cancelTimer();
     if (!text.trim()) {
       this.reset();
       return;
     }
-    const clock = this.#config().clock;
-    this.#timerClock = clock;
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      void this.search(text);
-    }, Math.max(0, this.#config().debounce));
+    const { clock, debounce } = this.#config();
+    this.#latest.debounce(clock, debounce, () => void this.search(text));
   }
 
   /** Searches now, replacing any search waiting or under way. */
   async search(raw: string): Promise<void> {
-    this.#stop();
+    this.#latest.stop();
     const text = raw.trim();
     if (!text) return;
-    const sequence = this.#sequence;
     const { directory, kinds, limit } = this.#config();
-    const controller = new AbortController();
-    this.#inFlight = controller;
+    const request = this.#latest.begin();
     this.#set('searching');
     try {
       if (!directory) throw new AdapterError('not-supported', 'No directory adapter is connected.');
       const found = await directory.searchTargets(
         { text, kinds: kinds?.length ? kinds : undefined, limit },
-        { signal: controller.signal },
+        { signal: request.signal },
       );
-      if (sequence !== this.#sequence) return;
+      if (!request.isCurrent()) return;
       this.results = KIND_ORDER.flatMap((kind) => found.filter((t) => t.kind === kind));
       this.answered = text;
       this.#set('done');
       this.#callbacks.onResults?.(this.results);
     } catch (thrown) {
-      if (sequence !== this.#sequence) return;
+      if (!request.isCurrent()) return;
       this.results = [];
       this.error = AdapterError.from(thrown);
       this.#set('error');
       this.#callbacks.onError?.(this.error);
     } finally {
-      if (this.#inFlight === controller) this.#inFlight = undefined;
+      request.finish();
     }
   }
 
   /** Forgets results and errors and stops any search. */
   reset(): void {
-    this.#stop();
+    this.#latest.stop();
     this.results = [];
     this.answered = '';
     this.#set('idle');
   }
 
   hostDisconnected(): void {
-    this.#stop();
+    this.#latest.stop();
     if (this.status === 'searching') this.#set('idle');
   }
 
@@ -119,16 +111,4 @@ export class TargetSearch implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #cancelTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
-  /** Cancels the waiting timer and the request under way; a late answer is then ignored. */
-  #stop(): void {
-    this.#cancelTimer();
-    this.#sequence++;
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
-  }
 }
