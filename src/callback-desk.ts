@@ -1,5 +1,6 @@
 import { CallbackDesk } from './elements/callback-desk/callback-desk.js';
 import './agent-status.js';
+import './callback-provider.js';
 import './callback-notification.js';
 import './interaction-window.js';
 import './callback-preview.js';

@@ -1,20 +1,12 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
-import {
-  callbackAdapterContext,
-  clockContext,
-  directoryAdapterContext,
-  policyContext,
-  telephonyAdapterContext,
-} from '../../context/index.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
@@ -51,27 +43,22 @@ export class CallbackDesk extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 
   /** The callback service, provided to every element inside. */
-  @provide({ context: callbackAdapterContext })
   @property({ attribute: false })
   callbackAdapter?: CallbackAdapter;
 
   /** The phone, provided to every element inside. */
-  @provide({ context: telephonyAdapterContext })
   @property({ attribute: false })
   telephonyAdapter?: TelephonyAdapter;
 
   /** Targets, contacts, responses, disposition codes, provided to every element inside. */
-  @provide({ context: directoryAdapterContext })
   @property({ attribute: false })
   directoryAdapter?: DirectoryAdapter;
 
   /** Clock for every timer inside. */
-  @provide({ context: clockContext })
   @property({ attribute: false })
   clock?: Clock;
 
   /** Privileges and desk options for every element inside. */
-  @provide({ context: policyContext })
   @property({ attribute: false })
   policy?: Partial<Policy>;
 
@@ -180,7 +167,14 @@ export class CallbackDesk extends CallbackElement {
   protected override render() {
     const list = this.#active.interactions;
     const selected = this.#selected;
-    return html`
+    // The adapters reach everything inside (slotted content included) through one provider.
+    return html`<callback-provider
+      .callbackAdapter=${this.callbackAdapter}
+      .telephonyAdapter=${this.telephonyAdapter}
+      .directoryAdapter=${this.directoryAdapter}
+      .clock=${this.clock}
+      .policy=${this.policy}
+    >
       <slot name="start"></slot>
       <div part="status" class="status"><agent-status></agent-status></div>
       <div part="notifications" class="notifications">
@@ -223,7 +217,7 @@ export class CallbackDesk extends CallbackElement {
         : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
       ${this.#renderSimulatorBar()}
       <slot name="end"></slot>
-    `;
+    </callback-provider>`;
   }
 
   /** With `simulated`, a small bar to send the simulator's offers, so a static page is playable. */
