@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
+import { kamailioPlugin } from './tests/sip/plugin.mjs';
 
 if (!chromiumPath) {
   throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
@@ -18,6 +19,9 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // The GMS contract server, for tests/adapters/gms.test.ts; its URL is at /__gms-url.
     gmsContractServerPlugin(),
+    // The tests' own Kamailio (SIP over WebSocket on ws://127.0.0.1:15080) for the real-SIP tests;
+    // /__sip-env tells them where it is and whether the network is loopback only.
+    kamailioPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -26,6 +26,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
+  // WebRTC between the real-SIP tests' user agents runs over loopback: without this flag ICE
+  // gathers no candidate on lo.
+  '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
   // Test files run in parallel tabs; a background tab must still get timers and animation frames
   // (fixture() waits on requestAnimationFrame).

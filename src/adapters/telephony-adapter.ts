@@ -25,6 +25,14 @@ export interface CallInfo {
   interactionId?: string;
   /** Callback data that came with an inbound call (e.g. SIP headers). Untrusted. */
   data?: Readonly<Record<string, string>>;
+  /** This call is a consultation (or a conference leg being dialled) made from that call. */
+  consultationOf?: string;
+  /** An outbound call's far end is ringing (SIP 180/183). */
+  alerting?: boolean;
+  /** Addresses conferenced into this call besides the agent and `remote`. */
+  participants?: readonly string[];
+  /** Set on `ended` when the call was lost with the connection to the phone system. */
+  endReason?: 'connection-lost';
 }
 
 export interface DialRequest {

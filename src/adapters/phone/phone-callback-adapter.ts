@@ -1,0 +1,434 @@
+import { systemClock, type Clock } from '../../model/clock.js';
+import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
+import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import type {
+  AgentReadyState,
+  AvailabilityQuery,
+  CallbackAdapter,
+  CallbackCapabilities,
+  CallOptions,
+  MarkDoneRequest,
+  RescheduleRequest,
+} from '../callback-adapter.js';
+import { Emitter } from '../emitter.js';
+import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from '../gms/callback-data.js';
+import type {
+  CallInfo,
+  DialRequest,
+  DtmfOptions,
+  RegistrationStatus,
+  TelephonyAdapter,
+  TelephonyCapabilities,
+} from '../telephony-adapter.js';
+
+export interface PhoneCallbackAdapterOptions {
+  /** The phone the callbacks arrive on (for example a `SipTelephonyAdapter`). */
+  telephony: TelephonyAdapter;
+  /** Where each interaction field is read from in a call's data (GMS keys by default). */
+  mapping?: Partial<CallbackDataMapping>;
+  /** How long an offer rings before it goes back to routing. Default 30 s. */
+  offerTimeoutMs?: number;
+  /** Whether offers may be rejected when the call data does not say. Default true. */
+  canRejectByDefault?: boolean;
+  /** Disposition codes Mark done accepts; absent = any. */
+  dispositions?: readonly DispositionRef[];
+  /** Mark done needs a disposition. */
+  dispositionMandatory?: boolean;
+  clock?: Clock;
+}
+
+/**
+ * Callbacks that arrive as calls. Each ringing inbound call becomes an offered voice callback
+ * (its `CallInfo.data`, e.g. the INVITE's `X-Genesys-*` headers, fills the callback information);
+ * accept answers the call, reject declines it, an offer nobody answers is declined at its timeout
+ * (back to routing), and a caller who gives up revokes it.
+ *
+ * It is also the `TelephonyAdapter` the elements use: every call action goes to the wrapped phone
+ * and, once the phone has done it, to the interaction through the model's `transition()`; what the
+ * far end does (hang-up, hold, a conference member leaving) reaches the interaction the same way.
+ *
+ * Reschedule, availability and duplicate look-up need a callback service and are not offered.
+ */
+export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
+  readonly callbackCapabilities: CallbackCapabilities = { reschedule: false, availability: false, duplicateLookup: false };
+
+  readonly #phone: TelephonyAdapter;
+  readonly #options: PhoneCallbackAdapterOptions;
+  readonly #mapping: CallbackDataMapping;
+  readonly #clock: Clock;
+  readonly #interactions = new Map<string, Interaction>();
+  readonly #byCall = new Map<string, string>();
+  readonly #expiry = new Map<string, unknown>();
+  readonly #offers = new Emitter<[Interaction]>();
+  readonly #changes = new Emitter<[Interaction]>();
+  readonly #ready = new Emitter<[Channel, AgentReadyState]>();
+  readonly #readyState: Record<Channel, AgentReadyState> = { voice: 'ready', 'web-callback': 'ready' };
+  readonly #stop: Unsubscribe;
+
+  constructor(options: PhoneCallbackAdapterOptions) {
+    this.#options = options;
+    this.#phone = options.telephony;
+    this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
+    this.#clock = options.clock ?? systemClock;
+    this.#stop = this.#phone.onCall((call) => this.#callChanged(call));
+  }
+
+  get telephonyCapabilities(): TelephonyCapabilities {
+    return this.#phone.telephonyCapabilities;
+  }
+
+  /** Stops following the phone and the offer timers. The phone itself is left as it is. */
+  dispose(): void {
+    this.#stop();
+    for (const timer of this.#expiry.values()) this.#clock.clearTimeout(timer);
+    this.#expiry.clear();
+  }
+
+  // --- offers -------------------------------------------------------------------------------
+
+  onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
+    return this.#offers.on(listener);
+  }
+
+  onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
+    return this.#changes.on(listener);
+  }
+
+  getInteraction(id: string): Interaction | undefined {
+    return this.#interactions.get(id);
+  }
+
+  listInteractions(): Interaction[] {
+    return [...this.#interactions.values()].filter((i) => !isClosed(i.state) && i.state !== 'done');
+  }
+
+  async accept(id: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const interaction = this.#check(id, { type: 'accept' });
+    this.#clearExpiry(id);
+    await this.#phone.answer(interaction.callId!, options);
+    return this.#apply(id, [{ type: 'accept' }]);
+  }
+
+  async reject(id: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const interaction = this.#check(id, { type: 'reject' });
+    if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+    this.#clearExpiry(id);
+    await this.#phone.decline(interaction.callId!, options);
+    return this.#apply(id, [{ type: 'reject' }]);
+  }
+
+  reschedule(_id: string, _request: RescheduleRequest): Promise<Interaction> {
+    return Promise.reject(new AdapterError('not-supported', 'Rescheduling needs a callback service.'));
+  }
+
+  availability(_id: string, _query: AvailabilityQuery): Promise<never> {
+    return Promise.reject(new AdapterError('not-supported', 'Availability needs a callback service.'));
+  }
+
+  async findOpenByNumber(): Promise<Interaction[]> {
+    return [];
+  }
+
+  async setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    return this.#apply(id, [{ type: 'disposition', disposition: this.#known(disposition) }]);
+  }
+
+  async addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
+    return this.#apply(id, [{ type: 'note', text }]);
+  }
+
+  async markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const interaction = this.#check(id, { type: 'done' });
+    const disposition = request.disposition ? this.#known(request.disposition) : undefined;
+    if (this.#options.dispositionMandatory && !(disposition ?? interaction.disposition)) {
+      throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
+    }
+    const note = request.note?.trim() ? request.note : undefined;
+    return this.#apply(id, [
+      ...(disposition ? [{ type: 'disposition' as const, disposition }] : []),
+      ...(note ? [{ type: 'note' as const, text: note }] : []),
+      { type: 'done' },
+    ]);
+  }
+
+  getReadyState(channel: Channel): AgentReadyState {
+    return this.#readyState[channel];
+  }
+
+  async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    if (this.#readyState[channel] === state) return;
+    this.#readyState[channel] = state;
+    this.#ready.emit(channel, state);
+  }
+
+  onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
+    return this.#ready.on(listener);
+  }
+
+  // --- the phone, as the elements use it --------------------------------------------------------
+
+  status(): RegistrationStatus {
+    return this.#phone.status();
+  }
+
+  onStatus(listener: (status: RegistrationStatus) => void): Unsubscribe {
+    return this.#phone.onStatus(listener);
+  }
+
+  register(options?: CallOptions): Promise<void> {
+    return this.#phone.register(options);
+  }
+
+  unregister(options?: CallOptions): Promise<void> {
+    return this.#phone.unregister(options);
+  }
+
+  onCall(listener: (call: CallInfo) => void): Unsubscribe {
+    return this.#phone.onCall(listener);
+  }
+
+  getCall(id: string): CallInfo | undefined {
+    return this.#phone.getCall(id);
+  }
+
+  answer(callId: string, options?: CallOptions): Promise<CallInfo> {
+    const id = this.#byCall.get(callId);
+    if (id && this.#interactions.get(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
+    return this.#phone.answer(callId, options);
+  }
+
+  decline(callId: string, options?: CallOptions): Promise<void> {
+    const id = this.#byCall.get(callId);
+    if (id && this.#interactions.get(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
+    return this.#phone.decline(callId, options);
+  }
+
+  async dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
+    const id = request.interactionId;
+    if (id) this.#check(id, { type: 'dial', number: request.number });
+    const call = await this.#phone.dial(request, options);
+    if (id) {
+      this.#link(id, call.id);
+      this.#apply(id, [{ type: 'dial', number: request.number }], { callId: call.id });
+      this.#callChanged(this.#phone.getCall(call.id) ?? call);
+    }
+    return call;
+  }
+
+  hangUp(callId: string, options?: CallOptions): Promise<void> {
+    return this.#act(callId, { type: 'hang-up', by: 'agent' }, () => this.#phone.hangUp(callId, options));
+  }
+
+  hold(callId: string, options?: CallOptions): Promise<CallInfo> {
+    return this.#act(callId, { type: 'hold' }, () => this.#phone.hold(callId, options));
+  }
+
+  resume(callId: string, options?: CallOptions): Promise<CallInfo> {
+    return this.#act(callId, { type: 'resume' }, () => this.#phone.resume(callId, options));
+  }
+
+  sendDtmf(callId: string, digits: string, options?: DtmfOptions): Promise<void> {
+    const event: InteractionEvent = { type: 'dtmf', digits: digits.replace(/\s+/g, '').toUpperCase(), masked: !!options?.masked };
+    return this.#act(callId, event, () => this.#phone.sendDtmf(callId, digits, options));
+  }
+
+  blindTransfer(callId: string, target: TargetRef, options?: CallOptions): Promise<void> {
+    return this.#act(callId, { type: 'transfer', target }, () => this.#phone.blindTransfer(callId, target, options));
+  }
+
+  conference(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    return this.#act(callId, { type: 'conference', target }, () => this.#phone.conference(callId, target, options));
+  }
+
+  async startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    const id = this.#byCall.get(callId);
+    if (!id) return this.#phone.startConsultation(callId, target, options);
+    this.#check(id, { type: 'consult-start', target });
+    const pending = this.#phone.startConsultation(callId, target, options);
+    // The customer is held and the target rings from here on.
+    this.#apply(id, [{ type: 'consult-start', target }]);
+    try {
+      const consultation = await pending;
+      const now = this.#interactions.get(id);
+      if (now?.consultation) {
+        this.#store({ ...now, consultation: { ...now.consultation, callId: consultation.id } });
+        this.#apply(id, [{ type: 'consult-answered' }]);
+      }
+      return consultation;
+    } catch (error) {
+      const code = error instanceof AdapterError ? error.code : 'unknown';
+      const now = this.#interactions.get(id);
+      if (now?.consultation?.state === 'dialing') {
+        const call = this.#phone.getCall(callId);
+        // Aborted: the phone resumed the customer (signal), or End consultation will say so itself.
+        if (code === 'aborted') {
+          if (call?.state === 'connected') this.#apply(id, [{ type: 'consult-end' }]);
+        } else this.#apply(id, [{ type: 'consult-failed', outcome: code === 'target-no-answer' ? 'no-answer' : 'declined' }]);
+      }
+      throw error;
+    }
+  }
+
+  completeTransfer(callId: string, consultationId: string, options?: CallOptions): Promise<void> {
+    return this.#act(callId, { type: 'consult-transfer' }, () => this.#phone.completeTransfer(callId, consultationId, options));
+  }
+
+  completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    return this.#act(callId, { type: 'consult-conference' }, () => this.#phone.completeConference(callId, consultationId, options));
+  }
+
+  endConsultation(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    return this.#act(callId, { type: 'consult-end' }, () => this.#phone.endConsultation(callId, consultationId, options));
+  }
+
+  // --- internals ----------------------------------------------------------------------------
+
+  /** Checks the event against the interaction on `callId` (if any), runs the phone, then applies it. */
+  async #act<T>(callId: string, event: InteractionEvent, run: () => Promise<T>): Promise<T> {
+    const id = this.#byCall.get(callId);
+    const interaction = id ? this.#interactions.get(id) : undefined;
+    const follows = interaction && !isClosed(interaction.state) && interaction.callId === callId;
+    if (follows) this.#check(id!, event);
+    const result = await run();
+    if (follows) {
+      const now = this.#interactions.get(id!)!;
+      // The phone may already have reported the outcome (a hang-up seen through onCall first).
+      if (tryTransition(now, event, this.#clock.now())) this.#apply(id!, [event]);
+    }
+    return result;
+  }
+
+  #callChanged(call: CallInfo): void {
+    const id = this.#byCall.get(call.id);
+    if (!id) {
+      if (call.direction === 'inbound' && call.state === 'ringing') this.#offer(call);
+      const parent = call.consultationOf ? this.#interactions.get(this.#byCall.get(call.consultationOf) ?? '') : undefined;
+      if (parent?.consultation && !parent.consultation.callId && call.state !== 'ended') {
+        // The consultation call exists from its first ring: End consultation can cancel it.
+        this.#store({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
+      }
+      return;
+    }
+    const interaction = this.#interactions.get(id);
+    if (!interaction || isClosed(interaction.state) || interaction.state === 'done' || interaction.callId !== call.id) return;
+    const at = this.#clock.now();
+    const events: InteractionEvent[] = [];
+    if (interaction.state === 'offered' && call.state === 'ended') {
+      this.#clearExpiry(id);
+      events.push({ type: 'revoke' });
+    } else if (interaction.state === 'dialing' && call.state === 'connected') {
+      events.push({ type: 'answered' });
+    } else if (interaction.state === 'dialing' && call.state === 'ended' && call.endedBy === 'remote') {
+      const result = call.dialResult && call.dialResult !== 'connected' ? call.dialResult : 'error';
+      events.push({ type: 'dial-failed', result });
+    } else if ((interaction.state === 'connected' || interaction.state === 'held') && call.state === 'ended' && call.endedBy === 'remote') {
+      events.push({ type: 'hang-up', by: 'contact' });
+    }
+    if ((interaction.state === 'connected' || interaction.state === 'held') && call.state !== 'ended') {
+      if (!!call.remoteHold !== !!interaction.remoteHold) events.push({ type: 'remote-hold', held: !!call.remoteHold });
+      const present = new Set(call.participants ?? []);
+      for (const member of interaction.participants ?? []) {
+        if (!present.has(member.address ?? member.name) && call.participants !== undefined) events.push({ type: 'participant-left', target: member });
+      }
+    }
+    const applicable = events.filter((e) => tryTransition(this.#interactions.get(id)!, e, at));
+    if (applicable.length) this.#apply(id, applicable);
+  }
+
+  #offer(call: CallInfo): void {
+    if (this.#readyState.voice === 'not-ready') {
+      void this.#phone.decline(call.id).catch(() => undefined);
+      return;
+    }
+    const now = this.#clock.now();
+    const data = { _CB_SERVICE_ID: call.id, GMS_Customer_Number: call.remote, ...call.data };
+    const result = interactionFromData(data, { ...this.#mapping, channel: () => 'voice' }, {
+      now,
+      offerTimeoutMs: this.#options.offerTimeoutMs ?? 30_000,
+      canRejectByDefault: this.#options.canRejectByDefault ?? true,
+    });
+    if (typeof result === 'string') return;
+    const held = this.#interactions.get(result.id);
+    if (held && !isClosed(held.state) && held.state !== 'done') {
+      // The same callback again (a retransmitted or forked INVITE): keep the first one.
+      void this.#phone.decline(call.id).catch(() => undefined);
+      return;
+    }
+    const interaction: Interaction = { ...result, callId: call.id };
+    this.#link(interaction.id, call.id);
+    this.#store(interaction, false);
+    this.#expiry.set(
+      interaction.id,
+      this.#clock.setTimeout(() => this.#expire(interaction.id), interaction.offer.expiresAt - now),
+    );
+    this.#offers.emit(interaction);
+    this.#changes.emit(interaction);
+  }
+
+  #expire(id: string): void {
+    this.#expiry.delete(id);
+    const interaction = this.#interactions.get(id);
+    if (interaction?.state !== 'offered') return;
+    this.#apply(id, [{ type: 'expire' }]);
+    if (interaction.callId) void this.#phone.decline(interaction.callId).catch(() => undefined);
+  }
+
+  #clearExpiry(id: string): void {
+    const timer = this.#expiry.get(id);
+    if (timer !== undefined) this.#clock.clearTimeout(timer);
+    this.#expiry.delete(id);
+  }
+
+  #link(id: string, callId: string): void {
+    this.#byCall.set(callId, id);
+  }
+
+  #known(disposition: DispositionRef): DispositionRef {
+    const list = this.#options.dispositions;
+    if (!list) return disposition;
+    const found = list.find((d) => d.code === disposition.code);
+    if (!found) throw new AdapterError('invalid-input', `Unknown disposition "${disposition.code}".`);
+    return found;
+  }
+
+  #check(id: string, event: InteractionEvent): Interaction {
+    const interaction = this.#interactions.get(id);
+    if (!interaction) throw new AdapterError('not-found', `There is no interaction ${id}.`);
+    if (!tryTransition(interaction, event, this.#clock.now())) {
+      throw new AdapterError('invalid-state', `"${event.type}" is not possible while the interaction is ${interaction.state}.`, {
+        detail: { state: interaction.state },
+      });
+    }
+    return interaction;
+  }
+
+  #apply(id: string, events: readonly InteractionEvent[], patch: Partial<Interaction> = {}): Interaction {
+    let interaction = { ...this.#check(id, events[0]!), ...patch };
+    const at = this.#clock.now();
+    for (const event of events) interaction = transition(interaction, event, at);
+    this.#store(interaction);
+    return interaction;
+  }
+
+  #store(interaction: Interaction, emit = true): void {
+    this.#interactions.set(interaction.id, interaction);
+    if (emit) this.#changes.emit(interaction);
+  }
+}
+
+function tryTransition(interaction: Interaction, event: InteractionEvent, at: number): boolean {
+  try {
+    transition(interaction, event, at);
+    return true;
+  } catch {
+    return false;
+  }
+}

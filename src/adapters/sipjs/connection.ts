@@ -1,0 +1,298 @@
+import type { Invitation, Registerer, UserAgent } from 'sip.js';
+import { AdapterError } from '../errors.js';
+import type { RegistrationStatus } from '../telephony-adapter.js';
+import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
+
+export type SipModule = typeof import('sip.js');
+
+let sipModule: Promise<SipModule> | undefined;
+
+/** sip.js, loaded the first time a SIP adapter connects: pages on other adapters never fetch it. */
+export function loadSip(): Promise<SipModule> {
+  sipModule ??= import('sip.js');
+  return sipModule;
+}
+
+export interface ConnectionHooks {
+  onInvite(invitation: Invitation): void;
+  onStatus(status: RegistrationStatus): void;
+  /** The transport came back and we are registered again: recover live calls. */
+  onReconnected(): Promise<void>;
+  /** True while calls are live (the connection then stays on the same server). */
+  hasLiveCalls(): boolean;
+  mediaStreamFactory(): Promise<MediaStream>;
+}
+
+
+/**
+ * The user agent, its WebSocket and its registration. sip.js has not reconnected by itself since
+ * 0.16: after a drop this reconnects with back-off (and at once on the browser's `online` event),
+ * re-registers with a fresh Registerer (a REGISTER in progress can wedge the old one), then asks
+ * the adapter to recover its calls. Servers are tried in order when one cannot be reached.
+ */
+export class SipConnection {
+  readonly #options: SipTelephonyOptions;
+  readonly #hooks: ConnectionHooks;
+  #sip: SipModule | undefined;
+  #ua: UserAgent | undefined;
+  #uaServer = -1;
+  #registerer: Registerer | undefined;
+  #status: RegistrationStatus = 'offline';
+  /** The agent wants to be registered (between register() and unregister()). */
+  #wanted = false;
+  #everRegistered = false;
+  #retry: { timer: ReturnType<typeof setTimeout> | undefined; attempt: number; running: boolean } = {
+    timer: undefined,
+    attempt: 0,
+    running: false,
+  };
+  readonly #online = () => {
+    if (this.#wanted && this.#status !== 'registered') this.#scheduleReconnect(0);
+  };
+
+  constructor(options: SipTelephonyOptions, hooks: ConnectionHooks) {
+    if (!options.servers.length) throw new AdapterError('invalid-input', 'At least one WebSocket server is needed.');
+    this.#options = options;
+    this.#hooks = hooks;
+  }
+
+  get status(): RegistrationStatus {
+    return this.#status;
+  }
+
+  get userAgent(): UserAgent | undefined {
+    return this.#ua;
+  }
+
+  get sip(): SipModule | undefined {
+    return this.#sip;
+  }
+
+  get domain(): string {
+    return this.#options.domain ?? (/^sips?:[^@]*@([^;>?]+)/i.exec(this.#options.aor)?.[1] ?? '');
+  }
+
+  async register(signal?: AbortSignal): Promise<void> {
+    if (this.#status === 'registered' && this.#wanted) return;
+    this.#wanted = true;
+    globalThis.addEventListener?.('online', this.#online);
+    this.#setStatus(this.#everRegistered ? 'reconnecting' : 'connecting');
+    try {
+      await this.#connectAndRegister(0, signal);
+    } catch (error) {
+      const failure = AdapterError.from(error);
+      if (failure.code === 'not-permitted' || failure.code === 'aborted') {
+        this.#wanted = failure.code === 'aborted' ? false : this.#wanted;
+        this.#setStatus(failure.code === 'not-permitted' ? 'failed' : 'offline');
+        if (failure.code === 'not-permitted') this.#wanted = false;
+      } else {
+        this.#setStatus(this.#everRegistered ? 'reconnecting' : 'offline');
+        this.#scheduleReconnect();
+      }
+      throw failure;
+    }
+  }
+
+  async unregister(): Promise<void> {
+    this.#wanted = false;
+    this.#everRegistered = false;
+    globalThis.removeEventListener?.('online', this.#online);
+    clearTimeout(this.#retry.timer);
+    this.#retry = { timer: undefined, attempt: 0, running: false };
+    const registerer = this.#registerer;
+    this.#registerer = undefined;
+    if (registerer && this.#ua?.isConnected()) {
+      await this.#withTimeout(registerer.unregister(), 'unregister').catch(() => undefined);
+    }
+    await registerer?.dispose().catch(() => undefined);
+    const ua = this.#ua;
+    this.#ua = undefined;
+    this.#uaServer = -1;
+    await ua?.stop().catch(() => undefined);
+    this.#setStatus('offline');
+  }
+
+  /** Connects (creating the user agent for `servers[index]` when needed) and registers. */
+  async #connectAndRegister(startIndex: number, signal?: AbortSignal): Promise<void> {
+    const servers = this.#options.servers;
+    let lastError: unknown;
+    const order = this.#ua && this.#hooks.hasLiveCalls() ? [this.#uaServer] : servers.map((_, i) => (startIndex + i) % servers.length);
+    for (const index of order) {
+      if (signal?.aborted) throw new AdapterError('aborted', 'The request was cancelled.');
+      try {
+        const ua = await this.#userAgentFor(index);
+        if (!ua.isConnected()) await this.#withTimeout(this.#uaServer === index && this.#started ? ua.reconnect() : this.#start(ua), 'connect');
+        await this.#registerFresh(ua);
+        this.#everRegistered = true;
+        this.#retry.attempt = 0;
+        this.#setStatus('registered');
+        return;
+      } catch (error) {
+        lastError = error;
+        if (error instanceof AdapterError && error.code === 'not-permitted') throw error;
+      }
+    }
+    throw lastError instanceof AdapterError
+      ? lastError
+      : new AdapterError('network', `Could not reach the SIP server (${servers.join(', ')}).`, { cause: lastError });
+  }
+
+  #started = false;
+
+  async #start(ua: UserAgent): Promise<void> {
+    this.#started = true;
+    await ua.start();
+  }
+
+  async #userAgentFor(index: number): Promise<UserAgent> {
+    if (this.#ua && this.#uaServer === index) return this.#ua;
+    const sip = (this.#sip ??= await loadSip());
+    const old = this.#ua;
+    if (old) {
+      await this.#registerer?.dispose().catch(() => undefined);
+      this.#registerer = undefined;
+      await old.stop().catch(() => undefined);
+    }
+    const uri = sip.UserAgent.makeURI(this.#options.aor);
+    if (!uri) throw new AdapterError('invalid-input', `"${this.#options.aor}" is not a SIP address.`);
+    const o = this.#options;
+    const ua = new sip.UserAgent({
+      uri,
+      transportOptions: { server: o.servers[index], connectionTimeout: 5 },
+      ...(o.authorizationUsername ? { authorizationUsername: o.authorizationUsername } : {}),
+      ...(o.password ? { authorizationPassword: o.password } : {}),
+      ...(o.displayName ? { displayName: o.displayName } : {}),
+      sipExtensionReplaces: sip.SIPExtension.Supported,
+      sessionDescriptionHandlerFactory: sip.Web.defaultSessionDescriptionHandlerFactory(() => this.#hooks.mediaStreamFactory()),
+      sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: o.iceServers ?? [] } },
+      logLevel: o.logLevel ?? 'error',
+      reconnectionAttempts: 0,
+      delegate: {
+        onInvite: (invitation) => this.#hooks.onInvite(invitation),
+        onDisconnect: (error) => {
+          if (this.#ua !== ua) return;
+          if (error && this.#wanted) this.#dropped();
+        },
+      },
+    });
+    this.#ua = ua;
+    this.#uaServer = index;
+    this.#started = false;
+    return ua;
+  }
+
+  /** A new Registerer each time: a REGISTER in progress can wedge the old one (sip.js trap). */
+  async #registerFresh(ua: UserAgent): Promise<void> {
+    const sip = this.#sip!;
+    await this.#registerer?.dispose().catch(() => undefined);
+    const registerer = new sip.Registerer(ua, { expires: this.#options.registerExpiresSeconds ?? SIP_DEFAULTS.registerExpiresSeconds });
+    this.#registerer = registerer;
+    await this.#withTimeout(
+      new Promise<void>((resolve, reject) => {
+        const stop = () => registerer.stateChange.removeListener(onState);
+        const onState = (state: string) => {
+          if (state === sip.RegistererState.Registered) {
+            stop();
+            resolve();
+          }
+        };
+        registerer.stateChange.addListener(onState);
+        registerer
+          .register({
+            requestDelegate: {
+              onReject: (response) => {
+                stop();
+                const code = response.message.statusCode ?? 0;
+                reject(
+                  code === 401 || code === 403 || code === 407
+                    ? new AdapterError('not-permitted', `The SIP server refused the credentials (${code} ${response.message.reasonPhrase}).`)
+                    : new AdapterError('service-unavailable', `Registration failed: ${code} ${response.message.reasonPhrase}.`),
+                );
+              },
+            },
+          })
+          .catch((error: unknown) => {
+            stop();
+            reject(new AdapterError('network', 'Could not send the registration.', { cause: error }));
+          });
+      }),
+      'register',
+    ).catch(async (error: unknown) => {
+      if (this.#registerer === registerer) this.#registerer = undefined;
+      await registerer.dispose().catch(() => undefined);
+      throw error;
+    });
+    // A refresh that fails leaves the Registerer unregistered: register again with a new one.
+    registerer.stateChange.addListener((state) => {
+      if (state === sip.RegistererState.Unregistered && this.#wanted && this.#registerer === registerer && this.#status === 'registered') {
+        this.#dropped();
+      }
+    });
+  }
+
+  #dropped(): void {
+    if (!this.#wanted) return;
+    this.#setStatus('reconnecting');
+    this.#scheduleReconnect(0);
+  }
+
+  #scheduleReconnect(delay?: number): void {
+    if (!this.#wanted || this.#retry.running) return;
+    clearTimeout(this.#retry.timer);
+    const base = this.#options.reconnect?.initialDelayMs ?? SIP_DEFAULTS.initialDelayMs;
+    const max = this.#options.reconnect?.maxDelayMs ?? SIP_DEFAULTS.maxDelayMs;
+    const backoff = Math.min(max, base * 2 ** this.#retry.attempt);
+    const ms = delay ?? Math.round(backoff * (0.8 + Math.random() * 0.4));
+    this.#retry.timer = setTimeout(() => void this.#reconnect(), ms);
+  }
+
+  async #reconnect(): Promise<void> {
+    if (!this.#wanted || this.#retry.running) return;
+    this.#retry.running = true;
+    const attempt = this.#retry.attempt++;
+    try {
+      await this.#connectAndRegister(attempt % this.#options.servers.length);
+      this.#retry.running = false;
+      await this.#hooks.onReconnected();
+    } catch (error) {
+      this.#retry.running = false;
+      if (error instanceof AdapterError && error.code === 'not-permitted') {
+        this.#wanted = false;
+        this.#setStatus('failed');
+        return;
+      }
+      this.#scheduleReconnect();
+    }
+  }
+
+  async #withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+    const ms = this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AdapterError('timeout', `The SIP server did not answer (${what}) within ${ms} ms.`)), ms);
+    });
+    try {
+      return await Promise.race([promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #setStatus(status: RegistrationStatus): void {
+    if (status === this.#status) return;
+    this.#status = status;
+    this.#hooks.onStatus(status);
+  }
+
+  /** Used by tests and `dispose()`: stop retrying and close the socket without unregistering. */
+  async dispose(): Promise<void> {
+    this.#wanted = false;
+    clearTimeout(this.#retry.timer);
+    globalThis.removeEventListener?.('online', this.#online);
+    await this.#registerer?.dispose().catch(() => undefined);
+    await this.#ua?.stop().catch(() => undefined);
+    this.#ua = undefined;
+    this.#setStatus('offline');
+  }
+
+}

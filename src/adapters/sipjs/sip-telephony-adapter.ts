@@ -1,0 +1,669 @@
+import type { Invitation, Inviter, Notification, Session, Web } from 'sip.js';
+import type { DialResult, TargetRef } from '../../model/interaction.js';
+import { validateDtmf, validatePhoneNumber } from '../../model/validation.js';
+import type { CallOptions } from '../callback-adapter.js';
+import { Emitter } from '../emitter.js';
+import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import type {
+  CallInfo,
+  DialRequest,
+  DtmfOptions,
+  RegistrationStatus,
+  TelephonyAdapter,
+  TelephonyCapabilities,
+} from '../telephony-adapter.js';
+import { CallAudio } from './audio.js';
+import { defaultTargetUri, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
+import { SipConnection } from './connection.js';
+import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
+
+interface SipCall {
+  info: CallInfo;
+  session: Session;
+  /** This call is a consultation made from that call. */
+  consultationOf?: string;
+  /** The consultation in progress on this call. */
+  consultation?: string;
+  /** Legs mixed into this call (conference members), by call id. */
+  legs: string[];
+  /** For a leg: the call it is mixed into. */
+  legOf?: string;
+  /** Why we are ending it, once we started to. */
+  endingBy?: 'local' | 'remote';
+  dialResult?: DialResult;
+  /** The final failure status of an outbound INVITE. */
+  failureStatus?: number;
+  noAnswerTimer?: ReturnType<typeof setTimeout>;
+  /** Resolves when the session is established; rejects when it ends first. */
+  established: Promise<void>;
+  /** The agent's own INVITE: decides the 491 back-off (RFC 3261 §14.1). */
+  ownsCallId: boolean;
+}
+
+/** Maps a final failure response of an outbound INVITE to what the agent is told. */
+function dialResultFor(status: number): DialResult {
+  if (status === 486 || status === 600) return 'busy';
+  if (status === 408 || status === 480 || status === 487) return 'no-answer';
+  if (status === 603) return 'busy';
+  return 'error';
+}
+
+function consultationError(call: SipCall, target: TargetRef): AdapterError {
+  if (call.info.endReason === 'connection-lost') return new AdapterError('network', 'The connection to the phone system was lost.');
+  if (call.dialResult === 'no-answer') return new AdapterError('target-no-answer', `${target.name} did not answer.`);
+  if (call.failureStatus === 486 || call.failureStatus === 600) return new AdapterError('target-busy', `${target.name} is busy.`);
+  return new AdapterError('target-declined', `${target.name} declined the call.`, { detail: { status: call.failureStatus } });
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A `TelephonyAdapter` on sip.js (0.21): SIP over WebSocket to any registrar/proxy (Kamailio,
+ * Asterisk, FreeSWITCH, a Genesys SIP Server), WebRTC audio in the page. sip.js is loaded with a
+ * dynamic import the first time the adapter registers.
+ *
+ * Inbound calls carry their callback data (headers, see {@link SipTelephonyOptions.callbackData})
+ * in `CallInfo.data`; a `TelephonyCallbackAdapter` turns them into offered interactions.
+ */
+export class SipTelephonyAdapter implements TelephonyAdapter {
+  readonly telephonyCapabilities: TelephonyCapabilities = {
+    dial: true,
+    hold: true,
+    dtmf: true,
+    blindTransfer: true,
+    conference: true,
+    consultation: true,
+  };
+
+  readonly #options: SipTelephonyOptions;
+  readonly #connection: SipConnection;
+  readonly #audio: CallAudio;
+  readonly #calls = new Map<string, SipCall>();
+  readonly #callEvents = new Emitter<[CallInfo]>();
+  readonly #statusEvents = new Emitter<[RegistrationStatus]>();
+  #nextId = 1;
+
+  constructor(options: SipTelephonyOptions) {
+    this.#options = options;
+    this.#audio = new CallAudio(options.audio);
+    this.#connection = new SipConnection(options, {
+      onInvite: (invitation) => this.#incoming(invitation),
+      onStatus: (status) => this.#statusEvents.emit(status),
+      onReconnected: () => this.#recoverCalls(),
+      hasLiveCalls: () => [...this.#calls.values()].some((c) => c.info.state !== 'ended'),
+      mediaStreamFactory: () => this.#audio.microphone(),
+    });
+  }
+
+  // --- registration -------------------------------------------------------------------------
+
+  status(): RegistrationStatus {
+    return this.#connection.status;
+  }
+
+  onStatus(listener: (status: RegistrationStatus) => void): Unsubscribe {
+    return this.#statusEvents.on(listener);
+  }
+
+  register(options?: CallOptions): Promise<void> {
+    return this.#connection.register(options?.signal);
+  }
+
+  unregister(): Promise<void> {
+    return this.#connection.unregister();
+  }
+
+  /** Hangs up every call and closes the connection without waiting for the server. */
+  async dispose(): Promise<void> {
+    for (const call of this.#calls.values()) {
+      if (call.info.state !== 'ended') await this.#terminate(call).catch(() => undefined);
+    }
+    this.#audio.dispose();
+    await this.#connection.dispose();
+  }
+
+  // --- calls --------------------------------------------------------------------------------
+
+  onCall(listener: (call: CallInfo) => void): Unsubscribe {
+    return this.#callEvents.on(listener);
+  }
+
+  getCall(id: string): CallInfo | undefined {
+    return this.#calls.get(id)?.info;
+  }
+
+  async answer(callId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['ringing']);
+    if (call.info.direction !== 'inbound') throw new AdapterError('invalid-state', 'Only an incoming call can be answered.');
+    try {
+      await (call.session as Invitation).accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    } catch (error) {
+      throw new AdapterError(call.info.state === 'ended' ? 'invalid-state' : 'unknown', 'The call could not be answered.', { cause: error });
+    }
+    await call.established;
+    return call.info;
+  }
+
+  async decline(callId: string, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['ringing']);
+    call.endingBy = 'local';
+    await (call.session as Invitation).reject({ statusCode: this.#options.rejectStatusCode ?? SIP_DEFAULTS.rejectStatusCode });
+    this.#end(call, 'local');
+  }
+
+  async dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const checked = await validatePhoneNumber(request.number);
+    if (!checked.ok) throw new AdapterError('invalid-input', checked.message, { detail: { reason: checked.code } });
+    this.#requireRegistered();
+    const number = checked.value.e164;
+    const call = await this.#invite(defaultTargetUri({ kind: 'contact', id: number, name: number, address: number }, this.#connection.domain), number, {
+      ...(request.interactionId ? { interactionId: request.interactionId } : {}),
+    });
+    return call.info;
+  }
+
+  async hangUp(callId: string, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['ringing', 'dialing', 'connected', 'held']);
+    if (call.info.state === 'ringing' && call.info.direction === 'inbound') return this.decline(callId);
+    await this.#terminate(call);
+  }
+
+  async hold(callId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected']);
+    await this.#reinvite(call, true);
+    this.#update(call, { state: 'held' });
+    return call.info;
+  }
+
+  async resume(callId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['held']);
+    if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.', { detail: { state: 'held' } });
+    await this.#reinvite(call, false);
+    this.#update(call, { state: 'connected' });
+    return call.info;
+  }
+
+  async sendDtmf(callId: string, digits: string, options: DtmfOptions = {}): Promise<void> {
+    throwIfAborted(options.signal);
+    const checked = validateDtmf(digits);
+    if (!checked.ok) throw new AdapterError('invalid-input', checked.message, { detail: { reason: checked.code } });
+    const call = this.#require(callId, ['connected']);
+    const method = options.method ?? this.#options.dtmfMethod ?? SIP_DEFAULTS.dtmfMethod;
+    const duration = this.#options.dtmfDurationMs ?? SIP_DEFAULTS.dtmfDurationMs;
+    if (method === 'info') {
+      for (const digit of checked.value) {
+        await this.#request((requestDelegate) =>
+          call.session.info({
+            requestDelegate,
+            requestOptions: {
+              body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=${duration}` },
+            },
+          }),
+        );
+      }
+      return;
+    }
+    const handler = call.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    const sent = handler?.sendDtmf(checked.value, { duration, interToneGap: SIP_DEFAULTS.dtmfGapMs });
+    if (!sent) throw new AdapterError('not-supported', 'This call cannot carry RFC 4733 tones; send them by SIP INFO.');
+    await delay(checked.value.length * (duration + SIP_DEFAULTS.dtmfGapMs));
+  }
+
+  async blindTransfer(callId: string, target: TargetRef, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected', 'held']);
+    if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.');
+    const uri = this.#sip().UserAgent.makeURI(this.#targetUri(target));
+    if (!uri) throw new AdapterError('invalid-input', `No SIP address for ${target.name}.`);
+    await this.#refer(call, uri, target);
+  }
+
+  async conference(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected']);
+    if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.');
+    if (this.#options.conferenceBridgeUri) throw new AdapterError('not-supported', 'Conference bridges are not supported yet.');
+    const leg = await this.#invite(this.#targetUri(target), target.address ?? target.name, { consultationOf: callId });
+    try {
+      await leg.established;
+    } catch {
+      throw consultationError(leg, target);
+    }
+    await this.#merge(call, leg);
+    return call.info;
+  }
+
+  async startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected', 'held']);
+    if (call.consultation) throw new AdapterError('invalid-state', 'A consultation is already in progress.');
+    if (call.info.state === 'connected') {
+      await this.#reinvite(call, true);
+      this.#update(call, { state: 'held' });
+    }
+    const consultation = await this.#invite(this.#targetUri(target), target.address ?? target.name, { consultationOf: callId });
+    call.consultation = consultation.info.id;
+    let resumed: Promise<void> | undefined;
+    const abort = () => {
+      consultation.endingBy = 'local';
+      resumed = this.#terminate(consultation).then(() => this.#resumeAfterConsultation(call));
+    };
+    options?.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await consultation.established;
+      return consultation.info;
+    } catch {
+      if (resumed) {
+        await resumed.catch(() => undefined);
+        throw new AdapterError('aborted', 'The consultation was cancelled.');
+      }
+      if (consultation.endingBy === 'local') throw new AdapterError('aborted', 'The consultation was ended.');
+      throw consultationError(consultation, target);
+    } finally {
+      options?.signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  async completeTransfer(callId: string, consultationId: string, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const { call, consultation } = this.#pair(callId, consultationId, true);
+    await this.#refer(call, consultation.session, { kind: 'agent', id: consultationId, name: consultation.info.remote });
+    // The target replaces the consultation dialog and ends it; end it ourselves if it lingers.
+    await Promise.race([this.#ended(consultation), delay(2_000)]);
+    await this.#terminate(consultation).catch(() => undefined);
+  }
+
+  async completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const { call, consultation } = this.#pair(callId, consultationId, true);
+    await this.#reinvite(call, false);
+    call.consultation = undefined;
+    this.#update(call, { state: 'connected' });
+    await this.#merge(call, consultation);
+    return call.info;
+  }
+
+  async endConsultation(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const { call, consultation } = this.#pair(callId, consultationId, false);
+    consultation.endingBy = 'local';
+    await this.#terminate(consultation);
+    await this.#resumeAfterConsultation(call);
+    return call.info;
+  }
+
+  // --- audio --------------------------------------------------------------------------------
+
+  /** Mutes or unmutes the agent's microphone on one call. */
+  setMuted(callId: string, muted: boolean): CallInfo {
+    const call = this.#require(callId, ['connected', 'held']);
+    this.#audio.setMuted(callId, muted);
+    return call.info;
+  }
+
+  isMuted(callId: string): boolean {
+    return this.#audio.isMuted(callId);
+  }
+
+  /** Switches the microphone; live calls switch too. */
+  setInputDevice(deviceId: string | undefined): Promise<void> {
+    return this.#audio.setInputDevice(deviceId);
+  }
+
+  /** Switches the speaker for every call's audio (`setSinkId`). */
+  setOutputDevice(deviceId: string): Promise<void> {
+    return this.#audio.setOutputDevice(deviceId);
+  }
+
+  /** The WebRTC peer connection of a call, for diagnostics (`getStats`). */
+  peerConnection(callId: string): RTCPeerConnection | undefined {
+    return (this.#calls.get(callId)?.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.peerConnection;
+  }
+
+  // --- internals ----------------------------------------------------------------------------
+
+  #sip() {
+    const sip = this.#connection.sip;
+    if (!sip) throw new AdapterError('offline', 'The phone is not connected.');
+    return sip;
+  }
+
+  #requireRegistered(): void {
+    if (!this.#connection.userAgent || this.#connection.status === 'offline' || this.#connection.status === 'failed') {
+      throw new AdapterError('offline', 'The phone is not connected.');
+    }
+  }
+
+  #targetUri(target: TargetRef): string {
+    return (this.#options.targetUri ?? defaultTargetUri)(target, this.#connection.domain);
+  }
+
+  #require(callId: string, states: readonly CallInfo['state'][]): SipCall {
+    const call = this.#calls.get(callId);
+    if (!call || call.legOf) throw new AdapterError('not-found', `There is no call ${callId}.`);
+    if (!states.includes(call.info.state)) {
+      throw new AdapterError('invalid-state', `The call is ${call.info.state}.`, { detail: { state: call.info.state } });
+    }
+    return call;
+  }
+
+  #pair(callId: string, consultationId: string, answered: boolean): { call: SipCall; consultation: SipCall } {
+    const call = this.#require(callId, ['held', 'connected']);
+    const consultation = this.#calls.get(consultationId);
+    if (!consultation || call.consultation !== consultationId) {
+      throw new AdapterError('invalid-state', `Call ${consultationId} is not a consultation in progress on call ${callId}.`);
+    }
+    if (answered && consultation.info.state !== 'connected') {
+      throw new AdapterError('invalid-state', 'The target has not answered yet.', {
+        detail: { state: consultation.info.state, reason: 'consultation-not-connected' },
+      });
+    }
+    return { call, consultation };
+  }
+
+  #newCall(session: Session, info: Omit<CallInfo, 'id'>, extra: Partial<SipCall> = {}): SipCall {
+    const id = `sip-${this.#nextId++}`;
+    let settle!: { resolve: () => void; reject: (e: unknown) => void };
+    const established = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    established.catch(() => undefined);
+    const call: SipCall = { info: { id, ...info }, session, legs: [], established, ownsCallId: info.direction === 'outbound', ...extra };
+    this.#calls.set(id, call);
+    const sip = this.#sip();
+    session.stateChange.addListener((state) => {
+      if (state === sip.SessionState.Established) {
+        const handler = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+        if (handler) this.#audio.attach(id, handler);
+        clearTimeout(call.noAnswerTimer);
+        if (call.info.state === 'ringing' || call.info.state === 'dialing') this.#update(call, { state: 'connected', alerting: false });
+        settle.resolve();
+      } else if (state === sip.SessionState.Terminated) {
+        // sip.js reports the termination before the rejecting response reaches onReject: let
+        // that response name the dial result first.
+        setTimeout(() => {
+          settle.reject(new AdapterError('invalid-state', 'The call ended.'));
+          this.#end(call, call.endingBy ?? 'remote');
+        });
+      }
+    });
+    session.delegate = {
+      onBye: (bye) => {
+        void bye.accept().catch(() => undefined);
+      },
+      onInfo: (info) => {
+        void info.accept().catch(() => undefined);
+      },
+      onInvite: (request) => {
+        const held = sdpHoldsUs(request.body);
+        if (held !== !!call.info.remoteHold) this.#update(call, { remoteHold: held });
+      },
+      onSessionDescriptionHandler: (handler) => {
+        this.#audio.attach(id, handler as Web.SessionDescriptionHandler);
+      },
+    };
+    return call;
+  }
+
+  #incoming(invitation: Invitation): void {
+    const user = invitation.remoteIdentity.uri.user;
+    const data = callbackDataFromInvite(invitation.request.data, this.#options.callbackData);
+    const call = this.#newCall(invitation, {
+      direction: 'inbound',
+      state: 'ringing',
+      remote: user ? decodeURIComponent(user) : invitation.remoteIdentity.uri.toString(),
+      ...(Object.keys(data).length ? { data } : {}),
+    });
+    this.#publish(call);
+  }
+
+  /** Sends an INVITE; resolves with the published call once the request has left. */
+  async #invite(uriText: string, remote: string, extra: { interactionId?: string; consultationOf?: string }): Promise<SipCall> {
+    const sip = this.#sip();
+    const ua = this.#connection.userAgent;
+    const uri = sip.UserAgent.makeURI(uriText);
+    if (!ua) throw new AdapterError('offline', 'The phone is not connected.');
+    if (!uri) throw new AdapterError('invalid-input', `"${uriText}" is not a SIP address.`);
+    const inviter: Inviter = new sip.Inviter(ua, uri, {
+      earlyMedia: true,
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    });
+    const call = this.#newCall(
+      inviter,
+      {
+        direction: 'outbound',
+        state: 'dialing',
+        remote,
+        ...(extra.interactionId ? { interactionId: extra.interactionId } : {}),
+        ...(extra.consultationOf ? { consultationOf: extra.consultationOf } : {}),
+      },
+      extra.consultationOf ? { consultationOf: extra.consultationOf } : {},
+    );
+    call.noAnswerTimer = setTimeout(() => {
+      if (call.info.state !== 'dialing') return;
+      call.dialResult = 'no-answer';
+      call.endingBy = 'remote';
+      void inviter.cancel().catch(() => undefined);
+    }, this.#options.noAnswerTimeoutMs ?? SIP_DEFAULTS.noAnswerTimeoutMs);
+    this.#publish(call);
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const code = response.message.statusCode ?? 0;
+            if ((code === 180 || code === 183) && !call.info.alerting) this.#update(call, { alerting: true });
+          },
+          onReject: (response) => {
+            const code = response.message.statusCode ?? 0;
+            call.dialResult ??= dialResultFor(code);
+            call.failureStatus = code;
+          },
+        },
+      });
+    } catch (error) {
+      this.#end(call, 'local');
+      throw new AdapterError('network', 'The call could not be placed.', { cause: error });
+    }
+    return call;
+  }
+
+  /** Ends a call whatever its state: CANCEL while it rings out, reject while it rings in, BYE after. */
+  async #terminate(call: SipCall): Promise<void> {
+    if (call.info.state === 'ended') return;
+    const sip = this.#sip();
+    call.endingBy ??= 'local';
+    const session = call.session;
+    for (const legId of call.legs) {
+      const leg = this.#calls.get(legId);
+      if (leg) await this.#terminate(leg).catch(() => undefined);
+    }
+    try {
+      if (session.state === sip.SessionState.Established) await session.bye();
+      else if (session instanceof sip.Inviter) {
+        call.dialResult ??= 'cancelled';
+        await session.cancel();
+      } else if (session instanceof sip.Invitation) await session.reject();
+    } catch {
+      // The session is already going away: it ends below either way.
+    }
+    this.#end(call, call.endingBy);
+  }
+
+  /** Resolves when the call has ended (or at once). */
+  #ended(call: SipCall): Promise<void> {
+    if (call.info.state === 'ended') return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.#callEvents.on((info) => {
+        if (info.id === call.info.id && info.state === 'ended') {
+          stop();
+          resolve();
+        }
+      });
+    });
+  }
+
+  #end(call: SipCall, by: 'local' | 'remote'): void {
+    if (call.info.state === 'ended') return;
+    clearTimeout(call.noAnswerTimer);
+    this.#audio.detach(call.info.id);
+    const wasDialing = call.info.state === 'dialing';
+    const changes: Partial<CallInfo> = { state: 'ended', endedBy: by, alerting: false };
+    if (wasDialing) changes.dialResult = call.dialResult ?? (by === 'local' ? 'cancelled' : 'error');
+    this.#update(call, changes);
+    if (call.consultationOf) {
+      const parent = this.#calls.get(call.consultationOf);
+      if (parent?.consultation === call.info.id) {
+        parent.consultation = undefined;
+        this.#publish(parent);
+      }
+    }
+    if (call.legOf) {
+      const parent = this.#calls.get(call.legOf);
+      if (parent) {
+        parent.legs = parent.legs.filter((id) => id !== call.info.id);
+        const participants = (parent.info.participants ?? []).filter((p, i, all) => p !== call.info.remote || all.indexOf(p) !== i);
+        this.#update(parent, { participants });
+      }
+    }
+    if (call.legs.length) for (const legId of call.legs) void this.#terminate(this.#calls.get(legId)!).catch(() => undefined);
+  }
+
+  async #resumeAfterConsultation(call: SipCall): Promise<void> {
+    call.consultation = undefined;
+    if (call.info.state !== 'held') return;
+    await this.#reinvite(call, false);
+    this.#update(call, { state: 'connected' });
+  }
+
+  /** Mixes `leg` into `call` in the page: the three parties hear each other. */
+  async #merge(call: SipCall, leg: SipCall): Promise<void> {
+    leg.consultationOf = undefined;
+    leg.legOf = call.info.id;
+    call.legs.push(leg.info.id);
+    await this.#audio.conference([call.info.id, ...call.legs]);
+    this.#update(call, { participants: [...(call.info.participants ?? []), leg.info.remote] });
+  }
+
+  /**
+   * A re-INVITE that holds or resumes the call. A 491 (glare: both sides re-INVITEd at once) is
+   * retried after the wait RFC 3261 §14.1 gives: 2.1–4 s for the side that owns the Call-ID,
+   * 0–2 s for the other.
+   */
+  async #reinvite(call: SipCall, hold: boolean, extra: { iceRestart?: boolean } = {}): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#request(
+        (requestDelegate) =>
+          call.session.invite({
+            requestDelegate,
+            sessionDescriptionHandlerOptions: {
+              hold,
+              constraints: { audio: true, video: false },
+              ...(extra.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
+            } as Web.SessionDescriptionHandlerOptions,
+          }),
+        [491],
+      );
+      if (outcome !== 491) return;
+      if (attempt >= 3) throw new AdapterError('conflict', 'The other side kept changing the call at the same time; try again.', { retryable: true });
+      await delay(call.ownsCallId ? 2_100 + Math.random() * 1_900 : Math.random() * 2_000);
+    }
+  }
+
+  /**
+   * Sends an in-dialog request and waits for its final response. Resolves with the status code
+   * when it is one of `tolerated`, otherwise rejects on a failure response or a timeout.
+   */
+  async #request(
+    send: (delegate: { onAccept: () => void; onReject: (r: { message: { statusCode?: number; reasonPhrase?: string } }) => void }) => Promise<unknown>,
+    tolerated: readonly number[] = [],
+  ): Promise<number | undefined> {
+    const ms = this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs;
+    return new Promise<number | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new AdapterError('timeout', 'The other side did not answer in time.')), ms);
+      const done = (fn: () => void) => {
+        clearTimeout(timer);
+        fn();
+      };
+      send({
+        onAccept: () => done(() => resolve(undefined)),
+        onReject: (response) => {
+          const code = response.message.statusCode ?? 0;
+          done(() =>
+            tolerated.includes(code)
+              ? resolve(code)
+              : reject(new AdapterError(code === 481 ? 'invalid-state' : 'service-unavailable', `The request failed: ${code} ${response.message.reasonPhrase ?? ''}`.trim(), { detail: { status: code } })),
+          );
+        },
+      }).catch((error: unknown) =>
+        done(() => reject(new AdapterError('invalid-state', error instanceof Error ? error.message : 'The request could not be sent.', { cause: error }))),
+      );
+    });
+  }
+
+  /**
+   * REFER (blind to a URI, attended with Replaces to a session). Our leg ends only when a NOTIFY
+   * reports the target answered; a failure keeps the call (sip.js 0.21 ends nothing by itself).
+   */
+  async #refer(call: SipCall, to: Parameters<Session['refer']>[0], target: TargetRef): Promise<void> {
+    const ms = 32_000;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new AdapterError('timeout', `The transfer to ${target.name} did not complete.`)), ms);
+      const fail = (error: AdapterError) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      call.session
+        .refer(to, {
+          requestDelegate: {
+            onReject: (response) => fail(new AdapterError('target-declined', `The transfer was refused (${response.message.statusCode}).`)),
+          },
+          onNotify: (notification: Notification) => {
+            void notification.accept().catch(() => undefined);
+            const status = sipfragStatus(notification.request.body);
+            if (status === undefined || status < 200) return;
+            if (status >= 300) {
+              fail(
+                new AdapterError(status === 486 || status === 600 ? 'target-busy' : status === 408 || status === 480 ? 'target-no-answer' : 'target-declined', `${target.name} could not take the call (${status}).`),
+              );
+              return;
+            }
+            clearTimeout(timer);
+            resolve();
+          },
+        })
+        .catch((error: unknown) => fail(new AdapterError('invalid-state', 'The transfer could not be sent.', { cause: error })));
+    });
+    call.endingBy = 'local';
+    await this.#terminate(call);
+  }
+
+  /** After the WebSocket came back: re-INVITE each live call, or end it and say why. */
+  async #recoverCalls(): Promise<void> {
+    const live = [...this.#calls.values()].filter((c) => c.info.state === 'connected' || c.info.state === 'held');
+    await Promise.all(
+      live.map(async (call) => {
+        try {
+          await this.#reinvite(call, call.info.state === 'held', { iceRestart: true });
+        } catch {
+          call.info = { ...call.info, endReason: 'connection-lost' };
+          call.endingBy = 'remote';
+          await this.#terminate(call).catch(() => undefined);
+          this.#end(call, 'remote');
+        }
+      }),
+    );
+  }
+
+  #update(call: SipCall, changes: Partial<CallInfo>): void {
+    call.info = { ...call.info, ...changes };
+    this.#publish(call);
+  }
+
+  #publish(call: SipCall): void {
+    this.#callEvents.emit(call.info);
+  }
+}
