@@ -29,12 +29,23 @@ export class CallAudio {
     this.#outputDeviceId = options.outputDeviceId;
   }
 
-  /** Opens the microphone for a new call (sip.js `mediaStreamFactory`). */
-  readonly microphone = (): Promise<MediaStream> =>
-    navigator.mediaDevices.getUserMedia({
-      audio: this.#inputDeviceId ? { deviceId: { exact: this.#inputDeviceId } } : true,
-      video: false,
-    });
+  /**
+   * Opens the microphone for a new call (sip.js `mediaStreamFactory`). With no microphone at all
+   * the call still connects, with a silent track: the agent hears the customer and can act.
+   */
+  readonly microphone = async (): Promise<MediaStream> => {
+    if (this.#options.microphone) return this.#options.microphone(this.#inputDeviceId);
+    try {
+      return await navigator.mediaDevices.getUserMedia({
+        audio: this.#inputDeviceId ? { deviceId: { exact: this.#inputDeviceId } } : true,
+        video: false,
+      });
+    } catch (error) {
+      if (!(error instanceof DOMException) || error.name !== 'NotFoundError') throw error;
+      const context = new AudioContext();
+      return context.createMediaStreamDestination().stream;
+    }
+  };
 
   /** Plays the call's remote audio. Called again after a re-INVITE renegotiates. */
   attach(callId: string, handle: MediaHandle): void {

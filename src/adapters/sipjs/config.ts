@@ -27,6 +27,8 @@ export interface SipAudioOptions {
   inputDeviceId?: string;
   /** Speaker (`HTMLMediaElement.setSinkId`); default: the system default. */
   outputDeviceId?: string;
+  /** Supplies the outgoing audio instead of `getUserMedia` (a processed or a test stream). */
+  microphone?: (deviceId: string | undefined) => Promise<MediaStream>;
   /** Where remote audio plays; default: one detached `Audio` element per call. */
   createRemoteAudio?: () => HTMLAudioElement;
 }

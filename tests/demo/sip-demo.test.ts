@@ -1,0 +1,54 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Softphone } from '../../demo/softphone.js';
+import { requireLoopbackOnly } from '../helpers/sip-env.js';
+
+type DemoWindow = Window & { sipDemo?: { customer: Softphone; stop: () => Promise<void> } };
+
+/**
+ * Loads demo/sip.html as `npm run demo:sip` serves it. The page talks to ws://127.0.0.1:15080,
+ * where the test run's own Kamailio (tests/sip/plugin.mjs) listens, so no second Kamailio is needed.
+ */
+describe('SIP demo page', function () {
+  this.timeout(30_000);
+  let frame: HTMLIFrameElement | undefined;
+
+  before(async () => {
+    await requireLoopbackOnly();
+  });
+
+  afterEach(async () => {
+    await (frame?.contentWindow as DemoWindow | null)?.sipDemo?.stop();
+    frame = undefined;
+  });
+
+  it('the customer calls the agent: the desk offers the call with the name, Accept connects the softphone', async () => {
+    frame = await fixture<HTMLIFrameElement>(
+      html`<iframe src="/demo/sip.html" allow="microphone; autoplay" style="width:1400px;height:1000px" title="SIP demo"></iframe>`,
+    );
+    const ready = () => frame!.contentDocument?.body?.dataset.ready === 'true';
+    await waitUntil(ready, 'demo page ready', { timeout: 10_000 });
+    const doc = frame.contentDocument!;
+    const text = (id: string) => doc.getElementById(id)!.textContent ?? '';
+    const desk = doc.querySelector('callback-desk')!.shadowRoot!;
+
+    await waitUntil(
+      () => desk.querySelector('agent-status')?.shadowRoot?.querySelector('[part=phone-status]')?.textContent?.includes('Connected'),
+      'the agent is registered',
+      { timeout: 10_000 },
+    );
+    await waitUntil(() => text('customer-status').startsWith('idle'), 'the softphone is registered', { timeout: 10_000 });
+    await waitUntil(() => text('supervisor-status') === 'idle', 'the supervisor is registered', { timeout: 10_000 });
+
+    doc.querySelector<HTMLButtonElement>('#call')!.click();
+    const notification = desk.querySelector('callback-notification')!;
+    await waitUntil(() => notification.shadowRoot?.querySelector('button.accept'), 'offer shown', { timeout: 10_000 });
+    expect(notification.shadowRoot!.textContent).to.include('Ana Muñoz');
+    expect(text('customer-status')).to.equal('ringing');
+
+    notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => text('customer-status').startsWith('connected to the agent'), `softphone connected (${text('customer-status')})`, {
+      timeout: 10_000,
+    });
+    expect((doc.getElementById('customer-audio') as HTMLAudioElement).srcObject, 'the customer hears the agent').to.not.equal(null);
+  });
+});
