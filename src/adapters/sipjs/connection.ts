@@ -99,12 +99,7 @@ export class SipConnection {
     globalThis.removeEventListener?.('online', this.#online);
     clearTimeout(this.#retry.timer);
     this.#retry = { timer: undefined, attempt: 0, running: false };
-    const registerer = this.#registerer;
-    this.#registerer = undefined;
-    if (registerer && this.#ua?.isConnected()) {
-      await this.#withTimeout(registerer.unregister(), 'unregister').catch(() => undefined);
-    }
-    await registerer?.dispose().catch(() => undefined);
+    await this.#release(this.#registerer);
     const ua = this.#ua;
     this.#ua = undefined;
     this.#uaServer = -1;
@@ -149,8 +144,7 @@ export class SipConnection {
     const sip = (this.#sip ??= await loadSip());
     const old = this.#ua;
     if (old) {
-      await this.#registerer?.dispose().catch(() => undefined);
-      this.#registerer = undefined;
+      await this.#release(this.#registerer);
       await old.stop().catch(() => undefined);
     }
     const uri = sip.UserAgent.makeURI(this.#options.aor);
@@ -184,7 +178,7 @@ export class SipConnection {
   /** A new Registerer each time: a REGISTER in progress can wedge the old one (sip.js trap). */
   async #registerFresh(ua: UserAgent): Promise<void> {
     const sip = this.#sip!;
-    await this.#registerer?.dispose().catch(() => undefined);
+    await this.#release(this.#registerer);
     const registerer = new sip.Registerer(ua, { expires: this.#options.registerExpiresSeconds ?? SIP_DEFAULTS.registerExpiresSeconds });
     this.#registerer = registerer;
     await this.#withTimeout(
@@ -218,8 +212,7 @@ export class SipConnection {
       }),
       'register',
     ).catch(async (error: unknown) => {
-      if (this.#registerer === registerer) this.#registerer = undefined;
-      await registerer.dispose().catch(() => undefined);
+      await this.#release(registerer);
       throw error;
     });
     // A refresh that fails leaves the Registerer unregistered: register again with a new one.
@@ -228,6 +221,55 @@ export class SipConnection {
         this.#dropped();
       }
     });
+  }
+
+  /**
+   * Lets a Registerer go. sip.js disposes of one only once its outstanding REGISTER is answered or
+   * times out (32 s): awaiting that after a wedged REGISTER stalled every reconnection. So only a
+   * registered one is waited for (its disposal un-REGISTERs), and no longer than a request may take;
+   * any other goes in the background. Should it un-REGISTER after we stopped waiting (a late answer
+   * registered it), the Contact it shares with the current Registerer is gone: register that again.
+   */
+  async #release(registerer: Registerer | undefined): Promise<void> {
+    if (!registerer) return;
+    if (this.#registerer === registerer) this.#registerer = undefined;
+    const Registered = this.#sip!.RegistererState.Registered;
+    let unregisters = registerer.state === Registered;
+    registerer.stateChange.addListener((state) => {
+      if (state === Registered) unregisters = true;
+    });
+    let waiting = unregisters;
+    const disposed = registerer
+      .dispose()
+      .catch(() => undefined)
+      .then(() => {
+        if (!waiting && unregisters) this.#registerAgain();
+      });
+    if (!waiting) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      disposed,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    waiting = false;
+  }
+
+  /** Refreshes the current registration (its binding was removed behind its back). */
+  #registerAgain(): void {
+    const current = this.#registerer;
+    const sip = this.#sip;
+    if (!current || !sip || !this.#wanted) return;
+    if (current.state === sip.RegistererState.Registered) {
+      current.register().catch(() => undefined);
+    } else if (current.state === sip.RegistererState.Initial) {
+      // Its first REGISTER is still out: refresh once it is answered.
+      const once = (state: string) => {
+        current.stateChange.removeListener(once);
+        if (state === sip.RegistererState.Registered) this.#registerAgain();
+      };
+      current.stateChange.addListener(once);
+    }
   }
 
   #dropped(): void {
@@ -289,7 +331,7 @@ export class SipConnection {
     this.#wanted = false;
     clearTimeout(this.#retry.timer);
     globalThis.removeEventListener?.('online', this.#online);
-    await this.#registerer?.dispose().catch(() => undefined);
+    await this.#release(this.#registerer);
     await this.#ua?.stop().catch(() => undefined);
     this.#ua = undefined;
     this.#setStatus('offline');

@@ -1,0 +1,453 @@
+// Fault tests for the sip.js TelephonyAdapter against the tests' real Kamailio (tests/sip/): a
+// server that cannot be reached, one that comes back, a wrong password, Kamailio restarted while
+// idle and during a call, and a REGISTER that is never answered or answered late. Kamailio is
+// stopped/started through sipControl(); unanswered and late REGISTERs are made in the page, by a
+// WebSocket wrapper (SocketSpy) that swallows or delays the agent's outgoing REGISTERs while the
+// connection stays up. Each test leaves Kamailio running (afterEach: sipControl('start') is a no-op
+// when it runs). Whole file: about 70 s.
+import { expect } from '@open-wc/testing';
+import { AdapterError } from '../../src/adapters/errors.js';
+import { SipTelephonyAdapter, type SipTelephonyOptions } from '../../src/adapters/sipjs/index.js';
+import type { CallInfo, RegistrationStatus } from '../../src/adapters/telephony-adapter.js';
+import { requireLoopbackOnly, sipControl, type SipEnv } from '../helpers/sip-env.js';
+import { SipPeer, type PeerSession, type SipPeerOptions } from '../helpers/sip-peer.js';
+
+/** Nothing listens there (the tests' Kamailio is on 15080). */
+const NOBODY = 'ws://127.0.0.1:15999';
+const FAST_RECONNECT = { initialDelayMs: 200, maxDelayMs: 1_000 };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<number> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+  return performance.now() - start;
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(AdapterError);
+    return error as AdapterError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Every SIP message the page sends and every WebSocket it opens; can swallow outgoing messages. */
+class SocketSpy {
+  readonly opened: string[] = [];
+  readonly sent: string[] = [];
+  readonly received: string[] = [];
+  readonly swallowed: string[] = [];
+  /** Outgoing messages this returns true for are dropped (never reach the server). */
+  swallow: ((message: string) => boolean) | undefined;
+  /** Outgoing messages this returns a number for are sent that many ms late. */
+  delay: ((message: string) => number | undefined) | undefined;
+  readonly #original = globalThis.WebSocket;
+
+  install(): void {
+    const { opened, sent, received, swallowed } = this;
+    const swallow = (message: string) => this.swallow?.(message) ?? false;
+    const delay = (message: string) => this.delay?.(message);
+    class SpiedWebSocket extends this.#original {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        opened.push(String(url));
+        this.addEventListener('message', (event: MessageEvent) => {
+          if (typeof event.data === 'string') received.push(event.data);
+        });
+      }
+      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+        if (typeof data === 'string') {
+          if (swallow(data)) {
+            swallowed.push(data);
+            return;
+          }
+          const late = delay(data);
+          if (late !== undefined) {
+            setTimeout(() => {
+              sent.push(data);
+              super.send(data);
+            }, late);
+            return;
+          }
+          sent.push(data);
+        }
+        super.send(data);
+      }
+    }
+    globalThis.WebSocket = SpiedWebSocket;
+  }
+
+  uninstall(): void {
+    globalThis.WebSocket = this.#original;
+  }
+
+  /** REGISTER requests (swallowed ones too) whose From is `user`. */
+  registers(user: string, from: readonly string[] = [...this.sent, ...this.swallowed]): string[] {
+    return from.filter((m) => m.startsWith('REGISTER ') && new RegExp(`^From:[^\\r\\n]*sip:${user}@`, 'im').test(m));
+  }
+}
+
+function callId(message: string): string {
+  return /^Call-ID:\s*(\S+)/im.exec(message)?.[1] ?? '';
+}
+
+describe('SipTelephonyAdapter faults against Kamailio', function () {
+  this.timeout(30_000);
+
+  let env: SipEnv;
+  let adapters: SipTelephonyAdapter[] = [];
+  let peers: SipPeer[] = [];
+  let spy: SocketSpy;
+  let unhandled: unknown[] = [];
+  let agents = 0;
+  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+  const onError = (event: ErrorEvent) => unhandled.push(event.error ?? event.message);
+
+  before(async () => {
+    env = await requireLoopbackOnly();
+  });
+
+  beforeEach(() => {
+    spy = new SocketSpy();
+    spy.install();
+    unhandled = [];
+    globalThis.addEventListener('unhandledrejection', onUnhandled);
+    globalThis.addEventListener('error', onError);
+  });
+
+  afterEach(async function () {
+    this.timeout(20_000);
+    spy.swallow = undefined;
+    spy.delay = undefined;
+    globalThis.removeEventListener('unhandledrejection', onUnhandled);
+    globalThis.removeEventListener('error', onError);
+    // Kamailio first: stopping peers and adapters is quicker when the server answers.
+    await sipControl('start');
+    await Promise.all(adapters.map((a) => a.dispose().catch(() => undefined)));
+    await SipPeer.stopAll(peers);
+    spy.uninstall();
+    adapters = [];
+    peers = [];
+  });
+
+  function freshUser(prefix = 'agent-fault'): string {
+    return `${prefix}-${Date.now().toString(36)}-${++agents}`;
+  }
+
+  function makeAgent(options: Partial<SipTelephonyOptions> & { user?: string } = {}) {
+    const { user = freshUser(), ...rest } = options;
+    const adapter = new SipTelephonyAdapter({
+      servers: [env.wsServer],
+      aor: `sip:${user}@${env.domain}`,
+      requestTimeoutMs: 2_000,
+      reconnect: FAST_RECONNECT,
+      ...rest,
+    });
+    adapters.push(adapter);
+    const statuses: RegistrationStatus[] = [];
+    adapter.onStatus((status) => statuses.push(status));
+    return { adapter, user, statuses };
+  }
+
+  async function startPeer(options: SipPeerOptions): Promise<SipPeer> {
+    const peer = await SipPeer.start(options);
+    peers.push(peer);
+    return peer;
+  }
+
+  /** `peer` calls `user`; resolves with the call ringing on the adapter and the peer's session. */
+  async function ringIn(peer: SipPeer, adapter: SipTelephonyAdapter, user: string): Promise<{ call: CallInfo; far: PeerSession }> {
+    let stop = () => {};
+    const ringing = new Promise<CallInfo>((resolve) => {
+      stop = adapter.onCall((call) => {
+        if (call.direction === 'inbound' && call.state === 'ringing') resolve(call);
+      });
+    });
+    try {
+      const far = await peer.call(user);
+      const call = await Promise.race([
+        ringing,
+        far.ended.then(() => {
+          throw new Error(`the call to ${user} ended before it rang (${far.failure?.statusCode} ${far.failure?.reasonPhrase})`);
+        }),
+        sleep(5_000).then(() => {
+          throw new Error(`no call rang on ${user} within 5 s`);
+        }),
+      ]);
+      return { call, far };
+    } finally {
+      stop();
+    }
+  }
+
+  /** The peer's WebSocket dropped with Kamailio: connect and register again. */
+  async function reconnectPeer(peer: SipPeer): Promise<void> {
+    await waitFor(`${peer.user}'s WebSocket to close`, () => !peer.ua.isConnected(), 3_000);
+    await peer.reconnect();
+  }
+
+  it('server unreachable at start: register() rejects, status offline, retries in the background; failover registers on the next server', async function () {
+    this.timeout(20_000);
+    const { adapter, statuses } = makeAgent({ servers: [NOBODY] });
+    const error = await rejectionOf(adapter.register());
+    expect(error.code).to.be.oneOf(['network', 'timeout']);
+    expect(adapter.status()).to.equal('offline');
+    // It keeps trying (back-off 200 ms → 1 s) and nothing crashes meanwhile.
+    await sleep(3_000);
+    const tries = spy.opened.filter((url) => url === NOBODY).length;
+    expect(tries, 'connection attempts to the dead server in 3 s').to.be.at.least(4);
+    expect(adapter.status()).to.equal('offline');
+    expect(statuses).to.deep.equal(['connecting', 'offline']);
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+    // dispose() stops the retries.
+    await adapter.dispose();
+    const afterDispose = spy.opened.length;
+    await sleep(1_500);
+    expect(spy.opened.length, 'connection attempts after dispose()').to.equal(afterDispose);
+
+    // Failover: the first server is dead, the second one registers.
+    const second = makeAgent({ servers: [NOBODY, env.wsServer] });
+    const opened = spy.opened.length;
+    await second.adapter.register();
+    expect(second.adapter.status()).to.equal('registered');
+    expect(spy.opened.slice(opened)).to.deep.equal([NOBODY, env.wsServer]);
+    // Registered on the live server: a customer's call reaches it.
+    const customer = await startPeer({ user: '+12025550201' });
+    const { call } = await ringIn(customer, second.adapter, second.user);
+    expect(call.remote).to.equal(customer.user);
+    await second.adapter.decline(call.id);
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  it('Kamailio down at register(), then up: the adapter registers by itself and takes calls', async function () {
+    this.timeout(20_000);
+    await sipControl('stop');
+    const { adapter, user, statuses } = makeAgent();
+    const error = await rejectionOf(adapter.register());
+    expect(error.code).to.be.oneOf(['network', 'timeout']);
+    expect(adapter.status()).to.equal('offline');
+    await sleep(1_000);
+    expect(adapter.status()).to.equal('offline');
+    await sipControl('start');
+    const took = await waitFor('registered after Kamailio started', () => adapter.status() === 'registered', 4_000);
+    console.log(`[faults] registered ${Math.round(took)} ms after Kamailio started`);
+    expect(statuses).to.deep.equal(['connecting', 'offline', 'registered']);
+    const customer = await startPeer({ user: '+12025550202' });
+    const { call } = await ringIn(customer, adapter, user);
+    expect(call).to.include({ direction: 'inbound', state: 'ringing', remote: customer.user });
+    await adapter.decline(call.id);
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  it('wrong password: register() rejects not-permitted, status failed, no retries; the right password registers', async function () {
+    this.timeout(15_000);
+    const aor = `sip:auth-agent1@${env.domain}`;
+    const wrong = makeAgent({ user: 'auth-agent1', aor, authorizationUsername: 'auth-agent1', password: 'wrong' });
+    const error = await rejectionOf(wrong.adapter.register());
+    expect(error.code).to.equal('not-permitted');
+    expect(wrong.adapter.status()).to.equal('failed');
+    const registers = spy.registers('auth-agent1').length;
+    const opened = spy.opened.length;
+    await sleep(2_000);
+    expect(wrong.adapter.status()).to.equal('failed');
+    expect(wrong.statuses).to.deep.equal(['connecting', 'failed']);
+    expect(spy.registers('auth-agent1').length, 'REGISTERs after the refusal').to.equal(registers);
+    expect(spy.opened.length, 'connections after the refusal').to.equal(opened);
+    await wrong.adapter.dispose();
+
+    const right = makeAgent({ user: 'auth-agent1', aor, authorizationUsername: 'auth-agent1', password: 'secret' });
+    await right.adapter.register();
+    expect(right.adapter.status()).to.equal('registered');
+    const customer = await startPeer({ user: '+12025550203' });
+    const { call } = await ringIn(customer, right.adapter, 'auth-agent1');
+    await right.adapter.decline(call.id);
+  });
+
+  it('Kamailio restarted while idle, 20 times in a row: reconnecting, then registered, and an inbound call rings', async function () {
+    this.timeout(120_000);
+    const { adapter, user } = makeAgent();
+    await adapter.register();
+    const customer = await startPeer({ user: '+12025550204' });
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 20; i += 1) {
+      const t0 = performance.now();
+      const seen: RegistrationStatus[] = [];
+      const stop = adapter.onStatus((status) => seen.push(status));
+      await sipControl('restart');
+      await Promise.all([
+        reconnectPeer(customer),
+        waitFor(`try ${i + 1}: registered again`, () => seen.includes('reconnecting') && adapter.status() === 'registered', 8_000),
+      ]);
+      stop();
+      expect(seen[0], `try ${i + 1}: first status`).to.equal('reconnecting');
+      expect(seen.at(-1), `try ${i + 1}: last status`).to.equal('registered');
+      expect(seen, `try ${i + 1}: statuses`).not.to.include.members(['offline', 'failed']);
+      const { call, far } = await ringIn(customer, adapter, user);
+      await adapter.decline(call.id);
+      await far.ended;
+      times.push(performance.now() - t0);
+    }
+    const total = performance.now() - started;
+    console.log(
+      `[faults] 20 idle restarts: total ${Math.round(total)} ms, per try min ${Math.round(Math.min(...times))} / max ${Math.round(Math.max(...times))} ms`,
+    );
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  // Kamailio keeps no dialog state, and in-dialog requests are loose-routed; but each side's remote
+  // target carries `;alias=127.0.0.1~PORT~5`, the WebSocket connection the other side had when the
+  // call started. Both sides come back on new connections (new ports), so the adapter's re-INVITE
+  // cannot be delivered (Kamailio: "connection for WebSocket could not be found" → 480), neither can
+  // its BYE nor any request of the far end. What happens is the clean end: `connection-lost`.
+  it('Kamailio restarted during an answered call, 20 times: the re-INVITE cannot reach the far end, the call ends with connection-lost; the next call works', async function () {
+    this.timeout(120_000);
+    const { adapter, user } = makeAgent({ requestTimeoutMs: 3_000 });
+    await adapter.register();
+    const customer = await startPeer({ user: '+12025550205' });
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < 20; i += 1) {
+      const t = `try ${i + 1}`;
+      const { call, far } = await ringIn(customer, adapter, user);
+      await adapter.answer(call.id);
+      await far.established;
+      expect(await far.receivesMedia({ timeoutMs: 2_000 }), `${t}: media before the restart`).to.equal(true);
+      const sentMark = spy.sent.length;
+      let registeredAt = 0;
+      let endedAt = 0;
+      const stopStatus = adapter.onStatus((status) => {
+        if (status === 'registered') registeredAt = performance.now();
+      });
+      const stopCalls = adapter.onCall((info) => {
+        if (info.id === call.id && info.state === 'ended') endedAt = performance.now();
+      });
+      const t0 = performance.now();
+      await sipControl('restart');
+      try {
+        await Promise.all([reconnectPeer(customer), waitFor(`${t}: the call to end`, () => endedAt > 0, 8_000)]);
+      } finally {
+        stopStatus();
+        stopCalls();
+      }
+      times.push(performance.now() - t0);
+      expect(adapter.getCall(call.id), t).to.include({ state: 'ended', endReason: 'connection-lost', endedBy: 'remote' });
+      expect(adapter.status(), t).to.equal('registered');
+      // It ended after the adapter registered again and tried to recover it with a re-INVITE.
+      expect(registeredAt, `${t}: registered again before the call ended`).to.be.greaterThan(0).and.at.most(endedAt);
+      const reinvite = spy.sent.slice(sentMark).find((m) => m.startsWith('INVITE ') && new RegExp(`^From:[^\\r\\n]*sip:${user}@`, 'im').test(m));
+      expect(reinvite, `${t}: re-INVITE sent`).to.be.a('string');
+      expect(reinvite, `${t}: re-INVITE to the far end's old connection`).to.match(/^INVITE [^\r\n]*;alias=127\.0\.0\.1~\d+~5/);
+      const answer = spy.received.find((m) => /^SIP\/2\.0 [3-6]\d\d/.test(m) && callId(m) === callId(reinvite!) && /^CSeq:\s*\d+ INVITE/im.test(m));
+      expect(answer?.split('\r\n')[0], `${t}: answer to the re-INVITE`).to.equal('SIP/2.0 480 Temporarily Unavailable');
+      // The agent's side is gone: the far end receives no more audio. Nothing could tell the far end
+      // (its session is still up): hang it up here.
+      const bytes = await far.bytesReceived();
+      await sleep(300);
+      expect(await far.bytesReceived(), `${t}: far end still receiving audio`).to.equal(bytes);
+      await far.hangUp();
+    }
+    // The adapter still takes calls, with audio both ways.
+    const { call, far } = await ringIn(customer, adapter, user);
+    await adapter.answer(call.id);
+    await far.established;
+    expect(await far.receivesMedia()).to.equal(true);
+    const pc = adapter.peerConnection(call.id)!;
+    const inbound = async () => {
+      let n = 0;
+      (await pc.getStats()).forEach((r: { type: string; bytesReceived?: number }) => {
+        if (r.type === 'inbound-rtp') n += r.bytesReceived ?? 0;
+      });
+      return n;
+    };
+    const before = await inbound();
+    await sleep(500);
+    expect(await inbound()).to.be.greaterThan(before);
+    await adapter.hangUp(call.id);
+    console.log(
+      `[faults] 20 restarts during a call: total ${Math.round(performance.now() - started)} ms; restart → call ended: min ${Math.round(Math.min(...times))} / max ${Math.round(Math.max(...times))} ms`,
+    );
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  it('a REGISTER that is never answered: register() rejects with timeout after requestTimeoutMs, then fresh Registerers retry until the server answers', async function () {
+    this.timeout(20_000);
+    const { adapter, user, statuses } = makeAgent({ requestTimeoutMs: 1_000 });
+    spy.swallow = (message) => spy.registers(user, [message]).length > 0;
+    const t0 = performance.now();
+    const error = await rejectionOf(adapter.register());
+    const took = performance.now() - t0;
+    expect(error.code).to.equal('timeout');
+    expect(took, 'register() rejected after (ms)').to.be.below(2_000);
+    expect(adapter.status()).to.equal('offline');
+    await sleep(2_500);
+    const swallowed = spy.swallowed.filter((m) => m.startsWith('REGISTER '));
+    expect(new Set(swallowed.map(callId)).size, 'Registerers (Call-IDs) tried').to.be.at.least(2);
+    expect(adapter.status()).to.equal('offline');
+    spy.swallow = undefined;
+    const back = await waitFor('registered', () => adapter.status() === 'registered', 4_000);
+    console.log(`[faults] never-answered REGISTER: rejected after ${Math.round(took)} ms; registered ${Math.round(back)} ms after REGISTERs went through`);
+    expect(statuses).to.deep.equal(['connecting', 'offline', 'registered']);
+    const customer = await startPeer({ user: '+12025550207' });
+    const { call } = await ringIn(customer, adapter, user);
+    await adapter.decline(call.id);
+  });
+
+  it('a REGISTER refresh that is never answered: the adapter re-registers with a fresh Registerer once the server answers', async function () {
+    this.timeout(40_000);
+    // Kamailio's min_expires is 10 s: sip.js refreshes after 9.9 s.
+    const { adapter, user, statuses } = makeAgent({ registerExpiresSeconds: 10, requestTimeoutMs: 1_000 });
+    await adapter.register();
+    const registeredAt = performance.now();
+    const firstCallId = callId(spy.registers(user)[0]);
+    // From now on the agent's REGISTERs go nowhere; the WebSocket stays up.
+    spy.swallow = (message) => spy.registers(user, [message]).length > 0;
+    await waitFor('the wedge noticed', () => adapter.status() !== 'registered', 13_000);
+    console.log(`[faults] wedge noticed ${Math.round(performance.now() - registeredAt)} ms after registering`);
+    expect(adapter.status()).to.equal('reconnecting');
+    await sleep(2_500);
+    const swallowed = spy.swallowed.filter((m) => m.startsWith('REGISTER '));
+    expect(swallowed.length, 'REGISTERs swallowed').to.be.at.least(2);
+    expect(callId(swallowed[0]), 'the refresh came from the first Registerer').to.equal(firstCallId);
+    expect(new Set(swallowed.map(callId)).size, 'fresh Registerers (Call-IDs) tried').to.be.at.least(2);
+    expect(adapter.status()).to.equal('reconnecting');
+    // The server answers again.
+    spy.swallow = undefined;
+    const took = await waitFor('registered again', () => adapter.status() === 'registered', 4_000);
+    console.log(`[faults] registered again ${Math.round(took)} ms after REGISTERs went through again`);
+    expect(statuses).to.deep.equal(['connecting', 'registered', 'reconnecting', 'registered']);
+    const customer = await startPeer({ user: '+12025550206' });
+    const { call } = await ringIn(customer, adapter, user);
+    await adapter.decline(call.id);
+  });
+
+  it('a REGISTER answered after requestTimeoutMs: the given-up Registerer un-REGISTERs the shared Contact, the current one registers it again', async function () {
+    this.timeout(15_000);
+    const { adapter, user, statuses } = makeAgent({ requestTimeoutMs: 1_000 });
+    // The first REGISTER reaches Kamailio 1.5 s late (as if the registrar were that slow).
+    let late = '';
+    spy.delay = (message) => {
+      if (late || spy.registers(user, [message]).length === 0) return undefined;
+      late = message;
+      return 1_500;
+    };
+    const error = await rejectionOf(adapter.register());
+    expect(error.code).to.equal('timeout');
+    await waitFor('registered by a fresh Registerer', () => adapter.status() === 'registered', 3_000);
+    // The late REGISTER is answered; sip.js then disposes of its Registerer with an un-REGISTER.
+    await waitFor('the un-REGISTER of the late one', () => spy.registers(user).some((m) => callId(m) === callId(late) && /;expires=0/.test(m)), 3_000);
+    await sleep(300);
+    expect(adapter.status()).to.equal('registered');
+    expect(statuses).to.deep.equal(['connecting', 'offline', 'registered']);
+    // Still reachable: the current Registerer put the binding back.
+    const customer = await startPeer({ user: '+12025550208' });
+    const { call } = await ringIn(customer, adapter, user);
+    await adapter.decline(call.id);
+  });
+});
