@@ -118,13 +118,15 @@ export class SipConnection {
         const ua = await this.#userAgentFor(index);
         if (!ua.isConnected()) await this.#withTimeout(this.#uaServer === index && this.#started ? ua.reconnect() : this.#start(ua), 'connect');
         await this.#registerFresh(ua);
+        // unregister() or dispose() ran while this was on its way: stay down.
+        if (!this.#wanted) throw new AdapterError('aborted', 'The phone was disconnected meanwhile.');
         this.#everRegistered = true;
         this.#retry.attempt = 0;
         this.#setStatus('registered');
         return;
       } catch (error) {
         lastError = error;
-        if (error instanceof AdapterError && error.code === 'not-permitted') throw error;
+        if (error instanceof AdapterError && (error.code === 'not-permitted' || error.code === 'aborted')) throw error;
       }
     }
     throw lastError instanceof AdapterError

@@ -60,6 +60,12 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
+  .call-lost {
+    margin: 0;
+    padding-inline-start: var(--_space);
+    border-inline-start: 3px solid currentColor;
+    font-weight: 600;
+  }
   .consultation {
     margin: 0;
     padding-inline-start: var(--_space);

@@ -50,6 +50,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  *
  * @fires {ChannelRequestEvent} callback-channel - The agent chose e-mail, SMS or chat; `detail.channel`, `detail.address`, `detail.interaction`.
  *
+ * @csspart call-lost - Shown when the call ended because the connection to the phone system was lost.
  * @csspart base - The whole status block.
  * @csspart name - The contact's name, or their number when there is no name.
  * @csspart number - The contact's number (shown when there is a name).
@@ -217,6 +218,11 @@ export class CallStatus extends CallbackElement {
               </span>`
             : nothing}
         </div>
+        ${state === 'ended' && this.#session.call?.endReason === 'connection-lost'
+          ? html`<p part="call-lost" class="call-lost">
+              ${msg('The call was lost with the connection to the phone system. Call the customer back if needed.', { id: 'call-status.connection-lost' })}
+            </p>`
+          : nothing}
         ${consultation ? html`<p part="consultation" class="consultation">${consultationLabel(consultation)}</p>` : nothing}
         ${interaction.participants?.length && (state === 'connected' || state === 'held')
           ? html`<p part="participants" class="participants">${participantsLabel(interaction.participants.map((p) => p.name), this.locale)}</p>`
