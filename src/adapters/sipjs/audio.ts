@@ -21,6 +21,7 @@ export class CallAudio {
   readonly #players = new Map<string, HTMLAudioElement>();
   readonly #handles = new Map<string, MediaHandle>();
   readonly #muted = new Set<string>();
+  readonly #mutedTracks = new Map<string, MediaStreamTrack>();
   #mix: { context: AudioContext; groups: string[][]; mic: MediaStream } | undefined;
 
   constructor(options: SipAudioOptions = {}) {
@@ -59,7 +60,7 @@ export class CallAudio {
     }
     if (player.srcObject !== handle.remoteMediaStream) player.srcObject = handle.remoteMediaStream;
     void player.play().catch(() => undefined);
-    if (this.#muted.has(callId)) this.setMuted(callId, true);
+    if (this.#muted.has(callId) && audioSender(handle)?.track) this.setMuted(callId, true);
   }
 
   detach(callId: string): void {
@@ -71,18 +72,41 @@ export class CallAudio {
     this.#players.delete(callId);
     this.#handles.delete(callId);
     this.#muted.delete(callId);
+    this.#mutedTracks.get(callId)?.stop();
+    this.#mutedTracks.delete(callId);
     if (this.#mix) {
       this.#mix.groups = this.#mix.groups.map((g) => g.filter((id) => id !== callId)).filter((g) => g.length > 1);
       if (this.#mix.groups.length === 0) this.#stopMix();
     }
   }
 
+  /**
+   * Mutes by taking the track off the sender (`replaceTrack(null)`): a disabled Web Audio track
+   * still reaches the far end in Chromium, an absent one cannot.
+   */
   setMuted(callId: string, muted: boolean): void {
-    if (muted) this.#muted.add(callId);
-    else this.#muted.delete(callId);
     const handle = this.#handles.get(callId);
-    const track = handle && audioSender(handle)?.track;
-    if (track) track.enabled = !muted;
+    const sender = handle && audioSender(handle);
+    if (muted) {
+      this.#muted.add(callId);
+      if (sender?.track) {
+        this.#mutedTracks.set(callId, sender.track);
+        void sender.replaceTrack(null);
+      }
+      return;
+    }
+    this.#muted.delete(callId);
+    const track = this.#mutedTracks.get(callId);
+    this.#mutedTracks.delete(callId);
+    if (sender && track) void sender.replaceTrack(track);
+  }
+
+  /** Puts `track` on the call's sender, or keeps it aside while the call is muted. */
+  async #send(callId: string, sender: RTCRtpSender | undefined, track: MediaStreamTrack): Promise<void> {
+    const old = this.#muted.has(callId) ? this.#mutedTracks.get(callId) : sender?.track;
+    if (this.#muted.has(callId)) this.#mutedTracks.set(callId, track);
+    else await sender?.replaceTrack(track);
+    if (old && old !== track) old.stop();
   }
 
   isMuted(callId: string): boolean {
@@ -108,12 +132,7 @@ export class CallAudio {
     }
     for (const [callId, handle] of this.#handles) {
       if (this.#mixed(callId)) continue;
-      const sender = audioSender(handle);
-      const own = track.clone();
-      own.enabled = !this.#muted.has(callId);
-      const old = sender?.track;
-      await sender?.replaceTrack(own);
-      old?.stop();
+      await this.#send(callId, audioSender(handle), track.clone());
     }
     track.stop();
   }
@@ -168,10 +187,7 @@ export class CallAudio {
         mic.connect(out);
         for (const [other, source] of remotes) if (other !== id) source.connect(out);
         const [track] = out.stream.getAudioTracks();
-        if (track) {
-          track.enabled = !this.#muted.has(id);
-          void audioSender(handle)?.replaceTrack(track);
-        }
+        if (track) void this.#send(id, audioSender(handle), track);
       }
     }
   }
