@@ -60,6 +60,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   readonly #interactions = new Map<string, Interaction>();
   readonly #byCall = new Map<string, string>();
   readonly #expiry = new Map<string, unknown>();
+  readonly #rejecting = new Set<string>();
   readonly #offers = new Emitter<[Interaction]>();
   readonly #changes = new Emitter<[Interaction]>();
   readonly #ready = new Emitter<[Channel, AgentReadyState]>();
@@ -116,8 +117,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const interaction = this.#check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
     this.#clearExpiry(id);
-    await this.#phone.decline(interaction.callId!, options);
-    return this.#apply(id, [{ type: 'reject' }]);
+    // The call ends under us: that is the rejection, not the caller giving up.
+    this.#rejecting.add(id);
+    try {
+      await this.#phone.decline(interaction.callId!, options);
+      return this.#apply(id, [{ type: 'reject' }]);
+    } finally {
+      this.#rejecting.delete(id);
+    }
   }
 
   reschedule(_id: string, _request: RescheduleRequest): Promise<Interaction> {
@@ -322,6 +329,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const at = this.#clock.now();
     const events: InteractionEvent[] = [];
     if (interaction.state === 'offered' && call.state === 'ended') {
+      if (this.#rejecting.has(id)) return;
       this.#clearExpiry(id);
       events.push({ type: 'revoke' });
     } else if (interaction.state === 'dialing' && call.state === 'connected') {

@@ -1,0 +1,88 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { PhoneCallbackAdapter, type PhoneCallbackAdapterOptions } from '../../src/adapters/phone/index.js';
+import type { Interaction } from '../../src/model/interaction.js';
+import { requireLoopbackOnly } from '../helpers/sip-env.js';
+import type { PeerSession } from '../helpers/sip-peer.js';
+import { makeSipHarness, type SipHarness } from './sipjs-harness.js';
+
+/** Callbacks that arrive as SIP calls: the offer's life follows the INVITE's, at both ends. */
+describe('PhoneCallbackAdapter over the sip.js adapter (real Kamailio)', function () {
+  this.timeout(20_000);
+  let h: SipHarness | undefined;
+  let phone: PhoneCallbackAdapter | undefined;
+
+  before(async () => {
+    await requireLoopbackOnly();
+  });
+
+  afterEach(async () => {
+    phone?.dispose();
+    await h?.dispose();
+    h = undefined;
+  });
+
+  async function offered(options: Partial<PhoneCallbackAdapterOptions> = {}, sip: Parameters<typeof makeSipHarness>[0] = {}) {
+    h = await makeSipHarness(sip);
+    phone = new PhoneCallbackAdapter({ telephony: h.adapter, ...options });
+    await h.adapter.register();
+    const offer = new Promise<Interaction>((resolve) => {
+      const stop = phone!.onOffer((i) => {
+        stop();
+        resolve(i);
+      });
+    });
+    const far: PeerSession = await h.peers.customer.call(h.agentUser, {
+      headers: ['X-Genesys-_CB_SERVICE_ID: cb-1', 'X-Genesys-firstname: Ana', 'X-Genesys-GMS_Cb_Type: SCHEDULED'],
+    });
+    return { interaction: await offer, far, phone: phone!, h };
+  }
+
+  it('offers the call with its data; accept answers it and follows the far end hanging up', async () => {
+    const { interaction, far, phone } = await offered();
+    expect(interaction).to.include({ id: 'cb-1', state: 'offered', channel: 'voice', callbackType: 'scheduled' });
+    expect(interaction.contact.name).to.equal('Ana');
+    await phone.accept('cb-1');
+    await far.established;
+    expect(phone.getInteraction('cb-1')?.state).to.equal('connected');
+    await phone.hold(interaction.callId!);
+    expect(phone.getInteraction('cb-1')?.state).to.equal('held');
+    await waitUntil(() => far.isHeldByRemote(), 'the customer hears the hold');
+    await far.hangUp();
+    await waitUntil(() => phone.getInteraction('cb-1')?.state === 'ended', 'the hang-up reaches the interaction');
+    expect(phone.getInteraction('cb-1')?.history.some((e) => e.kind === 'hang-up' && e.by === 'contact')).to.equal(true);
+  });
+
+  it('the caller giving up (CANCEL) revokes the offer', async () => {
+    const { far, phone } = await offered();
+    await far.hangUp();
+    await waitUntil(() => phone.getInteraction('cb-1')?.state === 'revoked', 'revoked');
+  });
+
+  it('reject declines with the configured status (603), and the offer is closed', async () => {
+    const { far, phone } = await offered({}, { rejectStatusCode: 603 });
+    await phone.reject('cb-1');
+    expect(phone.getInteraction('cb-1')?.state).to.equal('rejected');
+    await far.ended;
+    expect(far.failure?.statusCode).to.equal(603);
+  });
+
+  it('an offer nobody answers expires and goes back to routing (486 to the caller)', async () => {
+    const { far, phone } = await offered({ offerTimeoutMs: 800 });
+    await waitUntil(() => phone.getInteraction('cb-1')?.state === 'expired', 'expired', { timeout: 3000 });
+    await far.ended;
+    expect(far.failure?.statusCode).to.equal(486);
+  });
+
+  it('while the agent is not ready, calls are declined and nothing is offered', async () => {
+    h = await makeSipHarness();
+    phone = new PhoneCallbackAdapter({ telephony: h.adapter });
+    await h.adapter.register();
+    await phone.setReadyState('voice', 'not-ready');
+    const offers: Interaction[] = [];
+    phone.onOffer((i) => offers.push(i));
+    const far = await h.peers.customer.call(h.agentUser, { headers: ['X-Genesys-_CB_SERVICE_ID: cb-2'] });
+    await far.ended;
+    expect(far.failure?.statusCode).to.equal(486);
+    expect(offers).to.deep.equal([]);
+  });
+});
