@@ -1,4 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/call-status.js';
+import type { CallStatus } from '../../src/call-status.js';
 import { PhoneCallbackAdapter, type PhoneCallbackAdapterOptions } from '../../src/adapters/phone/index.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { requireLoopbackOnly } from '../helpers/sip-env.js';
@@ -84,5 +86,39 @@ describe('PhoneCallbackAdapter over the sip.js adapter (real Kamailio)', functio
     await far.ended;
     expect(far.failure?.statusCode).to.equal(486);
     expect(offers).to.deep.equal([]);
+  });
+
+  it('a web callback offered by ingest: Call dials through the phone, shows Ringing, connects; a second Call is cancelled', async () => {
+    h = await makeSipHarness();
+    phone = new PhoneCallbackAdapter({ telephony: h.adapter });
+    await h.adapter.register();
+    h.peers.customer.answerDelayMs = 700; // the harness gives up after 1.2 s
+    const offer = phone.ingest({ _CB_SERVICE_ID: 'web-1', GMS_Customer_Number: h.numbers.answers, _agent_preview: 'true', firstname: 'Ana' });
+    expect(offer).to.include({ channel: 'web-callback', state: 'offered' });
+    await phone.accept('web-1');
+    expect(phone.getInteraction('web-1')?.state).to.equal('ready-to-call');
+    const status = await fixture<CallStatus>(html`<call-status interaction-id="web-1" .adapter=${phone} .telephony=${phone}></call-status>`);
+    const label = () => status.shadowRoot!.querySelector('[part=state]')?.textContent?.trim();
+
+    const call = await phone.dial({ number: h.numbers.answers, interactionId: 'web-1' });
+    expect(phone.getInteraction('web-1')).to.include({ state: 'dialing', callId: call.id });
+    await waitUntil(() => phone!.getCall(call.id)?.alerting === true, 'the 180 Ringing arrives');
+    await waitUntil(() => label() === 'Ringing', `call-status shows Ringing (shows "${label()}")`);
+    await waitUntil(() => phone!.getInteraction('web-1')?.state === 'connected', 'answered', { timeout: 5_000 });
+    const far = h.peers.customer.sessions.at(-1)!;
+    await far.established;
+    expect(await far.receivesMedia()).to.equal(true);
+    await phone.hangUp(call.id);
+    expect(phone.getInteraction('web-1')?.state).to.equal('ready-to-call');
+
+    const second = await phone.dial({ number: h.numbers.answers, interactionId: 'web-1' });
+    await waitUntil(() => phone!.getCall(second.id)?.alerting === true, 'ringing again');
+    await phone.hangUp(second.id);
+    const after = phone.getInteraction('web-1')!;
+    expect(after.state).to.equal('ready-to-call');
+    expect(after.attempts.at(-1)?.result).to.equal('cancelled');
+    const ringingLeg = h.peers.customer.sessions.at(-1)!;
+    await ringingLeg.ended;
+    expect(ringingLeg.state).to.equal('Terminated');
   });
 });

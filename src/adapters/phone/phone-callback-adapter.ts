@@ -48,6 +48,9 @@ export interface PhoneCallbackAdapterOptions {
  * and, once the phone has done it, to the interaction through the model's `transition()`; what the
  * far end does (hang-up, hold, a conference member leaving) reaches the interaction the same way.
  *
+ * Web callbacks that do not arrive as calls are offered with {@link PhoneCallbackAdapter.ingest};
+ * their Call goes out through the phone and is followed the same way.
+ *
  * Reschedule, availability and duplicate look-up need a callback service and are not offered.
  */
 export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
@@ -108,7 +111,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     throwIfAborted(options?.signal);
     const interaction = this.#check(id, { type: 'accept' });
     this.#clearExpiry(id);
-    await this.#phone.answer(interaction.callId!, options);
+    if (interaction.callId) await this.#phone.answer(interaction.callId, options);
     return this.#apply(id, [{ type: 'accept' }]);
   }
 
@@ -120,11 +123,30 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     // The call ends under us: that is the rejection, not the caller giving up.
     this.#rejecting.add(id);
     try {
-      await this.#phone.decline(interaction.callId!, options);
+      if (interaction.callId) await this.#phone.decline(interaction.callId, options);
       return this.#apply(id, [{ type: 'reject' }]);
     } finally {
       this.#rejecting.delete(id);
     }
+  }
+
+  /**
+   * Offers a callback that does not arrive as a call: a web callback from a form, or one a
+   * callback service pushed (GMS keys by default; `_agent_preview: 'true'` makes it a web callback
+   * the agent previews, then dials with Call). The same id while still open returns the first.
+   */
+  ingest(data: Readonly<Record<string, string>>): Interaction {
+    const now = this.#clock.now();
+    const result = interactionFromData(data, this.#mapping, {
+      now,
+      offerTimeoutMs: this.#options.offerTimeoutMs ?? 30_000,
+      canRejectByDefault: this.#options.canRejectByDefault ?? true,
+    });
+    if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a callback: ${result}.`);
+    const held = this.#interactions.get(result.id);
+    if (held && !isClosed(held.state) && held.state !== 'done') return held;
+    this.#publishOffer(result, now);
+    return result;
   }
 
   reschedule(_id: string, _request: RescheduleRequest): Promise<Interaction> {
@@ -372,6 +394,10 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     }
     const interaction: Interaction = { ...result, callId: call.id };
     this.#link(interaction.id, call.id);
+    this.#publishOffer(interaction, now);
+  }
+
+  #publishOffer(interaction: Interaction, now: number): void {
     this.#store(interaction, false);
     this.#expiry.set(
       interaction.id,

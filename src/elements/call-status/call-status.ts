@@ -210,7 +210,11 @@ export class CallStatus extends CallbackElement {
         </div>
         ${contact.name ? html`<span part="number" class="number">${contact.phone}</span>` : nothing}
         <div class="line">
-          <span part="state" class="state ${remoteHold ? 'remote-hold' : state}">${callStateLabel(state, remoteHold)}</span>
+          <span part="state" class="state ${remoteHold ? 'remote-hold' : state}"
+            >${state === 'dialing' && this.#session.call?.alerting
+              ? msg('Ringing', { id: 'call-state.alerting' })
+              : callStateLabel(state, remoteHold)}</span
+          >
           ${running
             ? html`<span part="duration" class="duration" role="timer">
                 <span class="visually-hidden">${msg('Duration:', { id: 'call-status.duration' })}</span>
