@@ -47,6 +47,8 @@ const sip = new SipTelephonyAdapter({
   dtmfMethod: 'info',
   callbackData: { valueEncoding: 'uri' },
   iceServers: [],
+  // The demo's Kamailio routes GRUUs: a call survives a restart of the SIP server.
+  gruu: true,
 });
 const phone = new PhoneCallbackAdapter({ telephony: sip });
 const desk = document.querySelector('callback-desk')!;

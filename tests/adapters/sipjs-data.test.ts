@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { callbackDataFromInvite, defaultTargetUri, escapeUserPart } from '../../src/adapters/sipjs/index.js';
-import { rawHeaders, sdpHoldsUs, sipfragStatus } from '../../src/adapters/sipjs/invite-data.js';
+import { rawHeaders, sdpHoldsUs, sipfragStatus, unwrapMultipartInvite } from '../../src/adapters/sipjs/invite-data.js';
 
 const invite = (headers: string[], body = 'v=0\r\n') =>
   ['INVITE sip:agent@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1', ...headers, `Content-Length: ${body.length}`, '', body].join('\r\n');
@@ -59,5 +59,50 @@ describe('sip.js adapter: SDP, NOTIFY and URIs (pure)', () => {
     expect(defaultTargetUri({ kind: 'agent', id: 'a', name: 'A', address: '+1 (202) 555-0110' }, 'example.com')).to.equal('sip:+12025550110@example.com');
     expect(defaultTargetUri({ kind: 'queue', id: 'q', name: 'Q', address: 'sip:sales@pbx.example.com' }, 'example.com')).to.equal('sip:sales@pbx.example.com');
     expect(defaultTargetUri({ kind: 'agent', id: '7 01>', name: 'B' }, 'example.com')).to.equal('sip:701%3E@example.com');
+  });
+});
+
+describe('sip.js adapter: a multipart INVITE (SDP + JSON) before sip.js sees it (pure)', () => {
+  const sdp = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
+  const multipart = (json: string, boundary = 'b1') =>
+    [
+      'INVITE sip:agent@127.0.0.1 SIP/2.0',
+      'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1',
+      `Content-Type: multipart/mixed;boundary="${boundary}"`,
+      'Content-Length: 999',
+      '',
+      `--${boundary}`,
+      'Content-Type: application/sdp',
+      '',
+      sdp,
+      `--${boundary}`,
+      'Content-Type: application/json',
+      '',
+      json,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+
+  it('keeps the SDP as the body, with a correct length, and moves the JSON into the callback data', () => {
+    const out = unwrapMultipartInvite(multipart(JSON.stringify({ _CB_SERVICE_ID: 'cb-9', firstname: 'Zoë', n: 3 })));
+    const [head, body] = out.split('\r\n\r\n');
+    expect(body).to.equal(sdp);
+    expect(head).to.include('Content-Type: application/sdp');
+    expect(head).to.include(`Content-Length: ${new TextEncoder().encode(sdp).length}`);
+    expect(head).to.not.include('multipart');
+    expect(callbackDataFromInvite(out)).to.deep.equal({ _CB_SERVICE_ID: 'cb-9', firstname: 'Zoë', n: '3' });
+  });
+
+  it('drops a JSON part that does not parse, and never sets a prototype', () => {
+    expect(callbackDataFromInvite(unwrapMultipartInvite(multipart('{not json')))).to.deep.equal({});
+    const out = unwrapMultipartInvite(multipart('{"__proto__": {"polluted": "yes"}, "ok": "1"}'));
+    expect(callbackDataFromInvite(out)).to.deep.equal({ ok: '1' });
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+
+  it('leaves other messages alone', () => {
+    const plain = invite(['X-Genesys-a: 1']);
+    expect(unwrapMultipartInvite(plain)).to.equal(plain);
+    expect(unwrapMultipartInvite(multipart('{}').replace('INVITE ', 'MESSAGE '))).to.equal(multipart('{}').replace('INVITE ', 'MESSAGE '));
   });
 });

@@ -1,10 +1,10 @@
 // Fault tests for the sip.js TelephonyAdapter against the tests' real Kamailio (tests/sip/): a
 // server that cannot be reached, one that comes back, a wrong password, Kamailio restarted while
-// idle and during a call, and a REGISTER that is never answered or answered late. Kamailio is
-// stopped/started through sipControl(); unanswered and late REGISTERs are made in the page, by a
-// WebSocket wrapper (SocketSpy) that swallows or delays the agent's outgoing REGISTERs while the
-// connection stays up. Each test leaves Kamailio running (afterEach: sipControl('start') is a no-op
-// when it runs). Whole file: about 70 s.
+// idle and during a call (recovered through GRUUs; ended when the far end does not come back), and
+// a REGISTER that is never answered or answered late. Kamailio is stopped/started through
+// sipControl(); unanswered and late REGISTERs are made in the page, by a WebSocket wrapper
+// (SocketSpy) that swallows or delays the agent's outgoing REGISTERs while the connection stays up.
+// Each test leaves Kamailio running (afterEach: sipControl('start') is a no-op when it runs).
 import { expect } from '@open-wc/testing';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { SipTelephonyAdapter, type SipTelephonyOptions } from '../../src/adapters/sipjs/index.js';
@@ -95,6 +95,10 @@ class SocketSpy {
 
 function callId(message: string): string {
   return /^Call-ID:\s*(\S+)/im.exec(message)?.[1] ?? '';
+}
+
+function contactOf(message: string): string {
+  return /^(?:Contact|m):\s*([^\r\n]*)/im.exec(message)?.[1] ?? '';
 }
 
 describe('SipTelephonyAdapter faults against Kamailio', function () {
@@ -301,79 +305,195 @@ describe('SipTelephonyAdapter faults against Kamailio', function () {
     expect(unhandled, 'unhandled errors').to.deep.equal([]);
   });
 
-  // Kamailio keeps no dialog state, and in-dialog requests are loose-routed; but each side's remote
-  // target carries `;alias=127.0.0.1~PORT~5`, the WebSocket connection the other side had when the
-  // call started. Both sides come back on new connections (new ports), so the adapter's re-INVITE
-  // cannot be delivered (Kamailio: "connection for WebSocket could not be found" → 480), neither can
-  // its BYE nor any request of the far end. What happens is the clean end: `connection-lost`.
-  it('Kamailio restarted during an answered call, 20 times: the re-INVITE cannot reach the far end, the call ends with connection-lost; the next call works', async function () {
-    this.timeout(120_000);
-    const { adapter, user } = makeAgent({ requestTimeoutMs: 3_000 });
+  /** Sum of inbound-rtp bytesReceived on a peer connection. */
+  async function inboundBytes(pc: RTCPeerConnection): Promise<number> {
+    let n = 0;
+    (await pc.getStats()).forEach((r: { type: string; bytesReceived?: number }) => {
+      if (r.type === 'inbound-rtp') n += r.bytesReceived ?? 0;
+    });
+    return n;
+  }
+
+  /** True once the inbound bytes of `pc` grew by more than `minBytes` (polling up to timeoutMs). */
+  async function receives(pc: RTCPeerConnection, { minBytes = 200, timeoutMs = 3_000 } = {}): Promise<boolean> {
+    const start = await inboundBytes(pc);
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      await sleep(100);
+      if ((await inboundBytes(pc)) - start > minBytes) return true;
+    }
+    return false;
+  }
+
+  /** The agent's INVITEs (re-INVITEs) sent since `mark`, and the final answer to each, if any. */
+  function agentInvites(user: string, mark: number): Array<{ invite: string; answer: string | undefined }> {
+    return spy.sent
+      .slice(mark)
+      .filter((m) => m.startsWith('INVITE ') && new RegExp(`^From:[^\\r\\n]*sip:${user}@`, 'im').test(m))
+      .map((invite) => {
+        // The page holds the customer's WebSocket too: match the answer by the Via branch.
+        const branch = /^Via:[^\r\n]*;branch=([^;\s]+)/im.exec(invite)?.[1] ?? '-';
+        const answer = spy.received.find((m) => /^SIP\/2\.0 [2-6]\d\d/.test(m) && m.includes(`;branch=${branch}`) && /^CSeq:\s*\d+ INVITE/im.test(m));
+        return { invite, answer: answer?.split('\r\n')[0] };
+      });
+  }
+
+  // Kamailio keeps no dialog state and, restarted, loses every WebSocket connection: each side comes
+  // back on a new one (new port). A dialog whose remote target named the old connection (the
+  // `;alias=127.0.0.1~PORT~5` Kamailio puts on a WebSocket client's Contact) could not be reached
+  // any more (480 "connection for WebSocket could not be found"). Both sides register with
+  // `+sip.instance` and `reg-id` (the adapter with `gruu: true`, SipPeer always), so Kamailio's
+  // registrar gives them a public GRUU (RFC 5627)
+  // and sip.js uses it as Contact: the remote target names the user agent instance, Kamailio sends
+  // in-dialog requests for it to that instance's current registration (tests/sip/kamailio.cfg,
+  // route[GRUU]), waiting up to 3 s for it to register again (every 4th try the customer comes
+  // back 1 s late). The agent's re-INVITE (ICE restart) then reaches the customer on its new
+  // connection, and the call goes on.
+  it('Kamailio restarted during an answered call, 20 times: both ends reconnect, the re-INVITE reaches the far end through its GRUU, the call stays connected with audio both ways', async function () {
+    this.timeout(240_000);
+    const { adapter, user } = makeAgent({ requestTimeoutMs: 5_000, gruu: true });
     await adapter.register();
     const customer = await startPeer({ user: '+12025550205' });
-    const times: number[] = [];
+    const toReinvite: number[] = [];
+    const toMedia: number[] = [];
     const started = performance.now();
     for (let i = 0; i < 20; i += 1) {
       const t = `try ${i + 1}`;
       const { call, far } = await ringIn(customer, adapter, user);
       await adapter.answer(call.id);
       await far.established;
-      expect(await far.receivesMedia({ timeoutMs: 2_000 }), `${t}: media before the restart`).to.equal(true);
+      const pc = adapter.peerConnection(call.id)!;
+      expect(await far.receivesMedia({ timeoutMs: 2_000 }), `${t}: customer hears the agent before the restart`).to.equal(true);
+      expect(await receives(pc, { timeoutMs: 2_000 }), `${t}: agent hears the customer before the restart`).to.equal(true);
+      // Both Contacts are GRUUs, not one connection's alias.
+      const gruu = /;gr=urn:uuid:[0-9a-f-]{36}/i;
+      const offered = spy.received.filter((m) => m.startsWith('INVITE ')).at(-1) ?? '';
+      const accepted = spy.sent.filter((m) => /^SIP\/2\.0 200 /.test(m) && callId(m) === callId(offered) && /^CSeq:\s*\d+ INVITE/im.test(m)).at(-1) ?? '';
+      expect(contactOf(offered), `${t}: the customer's Contact`).to.match(gruu).and.not.match(/;alias=/);
+      expect(contactOf(accepted), `${t}: the agent's Contact`).to.match(gruu).and.not.match(/;alias=/);
       const sentMark = spy.sent.length;
-      let registeredAt = 0;
-      let endedAt = 0;
-      const stopStatus = adapter.onStatus((status) => {
-        if (status === 'registered') registeredAt = performance.now();
-      });
+      const states: string[] = [];
       const stopCalls = adapter.onCall((info) => {
-        if (info.id === call.id && info.state === 'ended') endedAt = performance.now();
+        if (info.id === call.id) states.push(info.state);
       });
       const t0 = performance.now();
       await sipControl('restart');
       try {
-        await Promise.all([reconnectPeer(customer), waitFor(`${t}: the call to end`, () => endedAt > 0, 8_000)]);
+        await Promise.all([
+          // Every 4th try the customer comes back 1 s after the agent: the re-INVITE waits for it.
+          (i % 4 === 3 ? sleep(1_000) : Promise.resolve()).then(() => reconnectPeer(customer)),
+          waitFor(
+            `${t}: the re-INVITE answered`,
+            () => agentInvites(user, sentMark).some((x) => x.answer !== undefined) || states.includes('ended'),
+            10_000,
+          ),
+        ]);
+        toReinvite.push(performance.now() - t0);
+        const [{ invite, answer }] = agentInvites(user, sentMark);
+        expect(invite, `${t}: re-INVITE to the customer's GRUU`).to.match(/^INVITE sip:\+12025550205@127\.0\.0\.1;gr=urn:uuid:/);
+        expect(answer, `${t}: answer to the re-INVITE`).to.equal('SIP/2.0 200 OK');
+        expect(adapter.getCall(call.id)?.state, t).to.equal('connected');
+        expect(states, `${t}: call states during the restart`).not.to.include('ended');
+        expect(far.state, `${t}: the customer's session`).to.equal('Established');
+        expect(adapter.status(), t).to.equal('registered');
+        // Audio flows again at both ends (ICE restarted by the re-INVITE).
+        const [farHears, agentHears] = await Promise.all([far.receivesMedia({ timeoutMs: 3_000 }), receives(pc, { timeoutMs: 3_000 })]);
+        expect(farHears, `${t}: customer hears the agent after the restart`).to.equal(true);
+        expect(agentHears, `${t}: agent hears the customer after the restart`).to.equal(true);
+        toMedia.push(performance.now() - t0);
       } finally {
-        stopStatus();
         stopCalls();
       }
-      times.push(performance.now() - t0);
-      expect(adapter.getCall(call.id), t).to.include({ state: 'ended', endReason: 'connection-lost', endedBy: 'remote' });
-      expect(adapter.status(), t).to.equal('registered');
-      // It ended after the adapter registered again and tried to recover it with a re-INVITE.
-      expect(registeredAt, `${t}: registered again before the call ended`).to.be.greaterThan(0).and.at.most(endedAt);
-      const reinvite = spy.sent.slice(sentMark).find((m) => m.startsWith('INVITE ') && new RegExp(`^From:[^\\r\\n]*sip:${user}@`, 'im').test(m));
-      expect(reinvite, `${t}: re-INVITE sent`).to.be.a('string');
-      expect(reinvite, `${t}: re-INVITE to the far end's old connection`).to.match(/^INVITE [^\r\n]*;alias=127\.0\.0\.1~\d+~5/);
-      const answer = spy.received.find((m) => /^SIP\/2\.0 [3-6]\d\d/.test(m) && callId(m) === callId(reinvite!) && /^CSeq:\s*\d+ INVITE/im.test(m));
-      expect(answer?.split('\r\n')[0], `${t}: answer to the re-INVITE`).to.equal('SIP/2.0 480 Temporarily Unavailable');
-      // The agent's side is gone: the far end receives no more audio. Nothing could tell the far end
-      // (its session is still up): hang it up here.
-      const bytes = await far.bytesReceived();
-      await sleep(300);
-      expect(await far.bytesReceived(), `${t}: far end still receiving audio`).to.equal(bytes);
-      await far.hangUp();
+      // In-dialog requests both ways after the recovery: the agent hangs up on even tries, the
+      // customer on odd ones (its BYE reaches the agent through the agent's GRUU).
+      if (i % 2 === 0) {
+        await adapter.hangUp(call.id);
+        await far.ended;
+      } else {
+        await far.hangUp();
+        await waitFor(`${t}: the customer's BYE reached the agent`, () => adapter.getCall(call.id)?.state === 'ended', 3_000);
+        expect(adapter.getCall(call.id), t).to.include({ endedBy: 'remote' });
+        expect(adapter.getCall(call.id)?.endReason, t).not.to.equal('connection-lost');
+      }
     }
-    // The adapter still takes calls, with audio both ways.
+    const ms = (xs: number[]) => `min ${Math.round(Math.min(...xs))} / median ${Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1])} / max ${Math.round(Math.max(...xs))} ms`;
+    console.log(
+      `[faults] 20 restarts during a call, all recovered: total ${Math.round(performance.now() - started)} ms; restart → re-INVITE answered: ${ms(toReinvite)}; restart → audio again both ways: ${ms(toMedia)}`,
+    );
+    expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  // When the far end does not come back (its phone stays disconnected), nothing can recover the
+  // call: Kamailio holds the re-INVITE to its GRUU for 3 s, then answers 480, and the call ends
+  // cleanly with `connection-lost`. The next call works.
+  it('Kamailio restarted during an answered call and the far end never reconnects: the re-INVITE gets 480 and the call ends with connection-lost; the next call works', async function () {
+    this.timeout(40_000);
+    const { adapter, user } = makeAgent({ requestTimeoutMs: 5_000, gruu: true });
+    await adapter.register();
+    const customer = await startPeer({ user: '+12025550209' });
     const { call, far } = await ringIn(customer, adapter, user);
     await adapter.answer(call.id);
     await far.established;
-    expect(await far.receivesMedia()).to.equal(true);
-    const pc = adapter.peerConnection(call.id)!;
-    const inbound = async () => {
-      let n = 0;
-      (await pc.getStats()).forEach((r: { type: string; bytesReceived?: number }) => {
-        if (r.type === 'inbound-rtp') n += r.bytesReceived ?? 0;
-      });
-      return n;
-    };
-    const before = await inbound();
-    await sleep(500);
-    expect(await inbound()).to.be.greaterThan(before);
-    await adapter.hangUp(call.id);
-    console.log(
-      `[faults] 20 restarts during a call: total ${Math.round(performance.now() - started)} ms; restart → call ended: min ${Math.round(Math.min(...times))} / max ${Math.round(Math.max(...times))} ms`,
-    );
+    expect(await far.receivesMedia({ timeoutMs: 2_000 })).to.equal(true);
+    const sentMark = spy.sent.length;
+    let registeredAt = 0;
+    let endedAt = 0;
+    const stopStatus = adapter.onStatus((status) => {
+      if (status === 'registered') registeredAt = performance.now();
+    });
+    const stopCalls = adapter.onCall((info) => {
+      if (info.id === call.id && info.state === 'ended') endedAt = performance.now();
+    });
+    const t0 = performance.now();
+    await sipControl('restart');
+    try {
+      await waitFor(`${customer.user}'s WebSocket to close`, () => !customer.ua.isConnected(), 3_000);
+      await waitFor('the call to end', () => endedAt > 0, 10_000);
+    } finally {
+      stopStatus();
+      stopCalls();
+    }
+    expect(adapter.getCall(call.id)).to.include({ state: 'ended', endReason: 'connection-lost', endedBy: 'remote' });
+    expect(adapter.status()).to.equal('registered');
+    expect(registeredAt, 'registered again before the call ended').to.be.greaterThan(0).and.at.most(endedAt);
+    const [{ invite, answer }] = agentInvites(user, sentMark);
+    expect(invite, "re-INVITE to the customer's GRUU").to.match(/^INVITE sip:\+12025550209@127\.0\.0\.1;gr=urn:uuid:/);
+    expect(answer, 'answer to the re-INVITE').to.equal('SIP/2.0 480 Temporarily Unavailable');
+    // Kamailio waited for the customer to register again before answering.
+    expect(endedAt - registeredAt, 'registered → call ended (ms)').to.be.within(2_500, 5_000);
+    console.log(`[faults] far end gone: restart → call ended ${Math.round(endedAt - t0)} ms (registered → ended ${Math.round(endedAt - registeredAt)} ms)`);
+    // The customer comes back: the agent's BYE, held by Kamailio for its GRUU, reaches it now and
+    // ends its old session.
+    await customer.reconnect();
+    expect(await Promise.race([far.ended.then(() => true), sleep(3_000).then(() => false)]), "the agent's BYE ended the customer's session").to.equal(true);
+    const next = await ringIn(customer, adapter, user);
+    await adapter.answer(next.call.id);
+    await next.far.established;
+    expect(await next.far.receivesMedia()).to.equal(true);
+    expect(await receives(adapter.peerConnection(next.call.id)!)).to.equal(true);
+    await adapter.hangUp(next.call.id);
+    await next.far.ended;
     expect(unhandled, 'unhandled errors').to.deep.equal([]);
+  });
+
+  it('gruu: the REGISTER carries instanceId as +sip.instance with reg-id, and the GRUU built from it is the remote target the far end sees; a malformed one is refused', async function () {
+    expect(() => makeAgent({ gruu: true, instanceId: 'not-a-uuid' })).to.throw(AdapterError, /not a UUID/);
+    // Without `gruu` (the default) the REGISTER has no instance: no GRUU, the Contact names the connection.
+    const plain = makeAgent();
+    await plain.adapter.register();
+    expect(contactOf(spy.registers(plain.user)[0])).not.to.include('+sip.instance');
+    const instanceId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const { adapter, user } = makeAgent({ gruu: true, instanceId });
+    await adapter.register();
+    const [register] = spy.registers(user);
+    expect(contactOf(register)).to.include(`;reg-id=1;+sip.instance="<urn:uuid:${instanceId}>"`);
+    const customer = await startPeer({ user: '+12025550210' });
+    const { call, far } = await ringIn(customer, adapter, user);
+    await adapter.answer(call.id);
+    await far.established;
+    expect(String(far.session.dialog?.remoteTarget)).to.equal(`sip:${user}@${env.domain};gr=urn:uuid:${instanceId}`);
+    await adapter.hangUp(call.id);
+    await far.ended;
   });
 
   it('a REGISTER that is never answered: register() rejects with timeout after requestTimeoutMs, then fresh Registerers retry until the server answers', async function () {

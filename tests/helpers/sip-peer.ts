@@ -446,7 +446,9 @@ export class SipPeer {
       logLevel: 'error',
       delegate: { onInvite: (invitation) => this.onInvite(invitation) },
     });
-    this.registerer = new Registerer(this.ua, { expires: 600 });
+    // `+sip.instance` + `reg-id` in the REGISTER: Kamailio answers with a GRUU, which sip.js uses
+    // as this peer's Contact, so its calls stay reachable after it reconnects (new WebSocket).
+    this.registerer = new Registerer(this.ua, { expires: 600, regId: 1 });
   }
 
   /** Connects, registers (unless `register: false`) and resolves with the peer. */

@@ -64,6 +64,23 @@ export interface SipTelephonyOptions {
   conferenceBridgeUri?: string;
   /** Maps a transfer or consultation target to a SIP URI; default {@link defaultTargetUri}. */
   targetUri?: (target: TargetRef, domain: string) => string;
+  /**
+   * Register with `+sip.instance` and `reg-id=1` (RFC 5626/5627), so that a registrar supporting
+   * GRUU answers with one; sip.js then uses that GRUU as the Contact of every call. The calls'
+   * remote targets then name this user agent instance, not one WebSocket connection: in-dialog
+   * requests (the re-INVITE that recovers a call, the far end's BYE) find it again after a
+   * reconnection, even to a restarted proxy. Useful only with a proxy that routes in-dialog
+   * requests for a GRUU through its location table (`tests/sip/kamailio.cfg` `route[GRUU]`); a
+   * proxy that hands out GRUUs (Kamailio's registrar does by default) but neither routes them nor
+   * aliases the Contact would send in-dialog requests for the agent to itself. Default false.
+   */
+  gruu?: boolean;
+  /**
+   * The UUID sent as `+sip.instance` when `gruu` is on. Unique per device/tab: two registrations
+   * of one AOR with the same instance replace each other. Default: a random UUID, kept for the
+   * adapter's lifetime.
+   */
+  instanceId?: string;
   /** sip.js log level. Default `error`. */
   logLevel?: 'debug' | 'log' | 'warn' | 'error';
 }

@@ -2,8 +2,11 @@ import type { Invitation, Registerer, UserAgent } from 'sip.js';
 import { AdapterError } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
 import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
+import { unwrapMultipartInvite } from './invite-data.js';
 
 export type SipModule = typeof import('sip.js');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let sipModule: Promise<SipModule> | undefined;
 
@@ -36,6 +39,8 @@ export class SipConnection {
   #sip: SipModule | undefined;
   #ua: UserAgent | undefined;
   #uaServer = -1;
+  /** `+sip.instance` of every user agent this connection makes (failover keeps it; sent with `gruu`). */
+  #instanceId: string | undefined;
   #registerer: Registerer | undefined;
   #status: RegistrationStatus = 'offline';
   /** The agent wants to be registered (between register() and unregister()). */
@@ -52,6 +57,9 @@ export class SipConnection {
 
   constructor(options: SipTelephonyOptions, hooks: ConnectionHooks) {
     if (!options.servers.length) throw new AdapterError('invalid-input', 'At least one WebSocket server is needed.');
+    if (options.instanceId !== undefined && !UUID.test(options.instanceId)) {
+      throw new AdapterError('invalid-input', `instanceId "${options.instanceId}" is not a UUID.`);
+    }
     this.#options = options;
     this.#hooks = hooks;
   }
@@ -152,8 +160,10 @@ export class SipConnection {
     const uri = sip.UserAgent.makeURI(this.#options.aor);
     if (!uri) throw new AdapterError('invalid-input', `"${this.#options.aor}" is not a SIP address.`);
     const o = this.#options;
+    const instanceId = this.#instanceId ?? o.instanceId;
     const ua = new sip.UserAgent({
       uri,
+      ...(instanceId ? { instanceId } : {}),
       transportOptions: { server: o.servers[index], connectionTimeout: 5 },
       ...(o.authorizationUsername ? { authorizationUsername: o.authorizationUsername } : {}),
       ...(o.password ? { authorizationPassword: o.password } : {}),
@@ -171,6 +181,10 @@ export class SipConnection {
         },
       },
     });
+    this.#instanceId = ua.instanceId;
+    // sip.js cannot parse a multipart INVITE (SDP + JSON callback data): unwrap it first.
+    const deliver = ua.transport.onMessage;
+    ua.transport.onMessage = (message: string) => deliver?.(unwrapMultipartInvite(message));
     this.#ua = ua;
     this.#uaServer = index;
     this.#started = false;
@@ -181,7 +195,12 @@ export class SipConnection {
   async #registerFresh(ua: UserAgent): Promise<void> {
     const sip = this.#sip!;
     await this.#release(this.#registerer);
-    const registerer = new sip.Registerer(ua, { expires: this.#options.registerExpiresSeconds ?? SIP_DEFAULTS.registerExpiresSeconds });
+    // gruu: regId makes the REGISTER carry `+sip.instance` (the user agent's instanceId) and
+    // `reg-id`; a registrar that supports GRUU answers with one, and sip.js uses it as Contact.
+    const registerer = new sip.Registerer(ua, {
+      expires: this.#options.registerExpiresSeconds ?? SIP_DEFAULTS.registerExpiresSeconds,
+      ...(this.#options.gruu ? { regId: 1 } : {}),
+    });
     this.#registerer = registerer;
     await this.#withTimeout(
       new Promise<void>((resolve, reject) => {

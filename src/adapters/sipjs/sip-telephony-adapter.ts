@@ -646,14 +646,27 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     const live = [...this.#calls.values()].filter((c) => c.info.state === 'connected' || c.info.state === 'held');
     await Promise.all(
       live.map(async (call) => {
-        try {
-          await this.#reinvite(call, call.info.state === 'held', { iceRestart: true });
-        } catch {
-          call.info = { ...call.info, endReason: 'connection-lost' };
-          call.endingBy = 'remote';
-          await this.#terminate(call).catch(() => undefined);
-          this.#end(call, 'remote');
+        // The far end may still be reconnecting too: a few more tries while it cannot be found.
+        const deadline = Date.now() + 10_000;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.#reinvite(call, call.info.state === 'held', { iceRestart: true });
+            return;
+          } catch (error) {
+            const status = error instanceof AdapterError ? error.detail.status : undefined;
+            const waitable = typeof status === 'number' && [404, 408, 480, 503].includes(status);
+            if (waitable && Date.now() < deadline && call.info.state !== 'ended') {
+              await delay(Math.min(500 * 2 ** attempt, 2_000));
+              continue;
+            }
+            break;
+          }
         }
+        if (call.info.state === 'ended') return;
+        call.info = { ...call.info, endReason: 'connection-lost' };
+        call.endingBy = 'remote';
+        await this.#terminate(call).catch(() => undefined);
+        this.#end(call, 'remote');
       }),
     );
   }
