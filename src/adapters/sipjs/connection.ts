@@ -1,4 +1,4 @@
-import type { Invitation, Registerer, UserAgent } from 'sip.js';
+import type { Invitation, Registerer, SessionDescriptionHandlerFactory, SessionDescriptionHandlerModifier, UserAgent, Web } from 'sip.js';
 import { AdapterError } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
 import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
@@ -169,7 +169,7 @@ export class SipConnection {
       ...(o.password ? { authorizationPassword: o.password } : {}),
       ...(o.displayName ? { displayName: o.displayName } : {}),
       sipExtensionReplaces: sip.SIPExtension.Supported,
-      sessionDescriptionHandlerFactory: sip.Web.defaultSessionDescriptionHandlerFactory(() => this.#hooks.mediaStreamFactory()),
+      sessionDescriptionHandlerFactory: handlerFactory(sip, () => this.#hooks.mediaStreamFactory()),
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: o.iceServers ?? [] } },
       logLevel: o.logLevel ?? 'error',
       reconnectionAttempts: 0,
@@ -358,4 +358,37 @@ export class SipConnection {
     this.#setStatus('offline');
   }
 
+}
+
+/**
+ * sip.js's Web SessionDescriptionHandler with two repairs that a refused re-INVITE (a 491 in glare,
+ * a 488, a 500) needs:
+ * - `rollbackDescription()`, which sip.js 0.21 calls on a non-2xx but the Web handler lacks: without
+ *   it the refused offer stays applied (`have-local-offer`), every later re-INVITE of ours fails
+ *   ("Invalid signaling state have-local-offer") and the far end's next offer is applied as an answer.
+ * - a remote offer is applied before our track is added: a transceiver that addTrack() made before
+ *   the offer arrived loses its ICE/DTLS transport when a later re-offer is rolled back (Chromium
+ *   156: the call goes silent); one that the offer made keeps it.
+ */
+function handlerFactory(sip: SipModule, media: () => Promise<MediaStream>): SessionDescriptionHandlerFactory {
+  class Handler extends sip.Web.SessionDescriptionHandler {
+    override setDescription(sdp: string, options?: Web.SessionDescriptionHandlerOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<void> {
+      const pc = this.peerConnection;
+      if (!pc) return super.setDescription(sdp, options, modifiers);
+      const type = pc.signalingState === 'have-local-offer' ? 'answer' : 'offer';
+      return this.applyModifiers({ sdp, type }, modifiers)
+        .then((description) => this.setRemoteSessionDescription(description))
+        .then(() => this.getLocalMediaStream(options));
+    }
+
+    async rollbackDescription(): Promise<void> {
+      const pc = this.peerConnection;
+      if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+    }
+  }
+  return (session, options?: Web.SessionDescriptionHandlerFactoryOptions) =>
+    new Handler(session.userAgent.getLogger('sip.SessionDescriptionHandler'), media, {
+      iceGatheringTimeout: options?.iceGatheringTimeout ?? 5_000,
+      peerConnectionConfiguration: { ...sip.Web.defaultPeerConnectionConfiguration(), ...options?.peerConnectionConfiguration },
+    });
 }

@@ -554,6 +554,20 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
    * 0–2 s for the other.
    */
   async #reinvite(call: SipCall, hold: boolean, extra: { iceRestart?: boolean } = {}): Promise<void> {
+    try {
+      await this.#reinviteOnce(call, hold, extra);
+    } catch (error) {
+      // sip.js answers the far end's next re-INVITE with the options of our last one: put back
+      // those of the state the call stays in, or a failed hold holds the call after all.
+      call.session.sessionDescriptionHandlerOptionsReInvite = {
+        ...call.session.sessionDescriptionHandlerOptionsReInvite,
+        hold: call.info.state === 'held',
+      } as Web.SessionDescriptionHandlerOptions;
+      throw error;
+    }
+  }
+
+  async #reinviteOnce(call: SipCall, hold: boolean, extra: { iceRestart?: boolean }): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.#request(
         (requestDelegate) =>
