@@ -60,8 +60,6 @@ export interface SipTelephonyOptions {
   callbackData?: SipCallbackDataOptions;
   reconnect?: SipReconnectOptions;
   audio?: SipAudioOptions;
-  /** A conference-bridge URI: conferences are made there by REFER; default: mixed in the page. */
-  conferenceBridgeUri?: string;
   /** Maps a transfer or consultation target to a SIP URI; default {@link defaultTargetUri}. */
   targetUri?: (target: TargetRef, domain: string) => string;
   /**

@@ -228,7 +228,6 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     throwIfAborted(options?.signal);
     const call = this.#require(callId, ['connected']);
     if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.');
-    if (this.#options.conferenceBridgeUri) throw new AdapterError('not-supported', 'Conference bridges are not supported yet.');
     const leg = await this.#invite(this.#targetUri(target), target.address ?? target.name, { consultationOf: callId });
     try {
       await leg.established;
