@@ -80,3 +80,18 @@ test('bundle: self-contained entry, sip.js and phone metadata only loaded lazily
     assert.ok(lazyMetadata.length > 0, 'src/ uses libphonenumber-js, but no lazy chunk of the bundle holds its metadata');
   }
 });
+
+test('npm pack ships every exports map target and nothing from tests, demo, src, scripts or bench', async (t) => {
+  if (build.error) return t.skip('the build failed');
+  // Listed from the files just built (this file's before() hook), scripts off: no second build.
+  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, timeout: 60_000 });
+  const files = new Set(JSON.parse(stdout)[0].files.map((f) => f.path));
+  const pkg = JSON.parse(read('package.json'));
+  const targets = Object.values(pkg.exports)
+    .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+    .map((path) => path.replace(/^\.\//, ''));
+  assert.deepEqual(targets.filter((path) => !files.has(path)), [], 'exports map targets missing from the package');
+  for (const file of ['package.json', 'README.md', 'custom-elements.json', bundleEntry]) assert.ok(files.has(file), `${file} is packed`);
+  const stray = [...files].filter((path) => /^(tests|demo|src|scripts|bench|docs|\.ci|node_modules)\//.test(path) || /\.(test|spec)\.(js|d\.ts)$/.test(path));
+  assert.deepEqual(stray, [], 'files that must not be published');
+});
