@@ -13,7 +13,15 @@ export default tseslint.config(
         'error',
         { selector: "MemberExpression[property.name='innerHTML']", message: 'Untrusted text must never become HTML.' },
         { selector: "CallExpression[callee.name='unsafeHTML']", message: 'Untrusted text must never become HTML.' },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'Untrusted text must never become HTML.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Untrusted text must never become HTML.' },
+        { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'Untrusted text must never become HTML.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'Untrusted text must never become HTML.' },
       ],
+      // No code from strings: it would also break under the strict CSP the library supports.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
     },
   },
   {
