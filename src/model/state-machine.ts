@@ -68,6 +68,19 @@ export function isAccepted(state: InteractionState): boolean {
   return state === 'ready-to-call' || state === 'dialing' || IN_CALL.has(state) || state === 'ended';
 }
 
+/**
+ * The events Mark done applies, in order: the disposition and the last note sent with the request
+ * (a blank note is no note), then `done`. Every adapter closes an interaction through these.
+ */
+export function markDoneEvents(request: { disposition?: DispositionRef | undefined; note?: string | undefined }): InteractionEvent[] {
+  const note = request.note?.trim() ? request.note : undefined;
+  return [
+    ...(request.disposition ? [{ type: 'disposition' as const, disposition: request.disposition }] : []),
+    ...(note ? [{ type: 'note' as const, text: note }] : []),
+    { type: 'done' },
+  ];
+}
+
 /** True while there is a live call with the contact. */
 export function isInCall(state: InteractionState): boolean {
   return IN_CALL.has(state);

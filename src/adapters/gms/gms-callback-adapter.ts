@@ -10,7 +10,7 @@ import type {
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Channel, DispositionNode, DispositionRef, Interaction } from '../../model/interaction.js';
-import { InvalidTransitionError, isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { InvalidTransitionError, isClosed, markDoneEvents, transition, type InteractionEvent } from '../../model/state-machine.js';
 import { findDisposition, validatePhoneNumber, validateRescheduleTime } from '../../model/validation.js';
 import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from './callback-data.js';
 import {
@@ -162,12 +162,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       if (this.#options.dispositionMandatory && !(disposition ?? interaction.disposition)) {
         throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
       }
-      const note = request.note?.trim() ? request.note : undefined;
-      return this.#apply(interaction, [
-        ...(disposition ? [{ type: 'disposition' as const, disposition }] : []),
-        ...(note ? [{ type: 'note' as const, text: note }] : []),
-        { type: 'done' },
-      ]);
+      return this.#apply(interaction, markDoneEvents({ disposition, note: request.note }));
     });
   }
 

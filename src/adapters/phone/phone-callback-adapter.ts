@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
-import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { isClosed, markDoneEvents, transition, type InteractionEvent } from '../../model/state-machine.js';
 import type {
   AgentReadyState,
   AvailabilityQuery,
@@ -179,12 +179,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     if (this.#options.dispositionMandatory && !(disposition ?? interaction.disposition)) {
       throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
     }
-    const note = request.note?.trim() ? request.note : undefined;
-    return this.#apply(id, [
-      ...(disposition ? [{ type: 'disposition' as const, disposition }] : []),
-      ...(note ? [{ type: 'note' as const, text: note }] : []),
-      { type: 'done' },
-    ]);
+    return this.#apply(id, markDoneEvents({ disposition, note: request.note }));
   }
 
   getReadyState(channel: Channel): AgentReadyState {

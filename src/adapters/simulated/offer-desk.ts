@@ -1,6 +1,7 @@
 import type { Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Channel, DispositionRef, Interaction } from '../../model/interaction.js';
 import { findDisposition, MAX_RESCHEDULE_AHEAD_MS, validatePhoneNumber, validateRescheduleTime } from '../../model/validation.js';
+import { markDoneEvents } from '../../model/state-machine.js';
 import type { AgentReadyState, AvailabilityQuery, MarkDoneRequest, RescheduleRequest } from '../callback-adapter.js';
 import { AdapterError } from '../errors.js';
 import type { CallbackCalendar } from './availability.js';
@@ -140,12 +141,7 @@ export class OfferDesk {
     const disposition = request.disposition ? this.#knownDisposition(request.disposition.code) : undefined;
     // The disposition sent with the request counts for the "mandatory disposition" rule.
     interactions.assertAllowed({ ...interaction, disposition: disposition ?? interaction.disposition }, 'mark-done');
-    const note = request.note?.trim() ? request.note : undefined;
-    const next = interactions.next(interaction, [
-      ...(disposition ? [{ type: 'disposition' as const, disposition }] : []),
-      ...(note ? [{ type: 'note' as const, text: note }] : []),
-      { type: 'done' },
-    ]);
+    const next = interactions.next(interaction, markDoneEvents({ disposition, note: request.note }));
     this.#o.ctx.behaviours.delete(id);
     return interactions.commit(next);
   }

@@ -13,7 +13,7 @@ import type {
   TelephonyCapabilities,
 } from '../telephony-adapter.js';
 import { CallAudio } from './audio.js';
-import { defaultTargetUri, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
+import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
 
@@ -48,11 +48,16 @@ function dialResultFor(status: number): DialResult {
   return 'error';
 }
 
+/** What the agent is told when a target could not be reached (a final INVITE or NOTIFY status). */
+function targetError(target: TargetRef, status: number | undefined, noAnswer = status === 408 || status === 480): AdapterError {
+  if (noAnswer) return new AdapterError('target-no-answer', `${target.name} did not answer.`);
+  if (status === 486 || status === 600) return new AdapterError('target-busy', `${target.name} is busy.`);
+  return new AdapterError('target-declined', `${target.name} declined the call.`, { detail: { status } });
+}
+
 function consultationError(call: SipCall, target: TargetRef): AdapterError {
   if (call.info.endReason === 'connection-lost') return new AdapterError('network', 'The connection to the phone system was lost.');
-  if (call.dialResult === 'no-answer') return new AdapterError('target-no-answer', `${target.name} did not answer.`);
-  if (call.failureStatus === 486 || call.failureStatus === 600) return new AdapterError('target-busy', `${target.name} is busy.`);
-  return new AdapterError('target-declined', `${target.name} declined the call.`, { detail: { status: call.failureStatus } });
+  return targetError(target, call.failureStatus, call.dialResult === 'no-answer');
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -159,7 +164,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     if (!checked.ok) throw new AdapterError('invalid-input', checked.message, { detail: { reason: checked.code } });
     this.#requireRegistered();
     const number = checked.value.e164;
-    const call = await this.#invite(defaultTargetUri({ kind: 'contact', id: number, name: number, address: number }, this.#connection.domain), number, {
+    const call = await this.#invite(`sip:${escapeUserPart(number)}@${this.#connection.domain}`, number, {
       ...(request.interactionId ? { interactionId: request.interactionId } : {}),
     });
     return call.info;
@@ -639,9 +644,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
             const status = sipfragStatus(notification.request.body);
             if (status === undefined || status < 200) return;
             if (status >= 300) {
-              fail(
-                new AdapterError(status === 486 || status === 600 ? 'target-busy' : status === 408 || status === 480 ? 'target-no-answer' : 'target-declined', `${target.name} could not take the call (${status}).`),
-              );
+              fail(targetError(target, status));
               return;
             }
             clearTimeout(timer);
