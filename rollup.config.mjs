@@ -14,11 +14,14 @@
 //    entry for "sip.js" (or the npm build). The entry's name is stable; only chunks carry hashes.
 //    A build-time check fails the build if sip.js or the phone metadata is ever reachable from the
 //    entry through static imports.
+//    The GMS, phone and SIP adapters are entries of their own beside it (`adapters/<name>.bundle.js`),
+//    so a page on the simulated contact center does not carry their code; they share the entry's
+//    chunks, so classes such as AdapterError are one class across the scripts.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { bundleDir, bundleEntryFile, root, sourceFiles } from './scripts/entries.mjs';
+import { bundleAdapterFile, bundleAdapters, bundleDir, bundleEntryFile, root, sourceFiles } from './scripts/entries.mjs';
 
 const tsconfig = join(root, 'tsconfig.json');
 // The decorator settings (experimentalDecorators, useDefineForClassFields: false) come from tsconfig.json.
@@ -84,20 +87,21 @@ function assertLazy() {
   return {
     name: 'assert-lazy',
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
-      const seen = new Set();
-      const visit = (fileName) => {
-        if (seen.has(fileName)) return;
-        seen.add(fileName);
-        const chunk = bundle[fileName];
-        if (!chunk) return; // an external import
-        for (const { what, test } of lazyOnly) {
-          const offender = [...chunk.imports, ...chunk.moduleIds].find(test);
-          if (offender) this.error(`${what} must stay lazy, but ${offender} is statically reachable from ${entry.fileName} (in ${fileName}).`);
-        }
-        chunk.imports.forEach(visit);
-      };
-      visit(entry.fileName);
+      for (const entry of Object.values(bundle).filter((file) => file.type === 'chunk' && file.isEntry)) {
+        const seen = new Set();
+        const visit = (fileName) => {
+          if (seen.has(fileName)) return;
+          seen.add(fileName);
+          const chunk = bundle[fileName];
+          if (!chunk) return; // an external import
+          for (const { what, test } of lazyOnly) {
+            const offender = [...chunk.imports, ...chunk.moduleIds].find(test);
+            if (offender) this.error(`${what} must stay lazy, but ${offender} is statically reachable from ${entry.fileName} (in ${fileName}).`);
+          }
+          chunk.imports.forEach(visit);
+        };
+        visit(entry.fileName);
+      }
     },
   };
 }
@@ -110,7 +114,17 @@ function chunkFileNames(chunk) {
   return `chunks/${name || 'chunk'}-[hash].js`;
 }
 
-export function bundleConfig(input = join(root, 'src/index.ts')) {
+/** The entry (`src/index.ts`) and the adapters that have entries of their own beside it. */
+function bundleInputs() {
+  const inputs = { [bundleEntryFile.replace(/\.js$/, '')]: join(root, 'src/index.ts') };
+  for (const name of bundleAdapters) {
+    const source = join(root, 'src/adapters', name, 'index.ts');
+    if (existsSync(source)) inputs[bundleAdapterFile(name).replace(/\.js$/, '')] = source;
+  }
+  return inputs;
+}
+
+export function bundleConfig(input = bundleInputs()) {
   return {
     input,
     plugins: [
@@ -125,7 +139,8 @@ export function bundleConfig(input = join(root, 'src/index.ts')) {
     output: {
       dir: join(root, bundleDir),
       format: 'es',
-      entryFileNames: bundleEntryFile,
+      // Stable names: `callback-elements.bundle.js` and `adapters/<name>.bundle.js`; only chunks carry hashes.
+      entryFileNames: '[name].js',
       chunkFileNames,
       sourcemap: true,
     },

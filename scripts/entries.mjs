@@ -16,6 +16,15 @@ export const bundleDir = 'dist/bundle';
 export const bundleEntryFile = 'callback-elements.bundle.js';
 export const bundleEntry = `${bundleDir}/${bundleEntryFile}`;
 
+/**
+ * The adapters that are not in the bundle's entry (each would add its code, and the SIP one a lazy
+ * sip.js, to every drop-in page), as entries of their own beside it: `adapters/<name>.bundle.js`.
+ * They share the entry's chunks, so an adapter from here and the elements from the entry agree on
+ * classes such as `AdapterError`.
+ */
+export const bundleAdapters = ['gms', 'phone', 'sipjs'];
+export const bundleAdapterFile = (name) => `adapters/${name}.bundle.js`;
+
 const posix = (path) => path.split(sep).join('/');
 const isSource = (file) => file.endsWith('.ts') && !/\.(d|test|spec)\.ts$/.test(file);
 
@@ -70,6 +79,12 @@ export function exportsMap(dir = root) {
   }
   // Same API as `.`, already bundled and registered: for tools that cannot resolve bare imports.
   map['./bundle'] = { types: './dist/index.d.ts', default: `./${bundleEntry}` };
+  for (const name of bundleAdapters.filter((adapter) => existsSync(join(dir, 'src/adapters', adapter, 'index.ts')))) {
+    map[`./bundle/adapters/${name}.js`] = {
+      types: `./dist/adapters/${name}/index.d.ts`,
+      default: `./${bundleDir}/${bundleAdapterFile(name)}`,
+    };
+  }
   map['./custom-elements.json'] = './custom-elements.json';
   map['./package.json'] = './package.json';
   return map;
