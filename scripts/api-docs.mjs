@@ -1,5 +1,6 @@
 // docs/api.md, the per-element API reference, generated from custom-elements.json (itself generated
-// from the elements' JSDoc). `--check` fails when the committed file differs from what it would write.
+// from the elements' JSDoc), and the README's summary table between `<!-- api:start -->` and
+// `<!-- api:end -->`. `--check` fails when either committed file differs from what it would write.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,18 +48,32 @@ for (const e of elements) {
 }
 
 const text = `${lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n').trim()}\n`;
+
+// The README's table: one row per element, its attributes and events by name, linking to docs/api.md.
+const names = (items, format = (x) => x.name) => (items ?? []).map((x) => code(format(x))).join(' ');
+const summary = table(
+  ['element', 'what it is', 'attributes', 'events'],
+  elements.map((e) => [`[\`<${e.tagName}>\`](docs/api.md#${e.tagName})`, e.summary ?? '', names(e.attributes), names(e.events)]),
+);
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const marked = /(<!-- api:start -->\n)[\s\S]*?(<!-- api:end -->)/;
+const newReadme = marked.test(readme) ? readme.replace(marked, (_all, start, end) => `${start}${summary}${end}`) : readme;
+
+const read = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
 if (process.argv.includes('--check')) {
-  const committed = (() => {
-    try {
-      return readFileSync(out, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (committed !== text) {
-    console.error('docs/api.md is stale: run npm run analyze');
+  const stale = [[out, text, 'docs/api.md'], [readmePath, newReadme, "README.md's API table"]].filter(([file, want]) => read(file) !== want);
+  if (stale.length) {
+    console.error(`${stale.map(([, , name]) => name).join(' and ')} stale: run npm run analyze`);
     process.exit(1);
   }
 } else {
   writeFileSync(out, text);
+  if (newReadme !== readme) writeFileSync(readmePath, newReadme);
 }
