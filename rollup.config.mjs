@@ -21,7 +21,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { bundleAdapterFile, bundleAdapters, bundleDir, bundleEntryFile, root, sourceFiles } from './scripts/entries.mjs';
+import { bundleAdapterFile, bundleAdapters, bundleDir, bundleEntryFile, bundleSource, root, sourceFiles } from './scripts/entries.mjs';
 
 const tsconfig = join(root, 'tsconfig.json');
 // The decorator settings (experimentalDecorators, useDefineForClassFields: false) come from tsconfig.json.
@@ -114,9 +114,9 @@ function chunkFileNames(chunk) {
   return `chunks/${name || 'chunk'}-[hash].js`;
 }
 
-/** The entry (`src/index.ts`) and the adapters that have entries of their own beside it. */
+/** The entry (`src/core.ts`: all but the simulated contact center) and the adapters beside it. */
 function bundleInputs() {
-  const inputs = { [bundleEntryFile.replace(/\.js$/, '')]: join(root, 'src/index.ts') };
+  const inputs = { [bundleEntryFile.replace(/\.js$/, '')]: join(root, bundleSource) };
   for (const name of bundleAdapters) {
     const source = join(root, 'src/adapters', name, 'index.ts');
     if (existsSync(source)) inputs[bundleAdapterFile(name).replace(/\.js$/, '')] = source;
@@ -152,6 +152,6 @@ export default function configs() {
   const inputs = sourceFiles();
   return [
     ...(inputs.length ? [libraryConfig(inputs)] : []),
-    ...(existsSync(join(root, 'src/index.ts')) ? [bundleConfig()] : []),
+    ...(existsSync(join(root, bundleSource)) ? [bundleConfig()] : []),
   ];
 }

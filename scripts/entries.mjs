@@ -16,13 +16,16 @@ export const bundleDir = 'dist/bundle';
 export const bundleEntryFile = 'callback-elements.bundle.js';
 export const bundleEntry = `${bundleDir}/${bundleEntryFile}`;
 
+/** The bundle's entry source: everything but the simulated contact center (see src/core.ts). */
+export const bundleSource = 'src/core.ts';
+
 /**
  * The adapters that are not in the bundle's entry (each would add its code, and the SIP one a lazy
  * sip.js, to every drop-in page), as entries of their own beside it: `adapters/<name>.bundle.js`.
  * They share the entry's chunks, so an adapter from here and the elements from the entry agree on
  * classes such as `AdapterError`.
  */
-export const bundleAdapters = ['gms', 'phone', 'sipjs'];
+export const bundleAdapters = ['gms', 'phone', 'simulated', 'sipjs'];
 export const bundleAdapterFile = (name) => `adapters/${name}.bundle.js`;
 
 const posix = (path) => path.split(sep).join('/');
@@ -78,7 +81,7 @@ export function exportsMap(dir = root) {
     map[subpath] = { types: `./${distFile(source, '.d.ts')}`, default: `./${distFile(source)}` };
   }
   // Same API as `.`, already bundled and registered: for tools that cannot resolve bare imports.
-  map['./bundle'] = { types: './dist/index.d.ts', default: `./${bundleEntry}` };
+  map['./bundle'] = { types: `./${distFile(bundleSource, '.d.ts')}`, default: `./${bundleEntry}` };
   for (const name of bundleAdapters.filter((adapter) => existsSync(join(dir, 'src/adapters', adapter, 'index.ts')))) {
     map[`./bundle/adapters/${name}.js`] = {
       types: `./dist/adapters/${name}/index.d.ts`,
@@ -97,6 +100,7 @@ export function exportsMap(dir = root) {
 export function sideEffects(dir = root) {
   return [
     './dist/index.js',
+    `./${distFile(bundleSource)}`,
     ...registrationEntries(dir).map(({ source }) => `./${distFile(source)}`),
     `./${bundleDir}/**`,
   ];

@@ -1,24 +1,3 @@
 // Everything, registered. Per-element imports (`callback-elements/callback-notification.js`) load less.
-export * from './model/index.js';
-export * from './adapters/index.js';
-export * from './context/index.js';
-export * from './controllers/index.js';
-export { CallbackErrorEvent, type CallbackErrorDetail } from './events/error-event.js';
-export * from './callback-provider.js';
-export * from './callback-notification.js';
-export * from './callback-info.js';
-export * from './call-status.js';
-export * from './call-actions.js';
-export * from './team-communicator.js';
-export * from './dtmf-keypad.js';
-export * from './callback-scheduler.js';
-export * from './disposition-picker.js';
-export * from './interaction-note.js';
-export * from './case-history.js';
-export * from './agent-status.js';
-export * from './interaction-window.js';
-export * from './contact-directory.js';
-export * from './standard-responses.js';
-export * from './callback-preview.js';
-export * from './callback-desk.js';
+export * from './core.js';
 export * from './adapters/simulated/index.js';

@@ -35,10 +35,11 @@ describe('drop-in bundle', () => {
     for (const tag of ['callback-notification', 'interaction-window', 'call-actions', 'disposition-picker', 'team-communicator']) {
       expect(frame.contentWindow!.customElements.get(tag) !== undefined, `${tag} defined`).to.equal(true);
     }
-    // The desk's own simulator bar (part="simulator-send") sends its default scenario.
-    const send = desk.shadowRoot!.querySelector<HTMLButtonElement>('[part="simulator-send"]');
-    expect(send !== null, 'the simulated desk has its Send offer button').to.equal(true);
-    send!.click();
+    // The desk's own simulator bar (part="simulator-send") sends its default scenario. It shows once
+    // the simulated contact center, a lazy chunk of the bundle, has loaded.
+    const send = () => desk.shadowRoot!.querySelector<HTMLButtonElement>('[part="simulator-send"]');
+    await waitUntil(() => send() !== null, 'the simulated desk never showed its Send offer button', { timeout: 5000 });
+    send()!.click();
     const acceptButton = () =>
       [...(deepQuery(doc, 'callback-notification')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => /Accept/.test(b.textContent ?? ''));
     await waitUntil(() => acceptButton() !== undefined, 'no offer shown', { timeout: 5000 });

@@ -12,6 +12,9 @@ const exists = (file) => existsSync(join(root, file));
 const read = (file) => readFileSync(join(root, file), 'utf8');
 /** Marker of libphonenumber's metadata (a key of metadata.*.json, kept by minification). */
 const phoneMetadata = 'country_calling_codes';
+// A sample contact of the simulated contact center (src/adapters/simulated/directory-data.ts): its
+// presence in a file means the simulated center is in it.
+const simulatedMarker = 'Margaret Chen';
 
 let build;
 before(async () => {
@@ -59,7 +62,7 @@ test('every exports map target whose source exists was built', (t) => {
   if (pending.length) t.diagnostic(`not written yet: ${[...new Set(pending)].join(', ')}`);
 });
 
-test('bundle: self-contained entry, sip.js and phone metadata only loaded lazily', (t) => {
+test('bundle: self-contained entry; sip.js, phone metadata and the simulated contact center only loaded lazily', (t) => {
   if (!exists('src/index.ts')) return t.skip('no src/index.ts yet');
   assert.ok(exists(bundleEntry), `${bundleEntry} was not built`);
   const dir = join(root, bundleDir);
@@ -70,10 +73,12 @@ test('bundle: self-contained entry, sip.js and phone metadata only loaded lazily
     const code = readFileSync(join(dir, file), 'utf8');
     assert.ok(!/^chunks\/sip-js-/.test(file), `${file}: sip.js is loaded eagerly`);
     assert.ok(!code.includes(phoneMetadata), `${file}: libphonenumber metadata is loaded eagerly`);
+    assert.ok(!code.includes(simulatedMarker), `${file}: the simulated contact center is loaded eagerly`);
     assert.ok(!code.includes('Lit is in dev mode'), `${file}: lit's development build was bundled`);
   }
   // sip.js: either a lazy chunk or a lazy bare import (when not installed), never anything else.
   assert.deepEqual(graph.externalDynamic.filter((specifier) => specifier !== 'sip.js'), [], 'only sip.js may stay a bare import()');
+  assert.ok(graph.lazy.some((file) => readFileSync(join(dir, file), 'utf8').includes(simulatedMarker)), '<callback-desk simulated> cannot load the simulated contact center lazily from the bundle');
   const usesPhoneLibrary = sourceFiles().some((file) => read(file).includes('libphonenumber-js'));
   if (usesPhoneLibrary) {
     const lazyMetadata = graph.lazy.filter((file) => readFileSync(join(dir, file), 'utf8').includes(phoneMetadata));
