@@ -16,6 +16,8 @@ echo "== lint"
 npx --no-install eslint .
 echo "== node tests (manifest, build)"
 node --test tests/node/
+echo "== build examples (React, Vue: bundled from the dist/ the node tests just built)"
+node scripts/build-examples.mjs
 echo "== browser tests (headless Chromium)"
 IP="$(command -v ip || true)"
 for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
