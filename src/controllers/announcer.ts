@@ -32,23 +32,20 @@ function region(doc: Document): HTMLElement {
   return el;
 }
 
-let pending: ReturnType<typeof setTimeout> | undefined;
+// A repeated message gets a no-break space added or removed at its end: the text changes, so a
+// screen reader reads it again, and it is set at once (no clear-then-fill timer, which delayed
+// every announcement by a task and left a timer to clean up).
+const REPEAT_MARK = '\u00a0';
 
-/**
- * Announces a message politely. The region is cleared first and filled on the next task, so the
- * same message twice in a row is read twice.
- */
+/** Announces a message politely, at once. The same message twice in a row is read twice. */
 export function announce(message: string, doc: Document = document): void {
   const el = region(doc);
-  el.textContent = '';
-  if (pending !== undefined) clearTimeout(pending);
-  pending = setTimeout(() => {
-    pending = undefined;
-    el.textContent = message;
-  }, 50);
+  const current = el.textContent ?? '';
+  el.textContent = current === message ? message + REPEAT_MARK : message;
 }
 
-/** Current text of the live region (for tests and debugging). */
+/** Current text of the live region (for tests and debugging), without the repeat mark. */
 export function announcement(doc: Document = document): string {
-  return doc.getElementById(REGION_ID)?.textContent ?? '';
+  const text = doc.getElementById(REGION_ID)?.textContent ?? '';
+  return text.endsWith(REPEAT_MARK) ? text.slice(0, -REPEAT_MARK.length) : text;
 }

@@ -37,7 +37,7 @@ export async function settle(el: CallStatus) {
   await el.updateComplete;
 }
 
-/** The announcer fills the live region on its next task (50 ms). */
+/** What the live region says once the element has rendered the change. */
 export async function announced() {
   await aTimeout(80);
   return announcement();
