@@ -5,6 +5,7 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
+import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
 
 if (!chromiumPath) {
   throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
@@ -22,6 +23,8 @@ export default {
     // The tests' own Kamailio (SIP over WebSocket on ws://127.0.0.1:15080) for the real-SIP tests;
     // /__sip-env tells them where it is and whether the network is loopback only.
     kamailioPlugin(),
+    // executeServerCommand('emulate-forced-colors', { active }) for the forced-colors theming test.
+    forcedColorsPlugin(),
   ],
   browsers: [
     chromeLauncher({
@@ -48,6 +51,11 @@ export default {
         if (/lit\\.dev\\/msg|Lit is in dev mode|class-field-shadowing|change-in-update/.test(text)) globalThis.__litWarnings.push(text);
         warn(...args);
       };
+    </script>
+    <script>
+      // The agent's pending work (IndexedDB) outlives a page, and every test file shares this
+      // origin: each file starts with none, as it does with localStorage cleared.
+      indexedDB.deleteDatabase('callback-elements');
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
 import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
-import { isAccepted } from '../model/state-machine.js';
+import { canFollow, isAccepted } from '../model/state-machine.js';
 
 /**
  * The interactions the agent is handling (accepted, not yet done), in the order they were
@@ -62,6 +62,10 @@ export class ActiveInteractionsController implements ReactiveController {
     this.#active = adapter ? adapter.listInteractions().filter((i) => isAccepted(i.state)) : [];
     this.#unsubscribe = adapter?.onInteraction((interaction) => {
       const index = this.#active.findIndex((i) => i.id === interaction.id);
+      // An interaction the service does not know, or an event older than what we or it hold: ignored.
+      const record = adapter.getInteraction(interaction.id);
+      const seen = this.#active[index];
+      if (!record || !canFollow(record.state, interaction.state) || (seen && !canFollow(seen.state, interaction.state))) return;
       const active = isAccepted(interaction.state);
       if (index >= 0) {
         this.#active = this.#active.map((i) => (i.id === interaction.id ? interaction : i));

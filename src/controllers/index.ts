@@ -7,3 +7,4 @@ export * from './active-interactions-controller.js';
 export * from './interaction-session.js';
 export * from './popup-controller.js';
 export * from './latest-request.js';
+export * from './pending-work/index.js';

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
 import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
+import { canFollow } from '../model/state-machine.js';
 
 export interface InteractionBinding {
   adapter?: CallbackAdapter | undefined;
@@ -73,6 +74,8 @@ export class InteractionController implements ReactiveController {
     this.#unsubscribe = adapter.onInteraction((next) => {
       if (next.id !== this.#boundId) return;
       const previous = this.#value;
+      // A replayed, older event (a revoke arriving after the accept) changes nothing.
+      if (previous && !canFollow(previous.state, next.state)) return;
       this.#value = next;
       this.#host.requestUpdate();
       this.#onChange?.(previous, next);

@@ -13,6 +13,7 @@ import {
 } from '../context/index.js';
 import {
   actionAvailability,
+  actionTimeout,
   type ActionAvailability,
   type ActionContext,
   type Capabilities,
@@ -26,6 +27,7 @@ import { CallbackActionDoneEvent, CallbackActionEvent } from '../events/action-e
 import { CallbackErrorEvent } from '../events/error-event.js';
 import { adapterErrorMessage } from '../messages/messages.js';
 import { InteractionController } from './interaction-controller.js';
+import { withTimeout } from './action-timeout.js';
 
 /** What a host may set explicitly; each wins over the value provided by context. */
 export interface SessionOverrides {
@@ -181,10 +183,15 @@ export class InteractionSession implements ReactiveController {
   /**
    * Performs `action`: request event (cancelable), `perform()`, done event or error. Resolves with
    * perform's result, or undefined when cancelled, refused or failed (the error is then shown).
+   *
+   * An adapter that never answers does not leave the action pending forever: after the policy's
+   * `actionTimeoutMs` (`answerTimeoutMs` for actions that wait for a person), measured on the
+   * element's clock, the signal given to `perform` aborts, the agent reads a timeout error and may
+   * try again. Whatever the adapter does later still reaches the screen through its events.
    */
   async run<T>(
     action: InteractionAction,
-    perform: (interaction: Interaction) => Promise<T>,
+    perform: (interaction: Interaction, signal: AbortSignal) => Promise<T>,
     args?: Readonly<Record<string, unknown>>,
     options: { signal?: AbortSignal } = {},
   ): Promise<T | undefined> {
@@ -196,7 +203,12 @@ export class InteractionSession implements ReactiveController {
     this.#error = undefined;
     this.#host.requestUpdate();
     try {
-      const result = await perform(interaction);
+      const result = await withTimeout((signal) => perform(interaction, signal), {
+        clock: this.clock,
+        ms: actionTimeout(action, this.policy),
+        what: action,
+        signal: options.signal,
+      });
       const latest = this.adapter?.getInteraction(interaction.id) ?? this.interaction;
       this.#host.dispatchEvent(new CallbackActionDoneEvent({ action, interaction, result: latest, ...(args ? { args } : {}) }));
       return result;

@@ -70,6 +70,9 @@ export class OfferQueueController implements ReactiveController {
     this.#unsubscribes.push(
       adapter.onOffer((interaction) => {
         if (this.#offers.some((o) => o.id === interaction.id)) return;
+        // The same offer again after it was answered (a replayed event): the service knows better.
+        const record = adapter.getInteraction(interaction.id);
+        if (record && record.state !== 'offered') return;
         this.#offers = [...this.#offers, interaction];
         this.#host.requestUpdate();
         this.#callbacks.onOffer?.(interaction);

@@ -193,3 +193,27 @@ export function blockReasonMessage(reason: ActionBlock): string {
       return assertNever(reason);
   }
 }
+
+/** What the agent is told while a Mark done waits for the callback service to be back. */
+export function pendingWorkMessage(kind: 'mark-done' | 'not-durable' | 'retry' | 'retrying'): string {
+  switch (kind) {
+    case 'mark-done':
+      return msg(
+        "Not marked done yet: the callback service can't be reached. Your note and disposition are kept and will be sent when it is back.",
+        { id: 'pending.mark-done' },
+      );
+    case 'not-durable':
+      return msg('This browser cannot keep them if the page is closed: keep this page open until they are sent.', { id: 'pending.not-durable' });
+    case 'retry':
+      return msg('Retry now', { id: 'pending.retry' });
+    case 'retrying':
+      return msg('Sending…', { id: 'pending.retrying' });
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** A disposition the agent chose that the callback service does not have yet. */
+export function pendingDispositionMessage(label: string): string {
+  return msg(str`Chosen: ${label} (not saved yet; kept and sent with Mark done).`, { id: 'pending.disposition' });
+}

@@ -79,6 +79,13 @@ export interface Policy {
   canMarkDone: boolean;
   /** A disposition code must be set before Mark done. */
   dispositionMandatory: boolean;
+  /**
+   * How long (ms) an action waits for the adapter before the element stops waiting, shows a
+   * timeout and lets the agent try again. The interaction is whatever the adapter reports.
+   */
+  actionTimeoutMs: number;
+  /** The same for actions that wait for a person to answer: Call, transfer, conference, consultation. */
+  answerTimeoutMs: number;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -93,7 +100,18 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   canSetDisposition: true,
   canMarkDone: true,
   dispositionMandatory: false,
+  actionTimeoutMs: 30_000,
+  answerTimeoutMs: 90_000,
 });
+
+/** Actions that wait for a person (the customer, a transfer or consultation target) to answer. */
+export const ANSWER_WAITING_ACTIONS: ReadonlySet<string> = new Set(['call', 'transfer', 'conference', 'consult', 'consult-transfer', 'consult-conference']);
+
+/** How long an element waits for the adapter to perform `action`, under `policy`. */
+export function actionTimeout(action: string, policy: Partial<Policy> = {}): number {
+  const merged = { ...DEFAULT_POLICY, ...policy };
+  return ANSWER_WAITING_ACTIONS.has(action) ? merged.answerTimeoutMs : merged.actionTimeoutMs;
+}
 
 /** Why an action is not offered or not possible right now. */
 export type ActionBlock =

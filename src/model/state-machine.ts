@@ -81,6 +81,18 @@ export function markDoneEvents(request: { disposition?: DispositionRef | undefin
   ];
 }
 
+/**
+ * Whether an interaction last seen in `previous` can next be seen in `next`. Interactions carry no
+ * version, so an event a backend replays out of order (a reconnecting stream, a retried webhook) is
+ * told by the state machine: once accepted, an interaction never goes back to its offer (offered,
+ * rejected, expired, revoked), and once closed it stays as it closed.
+ */
+export function canFollow(previous: InteractionState, next: InteractionState): boolean {
+  if (isClosed(previous)) return next === previous;
+  if (isAccepted(previous)) return isAccepted(next) || next === 'done';
+  return true;
+}
+
 /** True while there is a live call with the contact. */
 export function isInCall(state: InteractionState): boolean {
   return IN_CALL.has(state);

@@ -108,8 +108,17 @@ describe('demo in GMS mode', () => {
     const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
     date.value = day.toISOString().slice(0, 10);
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'GMS availability slots', { timeout: 5000 });
-    scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
+    // Find and pick a free slot in one step: the slot list may render again (loading, then loaded)
+    // between two separate looks.
+    await waitUntil(
+      () => {
+        const slot = scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])');
+        slot?.click();
+        return !!slot?.checked;
+      },
+      'GMS availability slots',
+      { timeout: 5000 },
+    );
     scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
     await waitUntil(() => row()?.textContent!.includes(day.toISOString().slice(0, 10)), 'rescheduled in GMS (PUT)', { timeout: 5000 });
   });

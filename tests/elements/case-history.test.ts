@@ -174,11 +174,11 @@ describe('<case-history>', () => {
       { at: T0 - 24 * 60 * MIN, kind: 'accepted' },
       { at: T0 + 5 * MIN, kind: 'hold' },
     ];
-    const el = await show(inState('held', { history }), { lang: 'de' });
+    const el = await show(inState('held', { history }), { lang: 'es-ES' });
     const times = [...root(el).querySelectorAll('time')].map((t) => t.textContent!.trim());
-    expect(times[1]).to.equal(new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(T0 + 5 * MIN));
+    expect(times[1]).to.equal(new Intl.DateTimeFormat('es-ES', { hour: 'numeric', minute: '2-digit' }).format(T0 + 5 * MIN));
     expect(times[0]).to.equal(
-      new Intl.DateTimeFormat('de', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(T0 - 24 * 60 * MIN),
+      new Intl.DateTimeFormat('es-ES', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(T0 - 24 * 60 * MIN),
     );
   });
 

@@ -69,9 +69,11 @@ describe('<dtmf-keypad>', () => {
     const baseline = clock.pendingTimers;
     const fired = record(el);
     key(el, '4').click();
-    expect(clock.pendingTimers).to.equal(baseline);
     await settle(el);
     expect(cc.farEnd(callId).digits).to.equal('4');
+    // No buffer timer was started, and the send's own timeout (the policy's actionTimeoutMs) is gone
+    // with the answer.
+    expect(clock.pendingTimers).to.equal(baseline);
     key(el, '5').click();
     key(el, '6').click();
     await settle(el);

@@ -1,7 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/interaction-note.js';
-import { NOTE_DRAFT_PREFIX, type InteractionNote } from '../../src/interaction-note.js';
+import type { InteractionNote } from '../../src/interaction-note.js';
+import { pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
+import { readNoteDraft } from '../../src/elements/interaction-note/note-drafts.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
@@ -31,7 +33,8 @@ const root = (el: HTMLElement) => el.shadowRoot!;
 const field = (el: InteractionNote) => root(el).querySelector('textarea')!;
 const save = (el: InteractionNote) => root(el).querySelector<HTMLButtonElement>('button.save')!;
 const part = (el: InteractionNote, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
-const stored = (id: string) => localStorage.getItem(NOTE_DRAFT_PREFIX + id);
+// The kept draft (IndexedDB-backed store; tests/elements/persistence.test.ts covers the reloads).
+const stored = (id: string) => readNoteDraft(id) ?? null;
 const notes = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.flatMap((h) => (h.kind === 'note' ? [h.text] : []));
 
@@ -48,7 +51,7 @@ async function type(el: InteractionNote, text: string) {
 }
 
 function clearDrafts() {
-  for (const key of Object.keys(localStorage)) if (key.startsWith(NOTE_DRAFT_PREFIX)) localStorage.removeItem(key);
+  return pendingWorkStore().clear();
 }
 
 describe('<interaction-note>', () => {

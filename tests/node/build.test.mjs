@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -19,7 +20,7 @@ const simulatedMarker = 'Margaret Chen';
 let build;
 before(async () => {
   try {
-    build = await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: root, timeout: 120_000 });
+    build = await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: root, timeout: 300_000 });
   } catch (error) {
     build = { error, stdout: error.stdout, stderr: error.stderr };
   }
@@ -84,6 +85,17 @@ test('bundle: self-contained entry; sip.js, phone metadata and the simulated con
     const lazyMetadata = graph.lazy.filter((file) => readFileSync(join(dir, file), 'utf8').includes(phoneMetadata));
     assert.ok(lazyMetadata.length > 0, 'src/ uses libphonenumber-js, but no lazy chunk of the bundle holds its metadata');
   }
+});
+
+test('size budget: what a drop-in page loads before the entry runs stays within bench/size-budget.json', (t) => {
+  if (build.error) return t.skip('the build failed');
+  const budget = JSON.parse(read('bench/size-budget.json'));
+  const dir = join(root, bundleDir);
+  const { eager } = bundleGraph(dir, join(root, bundleEntry));
+  // Per file, as `npm run size` counts it: each file is its own request, gzip level 9.
+  const gzip = eager.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: constants.Z_BEST_COMPRESSION }).length, 0);
+  t.diagnostic(`eager bundle: ${(gzip / 1024).toFixed(1)} KB min+gzip in ${eager.length} files (budget ${(budget.eagerGzipBytes / 1024).toFixed(1)} KB)`);
+  assert.ok(gzip <= budget.eagerGzipBytes, `the drop-in bundle grew to ${gzip} bytes min+gzip, past its budget of ${budget.eagerGzipBytes} (bench/size-budget.json): shrink it, load the new part lazily, or raise the budget with a reason in the commit`);
 });
 
 test('npm pack ships every exports map target and nothing from tests, demo, src, scripts or bench', async (t) => {

@@ -3,11 +3,17 @@ import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-a
 import { AdapterError, type Unsubscribe } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Channel } from '../../model/interaction.js';
+import { actionTimeout, type Policy } from '../../model/actions.js';
+import { systemClock, type Clock } from '../../model/clock.js';
+import { withTimeout } from '../../controllers/action-timeout.js';
 import type { NotReadyReason } from './agent-status.events.js';
 
 export interface AgentStatusBinding {
   adapter?: CallbackAdapter | undefined;
   telephony?: TelephonyAdapter | undefined;
+  /** For the action timeout; the system clock by default. */
+  clock?: Clock | undefined;
+  policy?: Partial<Policy> | undefined;
 }
 
 export interface AgentStatusListeners {
@@ -89,7 +95,13 @@ export class AgentStatusController implements ReactiveController {
     const request = new AbortController();
     this.#requests.add(request);
     try {
-      await adapter.setReadyState(channel, state, { signal: request.signal });
+      const { clock, policy } = this.#config();
+      await withTimeout((signal) => adapter.setReadyState(channel, state, { signal }), {
+        clock: clock ?? systemClock,
+        ms: actionTimeout('agent-state-change', policy),
+        what: 'agent-state-change',
+        signal: request.signal,
+      });
     } catch (error) {
       if (adapter.getReadyState(channel) !== state) {
         if (before) store.set(channel, before);

@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_warning: var(--cb-color-warning, #8a5a00);
     --_ready: var(--cb-agent-status-ready-color, var(--_success));
     --_not-ready: var(--cb-agent-status-not-ready-color, var(--_danger));
   }
@@ -10,14 +9,14 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
-    gap: calc(var(--_space) * 2);
+    gap: var(--_space-4);
   }
   .channel,
   .phone {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .name {
     font-weight: 600;
@@ -56,12 +55,12 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   select {
     font: inherit;
-    min-block-size: 2.25rem;
-    padding-inline: var(--_space);
+    min-block-size: var(--_control-size);
+    padding-inline: var(--_space-2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);

@@ -5,7 +5,9 @@ import { localized, msg } from '@lit/localize';
 import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
-import { callbackAdapterContext, telephonyAdapterContext } from '../../context/index.js';
+import { callbackAdapterContext, clockContext, policyContext, telephonyAdapterContext } from '../../context/index.js';
+import type { Clock } from '../../model/clock.js';
+import type { Policy } from '../../model/actions.js';
 import { announce } from '../../controllers/announcer.js';
 import type { Channel } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -105,6 +107,17 @@ export class AgentStatus extends CallbackElement {
   @state()
   protected contextTelephony?: TelephonyAdapter;
 
+  /** Clock for the action timeout. Wins over context; defaults to the system clock. */
+  @property({ attribute: false }) clock?: Clock;
+
+  @consume({ context: clockContext, subscribe: true })
+  @state()
+  protected contextClock?: Clock;
+
+  @consume({ context: policyContext, subscribe: true })
+  @state()
+  protected contextPolicy?: Partial<Policy>;
+
   /** The channel whose reason picker is open. */
   @state() private picking: Channel | undefined;
   @state() private chosen = '';
@@ -121,7 +134,12 @@ export class AgentStatus extends CallbackElement {
 
   #status = new AgentStatusController(
     this,
-    () => ({ adapter: this.adapter ?? this.contextAdapter, telephony: this.telephony ?? this.contextTelephony }),
+    () => ({
+      adapter: this.adapter ?? this.contextAdapter,
+      telephony: this.telephony ?? this.contextTelephony,
+      clock: this.clock ?? this.contextClock,
+      policy: this.contextPolicy,
+    }),
     {
       onReadyState: (channel, state) => {
         if (this.errors[channel]) this.errors = { ...this.errors, [channel]: '' };

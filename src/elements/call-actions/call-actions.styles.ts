@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    --_panel-bg: var(--cb-call-actions-panel-background, var(--_bg-raised));
+  }
   [role='toolbar'] {
     display: flex;
     flex-wrap: wrap;
@@ -26,7 +29,7 @@ export const styles = css`
   }
   .reason,
   .error {
-    margin-block: var(--_space) 0;
+    margin-block: var(--_space-2) 0;
   }
   .reason {
     color: var(--_muted);
@@ -39,12 +42,12 @@ export const styles = css`
     display: none !important;
   }
   .panel {
-    background: var(--_bg);
+    background: var(--_panel-bg);
     color: var(--_fg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
-    box-shadow: 0 8px 24px color-mix(in srgb, CanvasText 22%, transparent);
+    padding: var(--_space-2);
+    box-shadow: var(--_shadow);
     min-inline-size: 18rem;
     overflow: auto;
   }
@@ -53,6 +56,9 @@ export const styles = css`
     button.call,
     button.mark-done {
       border: 1px solid ButtonText;
+    }
+    .panel {
+      border-color: CanvasText;
     }
   }
 `;

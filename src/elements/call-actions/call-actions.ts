@@ -7,14 +7,17 @@ import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
-import type { InteractionAction, Policy } from '../../model/actions.js';
+import type { ActionAvailability, InteractionAction, Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction, TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent } from './call-actions.events.js';
-import { clearNoteDraft, readNoteDraft } from '../interaction-note/note-drafts.js';
+import { MarkDoneRetryController, failureCode, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
+import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
+import { isAccepted } from '../../model/state-machine.js';
+import { pendingWorkMessage } from '../../messages/messages.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 import { styles } from './call-actions.styles.js';
 
@@ -61,8 +64,11 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  * @csspart panel - The popup holding the team communicator, keypad or scheduler.
  * @csspart reason - Why the focused or key action is not possible now.
  * @csspart error - The error message.
+ * @csspart pending - A Mark done that has not reached the callback service yet: kept, and retried.
+ * @csspart retry-button - Sends the pending Mark done now.
  *
  * @cssproperty --cb-call-actions-gap - Space between buttons.
+ * @cssproperty --cb-call-actions-panel-background - Background of the popup panel (default: the raised surface).
  *
  * @cssstate consulting - A consultation is in progress.
  * @cssstate pending - An action is waiting for the adapter.
@@ -94,6 +100,27 @@ export class CallActions extends CallbackElement {
 
   readonly session = new InteractionSession(this, sessionOverrides(this));
 
+  /** The agent's note and chosen disposition, kept until the service acknowledges Mark done. */
+  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.session.interaction?.id, adapter: this.session.adapter, interaction: this.session.interaction }));
+
+  /** A Mark done that failed on the way is sent again once the service is back. */
+  readonly #retry = new MarkDoneRetryController(
+    this,
+    () => {
+      const interaction = this.session.interaction;
+      return { interactionId: interaction?.id, adapter: this.session.adapter, sendable: !!interaction && isAccepted(interaction.state), telephony: this.session.telephony, clock: this.session.clock };
+    },
+    () => this.#markDone(),
+  );
+
+  /** The model's answer, where a disposition the agent chose counts even if the service does not have it yet (it goes with Mark done). */
+  #availability(action: InteractionAction): ActionAvailability {
+    const answer = this.session.availability(action);
+    const chosen = answer.status === 'disabled' && answer.reason === 'disposition-required' && !!this.#work.work?.disposition;
+    if (!chosen) return answer;
+    return this.session.isPending(action) ? { status: 'disabled', reason: 'wrong-state' } : { status: 'enabled' };
+  }
+
   #popup = new PopupController(this, {
     anchor: () => (this.panel ? this.shadowRoot?.querySelector(`[data-action="${this.panel}"]`) : null),
     popup: () => this.shadowRoot?.querySelector('#panel'),
@@ -107,7 +134,7 @@ export class CallActions extends CallbackElement {
 
   /** The actions shown, in order, with their availability. */
   get #visible() {
-    return TOOLBAR.map((action) => ({ action, availability: this.session.availability(action) })).filter(
+    return TOOLBAR.map((action) => ({ action, availability: this.#availability(action) })).filter(
       (a) => a.availability.status !== 'hidden',
     );
   }
@@ -118,7 +145,7 @@ export class CallActions extends CallbackElement {
     this.setState('consulting', !!interaction?.consultation);
     this.setState('pending', TOOLBAR.some((a) => this.session.isPending(a)));
     // A panel whose action is no longer possible (the call ended) closes.
-    if (this.panel && this.session.availability(this.panel).status !== 'enabled' && this.#popup.isOpen) this.#popup.close();
+    if (this.panel && this.#availability(this.panel).status !== 'enabled' && this.#popup.isOpen) this.#popup.close();
   }
 
   async #open(panel: Panel): Promise<void> {
@@ -138,13 +165,13 @@ export class CallActions extends CallbackElement {
    * nothing (no event), when the toolbar has no such button or the model does not allow it now.
    */
   perform(action: InteractionAction): boolean {
-    if (!TOOLBAR.includes(action) || this.session.availability(action).status !== 'enabled') return false;
+    if (!TOOLBAR.includes(action) || this.#availability(action).status !== 'enabled') return false;
     this.#activate(action);
     return true;
   }
 
   #activate(action: InteractionAction): void {
-    if (this.session.availability(action).status !== 'enabled') return;
+    if (this.#availability(action).status !== 'enabled') return;
     if (PANELS.has(action)) {
       void this.#open(action as Panel);
       return;
@@ -217,19 +244,36 @@ export class CallActions extends CallbackElement {
 
   async #markDone(): Promise<void> {
     const s = this.session;
-    // A note typed but not saved yet joins the history with Mark done rather than being lost.
-    const draft = s.interaction ? readNoteDraft(s.interaction.id)?.trim() : undefined;
-    const done = await s.run(
-      'mark-done',
-      (interaction) =>
-        s.requireAdapter().markDone(interaction.id, {
-          ...(interaction.disposition ? { disposition: interaction.disposition } : {}),
-          ...(draft ? { note: draft } : {}),
-        }),
-      draft ? { note: draft } : undefined,
-    );
+    const id = s.interaction?.id;
+    const store = this.#work.store;
+    // One Mark done of an interaction at a time, whoever asks (the agent, the retry timer, `online`).
+    if (!id || !store.claim(id)) return;
+    let done: Interaction | undefined;
+    try {
+      // What the agent sees is what is sent: the disposition chosen (stored at the service or not)
+      // and a note typed but not saved, which joins the history rather than being lost.
+      const work = this.#work.work;
+      const draft = work?.draft?.trim();
+      done = await s.run(
+        'mark-done',
+        (interaction) => {
+          const disposition = work?.disposition ?? interaction.disposition;
+          return s
+            .requireAdapter()
+            .markDone(interaction.id, { ...(disposition ? { disposition } : {}), ...(draft ? { note: draft } : {}) })
+            .catch((error: unknown) => {
+              this.#recordFailure(interaction.id, error);
+              throw error;
+            });
+        },
+        draft ? { note: draft } : undefined,
+      );
+      // Acknowledged: only now is the agent's work let go.
+      if (done) this.#work.remove(done.id);
+    } finally {
+      store.release(id);
+    }
     if (!done) return;
-    clearNoteDraft(done.id);
     this.dispatchEvent(
       new CallbackDoneEvent({
         interaction: done,
@@ -238,6 +282,32 @@ export class CallActions extends CallbackElement {
         history: done.history,
       }),
     );
+  }
+
+  /** A failure on the way keeps the work for a retry; a refusal stops retrying (its error shows). */
+  #recordFailure(id: string, error: unknown): void {
+    if (id !== this.#work.interactionId) return;
+    const previous = this.#work.work?.markDonePending;
+    if (isTransientFailure(error)) {
+      const attempts = (previous?.attempts ?? 0) + 1;
+      this.#work.update({ markDonePending: { requestedAt: previous?.requestedAt ?? this.session.clock.now(), attempts, lastError: failureCode(error) } });
+    } else if (previous) {
+      this.#work.update({ markDonePending: undefined });
+    }
+  }
+
+  #renderPending() {
+    const pending = this.#work.work?.markDonePending;
+    if (!pending) return nothing;
+    const sending = this.#retry.sending || this.session.isPending('mark-done');
+    // Below the error (which says why, as an alert): what happens next, politely.
+    return html`<div part="pending" class="pending" role="status">
+      <p class="error">${pendingWorkMessage('mark-done')}</p>
+      ${this.#work.store.durable ? nothing : html`<p class="error">${pendingWorkMessage('not-durable')}</p>`}
+      <button part="retry-button" class="retry" type="button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => sending || this.#retry.retryNow()}>
+        ${sending ? pendingWorkMessage('retrying') : pendingWorkMessage('retry')}
+      </button>
+    </div>`;
   }
 
   /** The team communicator picked a target for the open panel. */
@@ -322,6 +392,7 @@ export class CallActions extends CallbackElement {
       </div>
       <p part="reason" class="reason" ?hidden=${!keyReason}>${keyReason}</p>
       <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
+      ${this.#renderPending()}
       <div id="panel" part="panel" class="panel" role="dialog" aria-label=${this.panel ? flowActionLabel(this.panel, this.flow) : msg('Call action', { id: 'call-actions.panel' })} ?hidden=${!this.panel}>
         ${this.#renderPanel(interaction)}
       </div>

@@ -3,25 +3,31 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_connected: var(--cb-call-status-connected, var(--_success));
-    --_held: var(--cb-call-status-held, #8a5a00);
+    --_held: var(--cb-call-status-held, var(--_warning));
+    --_menu-bg: var(--cb-call-status-menu-background, var(--_bg-raised));
   }
   .base {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    /* A column that may shrink below its longest word: a caller's name can be one 100 KB word. */
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space-1);
   }
   .party {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .name {
     font-weight: 600;
     font-size: 1.1em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .number {
     color: var(--_muted);
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     font-variant-numeric: tabular-nums;
   }
   .menu-button {
@@ -29,8 +35,8 @@ export const styles = css`
     align-items: center;
     gap: 0.25em;
     min-block-size: 2rem;
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
   }
   .chevron {
     inline-size: 1em;
@@ -44,7 +50,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .state {
     font-weight: 600;
@@ -62,23 +68,23 @@ export const styles = css`
   }
   .call-lost {
     margin: 0;
-    padding-inline-start: var(--_space);
+    padding-inline-start: var(--_space-2);
     border-inline-start: 3px solid currentColor;
     font-weight: 600;
   }
   .consultation {
     margin: 0;
-    padding-inline-start: var(--_space);
+    padding-inline-start: var(--_space-2);
     border-inline-start: 3px solid var(--_accent);
   }
   .menu {
     min-inline-size: 12rem;
-    padding: calc(var(--_space) / 2);
+    padding: var(--_space-1);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_bg);
+    background: var(--_menu-bg);
     color: var(--_fg);
-    box-shadow: 0 4px 16px color-mix(in srgb, CanvasText 18%, transparent);
+    box-shadow: var(--_shadow);
     overflow: auto;
   }
   .menu[hidden] {
@@ -98,7 +104,8 @@ export const styles = css`
   .address {
     color: var(--_muted);
     font-size: 0.9em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   @media (forced-colors: active) {
     .menu {

@@ -65,6 +65,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  *
  * @cssproperty --cb-call-status-connected - Colour of the Connected state.
  * @cssproperty --cb-call-status-held - Colour of the On hold and Held by the customer states.
+ * @cssproperty --cb-call-status-menu-background - Background of the participant action menu (default: the raised surface).
  *
  * @cssstate offered - The interaction is still offered (ringing).
  * @cssstate ready-to-call - Web callback: nobody is on the line yet, or any more.

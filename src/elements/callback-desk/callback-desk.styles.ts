@@ -2,12 +2,14 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    --_tab-selected-bg: var(--cb-desk-tab-selected-background, var(--_accent));
+    --_tab-selected-fg: var(--cb-desk-tab-selected-color, var(--_on-accent));
     display: grid;
-    gap: var(--cb-desk-gap, calc(var(--_space) * 2));
+    gap: var(--cb-desk-gap, var(--_space-4));
   }
   .tabs {
     display: flex;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
     border-block-end: 1px solid var(--_border);
     overflow-x: auto;
   }
@@ -17,9 +19,9 @@ export const styles = css`
     border-block-end: none;
   }
   [role='tab'][aria-selected='true'] {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
+    background: var(--_tab-selected-bg);
+    border-color: var(--_tab-selected-bg);
+    color: var(--_tab-selected-fg);
   }
   .tab-type {
     font-size: 0.8em;
@@ -28,12 +30,12 @@ export const styles = css`
   .simulator {
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_space-2);
   }
   .simulator[open] {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-2);
     align-items: center;
   }
   .simulator summary {
@@ -45,5 +47,17 @@ export const styles = css`
   }
   .idle {
     color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    /* Forced colours drop the background: the selected tab needs a mark of its own. */
+    [role='tab'][aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+    .tabs {
+      border-color: CanvasText;
+    }
   }
 `;

@@ -8,11 +8,13 @@ import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
+import { announce } from '../../controllers/announcer.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
+import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
 import { styles } from './callback-desk.styles.js';
 
 /**
@@ -31,12 +33,17 @@ import { styles } from './callback-desk.styles.js';
  *
  * @csspart status - The agent status bar.
  * @csspart notifications - Where offers appear.
+ * @csspart notification - The offer notification's box (its `base`).
+ * @csspart notification-accept-button - The offer's Accept button.
+ * @csspart notification-reject-button - The offer's Reject button.
  * @csspart tabs - The tab list when several interactions are open.
  * @csspart window - The interaction window area.
  * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
  * @csspart simulator-send - Its Send offer button.
  *
  * @cssproperty --cb-desk-gap - Space between the desk's areas.
+ * @cssproperty --cb-desk-tab-selected-background - Background of the selected tab (default: the accent).
+ * @cssproperty --cb-desk-tab-selected-color - Text of the selected tab (default: the on-accent colour).
  */
 @localized()
 export class CallbackDesk extends CallbackElement {
@@ -86,6 +93,7 @@ export class CallbackDesk extends CallbackElement {
   #active = new ActiveInteractionsController(this, () => this.callbackAdapter, {
     onAccepted: (interaction) => {
       this.selectedId = interaction.id;
+      this.#welcome(interaction);
     },
     keep: (interaction) => this.#closing.has(interaction.id),
   });
@@ -106,7 +114,10 @@ export class CallbackDesk extends CallbackElement {
         if (e.defaultPrevented) settle(id);
       });
     });
-    this.addEventListener('callback-done', (e) => settle(e.detail.interaction.id));
+    this.addEventListener('callback-done', (e) => {
+      settle(e.detail.interaction.id);
+      this.#refocusAfterDone(e.detail.interaction.id);
+    });
     this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
     this.addEventListener('callback-error', (e) => {
       if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
@@ -134,6 +145,27 @@ export class CallbackDesk extends CallbackElement {
     this.telephonyAdapter = cc;
     this.directoryAdapter = cc;
     this.dispatchEvent(new Event('simulation-ready', { bubbles: true, composed: true }));
+  }
+
+  /**
+   * A voice callback is connected the moment it is accepted, before its window exists to say so:
+   * announced here, politely. The Accept button goes away with the offer, so an agent who accepted
+   * here (focus in the notification, or lost to the body) is taken into the new window; focus
+   * anywhere else in the host page is left alone.
+   */
+  #welcome(interaction: Interaction): void {
+    const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
+    if (message) announce(message);
+    const lost = document.activeElement === document.body;
+    if (!lost && this.shadowRoot?.activeElement?.localName !== 'callback-notification') return;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#window-${CSS.escape(interaction.id)}`)?.focus());
+  }
+
+  /** The window marked done goes away with its buttons: focus goes to the next window, or the idle message. */
+  #refocusAfterDone(id: string): void {
+    const lost = document.activeElement === document.body;
+    if (!lost && this.shadowRoot?.activeElement?.closest('[part=window]')?.id !== `window-${id}`) return;
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part=window]:not([hidden]), .idle')?.focus());
   }
 
   /** Selects the interaction's tab when it is open here (a duplicate offered elsewhere is not). */
@@ -178,7 +210,10 @@ export class CallbackDesk extends CallbackElement {
       <slot name="start"></slot>
       <div part="status" class="status"><agent-status></agent-status></div>
       <div part="notifications" class="notifications">
-        <callback-notification ?ring=${this.ring}></callback-notification>
+        <callback-notification
+          ?ring=${this.ring}
+          exportparts="base: notification, accept-button: notification-accept-button, reject-button: notification-reject-button"
+        ></callback-notification>
       </div>
       ${list.length > 1
         ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
@@ -206,6 +241,7 @@ export class CallbackDesk extends CallbackElement {
               id="window-${i.id}"
               part="window"
               class="window"
+              tabindex="-1"
               ?hidden=${i.id !== selected?.id}
               role=${list.length > 1 ? 'tabpanel' : 'region'}
               aria-labelledby=${list.length > 1 ? `tab-${i.id}` : nothing}
@@ -214,7 +250,7 @@ export class CallbackDesk extends CallbackElement {
               ${this.#renderWindow(i)}
             </div>`,
           )
-        : html`<p class="idle">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
+        : html`<p class="idle" tabindex="-1">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
       ${this.#renderSimulatorBar()}
       <slot name="end"></slot>
     </callback-provider>`;

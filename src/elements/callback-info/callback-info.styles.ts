@@ -17,7 +17,7 @@ export const styles = css`
     background: var(--_header-bg);
     color: var(--_header-fg);
     padding-block: calc(var(--_space) * 0.75);
-    padding-inline: calc(var(--_space) * 1.5);
+    padding-inline: var(--_space-3);
   }
   .title {
     margin: 0;
@@ -27,24 +27,28 @@ export const styles = css`
   .list,
   .empty {
     margin: 0;
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
   }
   .list {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .row {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: var(--_space);
+    /* At most 40% for the label, and a value column that may shrink below its longest word: caller
+       data can hold one 100 KB word, which must wrap, not widen the page. */
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
+    gap: var(--_space-2);
   }
   dt {
     color: var(--_muted);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: min(7rem, 100%);
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     white-space: pre-line;
     /* A right-to-left override in caller data must not flip the rest of the line. */
     unicode-bidi: isolate;
@@ -57,7 +61,7 @@ export const styles = css`
     margin: 0;
     padding-inline-start: 1.2em;
   }
-  @container (max-width: 20rem) {
+  @container (inline-size <= 20rem) {
     .row {
       grid-template-columns: 1fr;
       gap: 0;

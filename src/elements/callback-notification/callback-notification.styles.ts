@@ -4,29 +4,31 @@ export const styles = css`
   :host {
     --_accent-h: var(--cb-notification-accent, var(--_accent));
     --_urgent: var(--cb-notification-urgent, var(--_danger));
+    --_accept: var(--cb-notification-accept-color, var(--_success));
+    --_reject: var(--cb-notification-reject-color, var(--_danger));
     max-inline-size: 28rem;
   }
   .box {
-    background: var(--cb-notification-background, var(--_bg));
+    background: var(--cb-notification-background, var(--_bg-raised));
     border: 1px solid var(--_border);
     border-block-start: 4px solid var(--_accent-h);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
     display: grid;
-    gap: var(--_space);
-    box-shadow: 0 4px 16px color-mix(in srgb, CanvasText 18%, transparent);
+    gap: var(--_space-2);
+    box-shadow: var(--_shadow);
   }
   header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .type {
     background: var(--_accent-h);
     color: var(--_on-accent);
     border-radius: 999px;
-    padding-inline: var(--_space);
+    padding-inline: var(--_space-2);
     font-size: 0.8em;
     font-weight: 600;
   }
@@ -42,7 +44,8 @@ export const styles = css`
   .who {
     font-weight: 600;
     font-size: 1.1em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .countdown {
     display: inline-flex;
@@ -62,19 +65,20 @@ export const styles = css`
   .info {
     margin: 0;
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .row {
     display: grid;
     grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   dt {
     color: var(--_muted);
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     white-space: pre-line;
   }
   .secondary {
@@ -94,8 +98,8 @@ export const styles = css`
   }
   .actions {
     display: flex;
-    gap: var(--_space);
-    justify-content: flex-end;
+    gap: var(--_space-2);
+    justify-content: end;
   }
   /* aria-disabled, not disabled: a focused button keeps focus while the service answers. */
   button[aria-disabled='true'] {
@@ -103,13 +107,13 @@ export const styles = css`
     opacity: 0.55;
   }
   .accept {
-    background: var(--_success);
-    border-color: var(--_success);
+    background: var(--_accept);
+    border-color: var(--_accept);
     color: var(--_on-accent);
   }
   .reject {
     background: var(--_bg);
-    color: var(--_danger);
+    color: var(--_reject);
     border-color: currentColor;
   }
   @media (forced-colors: active) {

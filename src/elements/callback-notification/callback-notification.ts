@@ -71,6 +71,8 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @cssproperty --cb-notification-accent - Header colour (the administrator's "header colour").
  * @cssproperty --cb-notification-background - Background of the box.
  * @cssproperty --cb-notification-urgent - Countdown colour in the last ten seconds.
+ * @cssproperty --cb-notification-accept-color - Background of the Accept button (default: the success colour).
+ * @cssproperty --cb-notification-reject-color - Text and border of the Reject button (default: the danger colour).
  *
  * @cssstate offered - An offer is shown and can be answered.
  * @cssstate pending - Waiting for the callback service after Accept or Reject.

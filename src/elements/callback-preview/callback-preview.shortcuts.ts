@@ -1,4 +1,5 @@
 import type { ComplexAttributeConverter } from 'lit';
+import { msg } from '@lit/localize';
 
 /** The preview's keyboard shortcuts, in `aria-keyshortcuts` syntax (`Alt+Shift+C`); empty = none. */
 export interface PreviewShortcuts {
@@ -42,6 +43,14 @@ const MODIFIER_ALIASES: Readonly<Partial<Record<string, string>>> = {
   command: 'Meta',
 };
 const MODIFIERS = ['Control', 'Alt', 'Shift', 'Meta'] as const;
+
+/** The shortcut as the keys are printed on the agent's keyboard (Shift is "Mayús" in Spanish). */
+export function shortcutLabel(shortcut: string): string {
+  return shortcut
+    .split('+')
+    .map((key) => (key === 'Shift' ? msg('Shift', { id: 'key.shift', desc: 'The Shift key, as printed on keyboards.' }) : key))
+    .join('+');
+}
 
 /** `ctrl+shift+x` → `Control+Shift+X` (the `aria-keyshortcuts` spelling); '' when unusable. */
 export function normalizeShortcut(text: string | undefined): string {

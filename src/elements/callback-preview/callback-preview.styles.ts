@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_warning-bg: var(--cb-preview-warning-background, color-mix(in srgb, #b26a00 14%, var(--_bg)));
-    --_warning-border: var(--cb-preview-warning-border, #b26a00);
+    --_warning-bg: var(--cb-preview-warning-background, color-mix(in srgb, var(--_warning) 14%, var(--_bg)));
+    --_warning-border: var(--cb-preview-warning-border, var(--_warning));
     --_case-header-bg: var(--cb-preview-case-header-color, var(--_accent));
     --_case-header-fg: var(--cb-preview-case-header-text-color, var(--_on-accent));
     display: grid;
-    gap: var(--cb-preview-gap, calc(var(--_space) * 1.5));
+    gap: var(--cb-preview-gap, var(--_space-3));
     container-type: inline-size;
   }
   .duplicates.shown {
@@ -15,8 +15,8 @@ export const styles = css`
     border: 1px solid var(--_warning-border);
     border-inline-start-width: 4px;
     border-radius: var(--_radius);
-    padding-block: var(--_space);
-    padding-inline: calc(var(--_space) * 1.5);
+    padding-block: var(--_space-2);
+    padding-inline: var(--_space-3);
   }
   .duplicates p {
     margin: 0;
@@ -24,14 +24,14 @@ export const styles = css`
   }
   .duplicates ul {
     list-style: none;
-    margin: calc(var(--_space) / 2) 0 0;
+    margin: var(--_space-1) 0 0;
     padding: 0;
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .shortcuts {
-    margin-block: var(--_space) 0;
+    margin-block: var(--_space-2) 0;
     color: var(--_muted);
     font-size: 0.9em;
   }
@@ -52,34 +52,36 @@ export const styles = css`
     background: var(--_case-header-bg);
     color: var(--_case-header-fg);
     padding-block: calc(var(--_space) * 0.75);
-    padding-inline: calc(var(--_space) * 1.5);
+    padding-inline: var(--_space-3);
     font-weight: 600;
   }
   .case dl,
   .case .empty {
     margin: 0;
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .case .row {
     display: grid;
     grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .case dt,
   .case .empty {
     color: var(--_muted);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .case dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     white-space: pre-line;
     /* A right-to-left override in form data must not flip the rest of the line. */
     unicode-bidi: isolate;
   }
-  @container (max-width: 20rem) {
+  @container (inline-size <= 20rem) {
     .case .row {
       grid-template-columns: 1fr;
       gap: 0;

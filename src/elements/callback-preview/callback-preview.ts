@@ -33,6 +33,7 @@ import {
   DEFAULT_SHORTCUTS,
   matchesShortcut,
   normalizeShortcut,
+  shortcutLabel,
   shortcutsConverter,
   typesText,
   type PreviewShortcuts,
@@ -338,7 +339,7 @@ export class CallbackPreview extends CallbackElement {
     if (!entries.length) return nothing;
     return html`<p part="shortcuts" class="shortcuts">
       ${msg('Keyboard shortcuts:', { id: 'preview.shortcuts' })}
-      ${entries.map(({ action, keys }, i) => html`${i ? ' · ' : ''}<span>${flowActionLabel(action, 'web-callback')} <kbd>${keys}</kbd></span>`)}
+      ${entries.map(({ action, keys }, i) => html`${i ? ' · ' : ''}<span>${flowActionLabel(action, 'web-callback')} <kbd>${shortcutLabel(keys)}</kbd></span>`)}
     </p>`;
   }
 }

@@ -3,15 +3,16 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_full: var(--cb-scheduler-full, var(--_muted));
+    --_chosen: var(--cb-scheduler-selected-color, var(--_accent));
     max-inline-size: 32rem;
   }
   .box {
     background: var(--cb-scheduler-background, var(--_bg));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .title {
     font-weight: 600;
@@ -23,26 +24,26 @@ export const styles = css`
     padding: 0;
     min-inline-size: 0;
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   fieldset.slots,
   fieldset.who {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_space-2);
   }
   legend {
     font-weight: 600;
-    padding-inline: calc(var(--_space) / 2);
+    padding-inline: var(--_space-1);
   }
   .when {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .field {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   label {
     cursor: pointer;
@@ -54,9 +55,9 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
-    min-block-size: 2.25rem;
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
   }
   input:focus-visible,
   select:focus-visible {
@@ -70,7 +71,7 @@ export const styles = css`
   .who label {
     display: flex;
     align-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .preview {
     margin: 0;
@@ -79,20 +80,20 @@ export const styles = css`
   .slot-list {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .slot {
     display: flex;
     align-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2);
+    padding: var(--_space-1);
     font-variant-numeric: tabular-nums;
   }
   .slot:has(input:checked) {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
+    border-color: var(--_chosen);
+    box-shadow: inset 0 0 0 1px var(--_chosen);
   }
   .slot.full {
     color: var(--_full);
@@ -111,9 +112,9 @@ export const styles = css`
   }
   .blocked {
     margin: 0;
-    padding: var(--_space);
+    padding: var(--_space-2);
     border-inline-start: 4px solid var(--_muted);
-    background: color-mix(in srgb, CanvasText 6%, Canvas);
+    background: color-mix(in srgb, var(--_fg) 6%, var(--_bg));
   }
   .error,
   .field-error {
@@ -129,7 +130,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .status {
     margin: 0;
@@ -138,8 +139,8 @@ export const styles = css`
   }
   .actions {
     display: flex;
-    gap: var(--_space);
-    justify-content: flex-end;
+    gap: var(--_space-2);
+    justify-content: end;
   }
   .submit {
     background: var(--_accent);

@@ -56,6 +56,7 @@ import { styles } from './callback-scheduler.styles.js';
  *
  * @cssproperty --cb-scheduler-background - Background of the form.
  * @cssproperty --cb-scheduler-full - Colour of full slots.
+ * @cssproperty --cb-scheduler-selected-color - Border of the chosen slot (default: the accent).
  *
  * @cssstate blocked - Rescheduling is shown but not possible now (the reason is shown).
  * @cssstate pending - Waiting for the callback service.

@@ -6,7 +6,7 @@ export const styles = css`
   }
   .box {
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .heading {
     font-weight: 600;
@@ -24,8 +24,8 @@ export const styles = css`
     position: relative;
     display: grid;
     grid-template-columns: minmax(4.5rem, max-content) 1fr;
-    gap: var(--_space);
-    padding-inline-start: calc(var(--_space) * 2);
+    gap: var(--_space-2);
+    padding-inline-start: var(--_space-4);
   }
   /* The timeline: a line with a dot per entry, on the start side. */
   .entry::before {
@@ -58,7 +58,8 @@ export const styles = css`
     white-space: nowrap;
   }
   .description {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .note {
     white-space: pre-wrap;

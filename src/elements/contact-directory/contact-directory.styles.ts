@@ -5,16 +5,16 @@ export const styles = css`
     background: var(--cb-contact-background, var(--_bg));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .title {
     font-weight: 600;
@@ -30,7 +30,7 @@ export const styles = css`
   .list {
     display: grid;
     grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
+    gap: var(--_space-1) var(--_space-3);
     margin: 0;
   }
   .row {
@@ -41,7 +41,8 @@ export const styles = css`
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     white-space: pre-wrap;
   }
   .unset,
@@ -55,7 +56,7 @@ export const styles = css`
   }
   .form {
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .field {
     display: grid;
@@ -71,9 +72,9 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
-    min-block-size: 2.25rem;
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
     inline-size: 100%;
   }
   input:focus-visible {
@@ -101,8 +102,8 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: var(--_space);
+    justify-content: end;
+    gap: var(--_space-2);
   }
   .save {
     background: var(--_accent);
@@ -120,7 +121,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .empty {
     margin: 0;

@@ -10,6 +10,8 @@ import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
+import { actionTimeout } from '../../model/actions.js';
+import { withTimeout } from '../../controllers/action-timeout.js';
 import type { Contact } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { contactErrorMessage, isContactFieldCode, CONTACT_FIELDS, type ContactField } from '../shared/contact-messages.js';
@@ -238,7 +240,11 @@ export class ContactDirectory extends CallbackElement {
     try {
       const directory = this.#session.directory;
       if (!directory) throw new AdapterError('not-supported', 'No directory adapter is connected.');
-      const stored = await directory.updateContact(contact);
+      const stored = await withTimeout((signal) => directory.updateContact(contact, { signal }), {
+        clock: this.#session.clock,
+        ms: actionTimeout('contact-save', this.#session.policy),
+        what: 'contact-save',
+      });
       const kept: Contact = { ...stored, id: stored.id ?? contact.id };
       if (this.contactId) this.#loader.replace(kept);
       else this.#saved = { contact: kept, over: before };

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_selected: var(--cb-disposition-selected, color-mix(in srgb, var(--_accent) 14%, Canvas));
+    --_selected: var(--cb-disposition-selected, color-mix(in srgb, var(--_accent) 14%, var(--_bg)));
     --_max-block: var(--cb-disposition-max-block-size, 18rem);
     max-inline-size: 28rem;
   }
@@ -10,16 +10,16 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     margin: 0;
-    padding: calc(var(--_space) * 1.5);
+    padding: var(--_space-3);
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
     min-inline-size: 0;
   }
   .label {
     font-weight: 600;
-    padding-inline: calc(var(--_space) / 2);
+    padding-inline: var(--_space-1);
     display: flex;
-    gap: var(--_space);
+    gap: var(--_space-2);
     align-items: baseline;
   }
   .required {
@@ -46,16 +46,16 @@ export const styles = css`
   }
   .list {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .option {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
     cursor: pointer;
     border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2);
+    padding: var(--_space-1);
   }
   .option:has(input:checked) {
     background: var(--_selected);
@@ -68,7 +68,7 @@ export const styles = css`
   }
   .search {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   input[type='search'] {
     font: inherit;
@@ -76,9 +76,9 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
-    min-block-size: 2.25rem;
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
   }
   input:focus-visible {
     outline: 2px solid var(--_accent);
@@ -99,9 +99,9 @@ export const styles = css`
   .row {
     display: flex;
     align-items: center;
-    gap: calc(var(--_space) / 2);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: calc(var(--_space) / 2);
+    gap: var(--_space-1);
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-1);
     border-radius: var(--_radius);
   }
   .folder {

@@ -7,6 +7,7 @@ import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
+import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { DispositionNode } from '../../model/interaction.js';
@@ -21,7 +22,7 @@ import {
   type TreeRow,
 } from '../shared/disposition-picker-tree.js';
 import { renderCodeList, renderTreeNodes } from '../shared/disposition-picker-views.js';
-import { adapterErrorMessage, validationMessage } from '../../messages/messages.js';
+import { adapterErrorMessage, pendingDispositionMessage, validationMessage } from '../../messages/messages.js';
 import { styles } from './disposition-picker.styles.js';
 
 export type DispositionMode = 'list' | 'tree';
@@ -52,6 +53,7 @@ const nativeEvent = (type: 'input' | 'change') => new Event(type, { bubbles: tru
  * @csspart base - The fieldset.
  * @csspart label - The label ("Disposition", "Required").
  * @csspart current - The disposition stored on the interaction.
+ * @csspart kept - The disposition chosen but not stored yet (kept, and sent with Mark done).
  * @csspart search - The search box (tree mode).
  * @csspart options - The radio list (list mode) or the tree (tree mode).
  * @csspart error - Error messages (load failure, unknown code, adapter failure).
@@ -101,9 +103,20 @@ export class DispositionPicker extends CallbackElement {
     (previous, next) => {
       // Our own stores are not news; a pick made meanwhile must not be replaced by an older one.
       const code = next.disposition?.code;
-      if (code && code !== previous?.disposition?.code && !this.#saving) this.value = code;
+      if (code && code !== previous?.disposition?.code && !this.#saving) {
+        this.value = code;
+        // Changed at the service: that is now what Mark done should send, not an older choice.
+        if (next.state !== 'done' && this.#work.work?.disposition) this.#work.update({ disposition: next.disposition });
+      }
     },
   );
+
+  /** The agent's choice, kept (IndexedDB) until Mark done is acknowledged, even if storing it failed. */
+  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.#session.interaction?.id, adapter: this.#session.adapter, interaction: this.#session.interaction }));
+  /** The interaction whose kept choice has been restored. */
+  #restoredFor: string | undefined;
+  /** A restored choice the service does not have yet: store it once the codes are known. */
+  #resync = false;
 
   #loadedFrom: DirectoryAdapter | undefined;
   #abort: AbortController | undefined;
@@ -142,6 +155,19 @@ export class DispositionPicker extends CallbackElement {
     if (interaction?.id !== this.#boundTo) {
       this.#boundTo = interaction?.id;
       if (!this.value && interaction?.disposition) this.value = interaction.disposition.code;
+    }
+    // After a reload or in a new tab: the agent's last choice comes back, and goes to the service.
+    if (interaction && this.#work.loaded && this.#restoredFor !== interaction.id) {
+      this.#restoredFor = interaction.id;
+      const chosen = this.#work.work?.disposition;
+      if (chosen) {
+        this.value = chosen.code;
+        this.#resync = chosen.code !== interaction.disposition?.code;
+      }
+    }
+    if (this.#resync && this.#codes) {
+      this.#resync = false;
+      queueMicrotask(() => void this.#save());
     }
     const directory = this.#session.directory;
     if (directory !== this.#loadedFrom) this.#loadCodes(directory);
@@ -188,6 +214,9 @@ export class DispositionPicker extends CallbackElement {
       this.dispatchEvent(nativeEvent('input'));
       this.dispatchEvent(nativeEvent('change'));
     }
+    // Kept before the service is asked: if that fails, the choice still goes with Mark done.
+    const ref = this.#codes ? findDisposition(this.#codes, code) : undefined;
+    if (ref) this.#work.update({ disposition: ref });
     void this.#save();
   }
 
@@ -241,6 +270,7 @@ export class DispositionPicker extends CallbackElement {
             ? msg(str`Current disposition: ${saved.label}`, { id: 'disposition.current' })
             : msg('No disposition set yet.', { id: 'disposition.none' })}
         </p>
+        ${this.#renderKept(saved?.code)}
         ${missing ? html`<p id="missing" class="missing">${validationMessage('disposition-required')}</p>` : nothing}
         ${this.#renderCodes(required)}
         <div part="error" class="error" role="alert" ?hidden=${!errors.length}>${errors.map((m) => html`<p>${m}</p>`)}</div>
@@ -254,6 +284,13 @@ export class DispositionPicker extends CallbackElement {
           : nothing}
       </fieldset>
     `;
+  }
+
+  /** The agent's choice the service does not have yet: shown even when the codes cannot be loaded. */
+  #renderKept(savedCode: string | undefined) {
+    const kept = this.#work.work?.disposition;
+    if (!kept || kept.code === savedCode || kept.code !== this.value) return nothing;
+    return html`<p part="kept" class="kept">${pendingDispositionMessage(kept.label)}</p>`;
   }
 
   #renderCodes(required: boolean) {

@@ -8,7 +8,7 @@ export const styles = css`
   }
   .box {
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .title {
     font-weight: 600;
@@ -23,7 +23,7 @@ export const styles = css`
     letter-spacing: 0.15em;
     font-variant-numeric: tabular-nums;
     padding-block: calc(var(--_space) * 0.5);
-    padding-inline: var(--_space);
+    padding-inline: var(--_space-2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -84,7 +84,8 @@ export const styles = css`
   .digits {
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.1em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .digits + .digits {
     margin-inline-start: 0.4em;

@@ -14,7 +14,7 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_space-2);
     min-block-size: var(--cb-note-rows-min-height, 5lh);
     resize: vertical;
     inline-size: 100%;
@@ -30,7 +30,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .counter {
     color: var(--_muted);

@@ -7,17 +7,17 @@ import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
+import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { styles } from './interaction-note.styles.js';
-import { clearNoteDraft, readNoteDraft, writeNoteDraft } from './note-drafts.js';
 
 /**
  * A note for the interaction's call history. The draft is never lost: it is kept in the element
- * across re-renders and in localStorage (`callback-elements:note-draft:<interaction id>`) on every
- * keystroke, restored by a new element for the same interaction (after a reload, or when the
+ * across re-renders and, on every keystroke, with the agent's unacknowledged work in IndexedDB
+ * (`PendingWorkStore`; in memory where IndexedDB is unavailable), restored by a new element for the same interaction (after a reload, or when the
  * window is opened again), kept in the field when saving fails, and forgotten only once the
  * callback service has acknowledged the note. Ctrl+Enter (⌘+Enter) saves. `insert(text)` puts
  * text (a standard response) into the draft at the caret, or at the end.
@@ -77,12 +77,19 @@ export class InteractionNote extends CallbackElement {
   #draftFor: string | undefined;
   /** The agent has put the caret somewhere in the field (else `insert()` appends). */
   #caretKnown = false;
+  /** The draft for which the kept draft (read after a reload) has been applied. */
+  #restoredFor: string | undefined;
+  /** The agent typed or inserted since the element took this interaction: that wins over a kept draft. */
+  #edited = false;
 
   readonly #session = new InteractionSession(
     this,
     sessionOverrides(this),
     (_previous, next) => this.#onInteraction(next),
   );
+
+  /** The draft is kept with the agent's other unacknowledged work (IndexedDB); re-renders when it is read. */
+  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.#draftFor, adapter: this.#session.adapter, interaction: this.#session.interaction }));
 
   /** The note as typed so far (not saved yet). */
   get value(): string {
@@ -104,7 +111,8 @@ export class InteractionNote extends CallbackElement {
     const joint = atEnd && draft && !/\s$/.test(draft) ? '\n' : '';
     this.draft = draft.slice(0, start) + joint + text + draft.slice(end);
     this.saved = false;
-    writeNoteDraft(this.#draftFor, this.draft);
+    this.#edited = true;
+    this.#keep(this.#draftFor, this.draft);
     const caret = start + joint.length + text.length;
     void this.updateComplete.then(() => this.shadowRoot?.querySelector('textarea')?.setSelectionRange(caret, caret));
     this.#caretKnown = true;
@@ -114,9 +122,16 @@ export class InteractionNote extends CallbackElement {
     super.willUpdate(changed);
     if (this.interactionId !== this.#draftFor) {
       this.#draftFor = this.interactionId;
-      this.draft = this.interactionId ? (readNoteDraft(this.interactionId) ?? this.#session.interaction?.note ?? '') : '';
+      this.draft = this.interactionId ? (this.#kept(this.interactionId) ?? this.#session.interaction?.note ?? '') : '';
       this.saved = false;
       this.#caretKnown = false;
+      this.#edited = false;
+    }
+    // The kept drafts are read asynchronously after a reload: show this one once they are.
+    if (this.#draftFor && this.#work.loaded && this.#restoredFor !== this.#draftFor) {
+      this.#restoredFor = this.#draftFor;
+      const kept = this.#kept(this.#draftFor);
+      if (kept && !this.#edited) this.draft = kept;
     }
   }
 
@@ -127,12 +142,27 @@ export class InteractionNote extends CallbackElement {
     this.setState('error', !!this.#session.error);
   }
 
+  /** The kept draft of an interaction of this element's backend. */
+  #kept(id: string): string | undefined {
+    return this.#work.store.get(id, this.#session.adapter)?.draft;
+  }
+
+  /** Keeps the draft (an empty one is forgotten). */
+  #keep(id: string, text: string): void {
+    this.#work.store.update(id, { draft: text }, this.#session.adapter);
+  }
+
+  /** Forgets the kept draft, unless it changed since `text` was saved (then it is newer work). */
+  #forget(id: string, text: string): void {
+    if (this.#kept(id) === text) this.#keep(id, '');
+  }
+
   /** Marked done with this very text as its last note: the draft has reached the history. */
   #onInteraction(next: Interaction): void {
     if (next.state !== 'done' || next.id !== this.#draftFor) return;
-    const stored = readNoteDraft(next.id);
+    const stored = this.#kept(next.id);
     if (stored && next.history.some((h) => h.kind === 'note' && h.text === stored)) {
-      clearNoteDraft(next.id, stored);
+      this.#forget(next.id, stored);
       if (this.draft === stored) this.draft = '';
     }
   }
@@ -140,7 +170,8 @@ export class InteractionNote extends CallbackElement {
   #onInput(event: Event): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
     this.saved = false;
-    if (this.#draftFor) writeNoteDraft(this.#draftFor, this.draft);
+    this.#edited = true;
+    if (this.#draftFor) this.#keep(this.#draftFor, this.draft);
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -164,7 +195,7 @@ export class InteractionNote extends CallbackElement {
       async () => {
         const result = await this.#session.requireAdapter().addNote(id, text);
         // Acknowledged: only now is the draft let go (before the done event, so hosts see it gone).
-        clearNoteDraft(id, text);
+        this.#forget(id, text);
         if (this.#draftFor === id && this.draft === text) {
           this.draft = '';
           this.saved = true;

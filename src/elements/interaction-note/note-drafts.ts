@@ -1,39 +1,26 @@
+import { LEGACY_NOTE_DRAFT_PREFIX, pendingWorkStore } from '../../controllers/pending-work/pending-work-store.js';
+
 /**
- * Note drafts in localStorage, one key per interaction, so a draft outlives a re-render, a closed
- * window and a reload until the callback service has the note. Storage can be missing or full
- * (private mode, quotas): the draft then lives in the element only.
+ * Note drafts, one per interaction, in the agent's pending work (IndexedDB, see
+ * `PendingWorkStore`), so a draft outlives a re-render, a failed save, a reload and a closed tab
+ * until the callback service has the note. Reads are synchronous from memory; after a reload the
+ * stored drafts arrive once the store has read them (`PendingWorkController` re-renders then).
  */
 
-export const NOTE_DRAFT_PREFIX = 'callback-elements:note-draft:';
-
-export function noteDraftKey(interactionId: string): string {
-  return NOTE_DRAFT_PREFIX + interactionId;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The localStorage prefix drafts were kept under before they moved to IndexedDB. Drafts found
+ * there are moved over once, on start.
+ * @deprecated Drafts now live in IndexedDB; kept so existing drafts are not lost.
+ */
+export const NOTE_DRAFT_PREFIX = LEGACY_NOTE_DRAFT_PREFIX;
 
 export function readNoteDraft(interactionId: string): string | undefined {
-  try {
-    return storage()?.getItem(noteDraftKey(interactionId)) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return pendingWorkStore().get(interactionId)?.draft;
 }
 
-/** Stores the draft; an empty draft removes the key. */
+/** Stores the draft; an empty draft forgets it. */
 export function writeNoteDraft(interactionId: string, text: string): void {
-  try {
-    if (text) storage()?.setItem(noteDraftKey(interactionId), text);
-    else storage()?.removeItem(noteDraftKey(interactionId));
-  } catch {
-    // Full or forbidden: the element still holds the draft.
-  }
+  pendingWorkStore().update(interactionId, { draft: text });
 }
 
 /** Forgets the draft, unless it changed since `text` was saved (then it is newer work). */

@@ -27,6 +27,8 @@ import { styles } from './interaction-window.styles.js';
  * @csspart actions - The call actions area.
  * @csspart details - Callback information and case history.
  * @csspart wrap-up - Disposition and note.
+ *
+ * @cssproperty --cb-interaction-window-column-size - Narrowest a column gets before the columns stack (default 16rem).
  */
 @localized()
 export class InteractionWindow extends CallbackElement {

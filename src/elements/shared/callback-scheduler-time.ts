@@ -4,6 +4,8 @@
  * Dates are `YYYY-MM-DD`, times `HH:MM` (the inputs' value formats).
  */
 
+import { dateTimeFormat } from './intl-cache.js';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -106,12 +108,12 @@ export function zonedDay(date: string, timeZone: string): { from: number; to: nu
 
 /** "Tue 14:30" in the locale and zone. */
 export function formatWeekdayTime(time: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(time);
+  return dateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(time);
 }
 
 /** "13:30 GMT" (with the weekday when `withDay`) in the locale and zone. */
 export function formatZonedTime(time: number, locale: string, timeZone: string, withDay = false): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     ...(withDay ? { weekday: 'short' } : {}),
     hour: 'numeric',
     minute: '2-digit',
@@ -122,7 +124,7 @@ export function formatZonedTime(time: number, locale: string, timeZone: string, 
 
 /** "14:00 – 14:30" (with the weekday when `withDay`) in the locale and zone. */
 export function formatSlot(start: number, end: number, locale: string, timeZone: string, withDay = false): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
     hour: 'numeric',
     minute: '2-digit',
@@ -134,5 +136,5 @@ export function formatSlot(start: number, end: number, locale: string, timeZone:
 export function formatDay(date: string, locale: string, timeZone: string): string {
   const noon = zonedToEpoch(date, '12:00', timeZone);
   if (noon === undefined) return date;
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(noon);
+  return dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(noon);
 }

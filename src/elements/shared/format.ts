@@ -1,14 +1,15 @@
 /** Dates, times and durations through Intl, in the element's language. */
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl-cache.js';
 
 export function formatTime(time: number, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(time);
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(time);
 }
 
 export function formatDateTime(time: number, locale: string, timeZone?: string, now = Date.now()): string {
   const sameDay =
-    new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(time) ===
-    new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(now);
-  return new Intl.DateTimeFormat(locale, {
+    dateTimeFormat('en-CA', { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(time) ===
+    dateTimeFormat('en-CA', { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(now);
+  return dateTimeFormat(locale, {
     ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
     hour: 'numeric',
     minute: '2-digit',
@@ -18,7 +19,7 @@ export function formatDateTime(time: number, locale: string, timeZone?: string, 
 
 /** Short zone name as people read it (CET, GMT+1, EST), in the locale. */
 export function timeZoneName(time: number, locale: string, timeZone: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(time)
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -26,13 +27,13 @@ export function timeZoneName(time: number, locale: string, timeZone: string): st
 
 /** The agent's zone (the browser's). */
 export function agentTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateTimeFormat(undefined).resolvedOptions().timeZone;
 }
 
 /** True when two zones show a different wall-clock time at `time`. */
 export function zonesDiffer(time: number, a: string, b: string): boolean {
   const f = (timeZone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit' }).format(time);
+    dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit' }).format(time);
   try {
     return f(a) !== f(b);
   } catch {
@@ -43,8 +44,8 @@ export function zonesDiffer(time: number, a: string, b: string): boolean {
 /** m:ss or h:mm:ss, digits in the locale. */
 export function formatClock(totalSeconds: number, locale: string): string {
   const s = Math.max(0, Math.floor(totalSeconds));
-  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = new Intl.NumberFormat(locale, { useGrouping: false });
+  const two = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const one = numberFormat(locale, { useGrouping: false });
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
@@ -56,7 +57,7 @@ export function formatClock(totalSeconds: number, locale: string): string {
 /** "in 5 minutes", "2 hours ago", for a time relative to now. */
 export function formatRelative(time: number, now: number, locale: string): string {
   const diff = time - now;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(locale, { numeric: 'auto' });
   const abs = Math.abs(diff);
   if (abs < 60_000) return rtf.format(Math.round(diff / 1000), 'second');
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');

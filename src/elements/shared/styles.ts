@@ -1,43 +1,102 @@
 import { css } from 'lit';
 
-/** Host defaults shared by all elements: design tokens with fallbacks, and a hostile page's resets undone. */
+/**
+ * Host defaults shared by all elements: the global design tokens (docs/theming.md) resolved into
+ * private `--_x` variables with light and dark fallbacks, and a hostile page's text styles undone.
+ */
 export const hostStyles = css`
   :host {
-    --_fg: var(--cb-color-text, CanvasText);
-    --_bg: var(--cb-color-surface, Canvas);
-    --_muted: var(--cb-color-text-muted, color-mix(in srgb, CanvasText 68%, Canvas));
-    --_border: var(--cb-color-border, color-mix(in srgb, CanvasText 25%, Canvas));
-    --_accent: var(--cb-color-accent, #0b5cad);
-    --_on-accent: var(--cb-color-on-accent, #fff);
-    --_danger: var(--cb-color-danger, #b3261e);
-    --_success: var(--cb-color-success, #1e6b34);
+    /* A page sets --cb-color-scheme (light, dark) on any ancestor; nested elements inherit it. */
+    color-scheme: var(--cb-color-scheme, light dark);
+    --_fg: var(--cb-color-text, light-dark(#1b1f24, #e6e9ed));
+    --_muted: var(--cb-color-text-muted, light-dark(#545c66, #a9b2bd));
+    --_bg: var(--cb-color-surface, light-dark(#ffffff, #17191d));
+    --_bg-raised: var(--cb-color-surface-raised, light-dark(#ffffff, #23272d));
+    --_border: var(--cb-color-border, light-dark(#868e98, #6b737d));
+    --_accent: var(--cb-color-accent, light-dark(#0b5cad, #7cb4f0));
+    --_on-accent: var(--cb-color-on-accent, light-dark(#ffffff, #0b1a2b));
+    --_danger: var(--cb-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_warning: var(--cb-color-warning, light-dark(#8a5a00, #f0c05a));
+    --_success: var(--cb-color-success, light-dark(#1e6b34, #7fd492));
+    --_focus: var(--cb-color-focus-ring, var(--_accent));
+    --_shadow: var(--cb-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.6)));
     --_radius: var(--cb-radius, 6px);
+    /* --cb-space is the base step; the scale derives from it unless a step is set on its own. */
     --_space: var(--cb-space, 0.5rem);
+    --_space-1: var(--cb-space-1, calc(var(--_space) / 2));
+    --_space-2: var(--cb-space-2, var(--_space));
+    --_space-3: var(--cb-space-3, calc(var(--_space) * 1.5));
+    --_space-4: var(--cb-space-4, calc(var(--_space) * 2));
+    --_control-size: var(--cb-control-size, 2.25rem);
     display: block;
     box-sizing: border-box;
-    color: var(--_fg);
-    font-family: var(--cb-font-family, system-ui, sans-serif);
-    font-size: var(--cb-font-size, 0.875rem);
-    line-height: 1.4;
+    /*
+     * The page's own rules reach a top-level host element (a "* { font-size: 22px }" reset), and
+     * they win over :host unless important. Text is themed through the tokens instead, so a CSS
+     * reset cannot break the layout inside.
+     */
+    color: var(--_fg) !important;
+    /*
+     * A top-level element paints its own surface: in dark mode on a light page (or on a page
+     * whose reset paints every element yellow) its light text would otherwise be unreadable.
+     * Elements nested in another element's shadow root stay transparent (see below).
+     */
+    background-color: var(--_host-bg, var(--_bg)) !important;
+    font-family: var(--cb-font-family, system-ui, sans-serif) !important;
+    font-size: var(--cb-font-size, 0.875rem) !important;
+    line-height: var(--cb-line-height, 1.4) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-feature-settings: normal !important;
+    /* Kerning off: Chromium re-shapes a whole word with kerning at each line-break attempt, so a
+       caller's unbroken 100 KB word froze the tab for 10-40 s (DejaVu Sans, Linux); without it,
+       30-70 ms. At the elements' text sizes the difference in spacing is hardly visible. */
+    font-kerning: none !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    cursor: auto;
   }
   :host([hidden]) {
     display: none;
   }
+  /* data-cb-theme="dark|light" on the nearest ancestor (set as a state by CallbackElement). */
+  :host(:state(theme-dark)) {
+    --cb-color-scheme: dark;
+  }
+  :host(:state(theme-light)) {
+    --cb-color-scheme: light;
+  }
+  /* Not inherited from the host: a page's "* { box-sizing: content-box }" reaches the host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
+  }
+  /* Matches the hosts of nested elements too: they show their container's surface, a popup's included. */
+  * {
+    --_host-bg: transparent;
   }
   button {
     font: inherit;
+    letter-spacing: inherit;
     cursor: pointer;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     padding-block: calc(var(--_space) * 0.75);
-    padding-inline: calc(var(--_space) * 1.5);
+    padding-inline: var(--_space-3);
     background: var(--_bg);
     color: var(--_fg);
-    min-block-size: 2.25rem;
+    min-block-size: var(--_control-size);
   }
   button:disabled,
   button[aria-disabled='true'] {
@@ -45,7 +104,7 @@ export const hostStyles = css`
     opacity: 0.55;
   }
   button:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
   .visually-hidden {
@@ -56,10 +115,35 @@ export const hostStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The browser's popover style sets its own colours (Canvas, CanvasText); ours are the tokens. */
+  [popover] {
+    color: var(--_fg);
+    background: var(--_bg-raised);
+  }
+  @media (forced-colors: active) {
+    /* :host raises these above each element's own button rules (button.mark-done, its disabled
+       opacity), which come later in the cascade and would otherwise win. */
+    :host button {
+      border-color: ButtonText;
+    }
+    /* Opacity alone is not seen in forced colours; GrayText is the system's disabled colour. */
+    :host button:disabled,
+    :host button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
-    * {
+    *,
+    *::before,
+    *::after {
       animation: none !important;
       transition: none !important;
+      scroll-behavior: auto !important;
     }
   }
 `;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .base {
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .title {
     font-weight: 600;
@@ -12,7 +12,7 @@ export const styles = css`
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .field {
     display: grid;
@@ -32,9 +32,9 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
-    min-block-size: 2.25rem;
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
     inline-size: 100%;
   }
   input:focus-visible,
@@ -45,7 +45,7 @@ export const styles = css`
   .listbox {
     list-style: none;
     margin: 0;
-    padding-block: calc(var(--_space) / 2);
+    padding-block: var(--_space-1);
     padding-inline: 0;
     max-block-size: var(--cb-responses-list-max-height, 14rem);
     overflow-y: auto;
@@ -58,9 +58,9 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: var(--_space);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
+    gap: var(--_space-2);
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
     cursor: pointer;
     border-inline-start: 3px solid transparent;
   }
@@ -72,7 +72,8 @@ export const styles = css`
     border-inline-start-color: var(--_accent);
   }
   .option-title {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .option-category,
   .shown-category,
@@ -101,30 +102,32 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .pane {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_space-2);
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   .shown-title {
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .body {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
     max-block-size: var(--cb-responses-body-max-height, 16rem);
     overflow-y: auto;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-2);
   }
   .insert {
     background: var(--_accent);

@@ -214,9 +214,10 @@ export class StandardResponses extends CallbackElement {
     if (this.shown === response) this.copyStatus = status;
   }
 
-  #insert(): void {
+  #insert(event: MouseEvent): void {
     const response = this.shown;
-    if (!response) return;
+    // The second click of a double click (detail 2, 3…) is not a second insert; keyboard presses have detail 0.
+    if (!response || event.detail > 1) return;
     this.dispatchEvent(new ResponseInsertEvent({ response: { ...response, keywords: [...response.keywords] }, text: response.body }));
   }
 

@@ -3,14 +3,14 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_ready: var(--cb-availability-ready, var(--_success));
-    --_not-ready: var(--cb-availability-not-ready, #8a5a00);
+    --_not-ready: var(--cb-availability-not-ready, var(--_warning));
     --_busy: var(--cb-availability-busy, var(--_danger));
     --_offline: var(--cb-availability-offline, var(--_muted));
     min-inline-size: 16rem;
   }
   .base {
     display: grid;
-    gap: calc(var(--_space) / 2);
+    gap: var(--_space-1);
   }
   label {
     font-weight: 600;
@@ -22,8 +22,8 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding-block: calc(var(--_space) * 0.75);
-    padding-inline: var(--_space);
-    min-block-size: 2.25rem;
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
     inline-size: 100%;
   }
   input:focus-visible {
@@ -36,14 +36,14 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
-    padding-block: calc(var(--_space) / 2);
+    padding-block: var(--_space-1);
   }
   [role='listbox'][hidden] {
     display: none;
   }
   .group-label {
-    padding-inline: var(--_space);
-    padding-block: calc(var(--_space) / 2) calc(var(--_space) / 4);
+    padding-inline: var(--_space-2);
+    padding-block: var(--_space-1) calc(var(--_space) / 4);
     font-size: 0.8em;
     font-weight: 600;
     text-transform: uppercase;
@@ -55,9 +55,9 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: var(--_space);
-    padding-block: calc(var(--_space) / 2);
-    padding-inline: var(--_space);
+    gap: var(--_space-2);
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
     cursor: pointer;
     border-inline-start: 3px solid transparent;
   }
@@ -66,14 +66,15 @@ export const styles = css`
     border-inline-start-color: var(--_accent);
   }
   .name {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
   .option.unavailable .name {
     color: var(--_muted);
   }
   .meta {
     display: inline-flex;
-    gap: var(--_space);
+    gap: var(--_space-2);
     color: var(--_muted);
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;
@@ -114,7 +115,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-2);
     color: var(--_danger);
     font-weight: 600;
   }

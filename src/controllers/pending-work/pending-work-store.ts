@@ -1,0 +1,368 @@
+import { createStore, del, entries, setMany, type UseStore } from 'idb-keyval';
+import type { Unsubscribe } from '../../adapters/errors.js';
+import type { DispositionRef } from '../../model/interaction.js';
+
+/** A Mark done the callback service has not acknowledged yet (it failed on the way). */
+export interface PendingMarkDone {
+  /** When the agent first asked (epoch ms). */
+  requestedAt: number;
+  /** Tries so far, the agent's first included; spaces the automatic retries. */
+  attempts: number;
+  /** Why the last try failed (an adapter error code). */
+  lastError: string;
+}
+
+/**
+ * What the agent did on one interaction that the callback service has not acknowledged: the note
+ * being typed, the disposition chosen, and a Mark done that failed. Kept until Mark done goes
+ * through (or the interaction is done), and at most `maxAgeMs` after its last change.
+ */
+export interface PendingWork {
+  interactionId: string;
+  /** The note as typed, not yet in the history. */
+  draft?: string;
+  /** The disposition the agent chose (stored at the service or not). */
+  disposition?: DispositionRef;
+  markDonePending?: PendingMarkDone;
+  /** Last change (epoch ms, wall clock): old entries are purged on start. */
+  updatedAt: number;
+}
+
+type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt'>;
+
+/**
+ * The backend (adapter object) asking. Interaction ids are unique per backend, not across them:
+ * the simulated contact center starts at `cb-1` every time. Work done in this page through one
+ * adapter is not shown to another adapter's interaction of the same id; work read from storage
+ * (a reload) belongs to the first adapter that asks for it.
+ */
+export type WorkOwner = object;
+type Patch = { [K in keyof WorkFields]?: WorkFields[K] | undefined };
+
+export interface PendingWorkStoreOptions {
+  /** IndexedDB database name (default `callback-elements`). */
+  database?: string;
+  /** Entries untouched for longer are dropped on start (default 7 days). */
+  maxAgeMs?: number;
+  /** Wall clock for `updatedAt` and the purge. */
+  now?: () => number;
+}
+
+/** Where note drafts lived before this store: read once, moved in, then removed. */
+export const LEGACY_NOTE_DRAFT_PREFIX = 'callback-elements:note-draft:';
+
+const DAY = 24 * 60 * 60 * 1000;
+const FIELDS: readonly (keyof WorkFields)[] = ['draft', 'disposition', 'markDonePending'];
+
+function legacyStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isWork(value: unknown): value is PendingWork {
+  return typeof value === 'object' && value !== null && typeof (value as PendingWork).interactionId === 'string' && typeof (value as PendingWork).updatedAt === 'number';
+}
+
+/**
+ * The agent's unacknowledged work, per interaction. Reads are synchronous from memory; every change
+ * is written to IndexedDB in the background, so it outlives a reload and a closed tab. Where
+ * IndexedDB cannot be opened (some private modes, a blocked origin) it keeps working in memory and
+ * says so through `durable`. No DOM here: elements reach it through `PendingWorkController`.
+ */
+export class PendingWorkStore {
+  readonly #database: string;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, PendingWork>();
+  readonly #listeners = new Set<(interactionId: string) => void>();
+  /** Fields changed in this page before the stored entries were read: they win over the stored ones. */
+  readonly #touchedEarly = new Map<string, Set<keyof WorkFields | 'removed'>>();
+  readonly #dirty = new Set<string>();
+  readonly #inFlight = new Set<string>();
+  /** Which backend each entry belongs to in this page, by a number (no reference kept to it). */
+  readonly #owners = new Map<string, number>();
+  readonly #ownerNumbers = new WeakMap<WorkOwner, number>();
+  #nextOwner = 1;
+  #idb: UseStore | undefined;
+  #loading: Promise<void> | undefined;
+  #loaded = false;
+  #durable = true;
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(options: PendingWorkStoreOptions = {}) {
+    this.#database = options.database ?? 'callback-elements';
+    this.#maxAgeMs = options.maxAgeMs ?? 7 * DAY;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Resolves once the stored entries are in memory (never rejects). Starts the reading. */
+  get ready(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** False when IndexedDB is unavailable: work then lives only as long as the page. */
+  get durable(): boolean {
+    return this.#durable;
+  }
+
+  /** The work on an interaction; with `owner`, only if it is that backend's (see `WorkOwner`). */
+  get(interactionId: string, owner?: WorkOwner): PendingWork | undefined {
+    void this.ready;
+    const work = this.#cache.get(interactionId) ?? this.#readLegacyDraft(interactionId);
+    if (!work || !owner) return work;
+    return this.#adopt(interactionId, owner) ? work : undefined;
+  }
+
+  all(): PendingWork[] {
+    return [...this.#cache.values()];
+  }
+
+  /** Sets (or, with `undefined`, forgets) fields of an interaction's entry. */
+  update(interactionId: string, patch: Patch, owner?: WorkOwner): void {
+    void this.ready;
+    // Another backend's interaction of the same id: its work is not this one's to build on.
+    const before = owner && !this.#adopt(interactionId, owner, true) ? undefined : this.#cache.get(interactionId);
+    const next: PendingWork = { ...before, interactionId, updatedAt: this.#now() };
+    for (const field of FIELDS) {
+      if (!(field in patch)) continue;
+      const value = patch[field];
+      if (value === undefined || value === '') delete next[field];
+      else (next as unknown as Record<string, unknown>)[field] = value;
+      this.#touch(interactionId, field);
+    }
+    if (FIELDS.some((f) => next[f] !== undefined)) this.#cache.set(interactionId, next);
+    else this.#cache.delete(interactionId);
+    this.#changed(interactionId);
+  }
+
+  /** Forgets everything about the interaction: the service has it all. */
+  remove(interactionId: string, owner?: WorkOwner): void {
+    void this.ready;
+    if (owner && this.#cache.has(interactionId) && !this.#adopt(interactionId, owner)) return;
+    this.#owners.delete(interactionId);
+    this.#touch(interactionId, 'removed');
+    if (!this.#cache.delete(interactionId)) return;
+    this.#changed(interactionId);
+  }
+
+  subscribe(listener: (interactionId: string) => void): Unsubscribe {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Marks a Mark done of the interaction as under way; false when one already is (in this page),
+   * so two triggers at once (an `online` event and a timer) send it once.
+   */
+  claim(interactionId: string): boolean {
+    if (this.#inFlight.has(interactionId)) return false;
+    this.#inFlight.add(interactionId);
+    return true;
+  }
+
+  release(interactionId: string): void {
+    this.#inFlight.delete(interactionId);
+  }
+
+  isInFlight(interactionId: string): boolean {
+    return this.#inFlight.has(interactionId);
+  }
+
+  /** Resolves when every change so far is written (or given up on). */
+  async flush(): Promise<void> {
+    await this.ready;
+    await this.#writes;
+  }
+
+  /** Forgets every entry, here and in IndexedDB (sign-out; tests). */
+  async clear(): Promise<void> {
+    await this.flush();
+    const ids = [...this.#cache.keys()];
+    this.#cache.clear();
+    this.#owners.clear();
+    for (const id of ids) this.#changed(id);
+    await this.#writes;
+    const idb = this.#idb;
+    if (!idb || !this.#durable) return;
+    await this.#guard(() => idb('readwrite', (store) => new Promise<void>((resolve, reject) => {
+      const request = store.clear();
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    })));
+  }
+
+  /** True when the entry is `owner`'s (claiming it when nobody in this page has); `take` claims it anyway. */
+  #adopt(interactionId: string, owner: WorkOwner, take = false): boolean {
+    let number = this.#ownerNumbers.get(owner);
+    if (number === undefined) {
+      number = this.#nextOwner++;
+      this.#ownerNumbers.set(owner, number);
+    }
+    const current = this.#owners.get(interactionId);
+    if (current === number) return true;
+    if (current === undefined || take) this.#owners.set(interactionId, number);
+    return current === undefined;
+  }
+
+  #touch(interactionId: string, field: keyof WorkFields | 'removed'): void {
+    if (this.#loaded) return;
+    const touched = this.#touchedEarly.get(interactionId) ?? new Set();
+    touched.add(field);
+    this.#touchedEarly.set(interactionId, touched);
+  }
+
+  #changed(interactionId: string): void {
+    this.#dirty.add(interactionId);
+    this.#scheduleWrite();
+    for (const listener of [...this.#listeners]) listener(interactionId);
+  }
+
+  /** Writes what changed, after the read and after earlier writes, coalescing bursts of typing. */
+  #scheduleWrite(): void {
+    const loading = this.ready;
+    this.#writes = this.#writes.then(async () => {
+      await loading;
+      const ids = [...this.#dirty];
+      this.#dirty.clear();
+      const idb = this.#idb;
+      if (!ids.length || !idb || !this.#durable) return;
+      const present = ids.flatMap((id) => {
+        const work = this.#cache.get(id);
+        return work ? [[id, work] as [string, PendingWork]] : [];
+      });
+      const gone = ids.filter((id) => !this.#cache.has(id));
+      if (present.length) await this.#guard(() => setMany(present, idb));
+      for (const id of gone) await this.#guard(() => del(id, idb));
+    });
+  }
+
+  /** Runs an IndexedDB call; the first failure of any kind switches the store to memory only. */
+  async #guard<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch {
+      this.#durable = false;
+      return undefined;
+    }
+  }
+
+  async #load(): Promise<void> {
+    let stored: [IDBValidKey, unknown][] = [];
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('No IndexedDB');
+      const idb = createStore(this.#database, 'pending-work');
+      this.#idb = idb;
+      // `indexedDB.open` may throw synchronously (a blocked origin): the guard sees both kinds.
+      stored =
+        (await this.#guard(() =>
+          idb('readonly', (store) => {
+            // Another page deleting or upgrading the database must not wait for this one forever.
+            const db = store.transaction.db;
+            db.onversionchange = () => db.close();
+            return entries(idb);
+          }),
+        )) ?? [];
+    } catch {
+      this.#durable = false;
+    }
+    const oldest = this.#now() - this.#maxAgeMs;
+    const expired: string[] = [];
+    for (const [key, value] of stored) {
+      if (!isWork(value) || value.updatedAt < oldest) {
+        expired.push(String(key));
+        continue;
+      }
+      this.#merge(value);
+    }
+    const migrated = this.#migrateLegacyDrafts();
+    this.#loaded = true;
+    this.#touchedEarly.clear();
+    for (const id of expired) this.#dirty.add(id);
+    for (const id of this.#cache.keys()) {
+      this.#dirty.add(id);
+      for (const listener of [...this.#listeners]) listener(id);
+    }
+    // Drafts leave localStorage only once IndexedDB holds them.
+    if (migrated.length && this.#durable) {
+      this.#scheduleWrite();
+      void this.#writes.then(() => {
+        if (!this.#durable) return;
+        for (const id of migrated) legacyStorage()?.removeItem(LEGACY_NOTE_DRAFT_PREFIX + id);
+      });
+    } else if (this.#dirty.size) {
+      this.#scheduleWrite();
+    }
+  }
+
+  /** A stored entry joins what this page did before the read; the page's own changes win. */
+  #merge(stored: PendingWork): void {
+    const id = stored.interactionId;
+    const touched = this.#touchedEarly.get(id);
+    if (touched?.has('removed')) return;
+    const here = this.#cache.get(id);
+    const merged: PendingWork = { ...stored, ...(here ? { updatedAt: here.updatedAt } : {}) };
+    for (const field of FIELDS) {
+      if (!touched?.has(field)) continue;
+      if (here?.[field] === undefined) delete merged[field];
+      else (merged as unknown as Record<string, unknown>)[field] = here[field];
+    }
+    if (FIELDS.some((f) => merged[f] !== undefined)) this.#cache.set(id, merged);
+  }
+
+  /** A draft an earlier version left in localStorage after this page started: moved over on first read. */
+  #readLegacyDraft(interactionId: string): PendingWork | undefined {
+    let text: string | null | undefined;
+    try {
+      text = legacyStorage()?.getItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId);
+    } catch {
+      return undefined;
+    }
+    if (!text) return undefined;
+    const work: PendingWork = { interactionId, draft: text, updatedAt: this.#now() };
+    this.#cache.set(interactionId, work);
+    this.#touch(interactionId, 'draft');
+    this.#dirty.add(interactionId);
+    this.#scheduleWrite();
+    void this.#writes.then(() => {
+      if (this.#durable) legacyStorage()?.removeItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId);
+    });
+    return work;
+  }
+
+  #migrateLegacyDrafts(): string[] {
+    const storage = legacyStorage();
+    const migrated: string[] = [];
+    try {
+      if (!storage) return migrated;
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (!key?.startsWith(LEGACY_NOTE_DRAFT_PREFIX)) continue;
+        const id = key.slice(LEGACY_NOTE_DRAFT_PREFIX.length);
+        const text = storage.getItem(key);
+        migrated.push(id);
+        const work = this.#cache.get(id);
+        if (!text || work?.draft !== undefined || this.#touchedEarly.get(id)?.has('draft')) continue;
+        this.#cache.set(id, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
+      }
+    } catch {
+      // localStorage forbidden: nothing to move.
+    }
+    return migrated;
+  }
+}
+
+let shared: PendingWorkStore | undefined;
+
+/** The page's one store, shared by every element (they must agree on the same work). */
+export function pendingWorkStore(): PendingWorkStore {
+  shared ??= new PendingWorkStore();
+  return shared;
+}

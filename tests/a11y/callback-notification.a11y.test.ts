@@ -1,0 +1,49 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/callback-notification.js';
+import type { CallbackNotification } from '../../src/callback-notification.js';
+import { center, mount, root, settle } from './fixtures.js';
+import '../helpers/lit-warnings.js';
+
+/** <callback-notification> states the element tests do not check with axe: urgent, pending, withdrawn, a web callback. */
+
+const accept = (el: CallbackNotification) => root(el).querySelector<HTMLButtonElement>('[part=accept-button]')!;
+
+describe('<callback-notification> accessibility in every state', () => {
+  it('a web-callback offer in its last ten seconds (urgent)', async () => {
+    const c = center();
+    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const offer = await c.cc.offer('web-callback');
+    await settle(el);
+    c.clock.advance(offer.offer.expiresAt - c.clock.now() - 5_000);
+    await settle(el);
+    expect(el.hasState('urgent')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('waiting for the service after Accept (pending)', async () => {
+    const c = center({ latencyMs: 1000 });
+    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const offering = c.cc.offer('delayed');
+    c.clock.advance(1000);
+    await offering;
+    await settle(el);
+    await waitUntil(() => root(el).querySelector('[part=accept-button]'), 'offer');
+    accept(el).click();
+    await settle(el);
+    expect(el.hasState('pending')).to.equal(true);
+    expect(accept(el).getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await settle(el, c, 1000);
+  });
+
+  it('an offer withdrawn by the service (notice)', async () => {
+    const c = center();
+    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const offer = await c.cc.offer('preview');
+    await settle(el);
+    c.cc.revoke(offer.id);
+    await settle(el);
+    expect(root(el).textContent).to.include('withdrawn');
+    await expect(el).to.be.accessible();
+  });
+});

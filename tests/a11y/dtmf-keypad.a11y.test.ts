@@ -1,0 +1,24 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/dtmf-keypad.js';
+import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
+import { accepted, bound, center, mount, root, settle } from './fixtures.js';
+import '../helpers/lit-warnings.js';
+
+/** <dtmf-keypad> states the element tests do not check with axe: digits buffering, and sending (masked). */
+
+describe('<dtmf-keypad> accessibility in every state', () => {
+  it('digits waiting in the buffer, then on their way, masked', async () => {
+    const c = center({ latencyMs: 1000 });
+    const el = await mount<DtmfKeypad>('dtmf-keypad', bound(c, await accepted(c)), { mask: '' });
+    root(el).querySelector<HTMLInputElement>('#digits')!.focus();
+    await sendKeys({ type: '4242' });
+    await settle(el);
+    expect(el.hasState('buffering')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await settle(el, c, 500);
+    expect(el.hasState('sending')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await settle(el, c, 1000);
+  });
+});

@@ -1,0 +1,76 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/simulated/index.js';
+import type { OfferOverrides } from '../../src/adapters/simulated/scenarios.js';
+import type { Policy } from '../../src/model/actions.js';
+import { ManualClock } from '../../src/model/clock.js';
+import type { Interaction } from '../../src/model/interaction.js';
+
+/** Shared by the tests/a11y/*.a11y.test.ts files: a simulated contact center on a manual clock, any element bound to it. */
+
+export interface Center {
+  clock: ManualClock;
+  cc: SimulatedContactCenter;
+}
+
+/** `latencyMs` > 0 keeps every adapter call pending until the clock is advanced: the "pending" states. */
+export function center(options: { latencyMs?: number; policy?: Partial<Policy> } = {}): Center {
+  const clock = new ManualClock();
+  const cc = new SimulatedContactCenter({
+    clock,
+    latencyMs: options.latencyMs ?? 0,
+    ...(options.policy ? { policy: { ...options.policy } as Policy } : {}),
+  });
+  return { clock, cc };
+}
+
+export async function accepted(c: Center, scenario: ScenarioName = 'immediate', overrides: OfferOverrides = {}): Promise<Interaction> {
+  const offering = c.cc.offer(scenario, overrides);
+  c.clock.advance(c.cc.latencyMs);
+  const offer = await offering;
+  const accepting = c.cc.accept(offer.id);
+  c.clock.advance(c.cc.latencyMs);
+  return accepting;
+}
+
+/** The adapters, clock and interaction an interaction-bound element takes. */
+export const bound = (c: Center, interaction?: Interaction, policy?: Partial<Policy>) => ({
+  adapter: c.cc,
+  telephony: c.cc,
+  directory: c.cc,
+  clock: c.clock,
+  ...(interaction ? { interactionId: interaction.id } : {}),
+  ...(policy ? { policy } : {}),
+});
+
+type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
+
+/** Creates `<tag>` with attributes and properties in a fixture container (removed after the test). */
+export async function mount<T extends HTMLElement>(tag: string, props: object = {}, attributes: Record<string, string> = {}): Promise<T> {
+  const box = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement(tag) as T;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  Object.assign(el, props);
+  box.append(el);
+  await settle(el);
+  return el;
+}
+
+/** Lets the adapter answer and the element (and the parts inside it) render; `ms` moves the clock first. */
+export async function settle(el: Element, c?: Center, ms = 0): Promise<void> {
+  if (ms && c) c.clock.advance(ms);
+  await aTimeout(0);
+  await (el as Updatable).updateComplete;
+  await aTimeout(0);
+  await (el as Updatable).updateComplete;
+}
+
+export const root = (el: Element) => el.shadowRoot!;
+/** The shadow root of the first `tag` inside `el`'s shadow root. */
+export const inner = (el: Element, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
+export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Axe on `el` while `popup` shows in the top layer (the check is only meaningful with it open). */
+export async function accessibleWithPopup(el: Element, popup: Element | null | undefined): Promise<void> {
+  expect(!!popup && popup.matches(':popover-open'), 'the popup shows').to.equal(true);
+  await expect(el).to.be.accessible();
+}

@@ -1,0 +1,140 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
+import type { CallbackDesk } from '../../src/callback-desk.js';
+import { backdrop, luminance, textContrast } from '../helpers/colors.js';
+
+/**
+ * demo/hostile.html as `npm start` serves it: a global reset on every element, form controls
+ * stripped, a 24px root font size, the desk in a 300px panel with overflow hidden and a transform,
+ * and a fixed banner at z-index 2147483647 over the bottom of the page.
+ */
+async function open() {
+  // Short enough that the banner covers where the Transfer popup opens.
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe src="/demo/hostile.html" style="width:1000px;height:520px;border:0" title="hostile page"></iframe>`,
+  );
+  await waitUntil(() => (frame.contentDocument?.querySelector('callback-desk') as CallbackDesk | null)?.contactCenter, 'simulation ready', {
+    timeout: 15_000,
+  });
+  const doc = frame.contentDocument!;
+  const desk = doc.querySelector<CallbackDesk>('callback-desk')!;
+  return { frame, doc, desk, cc: desk.contactCenter! };
+}
+type Page = Awaited<ReturnType<typeof open>>;
+
+const notification = (p: Page) => p.desk.shadowRoot!.querySelector('callback-notification')!.shadowRoot!;
+const callActions = (p: Page) =>
+  p.desk.shadowRoot!.querySelector('interaction-window')?.shadowRoot?.querySelector('call-actions')?.shadowRoot ?? null;
+
+/** The innermost element a click at (x, y) of the frame lands on, through shadow roots. */
+function hit(p: Page, x: number, y: number): Element | null {
+  let element = p.doc.elementFromPoint(x, y);
+  while (element?.shadowRoot) {
+    const inner = element.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === element) break;
+    element = inner;
+  }
+  return element;
+}
+
+/** True when the node is the popup or inside it, nested shadow roots included. */
+function inside(popup: Element, node: Node): boolean {
+  for (let n: Node | null = node; n; n = (n as Partial<ShadowRoot>).host ?? n.parentNode) if (n === popup) return true;
+  return false;
+}
+
+const center = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+
+/** Clicks like a person: the real mouse, at the element's centre, in the top page's coordinates. */
+async function click(p: Page, element: Element) {
+  const frame = p.frame.getBoundingClientRect();
+  const { x, y } = center(element.getBoundingClientRect());
+  await sendMouse({ type: 'click', position: [Math.round(frame.left + x), Math.round(frame.top + y)] });
+}
+
+describe('demo/hostile.html: a hostile host stylesheet', () => {
+  afterEach(() => resetMouse());
+
+  it('keeps the offer readable at its own sizes and Accept clickable, inside a clipping panel', async () => {
+    const p = await open();
+    const rootSize = parseFloat(getComputedStyle(p.doc.documentElement).fontSize);
+    expect(rootSize, 'the page sets a large root font size').to.equal(24);
+    await p.cc.offer('immediate');
+    await waitUntil(() => notification(p).querySelector('button.accept'), 'offer shown');
+    const accept = notification(p).querySelector<HTMLButtonElement>('button.accept')!;
+    const reject = notification(p).querySelector<HTMLButtonElement>('button.reject')!;
+
+    for (const button of [accept, reject]) {
+      const style = getComputedStyle(button);
+      const rect = button.getBoundingClientRect();
+      expect(rect.width > 40 && rect.height > 20, `${button.textContent} has a size`).to.equal(true);
+      expect(textContrast(button), `${button.textContent} is readable`).to.be.at.least(4.5);
+      // The element's token (0.875rem: rem follows the page's root, by design), not the page's 22px.
+      expect(style.fontSize).to.equal(`${0.875 * rootSize}px`);
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.closeTo(1.4, 0.01);
+      expect([style.textTransform, style.letterSpacing, style.fontStyle, style.textIndent]).to.deep.equal(['none', 'normal', 'normal', '0px']);
+    }
+    expect(textContrast(notification(p).querySelector('.who')!), 'contact name readable').to.be.at.least(4.5);
+
+    // Below the panel's 300px the offer is clipped by the page; Tab reaches Accept and scrolls it in.
+    accept.focus();
+    const { x, y } = center(accept.getBoundingClientRect());
+    expect(hit(p, x, y), 'Accept is on top at its centre').to.equal(accept);
+    await click(p, accept);
+    await waitUntil(() => p.cc.listInteractions().at(-1)?.state === 'connected', 'accepted by a real click', { timeout: 5000 });
+  });
+
+  it('stays readable in dark mode although the page paints every element yellow', async () => {
+    const p = await open();
+    await p.cc.offer('immediate');
+    await waitUntil(() => notification(p).querySelector('button.accept'), 'offer shown');
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const idle = p.desk.shadowRoot!.querySelector('.idle') ?? p.desk.shadowRoot!.querySelector('agent-status')!;
+      expect(luminance(backdrop(idle)), 'the desk paints its own dark surface').to.be.below(0.05);
+      const agentName = p.desk.shadowRoot!.querySelector('agent-status')!.shadowRoot!.querySelector('.name')!;
+      expect(textContrast(agentName), 'agent status readable').to.be.at.least(4.5);
+      expect(textContrast(notification(p).querySelector('.who')!), 'contact name readable').to.be.at.least(4.5);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('opens the Transfer popup whole: outside the clipping panel and above the z-index banner', async () => {
+    const p = await open();
+    await p.cc.offer('immediate');
+    await waitUntil(() => notification(p).querySelector('button.accept'), 'offer shown');
+    notification(p).querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => callActions(p)?.querySelector('[data-action="transfer"][aria-disabled="false"]'), 'call connected', { timeout: 5000 });
+    const transfer = callActions(p)!.querySelector<HTMLButtonElement>('[data-action="transfer"]')!;
+    transfer.focus();
+    await click(p, transfer);
+    const popup = callActions(p)!.querySelector<HTMLElement>('#panel')!;
+    await waitUntil(() => transfer.getAttribute('aria-expanded') === 'true' && popup.getBoundingClientRect().height > 0, 'popup open');
+    await new Promise((r) => requestAnimationFrame(r));
+
+    const rect = popup.getBoundingClientRect();
+    const view = p.frame.contentWindow!;
+    expect(rect.left >= 0 && rect.top >= 0 && rect.right <= view.innerWidth && rect.bottom <= view.innerHeight, 'inside the viewport').to.equal(
+      true,
+    );
+    const panel = p.doc.getElementById('panel')!.getBoundingClientRect();
+    const banner = p.doc.getElementById('banner')!.getBoundingClientRect();
+    expect(rect.bottom, 'reaches past the clipping panel').to.be.above(panel.bottom);
+    expect(rect.bottom, 'reaches into the banner').to.be.above(banner.top);
+    // Probe points: inside the panel, below its clip edge, and over the banner.
+    const probes = [
+      [rect.left + 12, rect.top + 12],
+      [rect.left + 12, (Math.max(panel.bottom, rect.top) + rect.bottom) / 2],
+      [rect.left + 12, (Math.max(banner.top, rect.top) + rect.bottom) / 2],
+    ] as const;
+    for (const [px, py] of probes) {
+      const target = hit(p, px, py);
+      expect(!!target && inside(popup, target), `popup on top at ${px},${py}`).to.equal(true);
+    }
+    // The popup is usable: its search field takes typing.
+    const search = popup.querySelector('team-communicator')!.shadowRoot!.querySelector('input')!;
+    await click(p, search);
+    expect(search.matches(':focus')).to.equal(true);
+  });
+});
