@@ -105,9 +105,21 @@ describe('demo in GMS mode', () => {
     // Tomorrow (or Monday): a day with office hours on the contract server.
     const day = new Date(Date.now() + 86_400_000);
     while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-    const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
-    date.value = day.toISOString().slice(0, 10);
-    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    // Type the date until the scheduler shows that day's slots: while the window settles after
+    // Accept (the form binds to its interaction and renders again), an early entry can be replaced.
+    const longDay = new Intl.DateTimeFormat('en', { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(day);
+    await waitUntil(
+      () => {
+        const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
+        if (date.value !== day.toISOString().slice(0, 10)) {
+          date.value = day.toISOString().slice(0, 10);
+          date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        }
+        return scheduler.shadowRoot!.textContent!.includes(longDay);
+      },
+      `the scheduler shows ${longDay}`,
+      { timeout: 8000 },
+    );
     // Find and pick a free slot in one step: the slot list may render again (loading, then loaded)
     // between two separate looks.
     await waitUntil(
@@ -120,6 +132,15 @@ describe('demo in GMS mode', () => {
       { timeout: 5000 },
     );
     scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
-    await waitUntil(() => row()?.textContent!.includes(day.toISOString().slice(0, 10)), 'rescheduled in GMS (PUT)', { timeout: 5000 });
+    const state = () => {
+      const submit = scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]');
+      const shown = scheduler.shadowRoot!.querySelector('[role=alert]')?.textContent?.trim();
+      const text = scheduler.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim().slice(0, 600);
+      const picked = scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:checked')?.value;
+      return `row "${row()?.textContent?.trim()}", submit ${submit?.disabled ? 'disabled' : 'enabled'} aria-disabled=${submit?.getAttribute('aria-disabled')}, alert "${shown ?? ''}", picked ${picked}, scheduler: ${text}`;
+    };
+    await waitUntil(() => row()?.textContent!.includes(day.toISOString().slice(0, 10)), 'rescheduled in GMS (PUT)', { timeout: 5000 }).catch(() => {
+      throw new Error(`not rescheduled in GMS within 5 s: ${state()}`);
+    });
   });
 });
