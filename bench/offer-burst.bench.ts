@@ -44,16 +44,21 @@ async function burst() {
   const ids: string[] = [];
   await new Promise<void>((resolve) => {
     let sent = 0;
+    // One offer per 2 ms on average: timers are clamped to 4 ms, so each tick sends what is due.
     const tick = setInterval(() => {
-      void cc.offer(sent % 2 ? 'web-callback' : 'immediate').then((offer) => {
-        ids.push(offer.id);
-        if (!firstShownAt) void notification.updateComplete.then(() => (firstShownAt ||= performance.now()));
-      });
-      if (++sent === OFFERS) {
+      const due = Math.min(OFFERS, Math.floor((performance.now() - started) / 2) + 1);
+      while (sent < due) {
+        void cc.offer(sent % 2 ? 'web-callback' : 'immediate').then((offer) => {
+          ids.push(offer.id);
+          if (!firstShownAt) void notification.updateComplete.then(() => (firstShownAt ||= performance.now()));
+        });
+        sent++;
+      }
+      if (sent === OFFERS) {
         clearInterval(tick);
         resolve();
       }
-    }, 2);
+    }, 1);
   });
   while (ids.length < OFFERS) await new Promise((r) => setTimeout(r, 5));
   await notification.updateComplete;
