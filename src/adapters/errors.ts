@@ -2,24 +2,29 @@
  * Stable codes for everything an adapter call can fail with. Elements map each code to a localized
  * message; integrators branch on the code, never on the message.
  */
-export type AdapterErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'not-found'
-  | 'conflict'
-  | 'invalid-state'
-  | 'invalid-input'
-  | 'not-supported'
-  | 'not-permitted'
-  | 'number-disallowed'
-  | 'time-unavailable'
-  | 'service-unavailable'
-  | 'target-declined'
-  | 'target-no-answer'
-  | 'target-busy'
-  | 'offline'
-  | 'unknown';
+export const ADAPTER_ERROR_CODES = [
+  'network',
+  'timeout',
+  'aborted',
+  'not-found',
+  'conflict',
+  'invalid-state',
+  'invalid-input',
+  'not-supported',
+  'not-permitted',
+  'number-disallowed',
+  'time-unavailable',
+  'service-unavailable',
+  'target-declined',
+  'target-no-answer',
+  'target-busy',
+  'offline',
+  'unknown',
+] as const;
+
+export type AdapterErrorCode = (typeof ADAPTER_ERROR_CODES)[number];
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ADAPTER_ERROR_CODES);
 
 export interface AdapterErrorOptions {
   cause?: unknown;
@@ -46,6 +51,18 @@ export class AdapterError extends Error {
   /** Wraps anything thrown into an AdapterError, keeping AdapterErrors as they are. */
   static from(error: unknown): AdapterError {
     if (error instanceof AdapterError) return error;
+    // An AdapterError from another realm (an iframe) or another copy of the library fails
+    // instanceof but keeps its name and code: keep its meaning rather than calling it unknown.
+    if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AdapterError') {
+      const { code, message, retryable, detail } = error as { code?: unknown; message?: unknown; retryable?: unknown; detail?: unknown };
+      if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+        return new AdapterError(code as AdapterErrorCode, typeof message === 'string' ? message : code, {
+          cause: error,
+          ...(typeof retryable === 'boolean' ? { retryable } : {}),
+          ...(typeof detail === 'object' && detail !== null ? { detail: detail as Record<string, unknown> } : {}),
+        });
+      }
+    }
     if (error instanceof DOMException && error.name === 'AbortError') {
       return new AdapterError('aborted', 'The request was cancelled.', { cause: error });
     }

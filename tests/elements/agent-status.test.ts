@@ -18,6 +18,12 @@ describe('<agent-status> ready state', () => {
     expect(channel(el, 'voice').getAttribute('aria-labelledby')).to.equal('name-voice');
     expect(toggle(el, 'voice').textContent!.trim()).to.equal('Set not ready…');
     expect(toggle(el, 'voice').getAttribute('aria-expanded')).to.equal('false');
+    // Each toggle's accessible name (its aria-labelledby, resolved) says its channel, so a screen
+    // reader tells the two apart.
+    const accessibleName = (button: HTMLElement) =>
+      button.getAttribute('aria-labelledby')!.split(' ').map((id) => root(el).getElementById(id)!.textContent!.trim()).join(' ');
+    expect(accessibleName(toggle(el, 'voice'))).to.equal(`Set not ready… ${root(el).getElementById('name-voice')!.textContent!.trim()}`);
+    expect(accessibleName(toggle(el, 'voice'))).to.not.equal(accessibleName(toggle(el, 'web-callback')));
     expect(phone(el).textContent).to.equal('Connected');
     expect(el.hasState('ready')).to.equal(true);
     expect(el.hasState('phone-registered')).to.equal(true);

@@ -272,7 +272,10 @@ export class AgentStatus extends CallbackElement {
         <span part="state" class="state ${state}">
           ${readyStateLabel(state)} ${reason ? html`<span class="reason">(${reason.label})</span>` : nothing}
         </span>
+        <!-- Named "Set not ready… Voice": the channel tells the two toggles apart for a screen reader. -->
         <button
+          id="toggle-${channel}"
+          aria-labelledby="toggle-${channel} name-${channel}"
           part=${ready ? 'not-ready-button' : 'ready-button'}
           class="toggle"
           aria-disabled=${busy ? 'true' : 'false'}
