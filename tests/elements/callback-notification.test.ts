@@ -183,6 +183,32 @@ describe('<callback-notification>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says once, politely, when ten seconds are left; an offer that arrives that late keeps its new-offer announcement', async () => {
+    const { cc, clock } = setup();
+    const el = await mount(cc, clock);
+    const offer = await cc.offer('immediate', { offerTimeoutMs: 30_000 });
+    await el.updateComplete;
+    expect(announcement()).to.include('New callback');
+    clock.advance(19_000);
+    await el.updateComplete;
+    expect(announcement(), 'eleven seconds left: not yet').to.include('New callback');
+    clock.advance(1_000);
+    await el.updateComplete;
+    expect(el.hasState('urgent')).to.equal(true);
+    expect(announcement()).to.equal(`10 seconds left to answer the callback from ${offer.contact.name}.`);
+    clock.advance(1_000);
+    await el.updateComplete;
+    expect(announcement(), 'said once, not every second').to.equal(`10 seconds left to answer the callback from ${offer.contact.name}.`);
+    await cc.reject(offer.id);
+    await el.updateComplete;
+
+    const late = await cc.offer('immediate', { offerTimeoutMs: 8_000 });
+    await el.updateComplete;
+    expect(el.hasState('urgent')).to.equal(true);
+    expect(announcement()).to.include('New callback');
+    expect(announcement()).to.include(late.contact.name);
+  });
+
   it('on expiry reports the offer returned to routing, and fires only callback-expired', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);

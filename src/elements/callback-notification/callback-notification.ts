@@ -178,6 +178,29 @@ export class CallbackNotification extends CallbackElement {
     announce(newOfferAnnouncement(interaction.callbackType, interaction.contact.name || interaction.contact.phone));
   }
 
+  /**
+   * The last ten seconds are said once per offer, politely, so an agent who cannot see the
+   * countdown's colour still hears that the offer is about to go back to routing. An offer that is
+   * urgent when it first shows is not warned about: its new-offer announcement must not be replaced.
+   */
+  #warnOnce(offer: Interaction | undefined, urgent: boolean): void {
+    if (!offer) return;
+    if (!urgent) {
+      this.#calmFor = offer.id;
+      return;
+    }
+    if (this.#warnedFor === offer.id) return;
+    this.#warnedFor = offer.id;
+    if (this.#calmFor !== offer.id || this.#pendingFor(offer)) return;
+    const who = offer.contact.name || offer.contact.phone;
+    const seconds = this.#countdown.remainingSeconds;
+    announce(msg(str`${seconds} seconds left to answer the callback from ${who}.`, { id: 'announce.urgent' }));
+  }
+
+  /** The offer last seen with more than ten seconds left, and the one last warned about. */
+  #calmFor: string | undefined;
+  #warnedFor: string | undefined;
+
   #settled(interaction: Interaction): void {
     if (this.pending && interaction.state !== 'expired' && interaction.state !== 'revoked') return;
     const who = interaction.contact.name || interaction.contact.phone;
@@ -222,7 +245,9 @@ export class CallbackNotification extends CallbackElement {
     const expiring = !!offer && !this.#countdown.counting;
     this.setState('offered', !!offer && !expiring);
     this.setState('pending', !!offer && !!this.#pendingFor(offer));
-    this.setState('urgent', !!offer && this.#countdown.counting && this.#countdown.remainingSeconds <= 10);
+    const urgent = !!offer && this.#countdown.counting && this.#countdown.remainingSeconds <= 10;
+    this.setState('urgent', urgent);
+    this.#warnOnce(offer, urgent);
     this.setState('expired', !!this.settledNotice && this.settledNotice.state === 'expired');
     this.setState('error', !!offer && this.failure?.id === offer.id);
   }

@@ -72,6 +72,7 @@
 'announce.resumed': str`Llamada con ${0} reanudada.`,
 'announce.revoked': str`La devolución de llamada de ${0} se retiró.`,
 'announce.transferred': str`Llamada con ${0} transferida a ${1}.`,
+'announce.urgent': str`Quedan ${0} segundos para responder a la devolución de llamada de ${1}.`,
 'block.call-active': `Finalice primero la llamada.`,
 'block.consultation-active': `Termine primero la consulta.`,
 'block.consultation-not-connected': `Espere a que responda la persona consultada.`,
