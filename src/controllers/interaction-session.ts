@@ -151,10 +151,10 @@ export class InteractionSession implements ReactiveController {
   }
 
   /** The model's answer for an action, with "pending" shown as disabled. */
-  availability(action: InteractionAction): ActionAvailability {
+  availability(action: InteractionAction, extra: Pick<ActionContext, 'chosenDisposition'> = {}): ActionAvailability {
     const interaction = this.interaction;
     if (!interaction) return { status: 'hidden', reason: 'wrong-state' };
-    const answer = actionAvailability(interaction, action, this.actionContext);
+    const answer = actionAvailability(interaction, action, { ...this.actionContext, ...extra });
     if (answer.status === 'enabled' && this.#pending.has(action)) return { status: 'disabled', reason: 'wrong-state' };
     return answer;
   }

@@ -1,4 +1,4 @@
-import type { Interaction, InteractionState } from './interaction.js';
+import type { DispositionRef, Interaction, InteractionState } from './interaction.js';
 import { assertNever, isAccepted } from './state-machine.js';
 
 /** Everything an agent can ask for on an interaction. Each UI control maps to one of these. */
@@ -138,6 +138,11 @@ const hidden = (reason: ActionBlock): ActionAvailability => ({ status: 'hidden',
 export interface ActionContext {
   capabilities?: Partial<Capabilities>;
   policy?: Partial<Policy>;
+  /**
+   * A disposition the agent chose that the service may not have yet (kept locally, sent with Mark
+   * done): it satisfies a mandatory disposition as much as one the service has.
+   */
+  chosenDisposition?: DispositionRef | undefined;
 }
 
 /**
@@ -216,7 +221,7 @@ export function actionAvailability(
       if (blocked) return blocked;
       if (!isAccepted(state)) return hidden('wrong-state');
       if (state !== 'ready-to-call' && state !== 'ended') return disabled('call-active');
-      if (policy.dispositionMandatory && !interaction.disposition) return disabled('disposition-required');
+      if (policy.dispositionMandatory && !interaction.disposition && !context.chosenDisposition) return disabled('disposition-required');
       return ENABLED;
     }
     case 'set-disposition':

@@ -108,6 +108,13 @@ describe('allowed actions: policy and capabilities', () => {
     expect(actionAvailability(disposed, 'mark-done', { policy }).status).to.equal('enabled');
   });
 
+  it("a disposition the agent chose but the service does not have yet satisfies a mandatory one (it goes with Mark done)", () => {
+    const policy = { dispositionMandatory: true };
+    const chosenDisposition = { code: 'SALE', label: 'Sale' };
+    expect(actionAvailability(inState('ended'), 'mark-done', { policy, chosenDisposition }).status).to.equal('enabled');
+    expect(actionAvailability(inState('connected'), 'mark-done', { policy, chosenDisposition })).to.deep.equal({ status: 'disabled', reason: 'call-active' });
+  });
+
   it('schedule callback before any call only when policy permits', () => {
     const web = inState('ready-to-call', { channel: 'web-callback' });
     expect(actionAvailability(web, 'reschedule', { policy: { canRescheduleBeforeCall: false } })).to.deep.equal({ status: 'disabled', reason: 'no-call-yet' });

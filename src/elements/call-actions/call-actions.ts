@@ -113,12 +113,9 @@ export class CallActions extends CallbackElement {
     () => this.#markDone(),
   );
 
-  /** The model's answer, where a disposition the agent chose counts even if the service does not have it yet (it goes with Mark done). */
+  /** The model's answer, told of a disposition the agent chose that the service may not have yet. */
   #availability(action: InteractionAction): ActionAvailability {
-    const answer = this.session.availability(action);
-    const chosen = answer.status === 'disabled' && answer.reason === 'disposition-required' && !!this.#work.work?.disposition;
-    if (!chosen) return answer;
-    return this.session.isPending(action) ? { status: 'disabled', reason: 'wrong-state' } : { status: 'enabled' };
+    return this.session.availability(action, { chosenDisposition: this.#work.work?.disposition });
   }
 
   #popup = new PopupController(this, {
