@@ -3,17 +3,22 @@ import type { CallbackAdapter } from '../adapters/callback-adapter.js';
 import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
 import { canFollow, isAccepted } from '../model/state-machine.js';
+import type { ViewKey } from './interaction-controller.js';
 
 /**
  * The interactions the agent is handling (accepted, not yet done), in the order they were
  * accepted. `onAccepted` runs when one joins the list after the first read. `keep(interaction)`
  * may hold a closed one in the list a little longer (a window finishing its mark-done).
+ * `viewKey(interaction)` is what the host shows of each one: a change of an interaction in the list
+ * that leaves its key (and whether it is still open) as it was does not re-render the host, so a
+ * desk of fifty is not re-rendered by one call's hold; `interactions` is current either way.
  */
 export class ActiveInteractionsController implements ReactiveController {
   #host: ReactiveControllerHost;
   #adapter: () => CallbackAdapter | undefined;
   #onAccepted: ((interaction: Interaction) => void) | undefined;
   #keep: (interaction: Interaction) => boolean;
+  #viewKey: ViewKey | undefined;
   #bound: CallbackAdapter | undefined;
   #unsubscribe: Unsubscribe | undefined;
   #active: Interaction[] = [];
@@ -22,12 +27,13 @@ export class ActiveInteractionsController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     adapter: () => CallbackAdapter | undefined,
-    options: { onAccepted?: (interaction: Interaction) => void; keep?: (interaction: Interaction) => boolean } = {},
+    options: { onAccepted?: (interaction: Interaction) => void; keep?: (interaction: Interaction) => boolean; viewKey?: ViewKey } = {},
   ) {
     this.#host = host;
     this.#adapter = adapter;
     this.#onAccepted = options.onAccepted;
     this.#keep = options.keep ?? (() => false);
+    this.#viewKey = options.viewKey;
     host.addController(this);
   }
 
@@ -69,6 +75,8 @@ export class ActiveInteractionsController implements ReactiveController {
       const active = isAccepted(interaction.state);
       if (index >= 0) {
         this.#active = this.#active.map((i) => (i.id === interaction.id ? interaction : i));
+        const key = this.#viewKey;
+        if (key && seen && active && isAccepted(seen.state) && key(seen) === key(interaction)) return;
       } else if (active) {
         this.#active = [...this.#active, interaction];
         this.#onAccepted?.(interaction);

@@ -11,14 +11,22 @@ export interface InteractionBinding {
 }
 
 /**
+ * What of an interaction a host shows, as a string: a change that leaves it equal does not
+ * re-render the host (a hold does not touch the callback information, for one).
+ */
+export type ViewKey = (interaction: Interaction) => string;
+
+/**
  * Binds a host to one interaction of a callback adapter: reads it on connect, follows its changes
  * while connected, lets go on disconnect. `onChange(previous, next)` runs for changes the adapter
- * published (never for the first read), so hosts fire events only for real outcomes.
+ * published (never for the first read), so hosts fire events only for real outcomes. With
+ * `viewKey`, a change re-renders the host only when the key differs; `value` is current either way.
  */
 export class InteractionController implements ReactiveController {
   #host: ReactiveControllerHost;
   #config: () => InteractionBinding;
   #onChange: ((previous: Interaction | undefined, next: Interaction) => void) | undefined;
+  #viewKey: ViewKey | undefined;
   #unsubscribe: Unsubscribe | undefined;
   #boundAdapter: CallbackAdapter | undefined;
   #boundId: string | undefined;
@@ -29,10 +37,12 @@ export class InteractionController implements ReactiveController {
     host: ReactiveControllerHost,
     config: () => InteractionBinding,
     onChange?: (previous: Interaction | undefined, next: Interaction) => void,
+    viewKey?: ViewKey,
   ) {
     this.#host = host;
     this.#config = config;
     this.#onChange = onChange;
+    this.#viewKey = viewKey;
     host.addController(this);
   }
 
@@ -77,7 +87,7 @@ export class InteractionController implements ReactiveController {
       // A replayed, older event (a revoke arriving after the accept) changes nothing.
       if (previous && !canFollow(previous.state, next.state)) return;
       this.#value = next;
-      this.#host.requestUpdate();
+      if (!previous || !this.#viewKey || this.#viewKey(previous) !== this.#viewKey(next)) this.#host.requestUpdate();
       this.#onChange?.(previous, next);
     });
   }

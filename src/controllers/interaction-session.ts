@@ -26,7 +26,7 @@ import type { ValidationCode } from '../model/validation.js';
 import { CallbackActionDoneEvent, CallbackActionEvent } from '../events/action-events.js';
 import { CallbackErrorEvent } from '../events/error-event.js';
 import { adapterErrorMessage } from '../messages/messages.js';
-import { InteractionController } from './interaction-controller.js';
+import { InteractionController, type ViewKey } from './interaction-controller.js';
 import { withTimeout } from './action-timeout.js';
 
 /** What a host may set explicitly; each wins over the value provided by context. */
@@ -81,10 +81,23 @@ export class InteractionSession implements ReactiveController {
   #pending = new Set<string>();
   #connected = false;
   #error: SessionError | undefined;
+  readonly #followsCalls: boolean;
 
-  constructor(host: ReactiveElement, overrides: () => SessionOverrides, onChange?: (previous: Interaction | undefined, next: Interaction) => void) {
+  /**
+   * `onChange(previous, next)` runs for each change the adapter publishes. With `viewKey` (what the
+   * host shows of an interaction, as a string), a change re-renders the host only when the key
+   * differs, and changes of the call (which the key cannot see) do not re-render it: an element
+   * that shows no call state is not re-rendered by a hold.
+   */
+  constructor(
+    host: ReactiveElement,
+    overrides: () => SessionOverrides,
+    onChange?: (previous: Interaction | undefined, next: Interaction) => void,
+    viewKey?: ViewKey,
+  ) {
     this.#host = host;
     this.#overrides = overrides;
+    this.#followsCalls = !viewKey;
     this.#adapterCtx = new ContextConsumer(host, { context: callbackAdapterContext, subscribe: true });
     this.#telephonyCtx = new ContextConsumer(host, { context: telephonyAdapterContext, subscribe: true });
     this.#directoryCtx = new ContextConsumer(host, { context: directoryAdapterContext, subscribe: true });
@@ -94,9 +107,13 @@ export class InteractionSession implements ReactiveController {
       host,
       () => ({ adapter: this.adapter, interactionId: this.#overrides().interactionId }),
       (previous, next) => {
-        if (previous?.state !== next.state) this.#error = undefined;
+        if (previous?.state !== next.state && this.#error) {
+          this.#error = undefined;
+          host.requestUpdate();
+        }
         onChange?.(previous, next);
       },
+      viewKey,
     );
     host.addController(this);
   }
@@ -260,6 +277,7 @@ export class InteractionSession implements ReactiveController {
   #followCalls(): void {
     this.#callUnsubscribe?.();
     this.#callTelephony = this.telephony;
+    if (!this.#followsCalls) return;
     this.#callUnsubscribe = this.#callTelephony?.onCall((call) => {
       if (call.interactionId === this.interaction?.id || call.id === this.interaction?.callId) this.#host.requestUpdate();
     });

@@ -96,6 +96,9 @@ export class CallbackDesk extends CallbackElement {
       this.#welcome(interaction);
     },
     keep: (interaction) => this.#closing.has(interaction.id),
+    // What the desk itself shows of an interaction (its tab and which window it gets); each window
+    // follows its own interaction, so a hold re-renders that window, not the desk of fifty.
+    viewKey: (i) => JSON.stringify([i.channel, i.contact.name, i.contact.phone, i.callbackType]),
   });
 
   constructor() {

@@ -76,7 +76,10 @@ export class CallbackInfo extends CallbackElement {
   /** Heading level of the title (the host page's outline). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  #session = new InteractionSession(this, sessionOverrides(this));
+  // Re-rendered only when the items it shows change: a hold or a note leaves them as they were.
+  #session = new InteractionSession(this, sessionOverrides(this), undefined, (interaction) =>
+    JSON.stringify(callbackInfoItems(interaction, this.infoItems)),
+  );
 
   constructor() {
     super();
