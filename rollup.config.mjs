@@ -18,6 +18,7 @@
 //    so a page on the simulated contact center does not carry their code; they share the entry's
 //    chunks, so classes such as AdapterError are one class across the scripts.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -129,6 +130,8 @@ export function bundleConfig(input = bundleInputs()) {
     input,
     plugins: [
       optionalSipJs(),
+      // The markup and CSS in html`` and css`` templates, which esbuild leaves as written.
+      minifyHTML({ failOnError: true }),
       typescript(),
       // Default conditions plus 'browser'; never 'development', so lit's production build is used.
       nodeResolve({ browser: true }),

@@ -7,8 +7,10 @@ import { parseAst } from 'rollup/parseAst';
 
 /** Static and dynamic import specifiers of one ES module's source. */
 export function importsOf(code) {
-  const found = { static: [], dynamic: [] };
-  const visit = (node) => {
+  // `atLoad`: the dynamic imports outside any function, which run as soon as the module does.
+  const found = { static: [], dynamic: [], atLoad: [] };
+  const functions = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+  const visit = (node, inFunction = false) => {
     if (!node || typeof node.type !== 'string') return;
     switch (node.type) {
       case 'ImportDeclaration':
@@ -19,11 +21,13 @@ export function importsOf(code) {
       case 'ImportExpression':
         // A computed `import(x)` has no literal to follow; record it so callers can tell.
         found.dynamic.push(node.source.type === 'Literal' ? node.source.value : null);
+        if (!inFunction && node.source.type === 'Literal') found.atLoad.push(node.source.value);
         break;
     }
+    const inner = inFunction || functions.has(node.type);
     for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
+      if (Array.isArray(value)) value.forEach((child) => visit(child, inner));
+      else if (value && typeof value === 'object') visit(value, inner);
     }
   };
   visit(parseAst(code));
@@ -34,7 +38,8 @@ const isRelative = (specifier) => specifier?.startsWith('./') || specifier?.star
 
 /**
  * Walks the bundle from `entry` (an absolute path). Returns paths relative to `dir`:
- * `eager` (entry first, then everything it imports statically), `lazy` (only reachable through
+ * `eager` (entry first, then everything it imports statically), `atLoad` (not eager, but fetched as
+ * soon as a module runs: a top-level `import()`, and what that imports statically), `lazy` (only reachable through
  * `import()`), and the bare (unbundled) specifiers any of them imports statically
  * (`externalStatic`) or through `import()` (`externalDynamic`).
  */
@@ -53,10 +58,11 @@ export function bundleGraph(dir, entry) {
       if (seen.has(file)) continue;
       seen.add(file);
       const imports = read(file);
-      for (const [kind, specifiers] of Object.entries(imports)) {
-        for (const specifier of specifiers) {
+      for (const kind of ['static', 'dynamic']) {
+        for (const specifier of imports[kind]) {
+          const follow = kind === 'static' || followDynamic === true || (followDynamic === 'at-load' && imports.atLoad.includes(specifier));
           if (isRelative(specifier)) {
-            if (kind === 'static' || followDynamic) queue.push(join(dirname(file), specifier));
+            if (follow) queue.push(join(dirname(file), specifier));
           } else {
             externals[kind].add(specifier);
           }
@@ -66,10 +72,12 @@ export function bundleGraph(dir, entry) {
     return { files: [...seen], externals };
   };
   const eager = walk([entry], false);
+  const atLoad = walk([entry], 'at-load');
   const all = walk([entry], true);
   const rel = (file) => relative(dir, file).split('\\').join('/');
   return {
     eager: eager.files.map(rel),
+    atLoad: atLoad.files.filter((file) => !eager.files.includes(file)).map(rel),
     lazy: all.files.filter((file) => !eager.files.includes(file)).map(rel),
     externalStatic: [...all.externals.static],
     externalDynamic: [...all.externals.dynamic],

@@ -16,8 +16,8 @@ export const bundleDir = 'dist/bundle';
 export const bundleEntryFile = 'callback-elements.bundle.js';
 export const bundleEntry = `${bundleDir}/${bundleEntryFile}`;
 
-/** The bundle's entry source: everything but the simulated contact center (see src/core.ts). */
-export const bundleSource = 'src/core.ts';
+/** The bundle's entry source: what shows and accepts an offer, the rest loaded in parallel (see src/bundle.ts). */
+export const bundleSource = 'src/bundle.ts';
 
 /**
  * The adapters that are not in the bundle's entry (each would add its code, and the SIP one a lazy
@@ -80,7 +80,8 @@ export function exportsMap(dir = root) {
   for (const { subpath, source } of publicEntries(dir)) {
     map[subpath] = { types: `./${distFile(source, '.d.ts')}`, default: `./${distFile(source)}` };
   }
-  // Same API as `.`, already bundled and registered: for tools that cannot resolve bare imports.
+  // The drop-in bundle, already bundled and registered, for tools that cannot resolve bare imports:
+  // what shows an offer at once, everything else through its `ready` promise (see src/bundle.ts).
   map['./bundle'] = { types: `./${distFile(bundleSource, '.d.ts')}`, default: `./${bundleEntry}` };
   for (const name of bundleAdapters.filter((adapter) => existsSync(join(dir, 'src/adapters', adapter, 'index.ts')))) {
     map[`./bundle/adapters/${name}.js`] = {
