@@ -13,7 +13,7 @@ export interface PopupConfig {
   onClose?: (reason: PopupCloseReason) => void;
 }
 
-export type PopupCloseReason = 'escape' | 'outside' | 'programmatic' | 'disconnect';
+export type PopupCloseReason = 'escape' | 'outside' | 'focus-left' | 'programmatic' | 'disconnect';
 
 /** Open popups, topmost last: Escape closes only the topmost. */
 const stack: PopupController[] = [];
@@ -31,17 +31,29 @@ function onPointerdown(event: PointerEvent): void {
   if (top && !top.contains(event.composedPath())) top.close('outside');
 }
 
+/**
+ * Focus that lands outside the topmost popup and its anchor (Tab past its last field, a shortcut
+ * that focuses something else) closes it, and the next one down unless the focus is in that one: a
+ * popup left open behind the focus would cover the page with nothing to say it is there. Focus
+ * moving inside it, into a popup opened from it, or back to its anchor keeps it open.
+ */
+function onFocusin(event: FocusEvent): void {
+  const path = event.composedPath();
+  while (stack.length && !stack.at(-1)!.contains(path)) stack.at(-1)!.close('focus-left');
+}
+
 function listen(on: boolean): void {
   const method = on ? 'addEventListener' : 'removeEventListener';
   document[method]('keydown', onKeydown as EventListener);
   document[method]('pointerdown', onPointerdown as EventListener, true);
+  document[method]('focusin', onFocusin as EventListener, true);
 }
 
 /**
  * The one popup primitive: Floating UI places it (offset, flip, shift, size to the viewport), the
  * Popover API puts it in the top layer so a host page's `overflow: hidden` or z-index cannot clip
  * it, `autoUpdate` runs only while open. Escape closes the topmost popup, a click outside closes
- * it, and focus returns to the anchor when it was inside the popup.
+ * it, focus leaving it closes it, and focus returns to the anchor when it was inside the popup.
  */
 export class PopupController implements ReactiveController {
   #config: PopupConfig;

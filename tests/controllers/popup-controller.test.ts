@@ -74,6 +74,27 @@ describe('PopupController', () => {
     expect(el.closes).to.deep.equal(['outside']);
   });
 
+  it('closes when Tab takes focus out of it, leaving focus where Tab put it; Shift+Tab back to its anchor keeps it open', async () => {
+    const wrapper = await fixture(html`<div><popup-host></popup-host><button id="after">After</button></div>`);
+    const el = wrapper.querySelector('popup-host') as PopupHost;
+    await el.updateComplete;
+    await el.popup.open();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#item')!.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(el.shadowRoot!.activeElement?.id, 'Shift+Tab from the item').to.equal('anchor');
+    expect(el.popup.isOpen, 'open with focus on its anchor').to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('item');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.id, 'focus went on past the popup').to.equal('after');
+    expect(el.popup.isOpen, 'open after focus left').to.equal(false);
+    expect(menu(el).matches(':popover-open')).to.equal(false);
+    expect(el.closes).to.deep.equal(['focus-left']);
+    expect(openPopupCount()).to.equal(0);
+  });
+
   it('closes when its host is removed and leaves no listener behind', async () => {
     const el = await fixture<PopupHost>(html`<popup-host></popup-host>`);
     for (let i = 0; i < 20; i++) {
