@@ -98,7 +98,15 @@ export class CallActions extends CallbackElement {
   @state() private panel: Panel | undefined;
   @state() private focusIndex = 0;
 
-  readonly session = new InteractionSession(this, sessionOverrides(this));
+  readonly session = new InteractionSession(this, sessionOverrides(this), (previous, next) => {
+    // A Mark done that timed out or lost its answer may still have reached the service: when the
+    // interaction shows as done later, the host page hears `callback-done` all the same.
+    if (next.state !== 'done' || previous?.state === 'done' || this.#work.store.isInFlight(next.id)) return;
+    if (this.#unconfirmedDone === next.id || this.#work.work?.markDonePending) this.#doneAfterFailure(next);
+  });
+
+  /** The interaction whose last Mark done from here failed on the way (no answer, or none in time). */
+  #unconfirmedDone: string | undefined;
 
   /** The agent's note and chosen disposition, kept until the service acknowledges Mark done. */
   readonly #work = new PendingWorkController(this, () => ({ interactionId: this.session.interaction?.id, adapter: this.session.adapter, interaction: this.session.interaction }));
@@ -259,6 +267,9 @@ export class CallActions extends CallbackElement {
             .requireAdapter()
             .markDone(interaction.id, { ...(disposition ? { disposition } : {}), ...(draft ? { note: draft } : {}) })
             .catch((error: unknown) => {
+              // The service did it and only the answer was lost: that is a success.
+              const latest = s.adapter?.getInteraction(interaction.id);
+              if (latest?.state === 'done') return latest;
               this.#recordFailure(interaction.id, error);
               throw error;
             });
@@ -270,7 +281,24 @@ export class CallActions extends CallbackElement {
     } finally {
       store.release(id);
     }
-    if (!done) return;
+    if (done) {
+      this.#unconfirmedDone = undefined;
+      this.#dispatchDone(done);
+    } else if (s.error?.action === 'mark-done') {
+      // Refused: the service said no. Otherwise it may yet have done it (see the session's onChange).
+      this.#unconfirmedDone = isTransientFailure({ code: s.error.code }) ? id : undefined;
+    }
+  }
+
+  /** Mark done failed here, yet the interaction shows as done: say so, and let the agent's work go. */
+  #doneAfterFailure(done: Interaction): void {
+    this.#unconfirmedDone = undefined;
+    this.#work.remove(done.id);
+    this.session.clearError();
+    this.#dispatchDone(done);
+  }
+
+  #dispatchDone(done: Interaction): void {
     this.dispatchEvent(
       new CallbackDoneEvent({
         interaction: done,
