@@ -55,6 +55,15 @@ export interface CallbackCapabilities extends Pick<Capabilities, 'reschedule'> {
 export interface CallbackAdapter {
   readonly callbackCapabilities: CallbackCapabilities;
 
+  /**
+   * Where this adapter's interaction ids are unique, as a stable string (a backend's address and
+   * service). The agent's unsent work is kept per scope across reloads: work stored for `cb-1` of
+   * one backend is never shown on `cb-1` of another. An adapter whose ids restart with each
+   * instance (the simulated contact center) gives each instance its own scope. Without one, work
+   * read back after a reload goes to the first adapter that asks for that id.
+   */
+  readonly workScope?: string;
+
   /** Called with each new offer. Returns an unsubscribe function. */
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe;
   /** Called with the new value each time an interaction changes. */

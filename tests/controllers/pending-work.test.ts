@@ -81,6 +81,26 @@ describe('PendingWorkStore', () => {
     expect(store.get('cb-1', second)?.draft).to.equal(undefined);
   });
 
+  it('after a reload, work typed for cb-1 of one simulated run is not shown on cb-1 of the next; the same backend still gets it', async () => {
+    const before = new SimulatedContactCenter();
+    const first = await freshStore();
+    first.update('cb-1', { draft: 'Typed in the last run', disposition: { code: 'OTHER', label: 'Other' } }, before);
+    await first.flush();
+
+    const next = new SimulatedContactCenter();
+    expect(next.workScope).to.not.equal(before.workScope);
+    const reloaded = await freshStore();
+    expect(reloaded.get('cb-1', next), 'the new run’s cb-1').to.equal(undefined);
+    reloaded.update('cb-1', { draft: 'Typed now' }, next);
+    expect(reloaded.get('cb-1', next)?.draft).to.equal('Typed now');
+    expect(reloaded.get('cb-1', next)?.disposition, 'nothing carried over from the last run').to.equal(undefined);
+    await reloaded.flush();
+
+    const again = await freshStore();
+    expect(again.get('cb-1', before), 'the old run’s work was replaced, not merged').to.equal(undefined);
+    expect(again.get('cb-1', next)?.draft).to.equal('Typed now');
+  });
+
   it('works in memory, without crashing, when IndexedDB cannot be opened', async () => {
     const original = indexedDB.open;
     const blocked = () => {

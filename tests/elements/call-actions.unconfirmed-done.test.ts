@@ -19,7 +19,7 @@ async function setup() {
   const cc = new SimulatedContactCenter({ clock, latencyMs: 0 });
   const offer = await cc.offer('immediate');
   const accepted = await cc.accept(offer.id);
-  await cc.setDisposition(offer.id, { code: 'RES-INFO' });
+  await cc.setDisposition(offer.id, { code: 'RES-INFO', label: 'Information given' });
   await cc.addNote(offer.id, 'Customer happy with the new tariff');
   await cc.hangUp(accepted.callId!);
   const el = await fixture<CallActions>(html`<call-actions
@@ -73,7 +73,7 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     expect(s.done).to.have.length(0);
 
     // The service had it after all.
-    await markDone(s.id, { disposition: { code: 'RES-INFO' } });
+    await markDone(s.id, { disposition: { code: 'RES-INFO', label: 'Information given' } });
     await settle(s.el);
     expect(s.done).to.have.length(1);
     expect(s.done[0]!.detail.interaction.state).to.equal('done');

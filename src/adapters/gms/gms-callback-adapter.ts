@@ -84,6 +84,11 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     return encodeURIComponent(this.#options.service);
   }
 
+  /** GMS service ids are unique per GMS and callback service. */
+  get workScope(): string {
+    return `gms:${this.#options.baseUrl}|${this.#options.service}`;
+  }
+
   // ---- offers ----
 
   /**

@@ -36,6 +36,12 @@ export type { SimulatedContactCenterOptions } from './simulation.js';
 export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter, DirectoryAdapter {
   readonly #s: Simulation;
 
+  /**
+   * Its ids start at `cb-1` in every instance, so each instance is its own scope: a note typed for
+   * `cb-1` before a reload is not shown on the `cb-1` of the next run.
+   */
+  readonly workScope = `simulated:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
   constructor(options: SimulatedContactCenterOptions = {}) {
     this.#s = new Simulation(options);
   }

@@ -26,17 +26,22 @@ export interface PendingWork {
   markDonePending?: PendingMarkDone;
   /** Last change (epoch ms, wall clock): old entries are purged on start. */
   updatedAt: number;
+  /** The `workScope` of the adapter it was typed for, when it had one. */
+  scope?: string;
 }
 
-type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt'>;
+type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt' | 'scope'>;
 
 /**
  * The backend (adapter object) asking. Interaction ids are unique per backend, not across them:
  * the simulated contact center starts at `cb-1` every time. Work done in this page through one
- * adapter is not shown to another adapter's interaction of the same id; work read from storage
- * (a reload) belongs to the first adapter that asks for it.
+ * adapter is not shown to another adapter's interaction of the same id. Work read from storage (a
+ * reload) belongs to the adapter of the same `workScope` (see `CallbackAdapter.workScope`); work
+ * stored without one, or asked for by an adapter without one, to the first adapter that asks.
  */
-export type WorkOwner = object;
+export type WorkOwner = object & { readonly workScope?: string | undefined };
+
+const scopeOf = (owner: WorkOwner | undefined): string | undefined => (typeof owner?.workScope === 'string' ? owner.workScope : undefined);
 type Patch = { [K in keyof WorkFields]?: WorkFields[K] | undefined };
 
 export interface PendingWorkStoreOptions {
@@ -130,7 +135,8 @@ export class PendingWorkStore {
     void this.ready;
     // Another backend's interaction of the same id: its work is not this one's to build on.
     const before = owner && !this.#adopt(interactionId, owner, true) ? undefined : this.#cache.get(interactionId);
-    const next: PendingWork = { ...before, interactionId, updatedAt: this.#now() };
+    const scope = scopeOf(owner);
+    const next: PendingWork = { ...before, interactionId, updatedAt: this.#now(), ...(scope === undefined ? {} : { scope }) };
     for (const field of FIELDS) {
       if (!(field in patch)) continue;
       const value = patch[field];
@@ -205,6 +211,13 @@ export class PendingWorkStore {
     if (number === undefined) {
       number = this.#nextOwner++;
       this.#ownerNumbers.set(owner, number);
+    }
+    // Typed for another backend (or another run of the simulated one): never this one's.
+    const stored = this.#cache.get(interactionId)?.scope;
+    const scope = scopeOf(owner);
+    if (stored !== undefined && scope !== undefined && stored !== scope) {
+      if (take) this.#owners.set(interactionId, number);
+      return false;
     }
     const current = this.#owners.get(interactionId);
     if (current === number) return true;
@@ -308,6 +321,8 @@ export class PendingWorkStore {
     const touched = this.#touchedEarly.get(id);
     if (touched?.has('removed')) return;
     const here = this.#cache.get(id);
+    // What this page typed for another backend's interaction of the same id wins outright.
+    if (here && here.scope !== stored.scope) return;
     const merged: PendingWork = { ...stored, ...(here ? { updatedAt: here.updatedAt } : {}) };
     for (const field of FIELDS) {
       if (!touched?.has(field)) continue;
