@@ -2,6 +2,7 @@
 // bare specifiers. `npm test` builds dist/ in its Node step (tests/node/build.test.mjs) before these
 // run; run `npm run build` first when running this file alone.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { deepQuery } from '../helpers/deep.js';
 
 type BundleModule = Record<string, unknown> & { AdapterError: new (...args: never[]) => Error };
 
@@ -12,16 +13,6 @@ async function built(path: string): Promise<void> {
   const response = await fetch(path, { method: 'HEAD' });
   if (!response.ok) throw new Error(`${path} is not built: run \`npm run build\` first`);
 }
-
-const deepQuery = (root: ParentNode, selector: string): Element | null => {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return null;
-};
 
 describe('drop-in bundle', () => {
   it('one <script type="module"> and one tag: the simulated desk offers a callback and the agent accepts it', async () => {

@@ -7,6 +7,7 @@
 // would show here. `npm test` builds dist/ first; run `npm run build` before running this alone.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepQuery } from '../helpers/deep.js';
 
 const STYLE_PROPS = ['display', 'color', 'background-color', 'font-weight', 'font-size', 'border-top-width', 'padding-inline-start', 'gap', 'visibility'];
 
@@ -39,16 +40,6 @@ function snapshot(root: Node, win: Window, lines: string[] = [], depth = 0): str
   }
   return lines;
 }
-
-const deepQuery = (root: ParentNode, selector: string): Element | null => {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return null;
-};
 
 type Desk = HTMLElement & { updateComplete: Promise<boolean> };
 

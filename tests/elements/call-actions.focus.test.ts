@@ -4,14 +4,8 @@ import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
+import { deepActive } from '../helpers/deep.js';
 import '../helpers/lit-warnings.js';
-
-/** The deepest focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 describe('<call-actions> panel and the Tab key', () => {
   it('Tab through the DTMF panel and past its last key closes it: nothing is left open behind the focus', async () => {

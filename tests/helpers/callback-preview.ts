@@ -111,9 +111,4 @@ export async function chord(modifiers: readonly string[], code: string) {
   for (const m of [...modifiers].reverse()) await sendKeys({ up: m });
 }
 
-/** The focused element, through shadow roots. */
-export function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export { deepActive } from './deep.js';
