@@ -9,7 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepQuery } from '../helpers/deep.js';
 
-const STYLE_PROPS = ['display', 'color', 'background-color', 'font-weight', 'font-size', 'border-top-width', 'padding-inline-start', 'gap', 'visibility'];
+const STYLE_PROPS = ['display', 'color', 'background-color', 'font-weight', 'font-size', 'font-family', 'border-top-width', 'border-top-color', 'border-top-left-radius', 'padding-block-start', 'padding-inline-start', 'min-block-size', 'gap', 'visibility'];
 
 /** One line per node, in document order, crossing into open shadow roots. */
 function snapshot(root: Node, win: Window, lines: string[] = [], depth = 0): string[] {
@@ -62,14 +62,23 @@ async function settle(pages: Page[]) {
   }
 }
 
-async function offerAndAccept(p: Page, scenario: string) {
+const acceptButton = (p: Page) => deepQuery(p.doc, 'callback-notification')?.shadowRoot?.querySelector<HTMLButtonElement>('button.accept');
+
+async function offer(p: Page, scenario: string) {
   const select = p.desk.shadowRoot!.querySelector<HTMLSelectElement>('#scenario')!;
   select.value = scenario;
   p.send()!.click();
-  const accept = () => deepQuery(p.doc, 'callback-notification')?.shadowRoot?.querySelector<HTMLButtonElement>('button.accept');
-  await waitUntil(() => accept(), `${scenario}: no offer`, { timeout: 5000 });
-  accept()!.click();
+  await waitUntil(() => acceptButton(p), `${scenario}: no offer`, { timeout: 5000 });
+}
+
+async function accept(p: Page, scenario: string) {
+  acceptButton(p)!.click();
   await waitUntil(() => deepQuery(p.doc, '[data-action="mark-done"]'), `${scenario}: no window`, { timeout: 5000 });
+}
+
+async function offerAndAccept(p: Page, scenario: string) {
+  await offer(p, scenario);
+  await accept(p, scenario);
 }
 
 /**
@@ -100,7 +109,22 @@ describe('drop-in bundle ≡ sources', () => {
     await settle(pages);
     await compare(pages, 'idle desk');
 
-    for (const p of pages) await offerAndAccept(p, 'immediate');
+    // The agent status's reason picker.
+    for (const p of pages) (deepQuery(p.doc, '[part="not-ready-button"]') as HTMLButtonElement).click();
+    await settle(pages);
+    for (const p of pages) await waitUntil(() => deepQuery(p.doc, 'agent-status')?.shadowRoot?.querySelector('select'), 'reason picker open');
+    await compare(pages, 'not-ready reason picker open');
+    for (const p of pages) {
+      (deepQuery(p.doc, 'agent-status')!.shadowRoot!.querySelector('select') as HTMLSelectElement).focus();
+      await sendKeys({ press: 'Escape' });
+    }
+    await settle(pages);
+
+    for (const p of pages) await offer(p, 'immediate');
+    await settle(pages);
+    // Clock text differs between the pages (masked digits); the rest must not.
+    await compare(pages, 'voice offer shown');
+    for (const p of pages) await accept(p, 'immediate');
     await settle(pages);
     await compare(pages, 'voice callback accepted');
 

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
+  ${fieldStyles}
   :host {
     --_full: var(--cb-scheduler-full, var(--_muted));
     --_chosen: var(--cb-scheduler-selected-color, var(--_accent));
@@ -47,22 +49,6 @@ export const styles = css`
   }
   label {
     cursor: pointer;
-  }
-  input:not([type='radio'], [type='checkbox']),
-  select {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: var(--_space-1);
-    padding-inline: var(--_space-2);
-    min-block-size: var(--_control-size);
-  }
-  input:focus-visible,
-  select:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);

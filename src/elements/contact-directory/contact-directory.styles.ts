@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
+  ${fieldStyles}
   .box {
     background: var(--cb-contact-background, var(--_bg));
     border: 1px solid var(--_border);
@@ -67,19 +69,7 @@ export const styles = css`
     cursor: pointer;
   }
   input {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: var(--_space-1);
-    padding-inline: var(--_space-2);
-    min-block-size: var(--_control-size);
     inline-size: 100%;
-  }
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   input[readonly] {
     opacity: 0.7;

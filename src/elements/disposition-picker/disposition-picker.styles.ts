@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
+  ${fieldStyles}
   :host {
     --_selected: var(--cb-disposition-selected, color-mix(in srgb, var(--_accent) 14%, var(--_bg)));
     --_max-block: var(--cb-disposition-max-block-size, 18rem);
@@ -69,20 +71,6 @@ export const styles = css`
   .search {
     display: grid;
     gap: var(--_space-1);
-  }
-  input[type='search'] {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: var(--_space-1);
-    padding-inline: var(--_space-2);
-    min-block-size: var(--_control-size);
-  }
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   ul {
     list-style: none;

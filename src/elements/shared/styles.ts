@@ -147,3 +147,25 @@ export const hostStyles = css`
     }
   }
 `;
+
+/**
+ * Text fields and selects, for the elements that have them (included in their own styles): one
+ * look for every search box and form field. `:where()` keeps these below any rule of the element's
+ * own, which may add to them (a full-width field) or change them.
+ */
+export const fieldStyles = css`
+  :where(input:not([type='radio'], [type='checkbox']), select) {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: var(--_space-1);
+    padding-inline: var(--_space-2);
+    min-block-size: var(--_control-size);
+  }
+  :where(input, select):focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+`;

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
+  ${fieldStyles}
   :host {
     --_ready: var(--cb-availability-ready, var(--_success));
     --_not-ready: var(--cb-availability-not-ready, var(--_warning));
@@ -16,19 +18,8 @@ export const styles = css`
     font-weight: 600;
   }
   input {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding-block: calc(var(--_space) * 0.75);
-    padding-inline: var(--_space-2);
-    min-block-size: var(--_control-size);
     inline-size: 100%;
-  }
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   [role='listbox'] {
     max-block-size: var(--cb-communicator-list-max-height, 18rem);
