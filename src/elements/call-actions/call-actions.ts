@@ -1,17 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
-import type { ActionAvailability, InteractionAction, Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
+import type { ActionAvailability, InteractionAction } from '../../model/actions.js';
 import type { Interaction, TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent } from './call-actions.events.js';
 import { MarkDoneRetryController, failureCode, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
@@ -74,16 +72,9 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  * @cssstate pending - An action is waiting for the adapter.
  */
 @localized()
-export class CallActions extends CallbackElement {
+export class CallActions extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  @property({ attribute: false }) clock?: Clock;
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The interaction the toolbar acts on. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /** DTMF inactivity buffer in ms before digits are sent (0 = each digit). */
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
   /** Mask DTMF digits (payment digits) everywhere they would show. */

@@ -1,17 +1,12 @@
 import { html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
-import type { Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
 import { INTERACTION_STATES, type Contact, type Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { formatClock } from '../shared/format.js';
 import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
 import { ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
@@ -79,26 +74,8 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @cssstate menu-open - The participant action menu is open.
  */
 @localized()
-export class CallStatus extends CallbackElement {
+export class CallStatus extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
-
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-
-  /** The phone. Wins over context. */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-
-  /** The directory. Wins over context. */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-
-  /** Clock for the duration. Wins over context; defaults to the system clock. */
-  @property({ attribute: false }) clock?: Clock;
-
-  /** Privileges and desk options. Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-
-  /** The interaction to show. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
 
   #session = new InteractionSession(
     this,

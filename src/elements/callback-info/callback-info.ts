@@ -1,16 +1,12 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import type { Policy } from '../../model/actions.js';
 import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoItem, type CallbackInfoKey } from '../../model/callback-info.js';
-import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { styles } from './callback-info.styles.js';
@@ -42,26 +38,8 @@ import { styles } from './callback-info.styles.js';
  * @cssstate empty - There is no interaction, or none of the configured items has a value.
  */
 @localized()
-export class CallbackInfo extends CallbackElement {
+export class CallbackInfo extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
-
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-
-  /** The phone. Wins over context. */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-
-  /** Targets, contacts and codes. Wins over context. */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-
-  /** Clock for "today" and the contact's local time. Wins over context; defaults to the system clock. */
-  @property({ attribute: false }) clock?: Clock;
-
-  /** Privileges and desk options. Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-
-  /** The interaction to follow on the callback adapter. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
 
   /** An interaction to show as is, without an adapter. Wins over `interaction-id`. */
   @property({ attribute: false }) interaction?: Interaction;

@@ -2,20 +2,17 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import type { InteractionAction, Policy } from '../../model/actions.js';
+import type { InteractionAction } from '../../model/actions.js';
 import { callbackInfoItems, type CallbackInfoKey } from '../../model/callback-info.js';
-import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import type { CallActions } from '../call-actions/call-actions.js';
 import { flowActionLabel } from '../call-actions/call-actions.labels.js';
 import { callStateLabel } from '../call-status/call-status.messages.js';
 import type { InteractionNote } from '../interaction-note/interaction-note.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
@@ -68,6 +65,8 @@ const isEditable = (node: EventTarget | undefined) =>
  * With `auto-dial`, the contact is called once, through the Call button's path, as soon as the
  * accepted interaction is ready to call.
  *
+ * Of the `policy`, it reads `canRescheduleBeforeCall`, `canRescheduleOnNewNumber` and `dispositionMandatory`.
+ *
  * @summary The web-callback preview: case and callback information, Call / Done / Schedule callback, contact, responses.
  *
  * @slot start - Above the call state line.
@@ -98,17 +97,9 @@ const isEditable = (node: EventTarget | undefined) =>
  * @cssstate duplicate - Another open callback has the same number.
  */
 @localized()
-export class CallbackPreview extends CallbackElement {
+export class CallbackPreview extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  @property({ attribute: false }) clock?: Clock;
-  /** Privileges and options, passed to every part: `canRescheduleBeforeCall`, `canRescheduleOnNewNumber`, `dispositionMandatory`, ... */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The accepted web-callback interaction to show. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /**
    * The regions, in order: `case-information`, `actions`, `callback-information`, `contact`,
    * `responses`, `disposition`, `note`, `history`. Attribute: comma-separated names.

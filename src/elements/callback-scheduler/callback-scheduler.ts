@@ -2,14 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { CallbackAdapter, RescheduleRequest } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
+import type { RescheduleRequest } from '../../adapters/callback-adapter.js';
 import { AdapterError, isAdapterError } from '../../adapters/errors.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import { DEFAULT_POLICY, type Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
+import { DEFAULT_POLICY } from '../../model/actions.js';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
 import {
   MAX_RESCHEDULE_AHEAD_MS,
@@ -20,6 +17,7 @@ import {
   type ValidationCode,
 } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { rescheduleBlockedMessage } from '../shared/callback-scheduler-messages.js';
 import * as parts from '../shared/callback-scheduler-parts.js';
 import { FreeSlotsController } from '../shared/callback-scheduler-slots.js';
@@ -34,6 +32,8 @@ import { styles } from './callback-scheduler.styles.js';
  * new number (with the privilege), the reason (web callbacks) and whether the agent calls back
  * personally or the callback goes back to the queue. The time is checked before anything is sent;
  * a refusal shows why, offers nearby free times, and keeps everything the agent entered.
+ *
+ * Of the `policy`, it reads `canReschedule`, `canRescheduleOnNewNumber` and `canRescheduleBeforeCall`.
  *
  * @summary Reschedule a callback into a free slot, in the agent's and the contact's time.
  *
@@ -64,23 +64,11 @@ import { styles } from './callback-scheduler.styles.js';
  * @cssstate rescheduled - The callback service took the new time.
  */
 @localized()
-export class CallbackScheduler extends CallbackElement {
+export class CallbackScheduler extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `scheduler.focus()` (a popup opening it) lands on its first field. */
   static override shadowRootOptions: ShadowRootInit = { ...CallbackElement.shadowRootOptions, delegatesFocus: true };
 
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  /** The phone (call state). Wins over context. */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  /** The directory. Wins over context. */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  /** Clock for "now". Wins over context; defaults to the system clock. */
-  @property({ attribute: false }) clock?: Clock;
-  /** Privileges (`canReschedule`, `canRescheduleOnNewNumber`, `canRescheduleBeforeCall`). Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The interaction to reschedule. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /** The agent's IANA time zone; the browser's when empty. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
   /** ISO country for new numbers typed without `+` (e.g. `GB`). */

@@ -1,14 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import type { Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
 import type { DialResult, HistoryEntry, Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { formatDateTime } from '../shared/format.js';
 import { describeEntry } from './case-history.entries.js';
 import { styles } from './case-history.styles.js';
@@ -60,26 +56,8 @@ function rows(interaction: Interaction): Row[] {
  * @cssstate empty - No entry yet.
  */
 @localized()
-export class CaseHistory extends CallbackElement {
+export class CaseHistory extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
-
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-
-  /** The phone. Wins over context (accepted like every interaction-bound element). */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-
-  /** The directory. Wins over context (unused here). */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-
-  /** Clock deciding whether a time needs its date ("today" shows the time only). */
-  @property({ attribute: false }) clock?: Clock;
-
-  /** Privileges. Wins over context (unused here). */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-
-  /** The interaction to follow on the adapter. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
 
   /** An interaction to show as it is, without an adapter. Wins over `interaction-id`. */
   @property({ attribute: false }) interaction?: Interaction;

@@ -1,19 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import type { Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
 import { actionTimeout } from '../../model/actions.js';
 import { withTimeout } from '../../controllers/action-timeout.js';
 import type { Contact } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { contactErrorMessage, isContactFieldCode, CONTACT_FIELDS, type ContactField } from '../shared/contact-messages.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
 import { ContactSavedEvent, ContactSaveEvent } from './contact-directory.events.js';
@@ -36,6 +32,8 @@ type Phase = 'idle' | 'checking' | 'saving';
  * It shows the contact of the interaction `interaction-id` names (callback adapter: property or
  * context), or, when `contact-id` is set, that contact as loaded from the directory. Every detail
  * is untrusted and rendered as text. A contact without an id cannot be stored, so it has no Edit.
+ *
+ * Contacts are loaded from and saved to the `directory`.
  *
  * @summary Contact view and editor: validated, saved through the directory, edits never lost.
  *
@@ -70,21 +68,9 @@ type Phase = 'idle' | 'checking' | 'saving';
  * @cssstate error - The last load or save failed.
  */
 @localized()
-export class ContactDirectory extends CallbackElement {
+export class ContactDirectory extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 
-  /** The callback service the interaction comes from. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  /** The phone. Wins over context (unused here). */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  /** Where contacts are loaded from and saved to. Wins over context. */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  /** Clock for the contact's local time. Wins over context; defaults to the system clock. */
-  @property({ attribute: false }) clock?: Clock;
-  /** Privileges. Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The interaction whose contact is shown. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /** A directory contact to show instead of the interaction's (loaded with `getContact`). */
   @property({ attribute: 'contact-id' }) contactId?: string;
   /** View only: no Edit button. */

@@ -2,17 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
-import type { Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
 import type { DispositionNode } from '../../model/interaction.js';
 import { findDisposition } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import {
   ancestorsOf,
   filterDispositions,
@@ -42,6 +39,8 @@ const nativeEvent = (type: 'input' | 'change') => new Event(type, { bubbles: tru
  * fires nothing; a code the directory does not know is shown as an error, never accepted silently.
  * It follows the interaction's disposition when that changes.
  *
+ * The codes come from the `directory`'s `dispositionCodes()`; of the `policy`, it reads `canSetDisposition` and `dispositionMandatory`.
+ *
  * @summary Choose the disposition code of an interaction (list or tree with search).
  *
  * @fires {Event} input - The agent picked a code (`value` holds it). Bubbles, composed.
@@ -70,21 +69,9 @@ const nativeEvent = (type: 'input' | 'change') => new Event(type, { bubbles: tru
  * @cssstate error - Loading or storing failed.
  */
 @localized()
-export class DispositionPicker extends CallbackElement {
+export class DispositionPicker extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  /** The phone. Wins over context. */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  /** Where the codes come from (`dispositionCodes()`). Wins over context. */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  /** Clock. Wins over context. */
-  @property({ attribute: false }) clock?: Clock;
-  /** Privileges (`canSetDisposition`, `dispositionMandatory`). Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The interaction to qualify. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /** `list`: every code as one radio group. `tree`: folders with search. */
   @property({ reflect: true }) mode: DispositionMode = 'list';
   /** The chosen code. */

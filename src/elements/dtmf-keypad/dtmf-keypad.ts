@@ -2,14 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import { actionAvailability, type ActionAvailability, type Policy } from '../../model/actions.js';
+import { actionAvailability, type ActionAvailability } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { renderDigits, shownDigits } from '../shared/dtmf-format.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
 import { acceptsKey, arrowStep, disabledReason, keyName, keypadKeys, refusedKeyHint, sentThisCall } from './dtmf-keypad.keys.js';
@@ -25,6 +23,8 @@ import { styles } from './dtmf-keypad.styles.js';
  * history, while the far end still receives them. Enabled, disabled (with the reason) or hidden as
  * the model's allowed actions say; a buffer still waiting when the call leaves the connected state
  * or the element leaves the page is discarded, never sent later.
+ *
+ * Of the `policy`, it reads `canDtmf`.
  *
  * @summary DTMF keypad with typed input, inactivity buffer and masking for payment digits.
  *
@@ -53,28 +53,10 @@ import { styles } from './dtmf-keypad.styles.js';
  * @cssstate error - The last send failed.
  */
 @localized()
-export class DtmfKeypad extends CallbackElement {
+export class DtmfKeypad extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `keypad.focus()` lands in the digits field (a popup opening the keypad focuses it so). */
   static override shadowRootOptions: ShadowRootInit = { ...CallbackElement.shadowRootOptions, delegatesFocus: true };
-
-  /** The callback service. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-
-  /** The phone that sends the digits. Wins over context. */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-
-  /** The directory. Wins over context (unused here; accepted like every interaction-bound element). */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-
-  /** Clock for the inactivity buffer. Wins over context; defaults to the system clock. */
-  @property({ attribute: false }) clock?: Clock;
-
-  /** Privileges (`canDtmf`). Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-
-  /** The interaction whose call receives the digits. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
 
   /** Inactivity, in ms, before buffered digits are sent; 0 sends each digit at once. */
   @property({ type: Number }) buffer = 500;

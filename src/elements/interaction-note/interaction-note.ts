@@ -2,16 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
-import type { Policy } from '../../model/actions.js';
-import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { styles } from './interaction-note.styles.js';
 
 /**
@@ -21,6 +17,8 @@ import { styles } from './interaction-note.styles.js';
  * window is opened again), kept in the field when saving fails, and forgotten only once the
  * callback service has acknowledged the note. Ctrl+Enter (⌘+Enter) saves. `insert(text)` puts
  * text (a standard response) into the draft at the caret, or at the end.
+ *
+ * The `interaction-id` is also the key of the note's draft, kept until the note is saved.
  *
  * @summary Note field for the call history, with a draft that survives reloads and failures.
  *
@@ -43,28 +41,10 @@ import { styles } from './interaction-note.styles.js';
  * @cssstate error - The last save failed.
  */
 @localized()
-export class InteractionNote extends CallbackElement {
+export class InteractionNote extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `note.focus()` lands in the field. */
   static override shadowRootOptions: ShadowRootInit = { ...CallbackElement.shadowRootOptions, delegatesFocus: true };
-
-  /** The callback service that stores the note. Wins over one provided by context. */
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-
-  /** The phone. Wins over context (unused here). */
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-
-  /** The directory. Wins over context (unused here). */
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-
-  /** Clock. Wins over context (unused here). */
-  @property({ attribute: false }) clock?: Clock;
-
-  /** Privileges. Wins over context. */
-  @property({ attribute: false }) policy?: Partial<Policy>;
-
-  /** The interaction the note belongs to; also the key of its draft. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
 
   /** Longest note accepted, in characters; no limit when unset. */
   @property({ type: Number, attribute: 'maxlength' }) maxLength?: number;

@@ -1,14 +1,10 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
-import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import type { Policy } from '../../model/actions.js';
 import type { CallbackInfoKey } from '../../model/callback-info.js';
-import type { Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { InteractionElement } from '../shared/interaction-element.js';
 import { styles } from './interaction-window.styles.js';
 
 /**
@@ -31,16 +27,9 @@ import { styles } from './interaction-window.styles.js';
  * @cssproperty --cb-interaction-window-column-size - Narrowest a column gets before the columns stack (default 16rem).
  */
 @localized()
-export class InteractionWindow extends CallbackElement {
+export class InteractionWindow extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 
-  @property({ attribute: false }) adapter?: CallbackAdapter;
-  @property({ attribute: false }) telephony?: TelephonyAdapter;
-  @property({ attribute: false }) directory?: DirectoryAdapter;
-  @property({ attribute: false }) clock?: Clock;
-  @property({ attribute: false }) policy?: Partial<Policy>;
-  /** The interaction to show. */
-  @property({ attribute: 'interaction-id' }) interactionId?: string;
   /** Callback information items, in order (see `<callback-info>`). */
   @property({ attribute: false }) infoItems?: CallbackInfoKey[];
   /** Disposition display: a tree of folders or a flat list. */
