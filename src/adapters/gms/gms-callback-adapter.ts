@@ -10,7 +10,7 @@ import type {
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Channel, DispositionNode, DispositionRef, Interaction } from '../../model/interaction.js';
-import { InvalidTransitionError, isClosed, markDoneEvents, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { isClosed, type InteractionEvent } from '../../model/state-machine.js';
 import { findDisposition, validatePhoneNumber, validateRescheduleTime } from '../../model/validation.js';
 import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from './callback-data.js';
 import {
@@ -20,7 +20,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type GmsCallbackAdapterOptions,
 } from './config.js';
-import { Emitter as Listeners } from '../emitter.js';
+import { LocalDesk } from '../local-desk.js';
 import { GmsHttpClient } from './http.js';
 import {
   interactionFromRecord,
@@ -58,18 +58,14 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly #clock: Clock;
   readonly #mapping: CallbackDataMapping;
   readonly #bucketMs: number;
-  readonly #interactions = new Map<string, Interaction>();
-  readonly #expiry = new Map<string, unknown>();
-  readonly #offers = new Listeners<[Interaction]>();
-  readonly #changes = new Listeners<[Interaction]>();
-  readonly #readyChanges = new Listeners<[Channel, AgentReadyState]>();
-  readonly #ready: Record<Channel, AgentReadyState> = { voice: 'not-ready', 'web-callback': 'not-ready' };
+  readonly #desk: LocalDesk;
 
   constructor(options: GmsCallbackAdapterOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#bucketMs = (options.bucketMinutes ?? DEFAULT_BUCKET_MINUTES) * 60_000;
+    this.#desk = new LocalDesk({ clock: this.#clock, readyState: 'not-ready' });
     this.#http = new GmsHttpClient({
       baseUrl: options.baseUrl,
       headers: options.headers ?? {},
@@ -104,38 +100,32 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
     });
     if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
-    const held = this.#interactions.get(result.id);
-    if (held && !isClosed(held.state)) return held;
-    this.#interactions.set(result.id, result);
-    this.#expiry.set(
-      result.id,
-      this.#clock.setTimeout(() => this.#expire(result.id), result.offer.expiresAt - now),
-    );
-    this.#offers.emit(result);
-    this.#changes.emit(result);
+    const held = this.#desk.openInteraction(result.id);
+    if (held) return held;
+    this.#desk.offer(result, now);
     return result;
   }
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#offers.on(listener);
+    return this.#desk.onOffer(listener);
   }
 
   onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#changes.on(listener);
+    return this.#desk.onInteraction(listener);
   }
 
   getInteraction(id: string): Interaction | undefined {
-    return this.#interactions.get(id);
+    return this.#desk.getInteraction(id);
   }
 
   listInteractions(): Interaction[] {
-    return [...this.#interactions.values()].filter((i) => !isClosed(i.state));
+    return this.#desk.listInteractions();
   }
 
   // ---- the agent's answers (local) ----
 
   accept(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, (interaction) => this.#apply(interaction, [{ type: 'accept' }]));
+    return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
   }
 
   reject(id: string, options?: CallOptions): Promise<Interaction> {
@@ -143,48 +133,44 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       if (interaction.state === 'offered' && !interaction.offer.canReject) {
         throw new AdapterError('not-permitted', 'This callback may not be rejected.');
       }
-      return this.#apply(interaction, [{ type: 'reject' }]);
+      return this.#desk.apply(id, [{ type: 'reject' }]);
     });
   }
 
   setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, (interaction) =>
-      this.#apply(interaction, [{ type: 'disposition', disposition: this.#knownDisposition(disposition.code) }]),
+    return this.#local(id, options, () =>
+      this.#desk.apply(id, [{ type: 'disposition', disposition: this.#knownDisposition(disposition.code) }]),
     );
   }
 
   addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, (interaction) => {
+    return this.#local(id, options, () => {
       if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
-      return this.#apply(interaction, [{ type: 'note', text }]);
+      return this.#desk.apply(id, [{ type: 'note', text }]);
     });
   }
 
   markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, (interaction) => {
-      this.#check(interaction, { type: 'done' });
-      const disposition = request.disposition ? this.#knownDisposition(request.disposition.code) : undefined;
-      if (this.#options.dispositionMandatory && !(disposition ?? interaction.disposition)) {
-        throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
-      }
-      return this.#apply(interaction, markDoneEvents({ disposition, note: request.note }));
-    });
+    return this.#local(id, options, () =>
+      this.#desk.markDone(id, request, {
+        known: (disposition) => this.#knownDisposition(disposition.code),
+        mandatory: !!this.#options.dispositionMandatory,
+      }),
+    );
   }
 
   getReadyState(channel: Channel): AgentReadyState {
-    return this.#ready[channel];
+    return this.#desk.getReadyState(channel);
   }
 
   async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
     await Promise.resolve();
     throwIfAborted(options?.signal);
-    if (this.#ready[channel] === state) return;
-    this.#ready[channel] = state;
-    this.#readyChanges.emit(channel, state);
+    this.#desk.setReadyState(channel, state);
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
-    return this.#readyChanges.on(listener);
+    return this.#desk.onReadyState(listener);
   }
 
   // ---- GMS ----
@@ -192,13 +178,12 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   /** `PUT .../{service}/{id}` with `_new_desired_time` (UTC) and, when given, `_customer_number`. */
   async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const interaction = this.#require(id);
     const event: InteractionEvent = {
       type: 'reschedule',
       time: request.time,
       ...(request.reason ? { reason: request.reason } : {}),
     };
-    this.#check(interaction, event);
+    this.#desk.check(id, event);
     const time = validateRescheduleTime(request.time, { now: this.#clock.now() });
     if (!time.ok) throw new AdapterError('invalid-input', time.message, { detail: { validation: time.code } });
     let number: string | undefined;
@@ -214,7 +199,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       signal: options?.signal,
     });
     // The interaction may have moved on while GMS answered: apply the change to its current value.
-    return this.#apply(this.#require(id), [{ ...event, ...(number ? { number } : {}) }]);
+    return this.#desk.apply(id, [{ ...event, ...(number ? { number } : {}) }]);
   }
 
   /** `GET .../{service}/availability` (v1), or `/genesys/2/...` with `timezone` when one is configured or asked for. */
@@ -250,7 +235,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     const now = this.#clock.now();
     const found: Interaction[] = [];
     for (const record of Array.isArray(records) ? records : []) {
-      const held = this.#interactions.get(record._id);
+      const held = this.#desk.getInteraction(record._id);
       if (held && isClosed(held.state)) continue;
       found.push(held ?? interactionFromRecord(record, now));
     }
@@ -298,17 +283,13 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       path: `/genesys/1/service/callback/${this.#service}/${encodeURIComponent(id)}`,
       signal: options?.signal,
     });
-    const held = this.#interactions.get(id);
-    if (held?.state === 'offered') this.#commit(transition(held, { type: 'revoke' }, this.#clock.now()));
+    if (this.#desk.getInteraction(id)?.state === 'offered') this.#desk.apply(id, [{ type: 'revoke' }]);
   }
 
   /** Stops offer timers and forgets listeners. */
   dispose(): void {
-    for (const handle of this.#expiry.values()) this.#clock.clearTimeout(handle);
-    this.#expiry.clear();
-    this.#offers.clear();
-    this.#changes.clear();
-    this.#readyChanges.clear();
+    this.#desk.stopOfferTimers();
+    this.#desk.clearListeners();
   }
 
   // ---- internals ----
@@ -318,48 +299,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     throwIfAborted(options?.signal);
     await Promise.resolve();
     throwIfAborted(options?.signal);
-    return run(this.#require(id));
-  }
-
-  #require(id: string): Interaction {
-    const interaction = this.#interactions.get(id);
-    if (!interaction) throw new AdapterError('not-found', `No interaction ${id}.`);
-    return interaction;
-  }
-
-  /** Throws `invalid-state` when the event does not apply now. */
-  #check(interaction: Interaction, event: InteractionEvent): void {
-    this.#next(interaction, [event]);
-  }
-
-  #next(interaction: Interaction, events: readonly InteractionEvent[]): Interaction {
-    const at = this.#clock.now();
-    try {
-      return events.reduce((current, event) => transition(current, event, at), interaction);
-    } catch (error) {
-      if (error instanceof InvalidTransitionError) throw new AdapterError('invalid-state', error.message, { cause: error });
-      throw error;
-    }
-  }
-
-  #apply(interaction: Interaction, events: readonly InteractionEvent[]): Interaction {
-    return this.#commit(this.#next(interaction, events));
-  }
-
-  #commit(next: Interaction): Interaction {
-    this.#interactions.set(next.id, next);
-    if (next.state !== 'offered') {
-      this.#clock.clearTimeout(this.#expiry.get(next.id));
-      this.#expiry.delete(next.id);
-    }
-    this.#changes.emit(next);
-    return next;
-  }
-
-  #expire(id: string): void {
-    this.#expiry.delete(id);
-    const interaction = this.#interactions.get(id);
-    if (interaction?.state === 'offered') this.#commit(transition(interaction, { type: 'expire' }, this.#clock.now()));
+    return run(this.#desk.require(id));
   }
 
   #knownDisposition(code: string): DispositionRef {

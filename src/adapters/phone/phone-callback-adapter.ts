@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
-import { isClosed, markDoneEvents, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
 import type {
   AgentReadyState,
   AvailabilityQuery,
@@ -10,9 +10,9 @@ import type {
   MarkDoneRequest,
   RescheduleRequest,
 } from '../callback-adapter.js';
-import { Emitter } from '../emitter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from '../gms/callback-data.js';
+import { LocalDesk } from '../local-desk.js';
 import type {
   CallInfo,
   DialRequest,
@@ -60,14 +60,9 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   readonly #options: PhoneCallbackAdapterOptions;
   readonly #mapping: CallbackDataMapping;
   readonly #clock: Clock;
-  readonly #interactions = new Map<string, Interaction>();
+  readonly #desk: LocalDesk;
   readonly #byCall = new Map<string, string>();
-  readonly #expiry = new Map<string, unknown>();
   readonly #rejecting = new Set<string>();
-  readonly #offers = new Emitter<[Interaction]>();
-  readonly #changes = new Emitter<[Interaction]>();
-  readonly #ready = new Emitter<[Channel, AgentReadyState]>();
-  readonly #readyState: Record<Channel, AgentReadyState> = { voice: 'ready', 'web-callback': 'ready' };
   readonly #stop: Unsubscribe;
 
   constructor(options: PhoneCallbackAdapterOptions) {
@@ -75,6 +70,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     this.#phone = options.telephony;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#clock = options.clock ?? systemClock;
+    this.#desk = new LocalDesk({
+      clock: this.#clock,
+      readyState: 'ready',
+      // An offer nobody answered goes back to routing: the ringing call is declined.
+      onExpired: (interaction) => {
+        if (interaction.callId) void this.#phone.decline(interaction.callId).catch(() => undefined);
+      },
+    });
     this.#stop = this.#phone.onCall((call) => this.#callChanged(call));
   }
 
@@ -85,46 +88,45 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   /** Stops following the phone and the offer timers. The phone itself is left as it is. */
   dispose(): void {
     this.#stop();
-    for (const timer of this.#expiry.values()) this.#clock.clearTimeout(timer);
-    this.#expiry.clear();
+    this.#desk.stopOfferTimers();
   }
 
   // --- offers -------------------------------------------------------------------------------
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#offers.on(listener);
+    return this.#desk.onOffer(listener);
   }
 
   onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#changes.on(listener);
+    return this.#desk.onInteraction(listener);
   }
 
   getInteraction(id: string): Interaction | undefined {
-    return this.#interactions.get(id);
+    return this.#desk.getInteraction(id);
   }
 
   listInteractions(): Interaction[] {
-    return [...this.#interactions.values()].filter((i) => !isClosed(i.state) && i.state !== 'done');
+    return this.#desk.listInteractions();
   }
 
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const interaction = this.#check(id, { type: 'accept' });
-    this.#clearExpiry(id);
+    const interaction = this.#desk.check(id, { type: 'accept' });
+    this.#desk.cancelExpiry(id);
     if (interaction.callId) await this.#phone.answer(interaction.callId, options);
-    return this.#apply(id, [{ type: 'accept' }]);
+    return this.#desk.apply(id, [{ type: 'accept' }]);
   }
 
   async reject(id: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const interaction = this.#check(id, { type: 'reject' });
+    const interaction = this.#desk.check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-    this.#clearExpiry(id);
+    this.#desk.cancelExpiry(id);
     // The call ends under us: that is the rejection, not the caller giving up.
     this.#rejecting.add(id);
     try {
       if (interaction.callId) await this.#phone.decline(interaction.callId, options);
-      return this.#apply(id, [{ type: 'reject' }]);
+      return this.#desk.apply(id, [{ type: 'reject' }]);
     } finally {
       this.#rejecting.delete(id);
     }
@@ -143,9 +145,9 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
     });
     if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a callback: ${result}.`);
-    const held = this.#interactions.get(result.id);
-    if (held && !isClosed(held.state) && held.state !== 'done') return held;
-    this.#publishOffer(result, now);
+    const held = this.#desk.openInteraction(result.id);
+    if (held) return held;
+    this.#desk.offer(result, now);
     return result;
   }
 
@@ -163,38 +165,34 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   async setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    return this.#apply(id, [{ type: 'disposition', disposition: this.#known(disposition) }]);
+    return this.#desk.apply(id, [{ type: 'disposition', disposition: this.#known(disposition) }]);
   }
 
   async addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
     if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
-    return this.#apply(id, [{ type: 'note', text }]);
+    return this.#desk.apply(id, [{ type: 'note', text }]);
   }
 
   async markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const interaction = this.#check(id, { type: 'done' });
-    const disposition = request.disposition ? this.#known(request.disposition) : undefined;
-    if (this.#options.dispositionMandatory && !(disposition ?? interaction.disposition)) {
-      throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
-    }
-    return this.#apply(id, markDoneEvents({ disposition, note: request.note }));
+    return this.#desk.markDone(id, request, {
+      known: (disposition) => this.#known(disposition),
+      mandatory: !!this.#options.dispositionMandatory,
+    });
   }
 
   getReadyState(channel: Channel): AgentReadyState {
-    return this.#readyState[channel];
+    return this.#desk.getReadyState(channel);
   }
 
   async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
     throwIfAborted(options?.signal);
-    if (this.#readyState[channel] === state) return;
-    this.#readyState[channel] = state;
-    this.#ready.emit(channel, state);
+    this.#desk.setReadyState(channel, state);
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
-    return this.#ready.on(listener);
+    return this.#desk.onReadyState(listener);
   }
 
   // --- the phone, as the elements use it --------------------------------------------------------
@@ -225,23 +223,23 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   answer(callId: string, options?: CallOptions): Promise<CallInfo> {
     const id = this.#byCall.get(callId);
-    if (id && this.#interactions.get(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
+    if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
     return this.#phone.answer(callId, options);
   }
 
   decline(callId: string, options?: CallOptions): Promise<void> {
     const id = this.#byCall.get(callId);
-    if (id && this.#interactions.get(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
+    if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
     return this.#phone.decline(callId, options);
   }
 
   async dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
     const id = request.interactionId;
-    if (id) this.#check(id, { type: 'dial', number: request.number });
+    if (id) this.#desk.check(id, { type: 'dial', number: request.number });
     const call = await this.#phone.dial(request, options);
     if (id) {
       this.#link(id, call.id);
-      this.#apply(id, [{ type: 'dial', number: request.number }], { callId: call.id });
+      this.#desk.apply(id, [{ type: 'dial', number: request.number }], { callId: call.id });
       this.#callChanged(this.#phone.getCall(call.id) ?? call);
     }
     return call;
@@ -275,27 +273,27 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   async startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
     const id = this.#byCall.get(callId);
     if (!id) return this.#phone.startConsultation(callId, target, options);
-    this.#check(id, { type: 'consult-start', target });
+    this.#desk.check(id, { type: 'consult-start', target });
     const pending = this.#phone.startConsultation(callId, target, options);
     // The customer is held and the target rings from here on.
-    this.#apply(id, [{ type: 'consult-start', target }]);
+    this.#desk.apply(id, [{ type: 'consult-start', target }]);
     try {
       const consultation = await pending;
-      const now = this.#interactions.get(id);
+      const now = this.#desk.getInteraction(id);
       if (now?.consultation) {
-        this.#store({ ...now, consultation: { ...now.consultation, callId: consultation.id } });
-        this.#apply(id, [{ type: 'consult-answered' }]);
+        this.#desk.commit({ ...now, consultation: { ...now.consultation, callId: consultation.id } });
+        this.#desk.apply(id, [{ type: 'consult-answered' }]);
       }
       return consultation;
     } catch (error) {
       const code = error instanceof AdapterError ? error.code : 'unknown';
-      const now = this.#interactions.get(id);
+      const now = this.#desk.getInteraction(id);
       if (now?.consultation?.state === 'dialing') {
         const call = this.#phone.getCall(callId);
         // Aborted: the phone resumed the customer (signal), or End consultation will say so itself.
         if (code === 'aborted') {
-          if (call?.state === 'connected') this.#apply(id, [{ type: 'consult-end' }]);
-        } else this.#apply(id, [{ type: 'consult-failed', outcome: code === 'target-no-answer' ? 'no-answer' : 'declined' }]);
+          if (call?.state === 'connected') this.#desk.apply(id, [{ type: 'consult-end' }]);
+        } else this.#desk.apply(id, [{ type: 'consult-failed', outcome: code === 'target-no-answer' ? 'no-answer' : 'declined' }]);
       }
       throw error;
     }
@@ -318,14 +316,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   /** Checks the event against the interaction on `callId` (if any), runs the phone, then applies it. */
   async #act<T>(callId: string, event: InteractionEvent, run: () => Promise<T>): Promise<T> {
     const id = this.#byCall.get(callId);
-    const interaction = id ? this.#interactions.get(id) : undefined;
+    const interaction = id ? this.#desk.getInteraction(id) : undefined;
     const follows = interaction && !isClosed(interaction.state) && interaction.callId === callId;
-    if (follows) this.#check(id!, event);
+    if (follows) this.#desk.check(id!, event);
     const result = await run();
     if (follows) {
-      const now = this.#interactions.get(id!)!;
+      const now = this.#desk.getInteraction(id!)!;
       // The phone may already have reported the outcome (a hang-up seen through onCall first).
-      if (tryTransition(now, event, this.#clock.now())) this.#apply(id!, [event]);
+      if (tryTransition(now, event, this.#clock.now())) this.#desk.apply(id!, [event]);
     }
     return result;
   }
@@ -334,20 +332,20 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const id = this.#byCall.get(call.id);
     if (!id) {
       if (call.direction === 'inbound' && call.state === 'ringing') this.#offer(call);
-      const parent = call.consultationOf ? this.#interactions.get(this.#byCall.get(call.consultationOf) ?? '') : undefined;
+      const parent = call.consultationOf ? this.#desk.getInteraction(this.#byCall.get(call.consultationOf) ?? '') : undefined;
       if (parent?.consultation && !parent.consultation.callId && call.state !== 'ended') {
         // The consultation call exists from its first ring: End consultation can cancel it.
-        this.#store({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
+        this.#desk.commit({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
       }
       return;
     }
-    const interaction = this.#interactions.get(id);
-    if (!interaction || isClosed(interaction.state) || interaction.state === 'done' || interaction.callId !== call.id) return;
+    const interaction = this.#desk.getInteraction(id);
+    if (!interaction || isClosed(interaction.state) || interaction.callId !== call.id) return;
     const at = this.#clock.now();
     const events: InteractionEvent[] = [];
     if (interaction.state === 'offered' && call.state === 'ended') {
       if (this.#rejecting.has(id)) return;
-      this.#clearExpiry(id);
+      this.#desk.cancelExpiry(id);
       events.push({ type: 'revoke' });
     } else if (interaction.state === 'dialing' && call.state === 'connected') {
       events.push({ type: 'answered' });
@@ -364,12 +362,12 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
         if (!present.has(member.address ?? member.name) && call.participants !== undefined) events.push({ type: 'participant-left', target: member });
       }
     }
-    const applicable = events.filter((e) => tryTransition(this.#interactions.get(id)!, e, at));
-    if (applicable.length) this.#apply(id, applicable);
+    const applicable = events.filter((e) => tryTransition(this.#desk.getInteraction(id)!, e, at));
+    if (applicable.length) this.#desk.apply(id, applicable);
   }
 
   #offer(call: CallInfo): void {
-    if (this.#readyState.voice === 'not-ready') {
+    if (this.#desk.getReadyState('voice') === 'not-ready') {
       void this.#phone.decline(call.id).catch(() => undefined);
       return;
     }
@@ -381,39 +379,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
     });
     if (typeof result === 'string') return;
-    const held = this.#interactions.get(result.id);
-    if (held && !isClosed(held.state) && held.state !== 'done') {
+    if (this.#desk.openInteraction(result.id)) {
       // The same callback again (a retransmitted or forked INVITE): keep the first one.
       void this.#phone.decline(call.id).catch(() => undefined);
       return;
     }
     const interaction: Interaction = { ...result, callId: call.id };
     this.#link(interaction.id, call.id);
-    this.#publishOffer(interaction, now);
-  }
-
-  #publishOffer(interaction: Interaction, now: number): void {
-    this.#store(interaction, false);
-    this.#expiry.set(
-      interaction.id,
-      this.#clock.setTimeout(() => this.#expire(interaction.id), interaction.offer.expiresAt - now),
-    );
-    this.#offers.emit(interaction);
-    this.#changes.emit(interaction);
-  }
-
-  #expire(id: string): void {
-    this.#expiry.delete(id);
-    const interaction = this.#interactions.get(id);
-    if (interaction?.state !== 'offered') return;
-    this.#apply(id, [{ type: 'expire' }]);
-    if (interaction.callId) void this.#phone.decline(interaction.callId).catch(() => undefined);
-  }
-
-  #clearExpiry(id: string): void {
-    const timer = this.#expiry.get(id);
-    if (timer !== undefined) this.#clock.clearTimeout(timer);
-    this.#expiry.delete(id);
+    this.#desk.offer(interaction, now);
   }
 
   #link(id: string, callId: string): void {
@@ -426,30 +399,6 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const found = list.find((d) => d.code === disposition.code);
     if (!found) throw new AdapterError('invalid-input', `Unknown disposition "${disposition.code}".`);
     return found;
-  }
-
-  #check(id: string, event: InteractionEvent): Interaction {
-    const interaction = this.#interactions.get(id);
-    if (!interaction) throw new AdapterError('not-found', `There is no interaction ${id}.`);
-    if (!tryTransition(interaction, event, this.#clock.now())) {
-      throw new AdapterError('invalid-state', `"${event.type}" is not possible while the interaction is ${interaction.state}.`, {
-        detail: { state: interaction.state },
-      });
-    }
-    return interaction;
-  }
-
-  #apply(id: string, events: readonly InteractionEvent[], patch: Partial<Interaction> = {}): Interaction {
-    let interaction = { ...this.#check(id, events[0]!), ...patch };
-    const at = this.#clock.now();
-    for (const event of events) interaction = transition(interaction, event, at);
-    this.#store(interaction);
-    return interaction;
-  }
-
-  #store(interaction: Interaction, emit = true): void {
-    this.#interactions.set(interaction.id, interaction);
-    if (emit) this.#changes.emit(interaction);
   }
 }
 
