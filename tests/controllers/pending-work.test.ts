@@ -101,6 +101,18 @@ describe('PendingWorkStore', () => {
     expect(again.get('cb-1', next)?.draft).to.equal('Typed now');
   });
 
+  it('after a reload, a new adapter object of the same scope gets the work, even when another scope asked first', async () => {
+    const first = await freshStore();
+    first.update('4711', { draft: 'Call back about the invoice' }, { workScope: 'gms:https://gms.example|callbacks' });
+    await first.flush();
+
+    const reloaded = await freshStore();
+    const otherBackend = { workScope: 'gms:https://other.example|callbacks' };
+    expect(reloaded.get('4711', otherBackend), 'asked first by another backend').to.equal(undefined);
+    const sameBackendAfterReload = { workScope: 'gms:https://gms.example|callbacks' };
+    expect(reloaded.get('4711', sameBackendAfterReload)?.draft).to.equal('Call back about the invoice');
+  });
+
   it('works in memory, without crashing, when IndexedDB cannot be opened', async () => {
     const original = indexedDB.open;
     const blocked = () => {

@@ -81,6 +81,21 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     expect(s.error().hidden, 'the timeout error is gone').to.equal(true);
   });
 
+  it('someone else marked it done just before: the refusal shows and no callback-done is fired from here', async () => {
+    const s = await setup();
+    const markDone = s.cc.markDone.bind(s.cc);
+    s.cc.markDone = async (...args: Parameters<SimulatedContactCenter['markDone']>) => {
+      // A supervisor's Mark done reaches the service first; the agent's is then refused.
+      await markDone(s.id, { disposition: { code: 'RES-PAYMENT', label: 'Payment taken' } });
+      return markDone(...args);
+    };
+    s.markDone.click();
+    await waitUntil(() => !s.error().hidden, 'the refusal is shown');
+    await settle(s.el);
+    expect(s.cc.getInteraction(s.id)!.state).to.equal('done');
+    expect(s.done, 'callback-done events').to.have.length(0);
+  });
+
   it('refused by the service, then done by someone else: no callback-done from here', async () => {
     const s = await setup();
     s.cc.failNext('markDone', 'invalid-state');

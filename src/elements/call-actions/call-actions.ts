@@ -258,9 +258,10 @@ export class CallActions extends InteractionElement {
             .requireAdapter()
             .markDone(interaction.id, { ...(disposition ? { disposition } : {}), ...(draft ? { note: draft } : {}) })
             .catch((error: unknown) => {
-              // The service did it and only the answer was lost: that is a success.
+              // The service did it and only the answer was lost: that is a success. A refusal is
+              // not, even when someone else marked it done first: their result is not the agent's.
               const latest = s.adapter?.getInteraction(interaction.id);
-              if (latest?.state === 'done') return latest;
+              if (isTransientFailure(error) && latest?.state === 'done') return latest;
               this.#recordFailure(interaction.id, error);
               throw error;
             });
