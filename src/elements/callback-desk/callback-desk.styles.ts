@@ -45,6 +45,14 @@ export const styles = css`
   .window[hidden] {
     display: none;
   }
+  /* Shown only while the window's element is not defined yet (the drop-in bundle loads it apart). */
+  .window-loading {
+    display: none;
+    color: var(--_muted);
+  }
+  :not(:defined) + .window-loading {
+    display: block;
+  }
   .idle {
     color: var(--_muted);
   }

@@ -278,6 +278,15 @@ export class CallbackDesk extends CallbackElement {
   }
 
   #renderWindow(interaction: Interaction) {
+    // Until the element is defined (the drop-in bundle fetches it apart from the desk), the agent
+    // reads why the window is empty, and what to do if it never fills.
+    const loading = html`<p class="window-loading">
+      ${msg('The interaction window is still loading. If it does not appear, reload the page.', { id: 'desk.window-loading' })}
+    </p>`;
+    return html`${this.#renderWindowElement(interaction)}${loading}`;
+  }
+
+  #renderWindowElement(interaction: Interaction) {
     return interaction.channel === 'web-callback'
       ? html`<callback-preview
           interaction-id=${interaction.id}

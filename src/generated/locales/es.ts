@@ -158,6 +158,7 @@
 'desk.simulator-send': `Enviar oferta`,
 'desk.tabs': `Interacciones`,
 'desk.window': `Interacción`,
+'desk.window-loading': `La ventana de la interacción aún se está cargando. Si no aparece, vuelva a cargar la página.`,
 'dial.answering-machine': `Contestador automático`,
 'dial.busy': `Ocupado`,
 'dial.cancelled': `Cancelado`,
