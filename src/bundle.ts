@@ -28,7 +28,6 @@ export { CallbackDesk };
 /** Every export of the library, once every element is registered. */
 export const ready: Promise<typeof import('./core.js')> = import('./core.js');
 // A chunk that cannot be fetched (offline, a CDN path that moved) leaves every window element
-// undefined: say so where the integrator looks, rather than as an unhandled rejection.
-ready.catch((error: unknown) => console.error('callback-elements: the interaction elements could not be loaded; calls cannot be handled on this page.', error));
+// undefined: the desk says so in each window, and the browser reports the rejected import.
 
 if (!customElements.get('callback-desk')) customElements.define('callback-desk', CallbackDesk);

@@ -1,6 +1,7 @@
 import { InteractionNote } from './elements/interaction-note/interaction-note.js';
 
 export * from './elements/interaction-note/interaction-note.js';
+export * from './elements/interaction-note/interaction-note.events.js';
 export { NOTE_DRAFT_PREFIX } from './elements/interaction-note/note-drafts.js';
 export { CallbackActionDoneEvent, CallbackActionEvent } from './events/action-events.js';
 export { CallbackErrorEvent } from './events/error-event.js';

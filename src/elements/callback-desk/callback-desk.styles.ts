@@ -56,6 +56,16 @@ export const styles = css`
   .idle {
     color: var(--_muted);
   }
+  .unsaved-note {
+    border: 2px solid var(--_warning);
+    padding: var(--_space-2);
+  }
+  .unsaved-note textarea {
+    display: block;
+    font: inherit;
+    inline-size: 100%;
+    margin-block: var(--_space-2);
+  }
   @media (forced-colors: active) {
     /* Forced colours drop the background: the selected tab needs a mark of its own. */
     [role='tab'][aria-selected='true'] {

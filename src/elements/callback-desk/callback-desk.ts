@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
@@ -15,6 +15,7 @@ import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
 import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
+import type { NoteUnsavedEvent } from '../interaction-note/interaction-note.events.js';
 import { styles } from './callback-desk.styles.js';
 
 /**
@@ -38,6 +39,7 @@ import { styles } from './callback-desk.styles.js';
  * @csspart notification-reject-button - The offer's Reject button.
  * @csspart tabs - The tab list when several interactions are open.
  * @csspart window - The interaction window area.
+ * @csspart unsaved-note - A note typed for an interaction that closed before it was saved, with Dismiss.
  * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
  * @csspart simulator-send - Its Send offer button.
  *
@@ -87,6 +89,9 @@ export class CallbackDesk extends CallbackElement {
 
   @state() private selectedId: string | undefined;
 
+  /** Notes of interactions that closed before they were saved, until the agent dismisses them. */
+  @state() private unsavedNotes: readonly { id: string; who: string; text: string }[] = [];
+
   /** Interactions whose window is marking them done: kept until it reports the outcome. */
   #closing = new Set<string>();
 
@@ -122,6 +127,12 @@ export class CallbackDesk extends CallbackElement {
       this.#refocusAfterDone(e.detail.interaction.id);
     });
     this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
+    // The window goes with its interaction: the note the agent typed must not go with it.
+    this.addEventListener('callback-note-unsaved', (e: NoteUnsavedEvent) => {
+      const { interaction, text } = e.detail;
+      const who = interaction.contact.name || interaction.contact.phone;
+      this.unsavedNotes = [...this.unsavedNotes.filter((n) => n.id !== interaction.id), { id: interaction.id, who, text }];
+    });
     this.addEventListener('callback-error', (e) => {
       if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
     });
@@ -168,6 +179,11 @@ export class CallbackDesk extends CallbackElement {
   #refocusAfterDone(id: string): void {
     const lost = document.activeElement === document.body;
     if (!lost && this.shadowRoot?.activeElement?.closest('[part=window]')?.id !== `window-${id}`) return;
+    this.#focusMain();
+  }
+
+  /** After the next render, focus on the open window, else the idle message. */
+  #focusMain(): void {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part=window]:not([hidden]), .idle')?.focus());
   }
 
@@ -218,6 +234,7 @@ export class CallbackDesk extends CallbackElement {
           exportparts="base: notification, accept-button: notification-accept-button, reject-button: notification-reject-button"
         ></callback-notification>
       </div>
+      ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}
       ${list.length > 1
         ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
             ${list.map(
@@ -259,6 +276,21 @@ export class CallbackDesk extends CallbackElement {
     </callback-provider>`;
   }
 
+  /** A note typed for an interaction that closed before it was saved: to read, copy, then dismiss. */
+  #renderUnsavedNote(note: { id: string; who: string; text: string }) {
+    const dismiss = () => {
+      this.unsavedNotes = this.unsavedNotes.filter((n) => n !== note);
+      this.#focusMain();
+    };
+    return html`<section part="unsaved-note" class="unsaved-note" role="alert">
+      <label>
+        ${msg(str`The callback from ${note.who} closed before your note was saved:`, { id: 'desk.unsaved-note' })}
+        <textarea readonly rows="3" .value=${note.text}></textarea>
+      </label>
+      <button type="button" @click=${dismiss}>${msg('Dismiss', { id: 'desk.unsaved-note-dismiss' })}</button>
+    </section>`;
+  }
+
   /** With `simulated`, a small bar to send the simulator's offers, so a static page is playable. */
   #renderSimulatorBar() {
     const cc = this.contactCenter;
@@ -281,7 +313,7 @@ export class CallbackDesk extends CallbackElement {
     // Until the element is defined (the drop-in bundle fetches it apart from the desk), the agent
     // reads why the window is empty, and what to do if it never fills.
     const loading = html`<p class="window-loading">
-      ${msg('The interaction window is still loading. If it does not appear, reload the page.', { id: 'desk.window-loading' })}
+      ${msg('The window is still loading. If it does not appear, reload the page.', { id: 'desk.window-loading' })}
     </p>`;
     return html`${this.#renderWindowElement(interaction)}${loading}`;
   }

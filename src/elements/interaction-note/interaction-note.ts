@@ -6,6 +6,8 @@ import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
 import type { Interaction } from '../../model/interaction.js';
+import { isClosed } from '../../model/state-machine.js';
+import { NoteUnsavedEvent } from './interaction-note.events.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { styles } from './interaction-note.styles.js';
@@ -25,6 +27,7 @@ import { styles } from './interaction-note.styles.js';
  * @fires {CallbackActionEvent} callback-action - Before the note is saved (`detail.action` `note`, `detail.args.text`). Cancelable: `preventDefault()` keeps it as a draft.
  * @fires {CallbackActionDoneEvent} callback-action-done - The callback service has the note; the draft is cleared.
  * @fires {CallbackErrorEvent} callback-error - Saving failed; the draft stays in the field and the message is shown.
+ * @fires {NoteUnsavedEvent} callback-note-unsaved - The interaction closed (done elsewhere, rescheduled, ...) with a note the service never got: `detail.text`, `detail.interaction`.
  *
  * @csspart base - The box.
  * @csspart label - The field's label.
@@ -65,7 +68,7 @@ export class InteractionNote extends InteractionElement {
   readonly #session = new InteractionSession(
     this,
     sessionOverrides(this),
-    (_previous, next) => this.#onInteraction(next),
+    (previous, next) => this.#onInteraction(previous, next),
   );
 
   /** The draft is kept with the agent's other unacknowledged work (IndexedDB); re-renders when it is read. */
@@ -137,13 +140,21 @@ export class InteractionNote extends InteractionElement {
     if (this.#kept(id) === text) this.#keep(id, '');
   }
 
-  /** Marked done with this very text as its last note: the draft has reached the history. */
-  #onInteraction(next: Interaction): void {
-    if (next.state !== 'done' || next.id !== this.#draftFor) return;
+  #onInteraction(previous: Interaction | undefined, next: Interaction): void {
+    if (next.id !== this.#draftFor) return;
+    const inHistory = (text: string) => next.history.some((h) => h.kind === 'note' && h.text.trim() === text.trim());
+    // Marked done with this very text as its last note: the draft has reached the history.
     const stored = this.#kept(next.id);
-    if (stored && next.history.some((h) => h.kind === 'note' && h.text === stored)) {
+    if (next.state === 'done' && stored && inHistory(stored)) {
       this.#forget(next.id, stored);
       if (this.draft === stored) this.draft = '';
+    }
+    // Closed some other way (done elsewhere, rescheduled, revoked) with a note the service never
+    // got: its window goes, so the text is handed to whoever can give it back to the agent. A Mark
+    // done from here carries the draft (and is under way while this runs): nothing to hand back.
+    const text = this.draft;
+    if (text.trim() && isClosed(next.state) && !(previous && isClosed(previous.state)) && !this.#work.store.isInFlight(next.id) && !inHistory(text)) {
+      this.dispatchEvent(new NoteUnsavedEvent({ interaction: next, text }));
     }
   }
 
