@@ -1,14 +1,10 @@
 import { aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActive } from '../helpers/deep.js';
 
 /** Shared by the tests/a11y files: where focus is (through shadow roots), and moving it by keyboard only. */
 
-/** The focused element, through shadow roots. */
-export function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export { deepActive };
 
 /** The chain of hosts from the document down to the focused element, e.g. `callback-desk > call-actions > button[hold]`. */
 export function focusPath(): string {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
 import type { CallbackDoneEvent } from '../../src/elements/call-actions/call-actions.events.js';
@@ -6,7 +6,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { hang } from '../helpers/action-cases.js';
+import { hang, settle as settleRounds } from '../helpers/action-cases.js';
 import '../helpers/lit-warnings.js';
 
 /**
@@ -37,12 +37,7 @@ async function setup() {
   return { clock, cc, el, id: offer.id, done, markDone, error };
 }
 
-async function settle(el: CallActions) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
-}
+const settle = (el: CallActions) => settleRounds(el, 3);
 
 describe('<call-actions>: a Mark done that reached the service but failed here', () => {
   it('its answer lost on the way back: callback-done once, with the disposition and the note, and no error', async () => {
