@@ -1,6 +1,7 @@
 /**
  * Stable codes for everything an adapter call can fail with. Elements map each code to a localized
- * message; integrators branch on the code, never on the message.
+ * message; integrators branch on the code, never on the message. `unconfirmed`: a write whose
+ * answer was lost and whose result could not be read back either; it may have been made.
  */
 export const ADAPTER_ERROR_CODES = [
   'network',
@@ -19,6 +20,7 @@ export const ADAPTER_ERROR_CODES = [
   'target-no-answer',
   'target-busy',
   'offline',
+  'unconfirmed',
   'unknown',
 ] as const;
 

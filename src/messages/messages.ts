@@ -77,6 +77,10 @@ export function adapterErrorMessage(code: AdapterErrorCode): string {
       return msg('The person you called is busy.', { id: 'error.target-busy' });
     case 'offline':
       return msg('The phone is offline. Reconnecting…', { id: 'error.offline' });
+    case 'unconfirmed':
+      return msg('The contact center could not confirm whether the change was made. Check the callback before trying again.', {
+        id: 'error.unconfirmed',
+      });
     case 'unknown':
       return msg('Something went wrong. Try again.', { id: 'error.unknown' });
     default:

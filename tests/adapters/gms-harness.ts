@@ -39,6 +39,8 @@ export interface ScriptedFailure {
   times?: number;
   delayMs?: number;
   drop?: boolean;
+  /** Carry the request out first: only its answer is late, dropped or replaced by `status`. */
+  apply?: boolean;
 }
 
 /** The contract server's control API: adapter-independent, for arranging and observing. */

@@ -326,6 +326,9 @@ export function createGmsServer() {
     try {
       if (rule) {
         rule.times -= 1;
+        // `apply`: GMS does the work first and the fault hits the answer only (a reply that comes
+        // late, a connection dropped on the way back, a gateway error after the change was stored).
+        const applied = rule.apply ? await settle(route(req, url)) : undefined;
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
         if (rule.drop) {
           req.socket.destroy();
@@ -336,13 +339,30 @@ export function createGmsServer() {
           send(res, rule.status, { message: rule.message ?? 'Scripted failure', exception: rule.exception ?? '', ...extra });
           return;
         }
+        if (applied) {
+          answer(res, applied);
+          return;
+        }
       }
-      const [status, body] = await route(req, url);
-      send(res, status, body);
+      answer(res, await settle(route(req, url)));
     } catch (error) {
-      if (error instanceof HttpFailure) send(res, error.status, error.body);
-      else send(res, 500, { message: String(error), exception: 'java.lang.RuntimeException' });
+      answer(res, { error });
     }
+  }
+
+  /** What the API answered, or the failure it answered with. */
+  async function settle(routing) {
+    try {
+      return { result: await routing };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  function answer(res, { result, error }) {
+    if (result) send(res, result[0], result[1]);
+    else if (error instanceof HttpFailure) send(res, error.status, error.body);
+    else send(res, 500, { message: String(error), exception: 'java.lang.RuntimeException' });
   }
 
   const server = http.createServer((req, res) => void handle(req, res));

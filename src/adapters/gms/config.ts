@@ -3,7 +3,10 @@ import type { DispositionNode } from '../../model/interaction.js';
 import type { CallbackDataMapping } from './callback-data.js';
 
 export interface GmsRetryOptions {
-  /** Further attempts after the first, for idempotent requests only (GET, PUT, DELETE). */
+  /**
+   * Further attempts after the first, for reads (GET) only. A write (POST, PUT, DELETE) is sent
+   * once: when its answer is lost, the callback is read back to learn whether it was made.
+   */
   attempts: number;
   /** Wait before the first retry; doubled for each further one. */
   backoffMs: number;
@@ -16,8 +19,17 @@ export interface GmsCallbackAdapterOptions {
   service: string;
   /** Extra headers on every request (authentication). */
   headers?: Readonly<Record<string, string>>;
-  /** Per attempt; a request still unanswered after this rejects with `timeout`. Default 8 s. */
+  /**
+   * Per attempt; a read still unanswered after this rejects with `timeout`. A write unanswered
+   * after this is settled by reading the callback back (success when GMS holds the change; one
+   * more wait and read when it does not yet). Default 8 s.
+   */
   timeoutMs?: number;
+  /**
+   * How long a write's own answer is still awaited after `timeoutMs`, so that a late success
+   * reaches the interaction; the same write asked again meanwhile joins it. Default 60 s.
+   */
+  writeDeadlineMs?: number;
   retry?: Partial<GmsRetryOptions>;
   /** IANA zone the service buckets availability in; when set, availability v2 is used. */
   timeZone?: string;
@@ -38,6 +50,7 @@ export interface GmsCallbackAdapterOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 8_000;
+export const DEFAULT_WRITE_DEADLINE_MS = 60_000;
 export const DEFAULT_RETRY: Readonly<GmsRetryOptions> = Object.freeze({ attempts: 2, backoffMs: 200 });
 export const DEFAULT_BUCKET_MINUTES = 30;
 export const DEFAULT_OFFER_TIMEOUT_MS = 30_000;

@@ -18,16 +18,24 @@ import {
   DEFAULT_OFFER_TIMEOUT_MS,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
+  DEFAULT_WRITE_DEADLINE_MS,
   type GmsCallbackAdapterOptions,
 } from './config.js';
 import { LocalDesk } from '../local-desk.js';
+import { ConfirmedWrites } from './confirmed-writes.js';
 import { GmsHttpClient } from './http.js';
 import {
+  fromWireTime,
   interactionFromRecord,
   slotsFromAvailability,
   toWireTime,
   type GmsCallbackRecord,
 } from './records.js';
+
+/** Whether two numbers are the same once formatting is gone (GMS stores them as typed, less spaces). */
+function sameNumber(a: string | undefined, b: string): boolean {
+  return (a ?? '').replace(/\D/g, '') === b.replace(/\D/g, '');
+}
 
 export interface CreateCallbackRequest {
   number: string;
@@ -49,6 +57,12 @@ export interface CreateCallbackRequest {
  *
  * `reject()` does not cancel the callback: it declines the offer, and routing gives it to another
  * agent. Cancelling the customer's request is {@link GmsCallbackAdapter.cancel} (DELETE).
+ *
+ * Writes (create, reschedule, cancel) are sent once and never again by themselves. When GMS's
+ * answer is late, lost or a bare 5xx, the callback is read back before anything is reported: the
+ * change found there is a success (applied here as one), a change not found rejects with the
+ * original error, and a read-back that fails too rejects with `unconfirmed`. The same write asked
+ * again while one is in flight (a double-click) joins it. See {@link ConfirmedWrites}.
  */
 export class GmsCallbackAdapter implements CallbackAdapter {
   readonly callbackCapabilities: CallbackCapabilities = { reschedule: true, availability: true, duplicateLookup: true };
@@ -59,6 +73,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly #mapping: CallbackDataMapping;
   readonly #bucketMs: number;
   readonly #desk: LocalDesk;
+  readonly #writes: ConfirmedWrites;
+  readonly #writeDeadlineMs: number;
 
   constructor(options: GmsCallbackAdapterOptions) {
     this.#options = options;
@@ -66,10 +82,13 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#bucketMs = (options.bucketMinutes ?? DEFAULT_BUCKET_MINUTES) * 60_000;
     this.#desk = new LocalDesk({ clock: this.#clock, readyState: 'not-ready' });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#writes = new ConfirmedWrites(timeoutMs);
+    this.#writeDeadlineMs = Math.max(timeoutMs, options.writeDeadlineMs ?? DEFAULT_WRITE_DEADLINE_MS);
     this.#http = new GmsHttpClient({
       baseUrl: options.baseUrl,
       headers: options.headers ?? {},
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       bucketMs: this.#bucketMs,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -175,7 +194,11 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   // ---- GMS ----
 
-  /** `PUT .../{service}/{id}` with `_new_desired_time` (UTC) and, when given, `_customer_number`. */
+  /**
+   * `PUT .../{service}/{id}` with `_new_desired_time` (UTC) and, when given, `_customer_number`.
+   * Once sent, the signal stops the waiting, not the change: its outcome still reaches
+   * `onInteraction`.
+   */
   async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
     const event: InteractionEvent = {
@@ -192,14 +215,33 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       if (!checked.ok) throw new AdapterError('invalid-input', checked.message, { detail: { validation: checked.code } });
       number = checked.value.e164;
     }
-    await this.#http.send({
-      method: 'PUT',
-      path: `/genesys/1/service/callback/${this.#service}/${encodeURIComponent(id)}`,
-      body: { _new_desired_time: toWireTime(time.value), ...(number ? { _customer_number: number } : {}) },
-      signal: options?.signal,
-    });
-    // The interaction may have moved on while GMS answered: apply the change to its current value.
-    return this.#desk.apply(id, [{ ...event, ...(number ? { number } : {}) }]);
+    const body = { _new_desired_time: toWireTime(time.value), ...(number ? { _customer_number: number } : {}) };
+    return this.#writes.run(
+      {
+        key: `callback:${id}`,
+        signature: JSON.stringify(['PUT', body]),
+        send: (signal) =>
+          this.#http.send({
+            method: 'PUT',
+            path: `/genesys/1/service/callback/${this.#service}/${encodeURIComponent(id)}`,
+            body,
+            signal,
+            timeoutMs: this.#writeDeadlineMs,
+          }),
+        readBack: async () => {
+          const record = await this.#readBack(id);
+          const holds =
+            !!record &&
+            record._callback_state !== 'COMPLETED' &&
+            fromWireTime(record._desired_time) === time.value &&
+            (number === undefined || sameNumber(record._customer_number, number));
+          return holds ? {} : undefined;
+        },
+        // The interaction may have moved on while GMS answered: apply the change to its current value.
+        confirm: () => this.#desk.apply(id, [{ ...event, ...(number ? { number } : {}) }]),
+      },
+      options?.signal,
+    );
   }
 
   /** `GET .../{service}/availability` (v1), or `/genesys/2/...` with `timezone` when one is configured or asked for. */
@@ -244,32 +286,59 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   /** `GET /genesys/1/service/callback?_id=...`: the callback as GMS holds it; `not-found` when it has none. */
   async findById(id: string, options?: CallOptions): Promise<GmsCallbackRecord> {
-    const records = await this.#http.send<GmsCallbackRecord[]>({
-      method: 'GET',
-      path: '/genesys/1/service/callback',
-      query: { _id: id },
-      signal: options?.signal,
-    });
-    const record = Array.isArray(records) ? records.find((r) => r._id === id) : undefined;
+    const record = await this.#record(id, options?.signal);
     if (!record) throw new AdapterError('not-found', `GMS has no callback ${id}.`);
     return record;
   }
 
-  /** `POST .../{service}`: a new callback request (never sent twice). Resolves with its id. */
+  /**
+   * `POST .../{service}`: a new callback request, never sent twice (the same request while one is
+   * in flight joins it). Resolves with its id. The customer's open callbacks are listed first, so
+   * that when the answer is lost the one this request created can be told from older ones.
+   */
   async create(request: CreateCallbackRequest, options?: CallOptions): Promise<string> {
     throwIfAborted(options?.signal);
-    const reply = await this.#http.send<{ _id?: string }>({
-      method: 'POST',
-      path: `/genesys/1/service/callback/${this.#service}`,
-      body: {
-        ...request.data,
-        _customer_number: request.number,
-        ...(request.desiredTime === undefined ? {} : { _desired_time: toWireTime(request.desiredTime) }),
+    const body: Record<string, string> = {
+      ...request.data,
+      _customer_number: request.number,
+      ...(request.desiredTime === undefined ? {} : { _desired_time: toWireTime(request.desiredTime) }),
+    };
+    let before: ReadonlySet<string> | undefined;
+    return this.#writes.run(
+      {
+        key: `create:${JSON.stringify(body)}`,
+        signature: JSON.stringify(['POST', body]),
+        prepare: async (signal) => {
+          const open = await this.#openRecords(request.number, { signal, retries: 0 });
+          before = new Set(open.map((r) => r._id));
+        },
+        send: (signal) =>
+          this.#http.send<{ _id?: string }>({
+            method: 'POST',
+            path: `/genesys/1/service/callback/${this.#service}`,
+            body,
+            signal,
+            timeoutMs: this.#writeDeadlineMs,
+          }),
+        readBack: async () => {
+          if (!before) throw new AdapterError('unknown', "The customer's open callbacks could not be listed before the create.");
+          const known = before;
+          const created = (await this.#openRecords(request.number, { retries: 0 })).find(
+            (r) =>
+              !known.has(r._id) &&
+              sameNumber(r._customer_number, request.number) &&
+              (request.desiredTime === undefined || fromWireTime(r._desired_time) === request.desiredTime) &&
+              Object.entries(request.data ?? {}).every(([key, value]) => r[key] === value),
+          );
+          return created ? { _id: created._id } : undefined;
+        },
+        confirm: (reply) => {
+          if (!reply?._id) throw new AdapterError('unknown', 'GMS created the callback but sent no id.');
+          return reply._id;
+        },
       },
-      signal: options?.signal,
-    });
-    if (!reply?._id) throw new AdapterError('unknown', 'GMS created the callback but sent no id.');
-    return reply._id;
+      options?.signal,
+    );
   }
 
   /**
@@ -278,21 +347,66 @@ export class GmsCallbackAdapter implements CallbackAdapter {
    */
   async cancel(id: string, options?: CallOptions): Promise<void> {
     throwIfAborted(options?.signal);
-    await this.#http.send({
-      method: 'DELETE',
-      path: `/genesys/1/service/callback/${this.#service}/${encodeURIComponent(id)}`,
-      signal: options?.signal,
-    });
-    if (this.#desk.getInteraction(id)?.state === 'offered') this.#desk.apply(id, [{ type: 'revoke' }]);
+    await this.#writes.run(
+      {
+        key: `callback:${id}`,
+        signature: 'DELETE',
+        send: (signal) =>
+          this.#http.send({
+            method: 'DELETE',
+            path: `/genesys/1/service/callback/${this.#service}/${encodeURIComponent(id)}`,
+            signal,
+            timeoutMs: this.#writeDeadlineMs,
+          }),
+        readBack: async () => {
+          const record = await this.#readBack(id);
+          return record?._callback_state === 'COMPLETED' && record._callback_reason === 'CANCELLED' ? {} : undefined;
+        },
+        confirm: () => {
+          if (this.#desk.getInteraction(id)?.state === 'offered') this.#desk.apply(id, [{ type: 'revoke' }]);
+        },
+      },
+      options?.signal,
+    );
   }
 
-  /** Stops offer timers and forgets listeners. */
+  /** Stops offer timers, forgets listeners and stops waiting for writes in flight. */
   dispose(): void {
     this.#desk.stopOfferTimers();
     this.#desk.clearListeners();
+    this.#writes.dispose();
   }
 
   // ---- internals ----
+
+  /** `GET /genesys/1/service/callback?_id=...`: the record, or undefined when GMS has none. */
+  async #record(id: string, signal?: AbortSignal, retries?: number): Promise<GmsCallbackRecord | undefined> {
+    const records = await this.#http.send<GmsCallbackRecord[]>({
+      method: 'GET',
+      path: '/genesys/1/service/callback',
+      query: { _id: id },
+      signal,
+      ...(retries === undefined ? {} : { retries }),
+    });
+    return Array.isArray(records) ? records.find((r) => r._id === id) : undefined;
+  }
+
+  /** After a write's answer was lost: no retry here, the write's caller reads again when it must. */
+  #readBack(id: string): Promise<GmsCallbackRecord | undefined> {
+    return this.#record(id, undefined, 0);
+  }
+
+  /** The customer's callbacks GMS has not completed. */
+  async #openRecords(number: string, options: { signal?: AbortSignal; retries?: number } = {}): Promise<GmsCallbackRecord[]> {
+    const records = await this.#http.send<GmsCallbackRecord[]>({
+      method: 'GET',
+      path: `/genesys/1/service/callback/${this.#service}`,
+      query: { _customer_number: number.trim(), _callback_state: '!COMPLETED' },
+      signal: options.signal,
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+    });
+    return Array.isArray(records) ? records : [];
+  }
 
   /** Local commands still answer asynchronously, like every adapter, and honour an abort until then. */
   async #local(id: string, options: CallOptions | undefined, run: (interaction: Interaction) => Interaction): Promise<Interaction> {

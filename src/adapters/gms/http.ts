@@ -20,10 +20,17 @@ export interface GmsRequest {
   query?: Readonly<Record<string, string | number | undefined>>;
   body?: Readonly<Record<string, unknown>>;
   signal?: AbortSignal | undefined;
+  /** This request's deadline instead of the client's `timeoutMs`. */
+  timeoutMs?: number;
+  /** Fewer retries than the client's for this read (a read-back that must answer soon). */
+  retries?: number;
 }
 
-/** Only these are safe to send again: a second POST would create a second callback. */
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+/**
+ * Only reads are sent again. A write whose answer was lost may have been carried out: sending it
+ * again is how one click became three PUTs. The adapter reads the callback back instead.
+ */
+const SAFE: ReadonlySet<HttpMethod> = new Set(['GET']);
 
 /** Waits `ms`, or rejects with `aborted` as soon as the signal aborts. */
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -44,7 +51,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * The only code that talks to GMS. One attempt has a deadline of its own; network failures,
  * timeouts and bare 5xx answers are tried again (with doubling back-off, a bounded number of
- * times) for idempotent methods only. GMS error bodies become AdapterErrors.
+ * times) for reads only. GMS error bodies become AdapterErrors.
  */
 export class GmsHttpClient {
   readonly #o: GmsHttpOptions;
@@ -54,7 +61,7 @@ export class GmsHttpClient {
   }
 
   async send<T>(request: GmsRequest): Promise<T> {
-    const retries = IDEMPOTENT.has(request.method) ? this.#o.retry.attempts : 0;
+    const retries = SAFE.has(request.method) ? Math.min(this.#o.retry.attempts, request.retries ?? Infinity) : 0;
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(request.signal);
       try {
@@ -68,8 +75,9 @@ export class GmsHttpClient {
   }
 
   async #attempt<T>(request: GmsRequest): Promise<T> {
+    const timeoutMs = request.timeoutMs ?? this.#o.timeoutMs;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException('GMS did not answer in time', 'TimeoutError')), this.#o.timeoutMs);
+    const timer = setTimeout(() => deadline.abort(new DOMException('GMS did not answer in time', 'TimeoutError')), timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
       const response = await this.#o.fetch(this.#url(request), {
@@ -90,7 +98,7 @@ export class GmsHttpClient {
       if (error instanceof AdapterError) throw error;
       if (request.signal?.aborted) throw new AdapterError('aborted', 'The request was cancelled.', { cause: error });
       if (deadline.signal.aborted) {
-        throw new AdapterError('timeout', `GMS did not answer within ${this.#o.timeoutMs} ms.`, { cause: error });
+        throw new AdapterError('timeout', `GMS did not answer within ${timeoutMs} ms.`, { cause: error });
       }
       throw new AdapterError('network', 'GMS could not be reached.', { cause: error });
     } finally {

@@ -206,6 +206,7 @@
 'error.target-no-answer': `La persona a la que llamó no respondió.`,
 'error.time-unavailable': `No se puede atender ninguna devolución de llamada a esa hora. Elija otra hora.`,
 'error.timeout': `El centro de contacto no respondió a tiempo. Vuelva a intentarlo.`,
+'error.unconfirmed': `El centro de contacto no pudo confirmar si se hizo el cambio. Revise la devolución de llamada antes de volver a intentarlo.`,
 'error.unknown': `Algo salió mal. Vuelva a intentarlo.`,
 'history.accepted': `Devolución de llamada aceptada`,
 'history.conference': str`Conferencia con ${0}`,
