@@ -4,6 +4,7 @@ import './callback-provider.js';
 import './callback-notification.js';
 import './interaction-window.js';
 import './callback-preview.js';
+import './unsent-work.js';
 
 export * from './elements/callback-desk/callback-desk.js';
 

@@ -23,4 +23,5 @@ export * from './interaction-window.js';
 export * from './contact-directory.js';
 export * from './standard-responses.js';
 export * from './callback-preview.js';
+export * from './unsent-work.js';
 export * from './callback-desk.js';

@@ -113,6 +113,30 @@ describe('PendingWorkStore', () => {
     expect(reloaded.get('4711', sameBackendAfterReload)?.draft).to.equal('Call back about the invoice');
   });
 
+  it('lists the work an earlier page left for a backend: its scope or none, with who it was with, not what this page typed, until it is removed', async () => {
+    const scope = 'gms:https://gms.example|callbacks';
+    const contact = { name: 'Ada Lovelace', phone: '+442079460000', email: 'ada@example.com' };
+    const first = await freshStore();
+    first.update('4711', { draft: 'Call back about the invoice', contact }, { workScope: scope });
+    first.update('4712', { markDonePending: { requestedAt: 1, attempts: 1, lastError: 'network' } }, { workScope: scope });
+    first.update('4713', { draft: 'Another backend' }, { workScope: 'gms:https://other.example|callbacks' });
+    first.update('legacy', { draft: 'Typed without a scope' });
+    await first.flush();
+
+    const reloaded = await freshStore();
+    const backend = { workScope: scope };
+    reloaded.update('4714', { draft: 'Typed in this page' }, backend);
+    const listed = () => reloaded.earlierWork(backend).map((w) => w.interactionId).sort();
+    expect(listed()).to.deep.equal(['4711', '4712', 'legacy']);
+    expect(reloaded.earlierWork(backend).find((w) => w.interactionId === '4711')?.contact, 'only the name and number are kept').to.deep.equal({ name: 'Ada Lovelace', phone: '+442079460000' });
+    expect(reloaded.earlierWork({ workScope: 'gms:https://other.example|callbacks' }).map((w) => w.interactionId).sort()).to.deep.equal(['4713', 'legacy']);
+    // Taken in this page by another backend (an adapter without a scope asked first): not listed.
+    expect(reloaded.get('legacy', {})?.draft).to.equal('Typed without a scope');
+    expect(listed()).to.deep.equal(['4711', '4712']);
+    reloaded.remove('4712', backend);
+    expect(listed()).to.deep.equal(['4711']);
+  });
+
   it('works in memory, without crashing, when IndexedDB cannot be opened', async () => {
     const original = indexedDB.open;
     const blocked = () => {

@@ -1,6 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
-import { pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
+import { announcement } from '../../src/controllers/announcer.js';
+import { PendingWorkStore, pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
 import '../helpers/lit-warnings.js';
 
 // The backend outlives the page: the contact center lives in this test window, and a desk in a
@@ -9,6 +11,7 @@ import '../helpers/lit-warnings.js';
 
 interface FrameGlobals {
   __cc?: SimulatedContactCenter;
+  __hidden?: Set<string>;
   __deskReady?: boolean;
   __done?: { id: string; disposition?: string; notes: string[] }[];
   __flush?: () => Promise<void>;
@@ -161,5 +164,180 @@ describe('Nothing the agent typed is lost (reload, closed tab)', () => {
     await waitUntil(() => cc.getInteraction(id)!.disposition?.code === 'NR-BUSY', 'the kept disposition was not sent again');
     expect(cc.getInteraction(id)!.state).to.equal('ended');
     expect(notes(cc, id)).to.deep.equal([]);
+  });
+});
+
+// After a reload, the backend may no longer know the interaction the agent was working on (a
+// backend whose agent-side record lives in the page, as GMS's does): the frame's adapter then
+// hides it (window.__hidden). Its work must still be shown, never on another interaction. (axe
+// cannot run on an iframe's element: tests/a11y/unsent-work.a11y.test.ts checks every state.)
+describe('Unsent work from an earlier page', () => {
+  let cc: SimulatedContactCenter;
+  let hidden: Set<string>;
+  const globals = window as Window & FrameGlobals;
+
+  beforeEach(async () => {
+    await pendingWorkStore().clear();
+    cc = new SimulatedContactCenter({ latencyMs: 0 });
+    hidden = new Set();
+    globals.__cc = cc;
+    globals.__hidden = hidden;
+  });
+
+  afterEach(async () => {
+    for (const frame of frames.splice(0)) frame.remove();
+    cc.dispose();
+    delete globals.__hidden;
+    await pendingWorkStore().clear();
+  });
+
+  const list = (f: HTMLIFrameElement) => deep(f, 'unsent-work');
+  const entries = (f: HTMLIFrameElement) => [...(list(f)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="entry"]') ?? [])];
+  const inEntry = <T extends Element>(f: HTMLIFrameElement, selector: string) => entries(f)[0]?.querySelector<T>(selector) ?? null;
+  const sendButton = (f: HTMLIFrameElement) => inEntry<HTMLButtonElement>(f, '[part~="send-button"]');
+  const idle = (f: HTMLIFrameElement) => deep<HTMLElement>(f, '.idle');
+  /** The focused element of the frame, through shadow roots. */
+  const focused = (f: HTMLIFrameElement) => {
+    let active = f.contentDocument?.activeElement ?? null;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  };
+  /** What another page opened later reads from IndexedDB. */
+  const stored = async (id: string) => {
+    const store = new PendingWorkStore();
+    await store.ready;
+    return store.get(id);
+  };
+
+  /** The agent types a note, picks a disposition, Mark done fails on the way; then the page reloads and the adapter has forgotten the interaction. */
+  async function reloadDuringFailedMarkDone() {
+    const id = await endedCallback(cc);
+    const contact = cc.getInteraction(id)!.contact;
+    const frame = await openFrame();
+    await typeNote(frame, 'Asked for a <b>quote</b> by e-mail');
+    cc.setOffline(true);
+    await pick(frame, 'FU-DOCS-SENT');
+    await waitUntil(() => markDone(frame)?.getAttribute('aria-disabled') === 'false', 'Mark done not possible');
+    markDone(frame)!.click();
+    await waitUntil(() => pending(frame), 'no pending message');
+    hidden.add(id);
+    await reload(frame);
+    await waitUntil(() => entries(frame).length === 1, 'the unsent work is not shown after the reload');
+    return { id, contact, frame };
+  }
+
+  it('is shown after a reload with its note, disposition and pending Mark done when the adapter no longer knows the interaction', async () => {
+    const { id, contact, frame } = await reloadDuringFailedMarkDone();
+    expect(idle(frame)?.textContent, 'no window for it').to.include('No interaction in progress');
+    const region = list(frame)!.shadowRoot!.querySelector('[part~="base"]')!;
+    expect(region.getAttribute('aria-labelledby')).to.equal('heading');
+    expect(region.querySelector('#heading')!.textContent).to.equal('Unsent work from an earlier page');
+    const entry = entries(frame)[0]!;
+    expect(entry.querySelector('h3')!.textContent, 'who it was with').to.include(contact.name);
+    const note = entry.querySelector<HTMLTextAreaElement>('[part~="note"]')!;
+    expect(note.value, 'the note, as typed').to.equal('Asked for a <b>quote</b> by e-mail');
+    expect(note.readOnly).to.equal(true);
+    expect(note.labels?.[0]?.textContent).to.equal('Note');
+    expect(entry.querySelector('b'), 'typed markup rendered').to.equal(null);
+    expect(entry.textContent).to.include('Documents sent by e-mail');
+    expect(entry.textContent).to.include('Mark done was asked for');
+    // Nothing can be sent to an interaction the service does not know; the agent reads why.
+    const send = sendButton(frame)!;
+    expect(send.getAttribute('aria-disabled')).to.equal('true');
+    expect(entry.querySelector(`#${send.getAttribute('aria-describedby')}`)!.textContent).to.include('does not know this interaction');
+    send.click();
+    await globalsOf(frame)!.__flush!();
+    expect(cc.getInteraction(id)!.state).to.equal('ended');
+    expect(announcement(frame.contentDocument!)).to.include('Unsent work from an earlier page');
+    // Still there after another reload: nothing was sent or thrown away.
+    await reload(frame);
+    await waitUntil(() => entries(frame).length === 1, 'the unsent work is gone after a second reload');
+  });
+
+  it('Discard asks first, then removes it from the screen and from the browser for good', async () => {
+    const { id, frame } = await reloadDuringFailedMarkDone();
+    const heard: string[] = [];
+    const desk = frame.contentDocument!.querySelector('callback-desk')!;
+    desk.addEventListener('callback-work-discarded', (e) => heard.push(e.detail.interactionId));
+    // Keyboard only: to Discard, which asks; Escape keeps the work, focus back on Discard.
+    inEntry<HTMLButtonElement>(frame, '[part~="discard-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => inEntry(frame, '[part~="confirm"]'), 'no confirmation asked');
+    await waitUntil(() => focused(frame)?.classList.contains('keep'), 'focus is not on Keep');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused(frame)?.getAttribute('part') === 'discard-button', 'focus not back on Discard');
+    expect(inEntry(frame, '[part~="confirm"]')).to.equal(null);
+    expect(heard).to.deep.equal([]);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(frame)?.classList.contains('keep'), 'focus is not on Keep');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(frame)?.classList.contains('discard-confirm')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => entries(frame).length === 0, 'the work is still shown');
+    expect(heard).to.deep.equal([id]);
+    expect(focused(frame), 'focus on the idle message').to.equal(idle(frame));
+    await globalsOf(frame)!.__flush!();
+    expect(await stored(id), 'still stored').to.equal(undefined);
+    await reload(frame);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(entries(frame).length, 'back after a reload').to.equal(0);
+    expect(cc.getInteraction(id)!.state, 'nothing was sent').to.equal('ended');
+  });
+
+  it('Send, once the adapter finds the interaction again, marks it done with the kept note and disposition', async () => {
+    const { id, frame } = await reloadDuringFailedMarkDone();
+    expect(sendButton(frame)!.getAttribute('aria-disabled')).to.equal('true');
+    // The backend is back and knows the interaction again (by id: nothing is published).
+    cc.setOffline(false);
+    hidden.delete(id);
+    frame.contentWindow!.dispatchEvent(new Event('online'));
+    await waitUntil(() => sendButton(frame)?.getAttribute('aria-disabled') === 'false', 'Send not possible once the interaction is known again');
+    expect(sendButton(frame)!.hasAttribute('aria-describedby')).to.equal(false);
+    sendButton(frame)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cc.getInteraction(id)!.state === 'done', 'not marked done');
+    expect(cc.getInteraction(id)!.disposition).to.deep.equal({ code: 'FU-DOCS-SENT', label: 'Documents sent by e-mail' });
+    expect(notes(cc, id)).to.deep.equal(['Asked for a <b>quote</b> by e-mail']);
+    await waitUntil(() => globalsOf(frame)!.__done!.length === 1, 'callback-done not fired');
+    expect(globalsOf(frame)!.__done).to.deep.equal([{ id, disposition: 'FU-DOCS-SENT', notes: ['Asked for a <b>quote</b> by e-mail'] }]);
+    await waitUntil(() => entries(frame).length === 0, 'still listed once sent');
+    expect(focused(frame), 'focus on the idle message').to.equal(idle(frame));
+    await globalsOf(frame)!.__flush!();
+    expect(await stored(id), 'still stored once sent').to.equal(undefined);
+  });
+
+  it('lists only work of its own backend, and never gives another backend’s work to an interaction of the same id', async () => {
+    // The first run of the simulated center: a note on its cb-1, then the page goes.
+    const first = await endedCallback(cc);
+    const frame = await openFrame();
+    await typeNote(frame, 'For the first center');
+    await globalsOf(frame)!.__flush!();
+    // The next run (another scope) also has a cb-1, and a cb-2 whose note is typed now.
+    const second = new SimulatedContactCenter({ latencyMs: 0 });
+    const [own, other] = [await endedCallback(second), await endedCallback(second)];
+    expect(own).to.equal(first);
+    globals.__cc = second;
+    try {
+      await reload(frame);
+      const otherNote = () => deep<HTMLTextAreaElement>(frame, `#window-${other} interaction-window`, 'interaction-note', 'textarea');
+      deep<HTMLButtonElement>(frame, `#tab-${other}`)!.click();
+      await waitUntil(() => otherNote(), 'no note field for the second callback');
+      otherNote()!.value = 'For the second center';
+      otherNote()!.dispatchEvent(new Event('input', { bubbles: true }));
+      // The page reloads, and the backend no longer knows its cb-2.
+      hidden.add(other);
+      await reload(frame);
+      const ownNote = () => deep<HTMLTextAreaElement>(frame, `#window-${own} interaction-window`, 'interaction-note', 'textarea');
+      await waitUntil(() => entries(frame).length === 1, 'this backend’s unsent work is not shown');
+      expect(inEntry<HTMLTextAreaElement>(frame, '[part~="note"]')!.value).to.equal('For the second center');
+      expect(list(frame)!.shadowRoot!.textContent).not.to.include('For the first center');
+      await waitUntil(() => ownNote(), 'no window for this backend’s cb-1');
+      expect(ownNote()!.value, 'the other backend’s note on cb-1').to.equal('');
+      expect(frame.contentDocument!.body.textContent).not.to.include('For the first center');
+    } finally {
+      second.dispose();
+    }
   });
 });

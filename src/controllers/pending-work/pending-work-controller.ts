@@ -39,10 +39,12 @@ export class PendingWorkController implements ReactiveController {
     return id ? this.store.get(id, this.#binding().adapter) : undefined;
   }
 
-  /** Sets (or, with `undefined`, forgets) fields of the bound interaction's work. */
+  /** Sets (or, with `undefined`, forgets) fields of the bound interaction's work, with who it is with. */
   update(patch: Parameters<PendingWorkStore['update']>[1]): void {
     const id = this.interactionId;
-    if (id) this.store.update(id, patch, this.#binding().adapter);
+    if (!id) return;
+    const { adapter, interaction } = this.#binding();
+    this.store.update(id, interaction?.id === id ? { contact: interaction.contact, ...patch } : patch, adapter);
   }
 
   /** The service has it all: forget the bound interaction's work. */

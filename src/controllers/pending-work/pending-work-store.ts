@@ -1,6 +1,6 @@
 import { createStore, del, entries, setMany, type UseStore } from 'idb-keyval';
 import type { Unsubscribe } from '../../adapters/errors.js';
-import type { DispositionRef } from '../../model/interaction.js';
+import type { Contact, DispositionRef } from '../../model/interaction.js';
 
 /** A Mark done the callback service has not acknowledged yet (it failed on the way). */
 export interface PendingMarkDone {
@@ -28,9 +28,14 @@ export interface PendingWork {
   updatedAt: number;
   /** The `workScope` of the adapter it was typed for, when it had one. */
   scope?: string;
+  /**
+   * Who the interaction was with, so that work whose interaction is gone after a reload can still
+   * be told apart (entries stored before this field show their interaction id).
+   */
+  contact?: Pick<Contact, 'name' | 'phone'>;
 }
 
-type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt' | 'scope'>;
+type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt' | 'scope' | 'contact'>;
 
 /**
  * The backend (adapter object) asking. Interaction ids are unique per backend, not across them:
@@ -42,7 +47,8 @@ type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt' | 'scope'>;
 export type WorkOwner = object & { readonly workScope?: string | undefined };
 
 const scopeOf = (owner: WorkOwner | undefined): string | undefined => (typeof owner?.workScope === 'string' ? owner.workScope : undefined);
-type Patch = { [K in keyof WorkFields]?: WorkFields[K] | undefined };
+/** Fields to set or (with `undefined`) forget; `contact` is kept with them, never alone. */
+type Patch = { [K in keyof WorkFields]?: WorkFields[K] | undefined } & { contact?: Pick<Contact, 'name' | 'phone'> | undefined };
 
 export interface PendingWorkStoreOptions {
   /** IndexedDB database name (default `callback-elements`). */
@@ -87,6 +93,8 @@ export class PendingWorkStore {
   readonly #touchedEarly = new Map<string, Set<keyof WorkFields | 'removed'>>();
   readonly #dirty = new Set<string>();
   readonly #inFlight = new Set<string>();
+  /** Entries read from storage: work an earlier page left, until it is sent or discarded. */
+  readonly #earlier = new Set<string>();
   /** Which backend each entry belongs to in this page, by a number (no reference kept to it). */
   readonly #owners = new Map<string, number>();
   readonly #ownerNumbers = new WeakMap<WorkOwner, number>();
@@ -130,11 +138,30 @@ export class PendingWorkStore {
     return [...this.#cache.values()];
   }
 
+  /**
+   * Work an earlier page left (read from storage, not sent or discarded since) that may be
+   * `owner`'s: typed for its `workScope` (or with no scope, by an adapter without one), and not
+   * taken by another backend in this page. Whether its interaction is still open is for the
+   * caller to ask the adapter; this claims nothing.
+   */
+  earlierWork(owner: WorkOwner): PendingWork[] {
+    const scope = scopeOf(owner);
+    const number = this.#ownerNumbers.get(owner);
+    return [...this.#earlier].flatMap((id) => {
+      const work = this.#cache.get(id);
+      if (!work || (work.scope !== undefined && work.scope !== scope)) return [];
+      const taken = this.#owners.get(id);
+      return taken === undefined || taken === number ? [work] : [];
+    });
+  }
+
   /** Sets (or, with `undefined`, forgets) fields of an interaction's entry. */
   update(interactionId: string, patch: Patch, owner?: WorkOwner): void {
     void this.ready;
     // Another backend's interaction of the same id: its work is not this one's to build on.
     const before = owner && !this.#adopt(interactionId, owner, true) ? undefined : this.#cache.get(interactionId);
+    // This page's work now, not the earlier page's it replaced.
+    if (!before) this.#earlier.delete(interactionId);
     const scope = scopeOf(owner);
     const next: PendingWork = { ...before, interactionId, updatedAt: this.#now(), ...(scope === undefined ? {} : { scope }) };
     for (const field of FIELDS) {
@@ -144,8 +171,9 @@ export class PendingWorkStore {
       else (next as unknown as Record<string, unknown>)[field] = value;
       this.#touch(interactionId, field);
     }
+    if (patch.contact) next.contact = { name: patch.contact.name, phone: patch.contact.phone };
     if (FIELDS.some((f) => next[f] !== undefined)) this.#cache.set(interactionId, next);
-    else this.#cache.delete(interactionId);
+    else this.#forget(interactionId);
     this.#changed(interactionId);
   }
 
@@ -155,8 +183,13 @@ export class PendingWorkStore {
     if (owner && this.#cache.has(interactionId) && !this.#adopt(interactionId, owner)) return;
     this.#owners.delete(interactionId);
     this.#touch(interactionId, 'removed');
-    if (!this.#cache.delete(interactionId)) return;
+    if (!this.#forget(interactionId)) return;
     this.#changed(interactionId);
+  }
+
+  #forget(interactionId: string): boolean {
+    this.#earlier.delete(interactionId);
+    return this.#cache.delete(interactionId);
   }
 
   subscribe(listener: (interactionId: string) => void): Unsubscribe {
@@ -193,6 +226,7 @@ export class PendingWorkStore {
     await this.flush();
     const ids = [...this.#cache.keys()];
     this.#cache.clear();
+    this.#earlier.clear();
     this.#owners.clear();
     for (const id of ids) this.#changed(id);
     await this.#writes;
@@ -323,13 +357,15 @@ export class PendingWorkStore {
     const here = this.#cache.get(id);
     // What this page typed for another backend's interaction of the same id wins outright.
     if (here && here.scope !== stored.scope) return;
-    const merged: PendingWork = { ...stored, ...(here ? { updatedAt: here.updatedAt } : {}) };
+    const merged: PendingWork = { ...stored, ...(here ? { updatedAt: here.updatedAt } : {}), ...(here?.contact ? { contact: here.contact } : {}) };
     for (const field of FIELDS) {
       if (!touched?.has(field)) continue;
       if (here?.[field] === undefined) delete merged[field];
       else (merged as unknown as Record<string, unknown>)[field] = here[field];
     }
-    if (FIELDS.some((f) => merged[f] !== undefined)) this.#cache.set(id, merged);
+    if (!FIELDS.some((f) => merged[f] !== undefined)) return;
+    this.#cache.set(id, merged);
+    this.#earlier.add(id);
   }
 
   /** A draft an earlier version left in localStorage after this page started: moved over on first read. */
@@ -366,6 +402,7 @@ export class PendingWorkStore {
         const work = this.#cache.get(id);
         if (!text || work?.draft !== undefined || this.#touchedEarly.get(id)?.has('draft')) continue;
         this.#cache.set(id, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
+        this.#earlier.add(id);
       }
     } catch {
       // localStorage forbidden: nothing to move.

@@ -11,8 +11,9 @@ import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
-import { CallbackDoneEvent } from './call-actions.events.js';
-import { MarkDoneRetryController, failureCode, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
+import { CallbackDoneEvent, doneDetail } from './call-actions.events.js';
+import { MarkDoneRetryController, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
+import { markDoneWithKeptWork } from '../../controllers/pending-work/mark-done.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
 import { isAccepted } from '../../model/state-machine.js';
 import { pendingWorkMessage } from '../../messages/messages.js';
@@ -241,38 +242,9 @@ export class CallActions extends InteractionElement {
   async #markDone(): Promise<void> {
     const s = this.session;
     const id = s.interaction?.id;
-    const store = this.#work.store;
     // One Mark done of an interaction at a time, whoever asks (the agent, the retry timer, `online`).
-    if (!id || !store.claim(id)) return;
-    let done: Interaction | undefined;
-    try {
-      // What the agent sees is what is sent: the disposition chosen (stored at the service or not)
-      // and a note typed but not saved, which joins the history rather than being lost.
-      const work = this.#work.work;
-      const draft = work?.draft?.trim();
-      done = await s.run(
-        'mark-done',
-        (interaction) => {
-          const disposition = work?.disposition ?? interaction.disposition;
-          return s
-            .requireAdapter()
-            .markDone(interaction.id, { ...(disposition ? { disposition } : {}), ...(draft ? { note: draft } : {}) })
-            .catch((error: unknown) => {
-              // The service did it and only the answer was lost: that is a success. A refusal is
-              // not, even when someone else marked it done first: their result is not the agent's.
-              const latest = s.adapter?.getInteraction(interaction.id);
-              if (isTransientFailure(error) && latest?.state === 'done') return latest;
-              this.#recordFailure(interaction.id, error);
-              throw error;
-            });
-        },
-        draft ? { note: draft } : undefined,
-      );
-      // Acknowledged: only now is the agent's work let go.
-      if (done) this.#work.remove(done.id);
-    } finally {
-      store.release(id);
-    }
+    if (!id || this.#work.store.isInFlight(id)) return;
+    const done = await markDoneWithKeptWork(s, this.#work.store);
     if (done) {
       this.#unconfirmedDone = undefined;
       this.#dispatchDone(done);
@@ -291,26 +263,7 @@ export class CallActions extends InteractionElement {
   }
 
   #dispatchDone(done: Interaction): void {
-    this.dispatchEvent(
-      new CallbackDoneEvent({
-        interaction: done,
-        disposition: done.disposition,
-        notes: done.history.flatMap((h) => (h.kind === 'note' ? [h.text] : [])),
-        history: done.history,
-      }),
-    );
-  }
-
-  /** A failure on the way keeps the work for a retry; a refusal stops retrying (its error shows). */
-  #recordFailure(id: string, error: unknown): void {
-    if (id !== this.#work.interactionId) return;
-    const previous = this.#work.work?.markDonePending;
-    if (isTransientFailure(error)) {
-      const attempts = (previous?.attempts ?? 0) + 1;
-      this.#work.update({ markDonePending: { requestedAt: previous?.requestedAt ?? this.session.clock.now(), attempts, lastError: failureCode(error) } });
-    } else if (previous) {
-      this.#work.update({ markDonePending: undefined });
-    }
+    this.dispatchEvent(new CallbackDoneEvent(doneDetail(done)));
   }
 
   #renderPending() {

@@ -40,6 +40,7 @@ import { styles } from './callback-desk.styles.js';
  * @csspart tabs - The tab list when several interactions are open.
  * @csspart window - The interaction window area.
  * @csspart unsaved-note - A note typed for an interaction that closed before it was saved, with Dismiss.
+ * @csspart unsent-work - The `<unsent-work>` list: work an earlier page left on interactions no window shows.
  * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
  * @csspart simulator-send - Its Send offer button.
  *
@@ -135,6 +136,10 @@ export class CallbackDesk extends CallbackElement {
     });
     this.addEventListener('callback-error', (e) => {
       if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
+    });
+    // The last entry of unsent work went with its Discard button: focus to the window or the idle message.
+    this.addEventListener('callback-work-discarded', () => {
+      if (document.activeElement === document.body) this.#focusMain();
     });
   }
 
@@ -235,6 +240,7 @@ export class CallbackDesk extends CallbackElement {
         ></callback-notification>
       </div>
       ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}
+      <unsent-work part="unsent-work"></unsent-work>
       ${list.length > 1
         ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
             ${list.map(

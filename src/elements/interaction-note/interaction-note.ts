@@ -132,7 +132,8 @@ export class InteractionNote extends InteractionElement {
 
   /** Keeps the draft (an empty one is forgotten). */
   #keep(id: string, text: string): void {
-    this.#work.store.update(id, { draft: text }, this.#session.adapter);
+    if (id === this.#work.interactionId) this.#work.update({ draft: text });
+    else this.#work.store.update(id, { draft: text }, this.#session.adapter);
   }
 
   /** Forgets the kept draft, unless it changed since `text` was saved (then it is newer work). */
