@@ -57,11 +57,20 @@ desk.telephonyAdapter = phone;
 desk.directoryAdapter = directory;
 
 const agentStatus = $('agent-status');
-sip.register().then(
-  () => (agentStatus.textContent = `Registered as sip:${AGENT}@${DOMAIN}.`),
-  (error: unknown) =>
-    (agentStatus.textContent = `The agent could not register on ${SERVER}: ${(error as Error).message}. Is npm run demo:sip running?`),
-);
+// One registration per agent: only the tab that has the agent's desk registers. A second tab of
+// this page stands by, unregistered, until the agent uses it instead (or the first one closes).
+desk.addEventListener('callback-desk-ownership', (e) => {
+  if (!e.detail.owner) {
+    void sip.unregister();
+    agentStatus.textContent = 'Not registered here: the agent desk is open in another tab.';
+    return;
+  }
+  sip.register().then(
+    () => (agentStatus.textContent = `Registered as sip:${AGENT}@${DOMAIN}.`),
+    (error: unknown) =>
+      (agentStatus.textContent = `The agent could not register on ${SERVER}: ${(error as Error).message}. Is npm run demo:sip running?`),
+  );
+});
 
 // --- the customer's softphone --------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import './callback-preview.js';
 import './unsent-work.js';
 
 export * from './elements/callback-desk/callback-desk.js';
+export * from './elements/callback-desk/callback-desk.events.js';
 
 const tagName = 'callback-desk';
 if (!customElements.get(tagName)) customElements.define(tagName, CallbackDesk);

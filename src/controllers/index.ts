@@ -8,3 +8,4 @@ export * from './interaction-session.js';
 export * from './popup-controller.js';
 export * from './latest-request.js';
 export * from './pending-work/index.js';
+export * from './desk-ownership/desk-ownership-controller.js';

@@ -1,4 +1,4 @@
-import { createStore, del, entries, setMany, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { Unsubscribe } from '../../adapters/errors.js';
 import type { Contact, DispositionRef } from '../../model/interaction.js';
 
@@ -286,9 +286,68 @@ export class PendingWorkStore {
         return work ? [[id, work] as [string, PendingWork]] : [];
       });
       const gone = ids.filter((id) => !this.#cache.has(id));
-      if (present.length) await this.#guard(() => setMany(present, idb));
+      const newer = present.length ? await this.#guard(() => this.#putUnlessNewer(present, idb)) : undefined;
       for (const id of gone) await this.#guard(() => del(id, idb));
+      // Another tab wrote these after this page read them: its copy stays, and this page follows it.
+      for (const work of newer ?? []) {
+        if (this.#dirty.has(work.interactionId)) continue;
+        this.#cache.set(work.interactionId, work);
+        for (const listener of [...this.#listeners]) listener(work.interactionId);
+      }
     });
+  }
+
+  /**
+   * Puts entries in one transaction, except where the stored entry is newer: a page that read an
+   * entry and writes it back (every entry is written back after the first read) must not replace
+   * what another tab of the same agent typed since. Returns the newer entries it left alone.
+   */
+  #putUnlessNewer(work: [string, PendingWork][], idb: UseStore): Promise<PendingWork[]> {
+    return idb('readwrite', (store) => {
+      const newer: PendingWork[] = [];
+      for (const [id, entry] of work) {
+        const request = store.get(id);
+        request.onsuccess = () => {
+          const stored: unknown = request.result;
+          if (isWork(stored) && stored.updatedAt > entry.updatedAt) newer.push(stored);
+          else store.put(entry, id);
+        };
+      }
+      return promisifyRequest(store.transaction).then(() => newer);
+    });
+  }
+
+  /**
+   * Reads the stored entries again: for a page that was not the one typing (another tab of the
+   * same agent had the desk, see `<callback-desk>`). A stored entry newer than this page's copy
+   * replaces it; an entry no longer stored (sent from the other tab) is forgotten, unless this
+   * page changed it and has not written it yet. Resolves once listeners have heard of each change.
+   */
+  async reload(): Promise<void> {
+    await this.flush();
+    const idb = this.#idb;
+    if (!idb || !this.#durable) return;
+    const stored = await this.#guard(() => entries(idb));
+    if (!stored) return;
+    const oldest = this.#now() - this.#maxAgeMs;
+    const kept = new Set<string>();
+    const changed: string[] = [];
+    for (const [key, value] of stored) {
+      if (!isWork(value) || value.updatedAt < oldest) continue;
+      const id = String(key);
+      kept.add(id);
+      const here = this.#cache.get(id);
+      if (here && (here.updatedAt >= value.updatedAt || this.#dirty.has(id))) continue;
+      this.#cache.set(id, value);
+      changed.push(id);
+    }
+    for (const id of [...this.#cache.keys()]) {
+      if (kept.has(id) || this.#dirty.has(id)) continue;
+      this.#cache.delete(id);
+      this.#owners.delete(id);
+      changed.push(id);
+    }
+    for (const id of changed) for (const listener of [...this.#listeners]) listener(id);
   }
 
   /** Runs an IndexedDB call; the first failure of any kind switches the store to memory only. */

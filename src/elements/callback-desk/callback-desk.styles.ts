@@ -56,6 +56,15 @@ export const styles = css`
   .idle {
     color: var(--_muted);
   }
+  .standby {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-3);
+  }
+  .standby-title {
+    font-weight: 600;
+    margin-block-start: 0;
+  }
   .unsaved-note {
     border: 2px solid var(--_warning);
     padding: var(--_space-2);

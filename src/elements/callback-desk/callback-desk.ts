@@ -9,6 +9,7 @@ import type { SimulatedContactCenter } from '../../adapters/simulated/contact-ce
 import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import { announce } from '../../controllers/announcer.js';
+import { DeskOwnershipController, type DeskOwnership } from '../../controllers/desk-ownership/desk-ownership-controller.js';
 import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
@@ -17,6 +18,7 @@ import { callbackTypeLabel } from '../../messages/messages.js';
 import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
 import type { NoteUnsavedEvent } from '../interaction-note/interaction-note.events.js';
 import { styles } from './callback-desk.styles.js';
+import { DeskOwnershipEvent } from './callback-desk.events.js';
 
 /**
  * The whole agent experience in one tag: agent status, the offer notification, and one window per
@@ -27,10 +29,20 @@ import { styles } from './callback-desk.styles.js';
  * adapters set, it runs the in-browser simulated contact center (reachable as
  * `desk.contactCenter`), so a static page can try it.
  *
+ * One agent, several tabs: of the desks of one adapter scope (`callbackAdapter.workScope`) in the
+ * tabs of one browser, one owns (Web Locks API): it connects the adapters and shows offers and
+ * windows. The others connect nothing and say the desk is open in another tab, with a button to
+ * use this tab instead (the owner saves what was typed, stands by, and this tab shows it). When
+ * the owning tab closes, a waiting tab takes the desk by itself and says so. Desks in one page
+ * share its ownership; `no-tab-lock` opts out. Without Web Locks (old browsers, pages that are not
+ * a secure context) every tab owns its desk.
+ *
  * @summary Agent desk composing status, notifications and interaction windows.
  *
  * @slot start - Above the agent status (a logo, a title).
  * @slot end - Below the interaction windows.
+ *
+ * @fires {DeskOwnershipEvent} callback-desk-ownership - The desk came to this tab (`detail.owner`) or another tab of this browser has it; a host page connects its own adapters (a SIP registration) only while its desk owns.
  *
  * @csspart status - The agent status bar.
  * @csspart notifications - Where offers appear.
@@ -41,12 +53,16 @@ import { styles } from './callback-desk.styles.js';
  * @csspart window - The interaction window area.
  * @csspart unsaved-note - A note typed for an interaction that closed before it was saved, with Dismiss.
  * @csspart unsent-work - The `<unsent-work>` list: work an earlier page left on interactions no window shows.
+ * @csspart standby - While another tab has the desk: why this one is empty, and the button to take it.
+ * @csspart standby-take-over - Its Use this tab instead (or Take the desk back) button.
  * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
  * @csspart simulator-send - Its Send offer button.
  *
  * @cssproperty --cb-desk-gap - Space between the desk's areas.
  * @cssproperty --cb-desk-tab-selected-background - Background of the selected tab (default: the accent).
  * @cssproperty --cb-desk-tab-selected-color - Text of the selected tab (default: the on-accent colour).
+ *
+ * @cssstate standby - Another tab of this browser has the desk.
  */
 @localized()
 export class CallbackDesk extends CallbackElement {
@@ -84,6 +100,8 @@ export class CallbackDesk extends CallbackElement {
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Web callbacks: call the contact as soon as the offer is accepted. */
   @property({ type: Boolean, attribute: 'auto-dial' }) autoDial = false;
+  /** Own the desk in every tab (a host that coordinates its tabs itself); see the class notes. */
+  @property({ type: Boolean, attribute: 'no-tab-lock' }) noTabLock = false;
 
   /** The simulated contact center, when `simulated` started one. */
   contactCenter: SimulatedContactCenter | undefined;
@@ -96,7 +114,17 @@ export class CallbackDesk extends CallbackElement {
   /** Interactions whose window is marking them done: kept until it reports the outcome. */
   #closing = new Set<string>();
 
-  #active = new ActiveInteractionsController(this, () => this.callbackAdapter, {
+  /** Whether this tab has the agent's desk; until it does, nothing inside is connected. */
+  #ownership = new DeskOwnershipController(
+    this,
+    () => ({
+      scope: this.callbackAdapter || this.telephonyAdapter ? (this.callbackAdapter?.workScope ?? 'default') : undefined,
+      locked: !this.noTabLock,
+    }),
+    (ownership, previous) => this.#onOwnership(ownership, previous),
+  );
+
+  #active = new ActiveInteractionsController(this, () => (this.#ownership.owner ? this.callbackAdapter : undefined), {
     onAccepted: (interaction) => {
       this.selectedId = interaction.id;
       this.#welcome(interaction);
@@ -147,6 +175,39 @@ export class CallbackDesk extends CallbackElement {
     super.connectedCallback();
     if (this.simulated && !this.callbackAdapter) void this.#startSimulation();
   }
+
+  /** Until this tab's ownership of the desk is known (an instant), its content is not final. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#ownership.decided;
+    return (await super.getUpdateComplete()) && complete;
+  }
+
+  /**
+   * The desk came to this tab or went to another: the host page hears it, the agent is told, and
+   * focus that was in what went away goes to what replaces it (the standby title, or the window or
+   * idle message); focus elsewhere in the page stays.
+   */
+  #onOwnership(ownership: DeskOwnership, previous: DeskOwnership | undefined): void {
+    this.setState('standby', !ownership.owner);
+    const scope = this.callbackAdapter?.workScope ?? 'default';
+    this.dispatchEvent(new DeskOwnershipEvent({ ...ownership, scope }));
+    if (ownership.owner && !previous) return;
+    const focusHere = !!previous && (!!this.shadowRoot?.activeElement || document.activeElement === document.body);
+    // Fetched the first time this tab does not simply own the desk (most pages never need it).
+    void import('./callback-desk.standby.js').then((view) => {
+      this.#standbyView = view;
+      this.requestUpdate();
+      const message = view.ownershipAnnouncement(ownership, previous);
+      if (message) announce(message);
+      if (!focusHere) return;
+      if (ownership.owner) this.#focusMain();
+      else void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#standby-title')?.focus());
+    });
+  }
+
+  /** The standby panel and the ownership messages, once fetched. */
+  #standbyView: typeof import('./callback-desk.standby.js') | undefined;
 
   /** Scenarios the simulated contact center can play, for the desk's own trial bar. */
   @state() private scenarios: readonly { name: ScenarioName; title: string; description: string }[] = [];
@@ -221,18 +282,30 @@ export class CallbackDesk extends CallbackElement {
   }
 
   protected override render() {
-    const list = this.#active.interactions;
-    const selected = this.#selected;
-    // The adapters reach everything inside (slotted content included) through one provider.
+    // The adapters reach everything inside (slotted content included) through one provider, in the
+    // tab that has the desk only.
+    const owner = this.#ownership.owner;
     return html`<callback-provider
-      .callbackAdapter=${this.callbackAdapter}
-      .telephonyAdapter=${this.telephonyAdapter}
-      .directoryAdapter=${this.directoryAdapter}
+      .callbackAdapter=${owner ? this.callbackAdapter : undefined}
+      .telephonyAdapter=${owner ? this.telephonyAdapter : undefined}
+      .directoryAdapter=${owner ? this.directoryAdapter : undefined}
       .clock=${this.clock}
       .policy=${this.policy}
     >
       <slot name="start"></slot>
-      <div part="status" class="status"><agent-status></agent-status></div>
+      ${this.#ownership.standby
+        ? // A note handed back here stays to copy: it is in no other tab.
+          html`${this.#standbyView?.renderStandby(this.#ownership.ownership!, this.locale, () => this.#ownership.takeOver())}
+          ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}`
+        : this.#renderDesk()}
+      <slot name="end"></slot>
+    </callback-provider>`;
+  }
+
+  #renderDesk() {
+    const list = this.#active.interactions;
+    const selected = this.#selected;
+    return html`<div part="status" class="status"><agent-status></agent-status></div>
       <div part="notifications" class="notifications">
         <callback-notification
           ?ring=${this.ring}
@@ -277,9 +350,7 @@ export class CallbackDesk extends CallbackElement {
             </div>`,
           )
         : html`<p class="idle" tabindex="-1">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
-      ${this.#renderSimulatorBar()}
-      <slot name="end"></slot>
-    </callback-provider>`;
+      ${this.#renderSimulatorBar()}`;
   }
 
   /** A note typed for an interaction that closed before it was saved: to read, copy, then dismiss. */
