@@ -6,6 +6,7 @@ import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
 import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
+import { cdpBenchPlugin } from './bench/cdp-plugin.mjs';
 
 if (!chromiumPath) {
   throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
@@ -25,6 +26,9 @@ export default {
     kamailioPlugin(),
     // executeServerCommand('emulate-forced-colors', { active }) for the forced-colors theming test.
     forcedColorsPlugin(),
+    // executeServerCommand('bench-memory'): heap after forced GC, the renderer's DOM node and
+    // listener counts, for the shift tests (tests/elements/shift-*.test.ts).
+    cdpBenchPlugin(),
   ],
   browsers: [
     chromeLauncher({

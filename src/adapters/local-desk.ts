@@ -5,6 +5,7 @@ import { InvalidTransitionError, isClosed, markDoneEvents, transition, type Inte
 import type { AgentReadyState, MarkDoneRequest } from './callback-adapter.js';
 import { Emitter } from './emitter.js';
 import { AdapterError, type Unsubscribe } from './errors.js';
+import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from './retention.js';
 
 export interface LocalDeskOptions {
   clock: Clock;
@@ -12,6 +13,10 @@ export interface LocalDeskOptions {
   readyState: AgentReadyState;
   /** Runs after an offer expired here and the change was published (the phone gives the call back). */
   onExpired?: (interaction: Interaction) => void;
+  /** How long a closed interaction is remembered after it closed (default 15 minutes). */
+  forgetClosedAfterMs?: number;
+  /** Runs when a closed interaction is forgotten (the adapter drops what it keeps for it). */
+  onForget?: (interaction: Interaction) => void;
 }
 
 export interface LocalMarkDone {
@@ -37,10 +42,19 @@ export class LocalDesk {
   readonly #changes = new Emitter<[Interaction]>();
   readonly #readyChanges = new Emitter<[Channel, AgentReadyState]>();
   readonly #ready: Record<Channel, AgentReadyState>;
+  readonly #retention: Retention;
 
   constructor(options: LocalDeskOptions) {
     this.#clock = options.clock;
     this.#onExpired = options.onExpired;
+    // A shift of hundreds of callbacks must not keep them all: closed ones go after a grace period.
+    this.#retention = new Retention(options.clock, options.forgetClosedAfterMs ?? DEFAULT_FORGET_CLOSED_AFTER_MS, (id) => {
+      const held = this.#interactions.get(id);
+      if (!held || !isClosed(held.state)) return true;
+      this.#interactions.delete(id);
+      options.onForget?.(held);
+      return true;
+    });
     this.#ready = { voice: options.readyState, 'web-callback': options.readyState };
   }
 
@@ -71,6 +85,7 @@ export class LocalDesk {
    * `now` is the time its `expiresAt` was computed from.
    */
   offer(interaction: Interaction, now: number): void {
+    this.#retention.sweep();
     this.#interactions.set(interaction.id, interaction);
     this.#expiry.set(
       interaction.id,
@@ -103,7 +118,9 @@ export class LocalDesk {
   commit(next: Interaction): Interaction {
     this.#interactions.set(next.id, next);
     if (next.state !== 'offered') this.cancelExpiry(next.id);
+    if (isClosed(next.state)) this.#retention.finished(next.id);
     this.#changes.emit(next);
+    this.#retention.sweep();
     return next;
   }
 

@@ -77,6 +77,10 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       onExpired: (interaction) => {
         if (interaction.callId) void this.#phone.decline(interaction.callId).catch(() => undefined);
       },
+      // The call index goes with the interaction (its consultations' calls too).
+      onForget: (interaction) => {
+        for (const [callId, id] of this.#byCall) if (id === interaction.id) this.#byCall.delete(callId);
+      },
     });
     this.#stop = this.#phone.onCall((call) => this.#callChanged(call));
   }

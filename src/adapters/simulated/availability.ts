@@ -42,6 +42,11 @@ export class CallbackCalendar {
     this.#booked.set(start, (this.#booked.get(start) ?? 0) + 1);
   }
 
+  /** Forgets bookings of slots that ended before `now`: nobody can book the past. */
+  forgetBefore(now: number): void {
+    for (const start of this.#booked.keys()) if (start + SLOT_MS <= now) this.#booked.delete(start);
+  }
+
   #isOpen(start: number): boolean {
     const date = new Date(start);
     const day = date.getUTCDay();

@@ -4,6 +4,8 @@ import { AdapterError } from '../errors.js';
 import type { ContactBehaviour } from './behaviour.js';
 import { Emitter } from '../emitter.js';
 import type { TimerSet } from './timers.js';
+import type { Clock } from '../../model/clock.js';
+import { Retention } from '../retention.js';
 
 /** What the person at the other end of a call has experienced: what a second phone would observe. */
 export interface FarEndView {
@@ -42,13 +44,33 @@ export class CallStore {
   readonly changes = new Emitter<[CallInfo]>();
   readonly #calls = new Map<string, SimulatedCall>();
   readonly #timers: TimerSet;
+  readonly #retention: Retention | undefined;
 
-  constructor(timers: TimerSet) {
+  /**
+   * With a clock, an ended call is forgotten `forgetEndedAfterMs` after it ended, once `mayForget`
+   * (its interaction closed) allows.
+   */
+  constructor(timers: TimerSet, retention?: { clock: Clock; forgetEndedAfterMs: number; mayForget: (call: SimulatedCall) => boolean }) {
     this.#timers = timers;
+    this.#retention =
+      retention &&
+      new Retention(retention.clock, retention.forgetEndedAfterMs, (id) => {
+        const call = this.#calls.get(id);
+        if (!call || LIVE.has(call.info.state)) return true;
+        if (!retention.mayForget(call)) return false;
+        this.#calls.delete(id);
+        return true;
+      });
+  }
+
+  /** Calls still remembered, ended ones included. */
+  get remembered(): number {
+    return this.#calls.size;
   }
 
   /** Stores the call and, unless `quiet`, publishes it (see {@link publish}). */
   add(call: SimulatedCall, quiet = false): SimulatedCall {
+    this.#retention?.sweep();
     this.#calls.set(call.info.id, call);
     if (!quiet) this.changes.emit(call.info);
     return call;
@@ -93,6 +115,7 @@ export class CallStore {
     this.#timers.clear(call.timer);
     call.timer = undefined;
     this.update(call, { ...changes, state: 'ended', endedBy, remoteHold: false });
+    this.#retention?.finished(call.info.id);
     const fail = call.failPendingAnswer;
     call.failPendingAnswer = undefined;
     fail?.(new AdapterError('aborted', 'The consultation ended before the target answered.'));

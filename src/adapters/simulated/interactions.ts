@@ -4,6 +4,7 @@ import type { Interaction } from '../../model/interaction.js';
 import { InvalidTransitionError, isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
 import { AdapterError } from '../errors.js';
 import { Emitter } from '../emitter.js';
+import { Retention } from '../retention.js';
 
 /** Fields the simulator may set beside what `transition()` changes; never `state`. */
 export type InteractionPatch = Partial<Omit<Interaction, 'state' | 'id'>>;
@@ -18,10 +19,32 @@ export class InteractionStore {
   readonly #items = new Map<string, Interaction>();
   readonly #clock: Clock;
   readonly #context: () => ActionContext;
+  readonly #retention: Retention;
 
-  constructor(clock: Clock, context: () => ActionContext) {
+  /**
+   * `forgetClosedAfterMs`: a closed interaction is forgotten that long after it closed (then
+   * `onForget(id)` runs), so a shift of hundreds of callbacks does not keep them all.
+   */
+  constructor(clock: Clock, context: () => ActionContext, forgetClosedAfterMs = Infinity, onForget: (id: string) => void = () => {}) {
     this.#clock = clock;
     this.#context = context;
+    this.#retention = new Retention(clock, forgetClosedAfterMs, (id) => {
+      const item = this.#items.get(id);
+      if (item && !isClosed(item.state)) return true;
+      this.#items.delete(id);
+      onForget(id);
+      return true;
+    });
+  }
+
+  /** Closed interactions still remembered (the bench and the leak tests read it). */
+  get remembered(): number {
+    return this.#items.size;
+  }
+
+  /** Forgets the closed interactions whose grace period is over. */
+  sweep(): void {
+    this.#retention.sweep();
   }
 
   get(id: string): Interaction | undefined {
@@ -41,6 +64,7 @@ export class InteractionStore {
 
   /** A new offer: stored, then published to offer and change listeners. */
   add(interaction: Interaction): void {
+    this.#retention.sweep();
     if (this.#items.has(interaction.id)) throw new AdapterError('conflict', `Interaction "${interaction.id}" exists.`);
     this.#items.set(interaction.id, interaction);
     this.offers.emit(interaction);
@@ -65,7 +89,9 @@ export class InteractionStore {
   /** Stores and publishes. */
   commit(interaction: Interaction): Interaction {
     this.#items.set(interaction.id, interaction);
+    if (isClosed(interaction.state)) this.#retention.finished(interaction.id);
     this.changes.emit(interaction);
+    this.#retention.sweep();
     return interaction;
   }
 

@@ -12,6 +12,9 @@ import { callData, type OfferPlan } from './scenarios.js';
 import type { Switchboard } from './switchboard.js';
 import type { TimerSet } from './timers.js';
 
+/** How many routing entries the simulator keeps (`routingLog`). */
+export const ROUTING_LOG_LIMIT = 1000;
+
 /** What routing did with an offer that left this agent, or is waiting for them. */
 export type RoutingLogEntry = { at: number; interactionId: string } & (
   | { kind: 'waiting-for-agent'; channel: Channel }
@@ -34,6 +37,7 @@ export interface CallbackDeskOptions {
 export class OfferDesk {
   readonly routing = new Emitter<[RoutingLogEntry]>();
   readonly readyChanges = new Emitter<[Channel, AgentReadyState]>();
+  /** What routing did, most recent {@link ROUTING_LOG_LIMIT} entries. */
   readonly routingLog: RoutingLogEntry[] = [];
   readonly #o: CallbackDeskOptions;
   readonly #ready: Record<Channel, AgentReadyState> = { voice: 'ready', 'web-callback': 'ready' };
@@ -104,6 +108,7 @@ export class OfferDesk {
     const next = interactions.next(current, [
       { type: 'reschedule', time: time.value, ...(number ? { number } : {}), ...(request.reason ? { reason: request.reason } : {}) },
     ]);
+    this.#o.calendar.forgetBefore(now);
     this.#o.calendar.book(time.value);
     return interactions.commit(next);
   }
@@ -241,6 +246,8 @@ export class OfferDesk {
   #log(entry: WithoutTime<RoutingLogEntry>): void {
     const logged: RoutingLogEntry = { ...entry, at: this.#o.clock.now() };
     this.routingLog.push(logged);
+    // The most recent entries only: a shift's worth would be kept for nothing.
+    if (this.routingLog.length > ROUTING_LOG_LIMIT) this.routingLog.splice(0, this.routingLog.length - ROUTING_LOG_LIMIT);
     this.routing.emit(logged);
   }
 }

@@ -5,6 +5,8 @@ import type { CallbackCapabilities, CallOptions } from '../callback-adapter.js';
 import { AdapterError } from '../errors.js';
 import type { TelephonyCapabilities } from '../telephony-adapter.js';
 import { CallbackCalendar, type OfficeHours } from './availability.js';
+import { DEFAULT_FORGET_CLOSED_AFTER_MS } from '../retention.js';
+import { isClosed } from '../../model/state-machine.js';
 import { CallContext } from './call-context.js';
 import { OfferDesk } from './offer-desk.js';
 import { CallStore } from './calls.js';
@@ -36,6 +38,12 @@ export interface SimulatedContactCenterOptions {
   reconnectTimeoutMs?: number;
   /** Office hours of the callback calendar (UTC). */
   officeHours?: OfficeHours;
+  /**
+   * How long a closed interaction (and its ended calls) is remembered after it closed, on the
+   * clock (default 15 minutes; `Infinity` keeps everything). Then `getInteraction(id)` answers
+   * undefined, as a backend's agent view would: a shift does not keep every callback it handled.
+   */
+  forgetClosedAfterMs?: number;
 }
 
 /** The parts of the simulated contact center, wired together, and the checks every command makes. */
@@ -78,8 +86,22 @@ export class Simulation {
       faults: this.faults,
       isOffline: () => this.line.networkDown,
     });
-    this.interactions = new InteractionStore(this.clock, () => ({ capabilities: this.capabilities, policy: this.policy }));
-    this.calls = new CallStore(this.timers);
+    const forgetAfter = options.forgetClosedAfterMs ?? DEFAULT_FORGET_CLOSED_AFTER_MS;
+    this.interactions = new InteractionStore(
+      this.clock,
+      () => ({ capabilities: this.capabilities, policy: this.policy }),
+      forgetAfter,
+      (id) => ctx.behaviours.delete(id),
+    );
+    this.calls = new CallStore(this.timers, {
+      clock: this.clock,
+      forgetEndedAfterMs: forgetAfter,
+      // A call is part of its interaction's record while the agent holds it (the window shows it).
+      mayForget: (call) => {
+        const owner = call.info.interactionId ? this.interactions.get(call.info.interactionId) : undefined;
+        return !owner || isClosed(owner.state);
+      },
+    });
     const ctx = new CallContext(this.calls, this.interactions, this.directory, (prefix) => this.nextId(prefix));
     this.switchboard = new Switchboard(ctx);
     this.consultations = new Consultations(ctx);

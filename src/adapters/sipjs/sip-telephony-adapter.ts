@@ -17,6 +17,9 @@ import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOption
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
 
+/** How many ended calls the adapter remembers (`getCall`), most recent first. */
+const ENDED_CALLS_KEPT = 50;
+
 interface SipCall {
   info: CallInfo;
   session: Session;
@@ -84,6 +87,8 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   readonly #connection: SipConnection;
   readonly #audio: CallAudio;
   readonly #calls = new Map<string, SipCall>();
+  /** Ended calls, oldest first: only the last {@link ENDED_CALLS_KEPT} are remembered. */
+  readonly #endedOrder: string[] = [];
   readonly #callEvents = new Emitter<[CallInfo]>();
   readonly #statusEvents = new Emitter<[RegistrationStatus]>();
   #nextId = 1;
@@ -534,6 +539,22 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       }
     }
     if (call.legs.length) for (const legId of call.legs) void this.#terminate(this.#calls.get(legId)!).catch(() => undefined);
+    this.#forgetOldEnded(call.info.id);
+  }
+
+  /**
+   * A shift of hundreds of calls must not keep every session: the most recent ended calls stay
+   * readable (a window still showing one, a late event), older ones are forgotten with their session.
+   */
+  #forgetOldEnded(id: string): void {
+    this.#endedOrder.push(id);
+    while (this.#endedOrder.length > ENDED_CALLS_KEPT) {
+      const old = this.#endedOrder.shift()!;
+      const call = this.#calls.get(old);
+      if (call?.info.state !== 'ended' || call.legs.length) continue;
+      if (call.consultationOf && this.#calls.get(call.consultationOf)?.consultation === old) continue;
+      this.#calls.delete(old);
+    }
   }
 
   async #resumeAfterConsultation(call: SipCall): Promise<void> {

@@ -173,7 +173,10 @@ export class PendingWorkStore {
     }
     if (patch.contact) next.contact = { name: patch.contact.name, phone: patch.contact.phone };
     if (FIELDS.some((f) => next[f] !== undefined)) this.#cache.set(interactionId, next);
-    else this.#forget(interactionId);
+    else {
+      this.#forget(interactionId);
+      this.#owners.delete(interactionId);
+    }
     this.#changed(interactionId);
   }
 
@@ -255,6 +258,8 @@ export class PendingWorkStore {
     }
     const current = this.#owners.get(interactionId);
     if (current === number) return true;
+    // Nothing stored for it: nothing to claim, and nothing kept for every interaction ever asked about.
+    if (current === undefined && !take && !this.#cache.has(interactionId)) return true;
     if (current === undefined || take) this.#owners.set(interactionId, number);
     return current === undefined;
   }

@@ -232,6 +232,9 @@ export class CallbackNotification extends CallbackElement {
       this.#ring.stop();
       if (ringFor && offer) {
         if (!this.#rung.has(offer.id)) {
+          // Only offers still waiting can ring again: the set does not grow with the shift.
+          const waiting = new Set(this.#queue.offers.map((o) => o.id));
+          for (const id of this.#rung) if (!waiting.has(id)) this.#rung.delete(id);
           this.#rung.add(offer.id);
           this.dispatchEvent(new CallbackRingEvent({ interaction: offer }));
         }

@@ -25,6 +25,7 @@ export class DuplicateLookupController implements ReactiveController {
   #unsubscribe: Unsubscribe | undefined;
   #abort: AbortController | undefined;
   #duplicates: readonly Interaction[] = [];
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => DuplicateLookupConfig) {
     this.#host = host;
@@ -37,7 +38,15 @@ export class DuplicateLookupController implements ReactiveController {
     return this.#duplicates;
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostUpdate(): void {
+    // An update already queued when the host left the page (the desk removes a preview whose
+    // interaction the service closed) must not subscribe again: the adapter would keep the whole
+    // preview alive for the rest of the shift.
+    if (!this.#connected) return;
     const { adapter, interaction } = this.#config();
     if (adapter !== this.#boundAdapter) this.#subscribe(adapter);
     const usable = adapter?.callbackCapabilities.duplicateLookup && interaction && !isClosed(interaction.state);
@@ -51,6 +60,7 @@ export class DuplicateLookupController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#unsubscribe?.();

@@ -160,6 +160,8 @@ export class CallbackPreview extends InteractionElement {
     if (!interaction || !adapter || interaction.state !== 'ready-to-call' || interaction.history.at(-1)?.kind !== 'accepted') return;
     const dialed = autoDialed.get(adapter) ?? new Set<string>();
     autoDialed.set(adapter, dialed);
+    // Only interactions still held need the guard: the set does not grow with the shift.
+    for (const id of dialed) if (adapter.getInteraction(id)?.state !== 'ready-to-call') dialed.delete(id);
     const actions = this.#actions;
     if (dialed.has(interaction.id) || !actions) return;
     dialed.add(interaction.id);
