@@ -344,11 +344,15 @@ export class PendingWorkStore {
       const here = this.#cache.get(id);
       if (here && (here.updatedAt >= value.updatedAt || this.#dirty.has(id))) continue;
       this.#cache.set(id, value);
+      // Typed in another tab: for this page, work from elsewhere (listed as unsent work when
+      // this backend no longer knows its interaction), until it is sent or discarded here.
+      this.#earlier.add(id);
       changed.push(id);
     }
     for (const id of [...this.#cache.keys()]) {
       if (kept.has(id) || this.#dirty.has(id)) continue;
       this.#cache.delete(id);
+      this.#earlier.delete(id);
       this.#owners.delete(id);
       changed.push(id);
     }
