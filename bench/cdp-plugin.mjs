@@ -24,6 +24,13 @@ export function cdpBenchPlugin() {
   return {
     name: 'cdp-bench',
     async executeCommand({ command, session }) {
+      if (command === 'bench-cpu') {
+        // The renderer's main-thread time so far (seconds): tasks, and script within them.
+        const client = await cdp(session);
+        const { metrics } = await client.send('Performance.getMetrics');
+        const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+        return { taskDurationS: get('TaskDuration'), scriptDurationS: get('ScriptDuration') };
+      }
       if (command !== 'bench-memory') return undefined;
       const client = await cdp(session);
       // Twice: the first pass can leave objects whose finalizers free more.

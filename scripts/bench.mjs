@@ -2,7 +2,8 @@
 //   1. sizes: scripts/size.mjs (drop-in bundle → bench/size.json) and bench/element-sizes.mjs
 //      (each element entry, all elements, lit alone → bench/element-sizes.json);
 //   2. browser figures in headless Chromium: `wtr --config bench/wtr-bench.config.mjs` runs
-//      bench/*.bench.ts (offer latency, desk with 50 interactions, first render, memory, 500-offer burst);
+//      bench/*.bench.ts (offer latency, desk with 50 interactions, first render, memory, 500-offer
+//      burst and handling, an eight-hour shift of 2,000 callbacks through the drop-in bundle);
 //   3. `npm run bench:sip` (INVITE → notification over the tests' Kamailio → bench/sip-latency.json);
 //   4. merges them into bench/results.json and bench/results.md, and prints the table.
 // `--no-sip` skips step 3 (the table then says "not run"). Timings are medians over repeated runs
@@ -46,7 +47,7 @@ const inNamespace = (command) =>
 if (!canUnshare) console.warn('bench: no network namespace here (unshare failed); the browser benchmarks run on the host network.');
 
 // Stale figures from an earlier run must not pass for this run's.
-const browserOutputs = ['offer-latency.json', 'desk-scale.json', 'first-render.json', 'memory.json', 'offer-burst.json'];
+const browserOutputs = ['offer-latency.json', 'desk-scale.json', 'first-render.json', 'memory.json', 'offer-burst.json', 'shift.json'];
 for (const file of ['element-sizes.json', ...browserOutputs]) rmSync(bench(file), { force: true });
 
 run('size', process.execPath, [join(root, 'scripts/size.mjs')]);
@@ -67,6 +68,7 @@ const desk = read('desk-scale.json');
 const first = read('first-render.json');
 const mem = read('memory.json');
 const burst = read('offer-burst.json');
+const shift = read('shift.json');
 const sip = steps.sip?.ok ? read('sip-latency.json') : undefined;
 
 const KB = 1024;
@@ -162,6 +164,31 @@ const rows = [
   row('500 offers queued: Accept → interaction window painted (median of 3)', burst?.acceptToWindowPaintedMs.median, 'ms', {
     p90: burst?.acceptToWindowPaintedMs.p90,
   }),
+  row('500 queued offers handled in turn through the UI (Accept, end call, Mark done): tasks over 50 ms (median of 3)', burst?.handlingLongTasks?.median, 'tasks', {
+    target: '0',
+    pass: burst?.handlingLongTasks ? burst.handlingLongTasks.median === 0 : null,
+    note: burst?.handlingMs ? `all 500 in ${Math.round(burst.handlingMs.median)} ms, longest task ${burst.handlingLongestTaskMs.median} ms` : null,
+  }),
+  row(`Shift of ${shift?.callbacks ?? 2000} callbacks over ${shift?.clockHours ?? 8} h (drop-in bundle): time to handle one, last 100 ÷ callbacks 11–110 (median)`, shift?.handlingMs.ratioEndToStart, 'ratio', {
+    target: '≤ 1.1',
+    pass: shift ? shift.handlingMs.ratioEndToStart <= 1.1 : null,
+    note: shift ? `${shift.handlingMs.start.median} ms at the start, ${shift.handlingMs.end.median} ms at the end` : null,
+  }),
+  row('Shift: heap after GC retained per callback, callback 250 → the last', shift?.memory.heapPerCallbackBytes, 'B', {
+    target: '< 1 KB',
+    pass: shift ? shift.memory.heapPerCallbackBytes < 1024 : null,
+    note: shift
+      ? `heap ${shift.memory.from.heapUsed} → ${shift.memory.to.heapUsed} bytes, DOM nodes ${shift.memory.from.nodes} → ${shift.memory.to.nodes}, listeners ${shift.memory.from.jsEventListeners} → ${shift.memory.to.jsEventListeners}`
+      : null,
+  }),
+  row('Shift: main-thread tasks over 50 ms, whole shift', shift?.longTasks.count, 'tasks', {
+    note: shift
+      ? `longest ${shift.longTasks.longestMs} ms; Long Animation Frames over 50 ms: ${shift.longAnimationFrames.count}, longest ${shift.longAnimationFrames.longestMs} ms; worst: ${shift.worstLongTasks.slice(0, 3).map((w) => `${w.ms} ms (${w.kind}, ${w.where})`).join(', ')}`
+      : null,
+  }),
+  row('Shift: main-thread CPU per minute with the desk idle between offers', shift?.idleCpu.systemClockDeskReady.taskMsPerMinute, 'ms', {
+    note: shift ? `system clock, agent Ready; on the shift's manual clock ${shift.idleCpu.manualClockDesk.taskMsPerMinute} ms a minute` : null,
+  }),
   row('SIP: INVITE sent → notification painted (median of 20)', sip?.medianMs.inviteToNotificationPainted, 'ms', {
     note: steps.sip?.skipped ? 'not run (--no-sip)' : sip ? null : 'not measured (bench:sip failed)',
   }),
@@ -177,7 +204,7 @@ const results = {
   steps,
   figures: rows,
   elements: { baseline: sizes?.baseline, entries: elementRows },
-  raw: { size, elementSizes: sizes, offerLatency: offer, deskScale: desk, firstRender: first, memory: mem, sip },
+  raw: { size, elementSizes: sizes, offerLatency: offer, deskScale: desk, firstRender: first, memory: mem, offerBurst: burst, shift, sip },
 };
 writeFileSync(bench('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -186,6 +213,7 @@ const fmt = (value, unit) => {
   if (unit === 'bytes') return `${(value / KB).toFixed(1)} KB`;
   if (unit === 'ms') return `${value} ms`;
   if (unit === '%') return `${value} %`;
+  if (unit === 'B') return `${value} B`;
   return String(value);
 };
 const passText = (r) => (r.pass == null ? (r.value == null ? 'not measured' : '') : r.pass ? 'pass' : 'FAIL');
