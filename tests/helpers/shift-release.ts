@@ -160,8 +160,10 @@ export function shiftReleaseTest(channel: 'voice' | 'web-callback') {
       const s = await setup();
       await round(s, scenario, 20);
       const before = await memory();
+      const timersBefore = s.clock.pendingTimers;
       await round(s, scenario, EACH);
       const after = await memory();
+      expect(s.clock.pendingTimers, 'timers pending on the clock').to.be.at.most(timersBefore);
       const closed = WAYS.length * EACH;
       const perCallback = (after.heapUsed - before.heapUsed) / closed;
       console.log(`[shift-release] ${closed} ${channel} callbacks: nodes ${before.nodes} → ${after.nodes}, listeners ${before.jsEventListeners} → ${after.jsEventListeners}, heap ${before.heapUsed} → ${after.heapUsed} (${perCallback.toFixed(0)} B a callback)`);
