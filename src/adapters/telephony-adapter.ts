@@ -5,10 +5,17 @@ import type { Unsubscribe } from './errors.js';
 
 export type RegistrationStatus = 'offline' | 'connecting' | 'registered' | 'reconnecting' | 'failed';
 
+/**
+ * What the phone can do. The first six every adapter states; the others are optional: absent or
+ * false means the adapter cannot (it may not even have the method), and the elements leave the
+ * control out. `leaveConference` is true only where the conference lives in the network (a bridge),
+ * so the others stay connected when the agent leaves.
+ */
 export type TelephonyCapabilities = Pick<
   Capabilities,
   'dial' | 'hold' | 'dtmf' | 'blindTransfer' | 'conference' | 'consultation'
->;
+> &
+  Partial<Pick<Capabilities, 'mute' | 'alternate' | 'removeParticipant' | 'leaveConference'>>;
 
 export type CallState = 'ringing' | 'dialing' | 'connected' | 'held' | 'ended';
 
@@ -33,6 +40,8 @@ export interface CallInfo {
   participants?: readonly string[];
   /** Set on `ended` when the call was lost with the connection to the phone system. */
   endReason?: 'connection-lost';
+  /** The agent's microphone is muted on this call (see {@link TelephonyAdapter.mute}). */
+  muted?: boolean;
 }
 
 export interface DialRequest {
@@ -81,4 +90,28 @@ export interface TelephonyAdapter {
   completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo>;
   /** Ends the consultation call and resumes the original one. */
   endConsultation(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo>;
+
+  /**
+   * Mutes (or unmutes) the agent's microphone on a connected or held call: nobody on the call hears
+   * the agent, the agent still hears them. Muting a muted call changes nothing. The new value is
+   * published as `CallInfo.muted`. Capability `mute`.
+   */
+  mute?(callId: string, muted: boolean, options?: CallOptions): Promise<CallInfo>;
+  /**
+   * During an answered consultation: holds the party the agent talks with and resumes the other
+   * (the customer's call, or the consultation call). Resolves with the customer's call. Completing
+   * the transfer or conference, or ending the consultation, works from either side. Capability
+   * `alternate`.
+   */
+  alternate?(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo>;
+  /**
+   * Drops one party (by `target.address`, else `target.id`) from a conference on the call; the agent
+   * and the others stay. `not-found` when the target is not in it. Capability `removeParticipant`.
+   */
+  removeParticipant?(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo>;
+  /**
+   * The agent leaves a conference: the call ends for the agent, the contact and the others stay
+   * connected to one another. Capability `leaveConference`.
+   */
+  leaveConference?(callId: string, options?: CallOptions): Promise<void>;
 }

@@ -140,7 +140,8 @@ export class InteractionSession implements ReactiveController {
 
   /** What the adapters in use can do (a missing adapter can do nothing). */
   get capabilities(): Partial<Capabilities> {
-    const t = this.telephony?.telephonyCapabilities;
+    const phone = this.telephony;
+    const t = phone?.telephonyCapabilities;
     const c = this.adapter?.callbackCapabilities;
     return {
       dial: t?.dial ?? false,
@@ -150,6 +151,11 @@ export class InteractionSession implements ReactiveController {
       conference: t?.conference ?? false,
       consultation: t?.consultation ?? false,
       reschedule: c?.reschedule ?? false,
+      // Optional ones: the adapter must say it can, and have the method.
+      mute: !!(t?.mute && phone?.mute),
+      alternate: !!(t?.alternate && phone?.alternate),
+      removeParticipant: !!(t?.removeParticipant && phone?.removeParticipant),
+      leaveConference: !!(t?.leaveConference && phone?.leaveConference),
     };
   }
 

@@ -165,6 +165,16 @@ export function actionLabel(action: InteractionAction): string {
       return msg('Note', { id: 'action.note' });
     case 'participant-menu':
       return msg('Contact actions', { id: 'action.participant-menu' });
+    case 'mute':
+      return msg('Mute', { id: 'action.mute' });
+    case 'unmute':
+      return msg('Unmute', { id: 'action.unmute' });
+    case 'alternate':
+      return msg('Alternate', { id: 'action.alternate' });
+    case 'remove-participant':
+      return msg('Remove from conference', { id: 'action.remove-participant' });
+    case 'leave-conference':
+      return msg('Leave conference', { id: 'action.leave-conference' });
     default:
       return assertNever(action);
   }

@@ -20,7 +20,12 @@ export type InteractionAction =
   | 'mark-done'
   | 'set-disposition'
   | 'note'
-  | 'participant-menu';
+  | 'participant-menu'
+  | 'mute'
+  | 'unmute'
+  | 'alternate'
+  | 'remove-participant'
+  | 'leave-conference';
 
 export const INTERACTION_ACTIONS: readonly InteractionAction[] = [
   'accept',
@@ -41,6 +46,11 @@ export const INTERACTION_ACTIONS: readonly InteractionAction[] = [
   'set-disposition',
   'note',
   'participant-menu',
+  'mute',
+  'unmute',
+  'alternate',
+  'remove-participant',
+  'leave-conference',
 ];
 
 /** What the adapters in use can do. Missing = not supported. */
@@ -52,6 +62,14 @@ export interface Capabilities {
   conference: boolean;
   consultation: boolean;
   reschedule: boolean;
+  /** Mute the agent's microphone on a call. */
+  mute: boolean;
+  /** Swap the held party and the talking one during a consultation. */
+  alternate: boolean;
+  /** Drop one party from a conference. */
+  removeParticipant: boolean;
+  /** The agent leaves a conference and the others stay connected (a conference bridge in the network). */
+  leaveConference: boolean;
 }
 
 export const ALL_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
@@ -62,6 +80,10 @@ export const ALL_CAPABILITIES: Readonly<Capabilities> = Object.freeze({
   conference: true,
   consultation: true,
   reschedule: true,
+  mute: true,
+  alternate: true,
+  removeParticipant: true,
+  leaveConference: true,
 });
 
 /** Privileges and configuration that shape what the agent may do (Workspace-style options). */
@@ -86,6 +108,11 @@ export interface Policy {
   actionTimeoutMs: number;
   /** The same for actions that wait for a person to answer: Call, transfer, conference, consultation. */
   answerTimeoutMs: number;
+  /**
+   * How long (ms) after-call work may last before the host page is told (`<call-status>` fires
+   * `callback-after-call-work-exceeded`, once per interaction); 0 = no limit.
+   */
+  afterCallWorkLimitMs: number;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -102,6 +129,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   dispositionMandatory: false,
   actionTimeoutMs: 30_000,
   answerTimeoutMs: 90_000,
+  afterCallWorkLimitMs: 0,
 });
 
 /** Actions that wait for a person (the customer, a transfer or consultation target) to answer. */
@@ -178,7 +206,13 @@ export function actionAvailability(
     case 'hold':
       return (
         gate(true, caps.hold) ??
-        (state === 'connected' ? ENABLED : state === 'dialing' ? disabled('wrong-state') : hidden('wrong-state'))
+        (state === 'connected'
+          ? consultation
+            ? disabled('consultation-active')
+            : ENABLED
+          : state === 'dialing'
+            ? disabled('wrong-state')
+            : hidden('wrong-state'))
       );
     case 'resume':
       if (state !== 'held') return hidden('wrong-state');
@@ -232,6 +266,28 @@ export function actionAvailability(
       if (!isAccepted(state)) return hidden('wrong-state');
       const { email, sms, chat } = interaction.contact;
       return email || sms || chat ? ENABLED : disabled('no-other-channel');
+    }
+    case 'mute':
+    case 'unmute': {
+      const blocked = gate(true, caps.mute);
+      if (blocked) return blocked;
+      if (state === 'dialing' && action === 'mute') return disabled('wrong-state');
+      if (!inCall || !!interaction.muted !== (action === 'unmute')) return hidden('wrong-state');
+      return ENABLED;
+    }
+    case 'alternate': {
+      const blocked = gate(policy.canConsult, caps.consultation && caps.alternate);
+      if (blocked) return blocked;
+      if (!consultation || !inCall) return hidden('wrong-state');
+      return consultation.state === 'connected' ? ENABLED : disabled('consultation-not-connected');
+    }
+    case 'remove-participant':
+    case 'leave-conference': {
+      const supported = action === 'remove-participant' ? caps.removeParticipant : caps.leaveConference;
+      const blocked = gate(policy.canConference, caps.conference && supported);
+      if (blocked) return blocked;
+      if (!inCall || !interaction.participants?.length) return hidden('wrong-state');
+      return consultation ? disabled('consultation-active') : ENABLED;
     }
     default:
       return assertNever(action);

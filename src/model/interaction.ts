@@ -87,6 +87,8 @@ export type HistoryEntry = { at: number } & (
   | { kind: 'transfer'; target: TargetRef }
   | { kind: 'conference'; target: TargetRef }
   | { kind: 'participant-left'; target: TargetRef }
+  /** The agent left a conference; the contact and the others stayed on the call. */
+  | { kind: 'left-conference' }
   | { kind: 'consultation-started'; target: TargetRef }
   | { kind: 'consultation-ended'; target: TargetRef; outcome: ConsultationOutcome }
   | { kind: 'rescheduled'; time: number; number?: string; reason?: RescheduleReason }
@@ -101,7 +103,10 @@ export type HistoryKind = HistoryEntry['kind'];
  * Where the interaction is. Offer: `offered` → `rejected` | `expired` | `revoked` | accepted.
  * Web callback once accepted: `ready-to-call` → `dialing` → `connected` ⇄ `held` → `ready-to-call`
  * (after either side hangs up) → `done`. Voice once accepted: `connected` ⇄ `held` → `ended` →
- * `done`. A consultation is a sub-state of `held` (see {@link Consultation}).
+ * `done`. A consultation is a sub-state of `held` (see {@link Consultation}); after Alternate, of
+ * `connected`, with the consulted party held. After the call (`ended`, or a web callback back to
+ * `ready-to-call` after a hang-up) the agent is in after-call work until Mark done (see
+ * `afterCallWorkSince`).
  */
 export type InteractionState =
   | 'offered'
@@ -132,6 +137,11 @@ export const INTERACTION_STATES: readonly InteractionState[] = [
 export interface Consultation {
   target: TargetRef;
   state: 'dialing' | 'connected';
+  /**
+   * After Alternate: the consulted party is on hold and the agent talks with the customer (the
+   * interaction is then `connected`). Absent while the customer is the one held.
+   */
+  held?: boolean;
   /** Telephony id of the consultation call, when the adapter gives one. */
   callId?: string;
 }
@@ -169,6 +179,8 @@ export interface Interaction {
   participants?: readonly TargetRef[];
   /** Held by the remote side (shown, but not something the agent resumes). */
   remoteHold?: boolean;
+  /** The agent's microphone is muted on the call: the contact (and everyone else on it) does not hear the agent. */
+  muted?: boolean;
   /** When the current call was connected (for the duration timer). */
   connectedAt?: number;
   disposition?: DispositionRef;

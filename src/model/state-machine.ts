@@ -29,6 +29,12 @@ export type InteractionEvent =
   | { type: 'transfer'; target: TargetRef }
   | { type: 'conference'; target: TargetRef }
   | { type: 'participant-left'; target: TargetRef }
+  /** The agent left the conference to the others: the call goes on without them. */
+  | { type: 'leave-conference' }
+  /** The agent's microphone was muted or unmuted on the call. */
+  | { type: 'mute'; muted: boolean }
+  /** During an answered consultation: the party held and the party talking with the agent swap. */
+  | { type: 'alternate' }
   | { type: 'consult-start'; target: TargetRef; callId?: string }
   | { type: 'consult-answered' }
   | { type: 'consult-failed'; outcome: Extract<ConsultationOutcome, 'declined' | 'no-answer'> }
@@ -146,7 +152,8 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       });
     }
     case 'hold':
-      if (state !== 'connected') fail();
+      // During a consultation the customer and the consulted party swap through `alternate`.
+      if (state !== 'connected' || interaction.consultation) fail();
       return next({ state: 'held', history: log({ at, kind: 'hold' }) });
     case 'resume':
       if (state !== 'held' || interaction.consultation) fail();
@@ -163,6 +170,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
         consultation: undefined,
         participants: [],
         remoteHold: false,
+        muted: undefined,
         connectedAt: undefined,
         attempts: cancelledDial
           ? [...interaction.attempts, { at, number: lastDialedNumber(interaction), result: 'cancelled' }]
@@ -179,6 +187,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
         state: 'ended',
         connectedAt: undefined,
         remoteHold: false,
+        muted: undefined,
         history: log({ at, kind: 'transfer', target: event.target }),
       });
     case 'conference':
@@ -192,6 +201,31 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       const remaining = (interaction.participants ?? []).filter((p) => p.id !== event.target.id);
       if (!IN_CALL.has(state) || remaining.length === (interaction.participants ?? []).length) fail();
       return next({ participants: remaining, history: log({ at, kind: 'participant-left', target: event.target }) });
+    }
+    case 'leave-conference':
+      if (!IN_CALL.has(state) || interaction.consultation || !interaction.participants?.length) fail();
+      return next({
+        state: 'ended',
+        participants: [],
+        connectedAt: undefined,
+        remoteHold: false,
+        muted: undefined,
+        history: log({ at, kind: 'left-conference' }),
+      });
+    case 'mute':
+      if (!IN_CALL.has(state) || !!interaction.muted === event.muted) fail();
+      return next({ muted: event.muted });
+    case 'alternate': {
+      const consultation = interaction.consultation;
+      if (consultation?.state !== 'connected' || !IN_CALL.has(state)) fail();
+      // Back to the customer: the consulted party waits on hold; and the other way round.
+      const toCustomer = state === 'held';
+      const { target, callId } = consultation!;
+      return next({
+        state: toCustomer ? 'connected' : 'held',
+        consultation: { target, state: 'connected', ...(callId ? { callId } : {}), ...(toCustomer ? { held: true } : {}) },
+        history: log({ at, kind: toCustomer ? 'resume' : 'hold' }),
+      });
     }
     case 'consult-start':
       if (!IN_CALL.has(state) || interaction.consultation) fail();
@@ -215,7 +249,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       return endConsultation(interaction, 'returned', 'connected', at);
     case 'consult-transfer':
       if (interaction.consultation?.state !== 'connected') fail();
-      return { ...endConsultation(interaction, 'transferred', 'ended', at), connectedAt: undefined, remoteHold: false };
+      return { ...endConsultation(interaction, 'transferred', 'ended', at), connectedAt: undefined, remoteHold: false, muted: undefined };
     case 'consult-conference':
       if (interaction.consultation?.state !== 'connected') fail();
       return endConsultation(interaction, 'conferenced', 'connected', at);
@@ -256,7 +290,8 @@ function endConsultation(
 ): Interaction {
   const target = interaction.consultation!.target;
   const history: HistoryEntry[] = [...interaction.history, { at, kind: 'consultation-ended', target, outcome }];
-  if (outcome === 'returned') history.push({ at, kind: 'resume' });
+  // After Alternate the customer is already back on the line: nothing to resume.
+  if (outcome === 'returned' && interaction.state === 'held') history.push({ at, kind: 'resume' });
   if (outcome === 'conferenced') history.push({ at, kind: 'conference', target });
   if (outcome === 'transferred') history.push({ at, kind: 'transfer', target });
   const participants = outcome === 'conferenced' ? [...(interaction.participants ?? []), target] : interaction.participants;

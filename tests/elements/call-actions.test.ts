@@ -391,7 +391,7 @@ describe('<call-actions> with the rest of the window', () => {
     await choose(s.el, ana);
     await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(status.shadowRoot!.querySelector('[part=participants]')!.textContent).to.include('Ana Ruiz');
-    s.cc.leaveConference(state(s).callId!, ana.id);
+    s.cc.participantLeaves(state(s).callId!, ana.id);
     await settle(s.el);
     await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(status.shadowRoot!.querySelector('[part=participants]') === null, 'participants line gone').to.equal(true);

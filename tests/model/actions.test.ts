@@ -26,6 +26,7 @@ const SPEC: Record<InteractionState, Row> = {
     enabled: ['end-call', ...WRAP_UP],
     disabled: {
       hold: 'wrong-state',
+      mute: 'wrong-state',
       transfer: 'wrong-state',
       conference: 'wrong-state',
       dtmf: 'wrong-state',
@@ -35,11 +36,11 @@ const SPEC: Record<InteractionState, Row> = {
     },
   },
   connected: {
-    enabled: ['end-call', 'hold', 'transfer', 'conference', 'dtmf', 'consult', 'reschedule', ...WRAP_UP],
+    enabled: ['end-call', 'hold', 'mute', 'transfer', 'conference', 'dtmf', 'consult', 'reschedule', ...WRAP_UP],
     disabled: { 'mark-done': 'call-active' },
   },
   held: {
-    enabled: ['end-call', 'resume', 'transfer', 'conference', 'consult', 'reschedule', ...WRAP_UP],
+    enabled: ['end-call', 'resume', 'mute', 'transfer', 'conference', 'consult', 'reschedule', ...WRAP_UP],
     disabled: { dtmf: 'wrong-state', 'mark-done': 'call-active' },
   },
   ended: { enabled: ['reschedule', 'mark-done', ...WRAP_UP] },
@@ -70,7 +71,7 @@ describe('allowed actions: every state × action', () => {
   const target = { kind: 'agent' as const, id: 'a', name: 'A' };
   it('held with a consultation still ringing', () => {
     expectRow(inState('held', { consultation: { target, state: 'dialing' } }), {
-      enabled: ['consult-end', 'reschedule', ...WRAP_UP],
+      enabled: ['consult-end', 'mute', 'reschedule', ...WRAP_UP],
       disabled: {
         'end-call': 'consultation-active',
         resume: 'consultation-active',
@@ -79,6 +80,7 @@ describe('allowed actions: every state × action', () => {
         consult: 'consultation-active',
         'consult-transfer': 'consultation-not-connected',
         'consult-conference': 'consultation-not-connected',
+        alternate: 'consultation-not-connected',
         dtmf: 'wrong-state',
         'mark-done': 'call-active',
       },
@@ -90,6 +92,41 @@ describe('allowed actions: every state × action', () => {
     expect(all['consult-transfer'].status).to.equal('enabled');
     expect(all['consult-conference'].status).to.equal('enabled');
     expect(all['consult-end'].status).to.equal('enabled');
+    expect(all.alternate.status).to.equal('enabled');
+  });
+
+  it('after Alternate: talking with the customer, the consulted party on hold', () => {
+    expectRow(inState('connected', { consultation: { target, state: 'connected', held: true } }), {
+      enabled: ['alternate', 'consult-transfer', 'consult-conference', 'consult-end', 'mute', 'dtmf', 'reschedule', ...WRAP_UP],
+      disabled: {
+        'end-call': 'consultation-active',
+        hold: 'consultation-active',
+        transfer: 'consultation-active',
+        conference: 'consultation-active',
+        consult: 'consultation-active',
+        'mark-done': 'call-active',
+      },
+    }, 'alternated');
+  });
+
+  it('muted: Unmute instead of Mute, while the call lasts', () => {
+    expect(actionAvailability(inState('connected', { muted: true }), 'mute').status).to.equal('hidden');
+    expect(actionAvailability(inState('connected', { muted: true }), 'unmute').status).to.equal('enabled');
+    expect(actionAvailability(inState('held', { muted: true }), 'unmute').status).to.equal('enabled');
+    expect(actionAvailability(inState('connected'), 'unmute').status).to.equal('hidden');
+  });
+
+  it('in a conference: remove a party and leave the conference, not while consulting', () => {
+    const participants = [{ kind: 'agent' as const, id: 'b', name: 'B', address: '200' }];
+    const conference = inState('connected', { participants });
+    expect(actionAvailability(conference, 'remove-participant').status).to.equal('enabled');
+    expect(actionAvailability(conference, 'leave-conference').status).to.equal('enabled');
+    expect(actionAvailability(inState('connected'), 'remove-participant').status).to.equal('hidden');
+    expect(actionAvailability(inState('connected'), 'leave-conference').status).to.equal('hidden');
+    const consulting = inState('held', { participants, consultation: { target, state: 'connected' } });
+    expect(actionAvailability(consulting, 'remove-participant')).to.deep.equal({ status: 'disabled', reason: 'consultation-active' });
+    expect(actionAvailability(conference, 'leave-conference', { capabilities: { leaveConference: false } })).to.deep.equal({ status: 'hidden', reason: 'not-supported' });
+    expect(actionAvailability(conference, 'remove-participant', { policy: { canConference: false } })).to.deep.equal({ status: 'hidden', reason: 'not-permitted' });
   });
 });
 
@@ -124,6 +161,7 @@ describe('allowed actions: policy and capabilities', () => {
 
   const gated: [InteractionAction, string, string][] = [
     ['hold', 'hold', ''],
+    ['mute', 'mute', ''],
     ['dtmf', 'dtmf', 'canDtmf'],
     ['transfer', 'blindTransfer', 'canTransfer'],
     ['conference', 'conference', 'canConference'],

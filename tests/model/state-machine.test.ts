@@ -180,3 +180,48 @@ describe('interaction state machine', () => {
     });
   });
 });
+
+describe('interaction state machine: mute, alternate, per-party conference control', () => {
+  const connected = () => run(makeInteraction(), { type: 'accept' });
+  const other: TargetRef = { kind: 'queue', id: 'q-1', name: 'Billing', address: '3001' };
+
+  it('mute is a flag of the call, kept through hold, cleared when the call ends', () => {
+    const muted = run(connected(), { type: 'mute', muted: true });
+    expect(muted).to.include({ state: 'connected', muted: true });
+    expect(muted.history.map((h) => h.kind), 'not case history').to.deep.equal(['accepted']);
+    expect(() => transition(muted, { type: 'mute', muted: true }, T0)).to.throw(InvalidTransitionError);
+    expect(run(muted, { type: 'hold' }, { type: 'resume' }).muted).to.equal(true);
+    expect(run(muted, { type: 'mute', muted: false }).muted).to.equal(false);
+    expect(run(muted, { type: 'hang-up', by: 'contact' }).muted).to.equal(undefined);
+    expect(() => transition(run(muted, { type: 'hang-up', by: 'agent' }), { type: 'mute', muted: false }, T0)).to.throw(InvalidTransitionError);
+  });
+
+  it('alternate swaps the held party during an answered consultation; the customer call logs hold and resume', () => {
+    const answered = run(connected(), { type: 'consult-start', target, callId: 'c-2' }, { type: 'consult-answered' });
+    expect(() => transition(run(connected(), { type: 'consult-start', target }), { type: 'alternate' }, T0), 'not before the answer').to.throw(InvalidTransitionError);
+    const toCustomer = run(answered, { type: 'alternate' });
+    expect(toCustomer.state).to.equal('connected');
+    expect(toCustomer.consultation).to.deep.equal({ target, state: 'connected', callId: 'c-2', held: true });
+    expect(toCustomer.history.at(-1)).to.include({ kind: 'resume' });
+    expect(() => transition(toCustomer, { type: 'hold' }, T0), 'no plain hold while consulting').to.throw(InvalidTransitionError);
+    const back = run(toCustomer, { type: 'alternate' });
+    expect(back.state).to.equal('held');
+    expect(back.consultation).to.deep.equal({ target, state: 'connected', callId: 'c-2' });
+    expect(back.history.at(-1)).to.include({ kind: 'hold' });
+    // Ending the consultation with the customer already on the line logs no second resume.
+    const ended = run(toCustomer, { type: 'consult-end' });
+    expect(ended.state).to.equal('connected');
+    expect(ended.history.slice(-2).map((h) => h.kind)).to.deep.equal(['resume', 'consultation-ended']);
+    expect(run(toCustomer, { type: 'consult-conference' })).to.include({ state: 'connected' });
+    expect(run(toCustomer, { type: 'consult-transfer' })).to.include({ state: 'ended' });
+  });
+
+  it('leaving a conference ends the agent\'s call and logs it; not without a conference', () => {
+    expect(() => transition(connected(), { type: 'leave-conference' }, T0)).to.throw(InvalidTransitionError);
+    const left = run(connected(), { type: 'conference', target: other }, { type: 'mute', muted: true }, { type: 'leave-conference' });
+    expect(left).to.include({ state: 'ended', muted: undefined });
+    expect(left.participants).to.deep.equal([]);
+    expect(left.history.at(-1)).to.include({ kind: 'left-conference' });
+    expect(run(left, { type: 'done' }).state).to.equal('done');
+  });
+});

@@ -315,6 +315,32 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     return this.#act(callId, { type: 'consult-end' }, () => this.#phone.endConsultation(callId, consultationId, options));
   }
 
+  mute(callId: string, muted: boolean, options?: CallOptions): Promise<CallInfo> {
+    const phone = this.#phone;
+    if (!phone.mute) return notSupported('mute');
+    return this.#act(callId, { type: 'mute', muted }, () => phone.mute!(callId, muted, options));
+  }
+
+  alternate(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    const phone = this.#phone;
+    if (!phone.alternate) return notSupported('alternate');
+    return this.#act(callId, { type: 'alternate' }, () => phone.alternate!(callId, consultationId, options));
+  }
+
+  removeParticipant(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    const phone = this.#phone;
+    if (!phone.removeParticipant) return notSupported('removeParticipant');
+    const id = this.#byCall.get(callId);
+    const member = (id ? this.#desk.getInteraction(id)?.participants : undefined)?.find((p) => p.id === target.id) ?? target;
+    return this.#act(callId, { type: 'participant-left', target: member }, () => phone.removeParticipant!(callId, target, options));
+  }
+
+  leaveConference(callId: string, options?: CallOptions): Promise<void> {
+    const phone = this.#phone;
+    if (!phone.leaveConference) return notSupported('leaveConference');
+    return this.#act(callId, { type: 'leave-conference' }, () => phone.leaveConference!(callId, options));
+  }
+
   // --- internals ----------------------------------------------------------------------------
 
   /** Checks the event against the interaction on `callId` (if any), runs the phone, then applies it. */
@@ -361,6 +387,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     }
     if ((interaction.state === 'connected' || interaction.state === 'held') && call.state !== 'ended') {
       if (!!call.remoteHold !== !!interaction.remoteHold) events.push({ type: 'remote-hold', held: !!call.remoteHold });
+      if (!!call.muted !== !!interaction.muted) events.push({ type: 'mute', muted: !!call.muted });
       const present = new Set(call.participants ?? []);
       for (const member of interaction.participants ?? []) {
         if (!present.has(member.address ?? member.name) && call.participants !== undefined) events.push({ type: 'participant-left', target: member });
@@ -404,6 +431,10 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     if (!found) throw new AdapterError('invalid-input', `Unknown disposition "${disposition.code}".`);
     return found;
   }
+}
+
+function notSupported(what: string): Promise<never> {
+  return Promise.reject(new AdapterError('not-supported', `The phone does not support ${what}.`));
 }
 
 function tryTransition(interaction: Interaction, event: InteractionEvent, at: number): boolean {

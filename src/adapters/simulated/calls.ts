@@ -19,6 +19,8 @@ export interface FarEndView {
   joined: readonly string[];
   /** Where a transfer sent them. */
   transferredTo?: string;
+  /** They hear the agent: on the call, not held, and the agent's microphone not muted. */
+  hearsAgent: boolean;
 }
 
 /** A call and the simulator's private knowledge about it. */
@@ -28,6 +30,8 @@ export interface SimulatedCall {
   digits: string;
   joined: string[];
   transferredTo?: string;
+  /** The agent left this conference: the far end stays on it with the `joined` parties. */
+  leftToOthers?: boolean;
   /** The pending ring outcome or the contact's hang-up. */
   timer?: symbol;
   /** On the customer's call: the consultation call in progress. */
@@ -138,9 +142,11 @@ export class CallStore {
   farEnd(id: string): FarEndView {
     const call = this.require(id);
     const { state } = call.info;
+    const live = state === 'connected' || state === 'held';
     return {
-      connected: state === 'connected' || state === 'held',
+      connected: live || (!!call.leftToOthers && call.joined.length > 0),
       held: state === 'held',
+      hearsAgent: state === 'connected' && !call.info.muted,
       digits: call.digits,
       joined: [...call.joined],
       ...(call.transferredTo ? { transferredTo: call.transferredTo } : {}),

@@ -98,7 +98,21 @@ export class Consultations {
     call.consultation = undefined;
     call.joined.push(target.address ?? consultation.info.remote);
     this.#ctx.calls.end(consultation, 'local');
-    this.#ctx.calls.update(call, { state: 'connected' });
+    this.#ctx.calls.update(call, { state: 'connected', participants: [...call.joined] });
+    commit();
+    return call.info;
+  }
+
+  /**
+   * Alternate: the party talking with the agent is held and the held one resumed (the customer, or
+   * the consulted party). Resolves with the customer's call.
+   */
+  alternate(callId: string, consultationId: string): CallInfo {
+    const { call, consultation } = this.#answered(callId, consultationId, 'alternate');
+    const commit = this.#ctx.prepare(call, 'alternate', [{ type: 'alternate' }]);
+    const toCustomer = call.info.state === 'held';
+    this.#ctx.calls.update(toCustomer ? consultation : call, { state: 'held' });
+    this.#ctx.calls.update(toCustomer ? call : consultation, { state: 'connected' });
     commit();
     return call.info;
   }
@@ -123,7 +137,8 @@ export class Consultations {
 
   #answered(callId: string, consultationId: string, operation: string) {
     const pair = this.#pair(callId, consultationId);
-    if (pair.consultation.info.state !== 'connected') {
+    // Answered: talking with the agent, or on hold after Alternate.
+    if (pair.consultation.info.state !== 'connected' && pair.consultation.info.state !== 'held') {
       throw new AdapterError('invalid-state', `Cannot ${operation} before the target answers.`, {
         detail: { state: pair.consultation.info.state, reason: 'consultation-not-connected' },
       });

@@ -117,7 +117,7 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
   }
 
   /** A conference member (by target id) hangs up and leaves the call. */
-  leaveConference(callId: string, targetId: string): CallInfo {
+  participantLeaves(callId: string, targetId: string): CallInfo {
     return this.#s.switchboard.participantLeaves(callId, targetId);
   }
 
@@ -318,6 +318,23 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
 
   endConsultation(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
     return this.#s.phone('endConsultation', options, 'consultation', () => this.#s.consultations.end(callId, consultationId));
+  }
+
+  mute(callId: string, muted: boolean, options?: CallOptions): Promise<CallInfo> {
+    return this.#s.phone('mute', options, 'mute', () => this.#s.switchboard.mute(callId, muted));
+  }
+
+  alternate(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    return this.#s.phone('alternate', options, 'alternate', () => this.#s.consultations.alternate(callId, consultationId));
+  }
+
+  removeParticipant(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    return this.#s.phone('removeParticipant', options, 'removeParticipant', () => this.#s.switchboard.removeParticipant(callId, target));
+  }
+
+  /** The conference lives in the simulated network: the contact and the others stay on it. */
+  leaveConference(callId: string, options?: CallOptions): Promise<void> {
+    return this.#s.phone('leaveConference', options, 'leaveConference', () => this.#s.switchboard.leaveConference(callId));
   }
 
   // ---- DirectoryAdapter ----

@@ -28,6 +28,10 @@ export type SimulatedOperation =
   | 'completeTransfer'
   | 'completeConference'
   | 'endConsultation'
+  | 'mute'
+  | 'alternate'
+  | 'removeParticipant'
+  | 'leaveConference'
   // DirectoryAdapter
   | 'searchTargets'
   | 'getContact'

@@ -72,8 +72,8 @@ export class Simulation {
     this.clock = options.clock ?? systemClock;
     this.latencyMs = options.latencyMs ?? 250;
     this.capabilities = Object.freeze({ ...ALL_CAPABILITIES, ...options.capabilities });
-    const { dial, hold, dtmf, blindTransfer, conference, consultation, reschedule } = this.capabilities;
-    this.telephonyCapabilities = Object.freeze({ dial, hold, dtmf, blindTransfer, conference, consultation });
+    const { dial, hold, dtmf, blindTransfer, conference, consultation, reschedule, mute, alternate, removeParticipant, leaveConference } = this.capabilities;
+    this.telephonyCapabilities = Object.freeze({ dial, hold, dtmf, blindTransfer, conference, consultation, mute, alternate, removeParticipant, leaveConference });
     this.callbackCapabilities = Object.freeze({ availability: true, duplicateLookup: true, ...options.callbackCapabilities, reschedule });
     this.policy = Object.freeze({ ...DEFAULT_POLICY, ...options.policy });
     this.offerTimeoutMs = options.offerTimeoutMs ?? 30_000;
@@ -132,7 +132,7 @@ export class Simulation {
     body: () => T | Promise<T>,
   ): Promise<T> {
     return this.run(operation, options, () => {
-      if (capability) this.requireCapability(this.telephonyCapabilities[capability], capability);
+      if (capability) this.requireCapability(!!this.telephonyCapabilities[capability], capability);
       if (this.line.status !== 'registered') throw new AdapterError('offline', 'The phone is not registered.');
       return body();
     });

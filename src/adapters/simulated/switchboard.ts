@@ -157,9 +157,47 @@ export class Switchboard {
     const resolved = this.#ctx.resolveTarget(target, call.info.interactionId);
     const commit = this.#ctx.prepare(call, 'conference', [{ type: 'conference', target: resolved.target }]);
     call.joined.push(resolved.address);
-    this.#ctx.calls.update(call, { state: 'connected' });
+    this.#ctx.calls.update(call, { state: 'connected', participants: [...call.joined] });
     commit();
     return call.info;
+  }
+
+  /** Mutes or unmutes the agent on the call; the same value again changes nothing. */
+  mute(callId: string, muted: boolean): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], muted ? 'mute' : 'unmute');
+    if (!!call.info.muted === muted) return call.info;
+    const commit = this.#ctx.prepare(call, muted ? 'mute' : 'unmute', [{ type: 'mute', muted }]);
+    this.#ctx.calls.update(call, { muted });
+    commit();
+    return call.info;
+  }
+
+  /** The agent drops one party from the conference; the contact and the others stay. */
+  removeParticipant(callId: string, target: TargetRef): CallInfo {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'remove a party from');
+    this.#refuseDuringConsultation(call, 'remove a party');
+    const address = target.address ?? this.#ctx.directory.findTarget(target.id)?.address ?? target.id;
+    if (!call.joined.includes(address)) throw new AdapterError('not-found', `${target.name} is not in the conference on call ${callId}.`);
+    const interaction = call.info.interactionId ? this.#ctx.interactions.get(call.info.interactionId) : undefined;
+    const member = interaction?.participants?.find((p) => p.id === target.id || (p.address ?? p.id) === address) ?? target;
+    const commit = this.#ctx.prepare(call, 'remove-participant', [{ type: 'participant-left', target: member }]);
+    call.joined = call.joined.filter((a) => a !== address);
+    this.#ctx.calls.update(call, { participants: [...call.joined] });
+    commit();
+    return call.info;
+  }
+
+  /** The agent leaves the conference: the call ends for them; the contact and the others talk on. */
+  leaveConference(callId: string): void {
+    const call = this.#ctx.calls.requireIn(callId, ['connected', 'held'], 'leave the conference on');
+    this.#refuseDuringConsultation(call, 'leave the conference');
+    if (call.joined.length === 0) {
+      throw new AdapterError('invalid-state', `Call ${callId} is not a conference.`, { detail: { state: call.info.state } });
+    }
+    const commit = this.#ctx.prepare(call, 'leave-conference', [{ type: 'leave-conference' }]);
+    call.leftToOthers = true;
+    this.#ctx.calls.end(call, 'local');
+    commit();
   }
 
   /** The far end hangs up (or, while it rings, gives up). */
@@ -184,6 +222,7 @@ export class Switchboard {
     const target = interaction?.participants?.find((p) => p.id === targetId);
     if (!target) throw new AdapterError('not-found', `${targetId} is not in the conference on call ${callId}.`);
     call.joined = call.joined.filter((address) => address !== target.address);
+    this.#ctx.calls.update(call, { participants: [...call.joined] });
     this.#ctx.remoteEvent(call, [{ type: 'participant-left', target }]);
     return call.info;
   }

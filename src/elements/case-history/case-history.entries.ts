@@ -113,6 +113,8 @@ export function describeEntry(entry: HistoryEntry, context: EntryContext): Templ
       const who = target(entry.target);
       return msg(str`${who} left the conference`, { id: 'history.participant-left' });
     }
+    case 'left-conference':
+      return msg('The agent left the conference; the others stayed on the call', { id: 'history.left-conference' });
     case 'consultation-started': {
       const who = target(entry.target);
       return msg(str`Consultation with ${who} started`, { id: 'history.consult-started' });

@@ -48,6 +48,11 @@ export interface FarEnd {
   joined: readonly string[];
   /** Where a transfer sent the far end. */
   transferredTo?: string;
+  /**
+   * The far end receives the agent's audio (a simulated far end knows; a real phone's harness
+   * reports whether audio from the agent keeps arriving). Absent when the harness cannot tell.
+   */
+  hearsAgent?: boolean;
 }
 
 export interface TelephonyHarness extends ContractHarness {

@@ -162,6 +162,56 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         expect(result.state).to.equal('connected');
         expect((await h.farEnd(call.id)).joined).to.include(h.targets.answers.address);
       });
+
+      it('mutes and unmutes the agent: the far end stops hearing them, the call goes on (capability mute)', async function () {
+        if (!h.adapter.telephonyCapabilities.mute || !h.adapter.mute) this.skip();
+        const call = await connectedCall();
+        const muted = await h.adapter.mute!(call.id, true);
+        expect(muted).to.include({ state: 'connected', muted: true });
+        expect(lastFor(calls.values, call.id)?.muted, 'published').to.equal(true);
+        const silent = await h.farEnd(call.id);
+        if (silent.hearsAgent !== undefined) expect(silent.hearsAgent, 'the far end hears the agent while muted').to.equal(false);
+        expect((await h.adapter.mute!(call.id, true)).muted, 'muting again changes nothing').to.equal(true);
+        // Held while muted, resumed: still muted.
+        await h.adapter.hold(call.id);
+        expect((await h.adapter.resume(call.id)).muted).to.equal(true);
+        const unmuted = await h.adapter.mute!(call.id, false);
+        expect(unmuted).to.include({ state: 'connected', muted: false });
+        expect(lastFor(calls.values, call.id)?.muted).to.equal(false);
+        const back = await h.farEnd(call.id);
+        expect(back.connected).to.equal(true);
+        if (back.hearsAgent !== undefined) expect(back.hearsAgent, 'the far end hears the agent again').to.equal(true);
+        await h.adapter.hangUp(call.id);
+        await expectAdapterError(h.adapter.mute!(call.id, true), 'invalid-state');
+        await expectAdapterError(h.adapter.mute!('no-such-call', true), 'not-found');
+      });
+
+      it('removes one party from a conference; the customer and the agent stay (capability removeParticipant)', async function () {
+        if (!h.adapter.telephonyCapabilities.removeParticipant || !h.adapter.removeParticipant) this.skip();
+        const call = await connectedCall();
+        await h.adapter.conference(call.id, h.targets.answers);
+        expect(h.adapter.getCall(call.id)?.participants ?? []).to.include(h.targets.answers.address);
+        const result = await h.adapter.removeParticipant!(call.id, h.targets.answers);
+        expect(result.state).to.equal('connected');
+        expect(result.participants ?? []).not.to.include(h.targets.answers.address);
+        expect(lastFor(calls.values, call.id)?.participants ?? []).not.to.include(h.targets.answers.address);
+        const far = await h.farEnd(call.id);
+        expect(far.connected, 'the customer still hears the agent').to.equal(true);
+        expect(far.joined).not.to.include(h.targets.answers.address);
+        await expectAdapterError(h.adapter.removeParticipant!(call.id, h.targets.answers), 'not-found');
+      });
+
+      it('the agent leaves a conference; the customer stays with the others (capability leaveConference)', async function () {
+        if (!h.adapter.telephonyCapabilities.leaveConference || !h.adapter.leaveConference) this.skip();
+        const call = await connectedCall();
+        await expectAdapterError(h.adapter.leaveConference!(call.id), 'invalid-state');
+        await h.adapter.conference(call.id, h.targets.answers);
+        await h.adapter.leaveConference!(call.id);
+        expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'local' });
+        const far = await h.farEnd(call.id);
+        expect(far.connected, 'the customer is still on the conference').to.equal(true);
+        expect(far.joined).to.include(h.targets.answers.address);
+      });
     });
 
     describe('consultation', () => {
@@ -201,6 +251,45 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
 
       it('ending the consultation returns to the customer', async () => {
         const { call, consultation } = await consulting();
+        const result = await h.adapter.endConsultation(call.id, consultation.id);
+        expect(result.state).to.equal('connected');
+        expect(h.adapter.getCall(consultation.id)?.state).to.equal('ended');
+        expect((await h.farEnd(call.id)).held).to.equal(false);
+      });
+
+      it('alternates between the customer and the consulted party (capability alternate)', async function () {
+        if (!h.adapter.telephonyCapabilities.alternate || !h.adapter.alternate) this.skip();
+        // Each far-end check of a real phone listens for a while.
+        this.timeout(90_000);
+        const { call, consultation } = await consulting();
+        const toCustomer = await h.adapter.alternate!(call.id, consultation.id);
+        expect(toCustomer.state).to.equal('connected');
+        expect(h.adapter.getCall(consultation.id)?.state).to.equal('held');
+        expect(lastFor(calls.values, consultation.id)?.state, 'published').to.equal('held');
+        expect((await h.farEnd(call.id)).held, 'the customer is back').to.equal(false);
+        expect((await h.farEnd(consultation.id)).held, 'the consulted party waits').to.equal(true);
+        const toTarget = await h.adapter.alternate!(call.id, consultation.id);
+        expect(toTarget.state).to.equal('held');
+        expect(h.adapter.getCall(consultation.id)?.state).to.equal('connected');
+        expect((await h.farEnd(call.id)).held, 'the customer waits again').to.equal(true);
+        await expectAdapterError(h.adapter.alternate!(call.id, call.id), 'invalid-state');
+      });
+
+      it('after Alternate, the consultation completes as a conference from either side', async function () {
+        if (!h.adapter.telephonyCapabilities.alternate || !h.adapter.alternate) this.skip();
+        const { call, consultation } = await consulting();
+        await h.adapter.alternate!(call.id, consultation.id);
+        const result = await h.adapter.completeConference(call.id, consultation.id);
+        expect(result.state).to.equal('connected');
+        const far = await h.farEnd(call.id);
+        expect(far.held).to.equal(false);
+        expect(far.joined).to.include(h.targets.answers.address);
+      });
+
+      it('after Alternate, ending the consultation leaves the customer connected', async function () {
+        if (!h.adapter.telephonyCapabilities.alternate || !h.adapter.alternate) this.skip();
+        const { call, consultation } = await consulting();
+        await h.adapter.alternate!(call.id, consultation.id);
         const result = await h.adapter.endConsultation(call.id, consultation.id);
         expect(result.state).to.equal('connected');
         expect(h.adapter.getCall(consultation.id)?.state).to.equal('ended');
