@@ -14,7 +14,13 @@ import type {
  * feed these through {@link transition}; nothing else changes an interaction's state.
  */
 export type InteractionEvent =
-  | { type: 'accept' }
+  /**
+   * `serviceDials`: the callback service places an accepted voice callback to the contact (as GMS
+   * does when the agent is called first): the interaction waits ready to call, then the service's
+   * `dial` and `answered` (or `dial-failed`) follow. Without it an accepted voice callback is
+   * connected at once, the customer already on the line.
+   */
+  | { type: 'accept'; serviceDials?: boolean }
   | { type: 'reject' }
   | { type: 'expire' }
   | { type: 'revoke' }
@@ -119,7 +125,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
   switch (event.type) {
     case 'accept':
       if (state !== 'offered') fail();
-      return interaction.channel === 'voice'
+      return interaction.channel === 'voice' && !event.serviceDials
         ? next({ state: 'connected', connectedAt: at, history: log({ at, kind: 'accepted' }) })
         : next({ state: 'ready-to-call', history: log({ at, kind: 'accepted' }) });
     case 'reject':

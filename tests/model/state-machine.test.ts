@@ -17,6 +17,17 @@ describe('interaction state machine', () => {
       expect(i.connectedAt).to.equal(T0);
       expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted']);
     });
+    it('voice placed by the service: ready to call, then dialing, then connected', () => {
+      let i = run(makeInteraction(), { type: 'accept', serviceDials: true });
+      expect(i.state).to.equal('ready-to-call');
+      expect(i.connectedAt).to.equal(undefined);
+      i = run(i, { type: 'dial', number: '+442079460123' });
+      expect(i.state).to.equal('dialing');
+      i = run(i, { type: 'answered' });
+      expect(i.state).to.equal('connected');
+      expect(i.attempts.map((a) => [a.number, a.result])).to.deep.equal([['+442079460123', 'connected']]);
+      expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted', 'dial']);
+    });
     it('web callback: accept opens the preview, ready to call', () => {
       expect(run(makeInteraction({ channel: 'web-callback' }), { type: 'accept' }).state).to.equal('ready-to-call');
     });

@@ -24,6 +24,7 @@ import type { RoutingLogEntry } from './offer-desk.js';
 import type { FarEndView } from './calls.js';
 import type { FaultOptions, SimulatedOperation } from './faults.js';
 import { isScenarioName, planOffer, SCENARIOS, type OfferOverrides, type ScenarioName } from './scenarios.js';
+import { dataLocale } from './localized-data.js';
 import { Simulation, type SimulatedContactCenterOptions } from './simulation.js';
 
 export type { SimulatedContactCenterOptions } from './simulation.js';
@@ -77,6 +78,19 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
     this.#s.latencyMs = Math.max(0, ms);
   }
 
+  /**
+   * The language of the contact center's own data (see the `locale` option): `es` or `en`. Set it
+   * to another language tag and the directory answers, and the offers made from then on come, in
+   * that language; interactions already offered keep the words they came with.
+   */
+  get locale(): string {
+    return this.#s.directory.locale;
+  }
+
+  set locale(tag: string) {
+    this.#s.directory.locale = dataLocale(tag);
+  }
+
   // ---- Simulation controls (for the demo panel and tests) ----
 
   /**
@@ -94,6 +108,7 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
       now,
       contact: this.#s.directory.getContact(spec.contactId),
       offerTimeoutMs: this.#s.offerTimeoutMs,
+      locale: this.#s.directory.locale,
     });
     return this.#s.desk.route(plan);
   }

@@ -3,6 +3,7 @@ import { validatePhoneNumber } from '../../model/validation.js';
 import type { DirectoryTarget, ResponseQuery, StandardResponse, TargetQuery } from '../directory-adapter.js';
 import { AdapterError } from '../errors.js';
 import { DISPOSITION_TREE, SAMPLE_CONTACTS, SAMPLE_TARGETS, STANDARD_RESPONSES, type SampleContact } from './directory-data.js';
+import { localizedDispositions, localizedResponses, localizedTargets, type DataLocale } from './localized-data.js';
 
 const DEFAULT_TARGET_LIMIT = 20;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
@@ -24,9 +25,22 @@ function isTimeZone(zone: string): boolean {
  */
 export class SimulatedDirectory {
   readonly #contacts = new Map<string, SampleContact>(SAMPLE_CONTACTS.map((c) => [c.id, { ...c }]));
-  readonly #targets: readonly DirectoryTarget[] = SAMPLE_TARGETS;
-  readonly #responses: readonly StandardResponse[] = STANDARD_RESPONSES;
-  readonly #dispositions: readonly DispositionNode[] = DISPOSITION_TREE;
+  #targets: readonly DirectoryTarget[] = SAMPLE_TARGETS;
+  #responses: readonly StandardResponse[] = STANDARD_RESPONSES;
+  #dispositions: readonly DispositionNode[] = DISPOSITION_TREE;
+  #locale: DataLocale = 'en';
+
+  /** The language of the words it answers with (names of queues and skills, responses, dispositions). */
+  get locale(): DataLocale {
+    return this.#locale;
+  }
+
+  set locale(locale: DataLocale) {
+    this.#locale = locale;
+    this.#targets = localizedTargets(SAMPLE_TARGETS, locale);
+    this.#responses = localizedResponses(STANDARD_RESPONSES, locale);
+    this.#dispositions = localizedDispositions(DISPOSITION_TREE, locale);
+  }
 
   /** Case-insensitive substring over names; contacts are targets too (their number is the address). */
   searchTargets(query: TargetQuery): DirectoryTarget[] {

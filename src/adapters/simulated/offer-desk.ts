@@ -31,6 +31,8 @@ export interface CallbackDeskOptions {
   switchboard: Switchboard;
   directory: SimulatedDirectory;
   calendar: CallbackCalendar;
+  /** Set: the service places accepted voice callbacks to the contact this long after Accept. */
+  placeVoiceCallbackMs?: number | undefined;
 }
 
 /** Offers, their outcome, and the callback record: reschedule, disposition, notes, done. */
@@ -66,9 +68,11 @@ export class OfferDesk {
     if (interaction.channel === 'voice' && !call) {
       throw new AdapterError('invalid-state', 'The callback call is no longer ringing.', { detail: { state: interaction.state } });
     }
-    const next = interactions.next(interaction, [{ type: 'accept' }]);
+    const placeAfter = call ? this.#o.placeVoiceCallbackMs : undefined;
+    const next = interactions.next(interaction, [{ type: 'accept', ...(placeAfter === undefined ? {} : { serviceDials: true }) }]);
     this.#stopExpiry(id);
-    if (call) this.#o.switchboard.answer(call.info.id);
+    if (call && placeAfter !== undefined) this.#o.switchboard.placeCallback(call.info.id, placeAfter);
+    else if (call) this.#o.switchboard.answer(call.info.id);
     return interactions.commit(next);
   }
 
@@ -148,6 +152,9 @@ export class OfferDesk {
     interactions.assertAllowed({ ...interaction, disposition: disposition ?? interaction.disposition }, 'mark-done');
     const next = interactions.next(interaction, markDoneEvents({ disposition, note: request.note }));
     this.#o.ctx.behaviours.delete(id);
+    // Done before the service placed the call: it does not place it.
+    const call = interaction.callId ? this.#o.ctx.calls.get(interaction.callId) : undefined;
+    if (call?.info.state === 'dialing') this.#o.ctx.calls.end(call, 'local', { dialResult: 'cancelled' });
     return interactions.commit(next);
   }
 

@@ -1,5 +1,6 @@
 import type { CallbackType, CaseField, Channel, Contact, Interaction } from '../../model/interaction.js';
 import type { ContactBehaviour } from './behaviour.js';
+import { localizedScenarioText, type DataLocale } from './localized-data.js';
 
 /** The scripted situations the demo panel and the tests can start. */
 export type ScenarioName =
@@ -54,7 +55,9 @@ export interface OfferOverrides {
 const field = (key: string, label: string, value: string): CaseField => ({ key, label, value });
 const MINUTE = 60_000;
 
-const voice = { channel: 'voice' as const, canReject: true, behaviour: { ringMs: 0, attempts: ['answer' as const] } };
+// A voice callback's ring time is how long the contact's phone rings when the callback service
+// places the accepted callback to them (with the `voiceCallbackDialing` option).
+const voice = { channel: 'voice' as const, canReject: true, behaviour: { ringMs: 4_000, attempts: ['answer' as const] } };
 const web = { channel: 'web-callback' as const, canReject: true };
 
 const SCENARIO_LIST: readonly Scenario[] = [
@@ -169,7 +172,7 @@ const SCENARIO_LIST: readonly Scenario[] = [
     contactId: 'contact-liam-walker',
     subject: 'Lost card',
     caseData: [field('firstname', 'First name', 'Liam'), field('lastname', 'Last name', 'Walker')],
-    behaviour: { ringMs: 0, attempts: ['answer'], hangUpAfterMs: 15_000 },
+    behaviour: { ringMs: 3_000, attempts: ['answer'], hangUpAfterMs: 15_000 },
   },
   {
     ...web,
@@ -205,7 +208,7 @@ const SCENARIO_LIST: readonly Scenario[] = [
     subject: 'Fee waiver above agent limit',
     instructions: 'Waivers above $100 need a supervisor. Supervisors are in a meeting today.',
     caseData: [field('firstname', 'First name', 'Noah'), field('fee', 'Fee', '$145.00')],
-    behaviour: { ringMs: 0, attempts: ['answer'], consultation: { response: 'decline', ringMs: 4_000 } },
+    behaviour: { ringMs: 5_000, attempts: ['answer'], consultation: { response: 'decline', ringMs: 4_000 } },
   },
   {
     ...voice,
@@ -273,12 +276,13 @@ export interface OfferPlan {
 export function planOffer(
   scenario: Scenario,
   overrides: OfferOverrides,
-  context: { id: string; now: number; contact: Contact; offerTimeoutMs: number },
+  context: { id: string; now: number; contact: Contact; offerTimeoutMs: number; locale?: DataLocale },
 ): OfferPlan {
   const desiredTime =
     overrides.desiredTime ?? (scenario.desiredInMs === undefined ? undefined : context.now + scenario.desiredInMs);
   const subject = overrides.subject ?? scenario.subject;
-  const instructions = overrides.instructions ?? scenario.instructions;
+  const own = localizedScenarioText(scenario.name, scenario, context.locale ?? 'en');
+  const instructions = overrides.instructions ?? own.instructions;
   return {
     interaction: {
       id: overrides.id ?? context.id,
@@ -289,7 +293,7 @@ export function planOffer(
       ...(desiredTime === undefined ? {} : { desiredTime }),
       ...(subject === undefined ? {} : { subject }),
       ...(instructions === undefined ? {} : { instructions }),
-      caseData: (overrides.caseData ?? scenario.caseData).map((f) => ({ ...f })),
+      caseData: (overrides.caseData ?? own.caseData).map((f) => ({ ...f })),
       attempts: [],
       history: [],
       note: '',

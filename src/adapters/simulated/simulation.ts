@@ -12,6 +12,7 @@ import { OfferDesk } from './offer-desk.js';
 import { CallStore } from './calls.js';
 import { Consultations } from './consultation.js';
 import { SimulatedDirectory } from './directory.js';
+import { dataLocale } from './localized-data.js';
 import { FaultInjector, type SimulatedOperation } from './faults.js';
 import { InteractionStore } from './interactions.js';
 import { RegistrationLine } from './registration.js';
@@ -44,7 +45,23 @@ export interface SimulatedContactCenterOptions {
    * undefined, as a backend's agent view would: a shift does not keep every callback it handled.
    */
   forgetClosedAfterMs?: number;
+  /**
+   * Accepted voice callbacks are placed to the contact as a callback service places them: ready
+   * to call while the service sets up the call (`placeCallMs`, default 1.5 s), dialing while the
+   * contact's phone rings (the scenario's ring time: a few seconds), then connected, or ready to
+   * call again when nobody answers. Off by default: an accepted voice callback is connected at once.
+   */
+  voiceCallbackDialing?: boolean | { placeCallMs?: number };
+  /**
+   * The language of the contact center's own data: disposition codes, standard responses, queue,
+   * routing-point and skill names, case-data labels and instructions. `es` (or `es-*`) is Spanish;
+   * anything else, and the default, English. Customers' own words and names stay as typed.
+   */
+  locale?: string;
 }
+
+/** How long the callback service takes to place an accepted voice callback, by default. */
+const DEFAULT_PLACE_CALL_MS = 1_500;
 
 /** The parts of the simulated contact center, wired together, and the checks every command makes. */
 export class Simulation {
@@ -77,6 +94,7 @@ export class Simulation {
     this.callbackCapabilities = Object.freeze({ availability: true, duplicateLookup: true, ...options.callbackCapabilities, reschedule });
     this.policy = Object.freeze({ ...DEFAULT_POLICY, ...options.policy });
     this.offerTimeoutMs = options.offerTimeoutMs ?? 30_000;
+    this.directory.locale = dataLocale(options.locale);
 
     this.timers = new TimerSet(this.clock);
     this.line = new RegistrationLine(this.timers, options.registered ?? true, options.reconnectTimeoutMs ?? 10_000);
@@ -112,6 +130,7 @@ export class Simulation {
       switchboard: this.switchboard,
       directory: this.directory,
       calendar: new CallbackCalendar(options.officeHours),
+      placeVoiceCallbackMs: placeCallAfter(options.voiceCallbackDialing),
     });
   }
 
@@ -155,4 +174,9 @@ export class Simulation {
     if (offered) this.desk.reject(offered.id);
     else otherwise();
   }
+}
+
+function placeCallAfter(option: SimulatedContactCenterOptions['voiceCallbackDialing']): number | undefined {
+  if (!option) return undefined;
+  return Math.max(0, (option === true ? undefined : option.placeCallMs) ?? DEFAULT_PLACE_CALL_MS);
 }

@@ -53,6 +53,24 @@ export class Switchboard {
     return call.info;
   }
 
+  /**
+   * The callback service places an accepted voice callback (the ringing call that brought it) to
+   * the contact: after `afterMs` it dials them, and their script decides the rest, as for a call
+   * the agent dials.
+   */
+  placeCallback(callId: string, afterMs: number): void {
+    const call = this.#ringingInbound(callId, 'place');
+    this.#ctx.calls.update(call, { state: 'dialing' });
+    this.#ctx.calls.schedule(
+      call,
+      () => {
+        this.#ctx.remoteEvent(call, [{ type: 'dial', number: call.info.remote }]);
+        this.#ring(call, 0);
+      },
+      afterMs,
+    );
+  }
+
   decline(callId: string): void {
     this.#ctx.calls.end(this.#ringingInbound(callId, 'decline'), 'local');
   }
