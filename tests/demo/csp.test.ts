@@ -78,6 +78,8 @@ describe('demo under a strict Content Security Policy', () => {
     };
     const id = win.callbackDemo.cc.listInteractions().at(-1)!.id;
     const interaction = () => win.callbackDemo.cc.getInteraction(id)!;
+    // The demo places the voice callback to the customer, who answers after a few rings.
+    await waitUntil(() => interaction().state === 'connected', 'the customer answered', { timeout: 15000 });
 
     await act('hold');
     expect(interaction().state).to.equal('held');

@@ -4,7 +4,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
  * Loads demo/index.html as `npm start` serves it (the test server compiles TypeScript the same
  * way) and plays a scenario as a person would: offer, accept, hold, resume, end, mark done.
  */
-describe('demo page', () => {
+describe('demo page', function () {
+  // The demo's voice callbacks are placed to the customer after Accept, who answers after a few rings.
+  this.timeout(30_000);
   it('plays a voice callback end to end from the scenario panel', async () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" style="width:1200px;height:900px" title="demo"></iframe>`);
     await waitUntil(() => frame.contentDocument?.querySelector('#scenarios button'), 'scenario buttons', { timeout: 8000 });
@@ -19,8 +21,10 @@ describe('demo page', () => {
     notification().shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
     await waitUntil(() => events().includes('callback-accepted'), 'accepted', { timeout: 5000 });
 
-    const actions = () =>
-      desk.shadowRoot!.querySelector('interaction-window')?.shadowRoot?.querySelector('call-actions')?.shadowRoot ?? null;
+    const window = () => desk.shadowRoot!.querySelector('interaction-window')?.shadowRoot ?? null;
+    const actions = () => window()?.querySelector('call-actions')?.shadowRoot ?? null;
+    const callState = () => window()?.querySelector('call-status')?.shadowRoot?.querySelector('[part=state]')?.textContent?.trim();
+    await waitUntil(() => callState() === 'Connected', 'the customer answered', { timeout: 15000 });
     const act = async (action: string) => {
       await waitUntil(() => actions()?.querySelector(`[data-action="${action}"][aria-disabled="false"]`), `${action} enabled`, { timeout: 5000 });
       actions()!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
