@@ -21,6 +21,8 @@ export class Retention {
   readonly #forget: (id: string) => boolean;
   #queue: { id: string; at: number }[] = [];
   #head = 0;
+  /** When each id last finished: an id that came back and finished again is judged by that time. */
+  readonly #latest = new Map<string, number>();
 
   constructor(clock: Clock, graceMs: number, forget: (id: string) => boolean) {
     this.#clock = clock;
@@ -28,9 +30,11 @@ export class Retention {
     this.#forget = forget;
   }
 
-  /** `id` finished now: forget it after the grace period. Repeats are harmless. */
+  /** `id` finished now: forget it after the grace period, counted from its latest finish. */
   finished(id: string): void {
-    this.#queue.push({ id, at: this.#clock.now() });
+    const at = this.#clock.now();
+    this.#latest.set(id, at);
+    this.#queue.push({ id, at });
   }
 
   /** Forgets what finished more than the grace period ago. */
@@ -39,8 +43,12 @@ export class Retention {
     const now = this.#clock.now();
     const requeue: string[] = [];
     while (this.#head < this.#queue.length && this.#queue[this.#head]!.at + this.#graceMs <= now) {
-      const { id } = this.#queue[this.#head++]!;
-      if (!this.#forget(id)) requeue.push(id);
+      const { id, at } = this.#queue[this.#head++]!;
+      // An earlier life of an id used again (GMS offers a declined callback again with its id):
+      // the later finish counts, from its own time.
+      if (this.#latest.get(id) !== at) continue;
+      if (this.#forget(id)) this.#latest.delete(id);
+      else requeue.push(id);
     }
     // Compact now and then, so the array does not keep every id it ever held.
     if (this.#head > 64 && this.#head * 2 > this.#queue.length) {
@@ -58,5 +66,6 @@ export class Retention {
   clear(): void {
     this.#queue = [];
     this.#head = 0;
+    this.#latest.clear();
   }
 }

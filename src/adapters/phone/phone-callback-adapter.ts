@@ -62,6 +62,8 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   readonly #clock: Clock;
   readonly #desk: LocalDesk;
   readonly #byCall = new Map<string, string>();
+  /** The last state of each call of an interaction still here: the phone may forget ended calls first. */
+  readonly #lastCalls = new Map<string, CallInfo>();
   readonly #rejecting = new Set<string>();
   readonly #stop: Unsubscribe;
 
@@ -79,7 +81,11 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       },
       // The call index goes with the interaction (its consultations' calls too).
       onForget: (interaction) => {
-        for (const [callId, id] of this.#byCall) if (id === interaction.id) this.#byCall.delete(callId);
+        for (const [callId, id] of this.#byCall) {
+          if (id !== interaction.id) continue;
+          this.#byCall.delete(callId);
+          this.#lastCalls.delete(callId);
+        }
       },
     });
     this.#stop = this.#phone.onCall((call) => this.#callChanged(call));
@@ -222,7 +228,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   }
 
   getCall(id: string): CallInfo | undefined {
-    return this.#phone.getCall(id);
+    return this.#phone.getCall(id) ?? this.#lastCalls.get(id);
   }
 
   answer(callId: string, options?: CallOptions): Promise<CallInfo> {
@@ -360,6 +366,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   #callChanged(call: CallInfo): void {
     const id = this.#byCall.get(call.id);
+    if (id) this.#lastCalls.set(call.id, call);
     if (!id) {
       if (call.direction === 'inbound' && call.state === 'ringing') this.#offer(call);
       const parent = call.consultationOf ? this.#desk.getInteraction(this.#byCall.get(call.consultationOf) ?? '') : undefined;

@@ -4,6 +4,8 @@ import { validateDtmf, validatePhoneNumber } from '../../model/validation.js';
 import type { CallOptions } from '../callback-adapter.js';
 import { Emitter } from '../emitter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from '../retention.js';
+import { systemClock } from '../../model/clock.js';
 import type {
   CallInfo,
   DialRequest,
@@ -17,8 +19,6 @@ import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOption
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
 
-/** How many ended calls the adapter remembers (`getCall`), most recent first. */
-const ENDED_CALLS_KEPT = 50;
 
 interface SipCall {
   info: CallInfo;
@@ -87,8 +87,19 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   readonly #connection: SipConnection;
   readonly #audio: CallAudio;
   readonly #calls = new Map<string, SipCall>();
-  /** Ended calls, oldest first: only the last {@link ENDED_CALLS_KEPT} are remembered. */
-  readonly #endedOrder: string[] = [];
+  /**
+   * A shift of hundreds of calls must not keep every session: an ended call stays readable
+   * (`getCall`: a window still showing it, a late event) for a grace period, then goes with its
+   * session; one a consultation or conference still refers to waits for it.
+   */
+  readonly #retention = new Retention(systemClock, DEFAULT_FORGET_CLOSED_AFTER_MS, (id) => {
+    const call = this.#calls.get(id);
+    if (call?.info.state !== 'ended') return true;
+    if (call.legs.length) return false;
+    if (call.consultationOf && this.#calls.get(call.consultationOf)?.consultation === id) return false;
+    this.#calls.delete(id);
+    return true;
+  });
   readonly #callEvents = new Emitter<[CallInfo]>();
   readonly #statusEvents = new Emitter<[RegistrationStatus]>();
   #nextId = 1;
@@ -382,6 +393,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     const established = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     established.catch(() => undefined);
     const call: SipCall = { info: { id, ...info }, session, legs: [], established, ownsCallId: info.direction === 'outbound', ...extra };
+    this.#retention.sweep();
     this.#calls.set(id, call);
     const sip = this.#sip();
     session.stateChange.addListener((state) => {
@@ -542,19 +554,9 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     this.#forgetOldEnded(call.info.id);
   }
 
-  /**
-   * A shift of hundreds of calls must not keep every session: the most recent ended calls stay
-   * readable (a window still showing one, a late event), older ones are forgotten with their session.
-   */
   #forgetOldEnded(id: string): void {
-    this.#endedOrder.push(id);
-    while (this.#endedOrder.length > ENDED_CALLS_KEPT) {
-      const old = this.#endedOrder.shift()!;
-      const call = this.#calls.get(old);
-      if (call?.info.state !== 'ended' || call.legs.length) continue;
-      if (call.consultationOf && this.#calls.get(call.consultationOf)?.consultation === old) continue;
-      this.#calls.delete(old);
-    }
+    this.#retention.finished(id);
+    this.#retention.sweep();
   }
 
   async #resumeAfterConsultation(call: SipCall): Promise<void> {
