@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PeerSession } from '../helpers/sip-peer.js';
 import { requireLoopbackOnly } from '../helpers/sip-env.js';
-import { makeSipHarness, type SipHarness } from './sipjs-harness.js';
+import { makeSipHarness, PEOPLE, type SipHarness } from './sipjs-harness.js';
 
 /**
  * The agent's audio, checked by ear at the far end: the agent's "microphones" are oscillators at
@@ -119,13 +119,36 @@ describe('SipTelephonyAdapter audio, heard at the far end (real Kamailio)', func
   it('mute silences the agent for the customer; unmute brings the voice back', async () => {
     const { call, far, adapter } = await connected();
     expect(await far.hearsTone(MICS['mic-a']!)).to.equal(true);
-    adapter.setMuted(call.id, true);
+    const muted = await adapter.mute(call.id, true);
+    expect(muted.muted, 'published on the call').to.equal(true);
     expect(adapter.isMuted(call.id)).to.equal(true);
     // The far end's jitter buffer conceals the last packets for a moment before it goes quiet.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await far.hearsTone(MICS['mic-a']!, { timeoutMs: 1000 }), 'silence while muted').to.equal(false);
-    adapter.setMuted(call.id, false);
+    expect((await adapter.mute(call.id, false)).muted).to.equal(false);
     expect(await far.hearsTone(MICS['mic-a']!), 'voice back').to.equal(true);
+  });
+
+  it('in a conference, mute silences the agent for every party, who still hear one another; removing one party leaves the customer hearing the agent', async () => {
+    const { call, far, adapter } = await connected();
+    const supervisor = h!.targets.answers;
+    await adapter.conference(call.id, supervisor);
+    const leg = h!.peers.supervisor.sessions.filter((s) => s.state === 'Established').at(-1)!;
+    // Each party hears the agent and the other party at once: the agent's tone is one of two.
+    expect(await leg.hearsTone(MICS['mic-a']!, { mixed: true }), 'the supervisor hears the agent').to.equal(true);
+    expect(await far.hearsTone(MICS['mic-a']!, { mixed: true }), 'the customer hears the agent').to.equal(true);
+    await adapter.mute(call.id, true);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await far.hearsTone(MICS['mic-a']!, { timeoutMs: 1000 }), 'the customer: silence from the agent').to.equal(false);
+    expect(await leg.hearsTone(MICS['mic-a']!, { timeoutMs: 1000 }), 'the supervisor: silence from the agent').to.equal(false);
+    expect(await far.hearsTone(PEOPLE.supervisor.tone), 'the customer still hears the supervisor').to.equal(true);
+    expect(await leg.hearsTone(PEOPLE.customer.tone), 'the supervisor still hears the customer').to.equal(true);
+    await adapter.mute(call.id, false);
+    const after = await adapter.removeParticipant(call.id, supervisor);
+    expect(after.participants ?? []).not.to.include(supervisor.address);
+    await waitUntil(() => leg.state === 'Terminated', 'the supervisor is hung up');
+    expect(await far.hearsTone(MICS['mic-a']!), 'the customer hears the agent, no longer through the mix').to.equal(true);
+    expect(adapter.getCall(call.id)?.state).to.equal('connected');
   });
 
   it('sends DTMF by RFC 4733 telephone events; the customer hears the digits', async () => {

@@ -117,7 +117,9 @@ export async function makeSipHarness(options: Partial<SipTelephonyOptions> = {})
       }
       const referred = session.referredSession;
       const transferredTo = referred && referred.state === 'Established' ? session.transferredTo : undefined;
-      return { connected, held: up && session.isHeldByRemote(), digits: session.digits, joined, ...(transferredTo ? { transferredTo } : {}) };
+      // What the far end can observe of the agent: whether audio packets from them keep arriving.
+      const hearsAgent = connected;
+      return { connected, held: up && session.isHeldByRemote(), digits: session.digits, joined, hearsAgent, ...(transferredTo ? { transferredTo } : {}) };
     },
     async dispose() {
       await adapter.dispose();

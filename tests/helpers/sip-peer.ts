@@ -310,9 +310,10 @@ export class PeerSession {
 
   /**
    * True when the audio received shows clear energy at `hz` (± 15 Hz) compared with the rest of
-   * 100–4000 Hz; polls up to timeoutMs.
+   * 100–4000 Hz; polls up to timeoutMs. `mixed`: other tones may be as loud (a conference mix), so
+   * the tone need only stand clear of the noise floor.
    */
-  async hearsTone(hz: number, { timeoutMs = 3000 } = {}): Promise<boolean> {
+  async hearsTone(hz: number, { timeoutMs = 3000, mixed = false } = {}): Promise<boolean> {
     const stream = this.sdh?.remoteMediaStream;
     if (!stream || stream.getAudioTracks().length === 0) return false;
     // Chromium feeds remote WebRTC audio to Web Audio only while a media element plays it.
@@ -351,7 +352,7 @@ export class PeerSession {
         const median = others[Math.floor(others.length / 2)];
         const loudest = others[others.length - 1];
         // Clear energy: well above the noise floor, and the strongest thing in the band.
-        if (peak > -70 && peak - median > 30 && peak > loudest) return true;
+        if (peak > -70 && peak - median > 30 && (mixed || peak > loudest)) return true;
       }
       return false;
     } finally {

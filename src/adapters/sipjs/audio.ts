@@ -22,7 +22,8 @@ export class CallAudio {
   readonly #handles = new Map<string, MediaHandle>();
   readonly #muted = new Set<string>();
   readonly #mutedTracks = new Map<string, MediaStreamTrack>();
-  #mix: { context: AudioContext; groups: string[][]; mic: MediaStream } | undefined;
+  /** The in-page conference: who is mixed with whom, and each call's microphone level (0 = muted). */
+  #mix: { context: AudioContext; groups: string[][]; mic: MediaStream; micGain: Map<string, GainNode> } | undefined;
 
   constructor(options: SipAudioOptions = {}) {
     this.#options = options;
@@ -60,7 +61,7 @@ export class CallAudio {
     }
     if (player.srcObject !== handle.remoteMediaStream) player.srcObject = handle.remoteMediaStream;
     void player.play().catch(() => undefined);
-    if (this.#muted.has(callId) && audioSender(handle)?.track) this.setMuted(callId, true);
+    if (this.#muted.has(callId) && !this.#mixed(callId) && audioSender(handle)?.track) void this.setMuted(callId, true);
   }
 
   detach(callId: string): void {
@@ -74,31 +75,51 @@ export class CallAudio {
     this.#muted.delete(callId);
     this.#mutedTracks.get(callId)?.stop();
     this.#mutedTracks.delete(callId);
-    if (this.#mix) {
-      this.#mix.groups = this.#mix.groups.map((g) => g.filter((id) => id !== callId)).filter((g) => g.length > 1);
-      if (this.#mix.groups.length === 0) this.#stopMix();
+    const mix = this.#mix;
+    if (mix) {
+      mix.micGain.delete(callId);
+      const groups = mix.groups.map((g) => g.filter((id) => id !== callId));
+      mix.groups = groups.filter((g) => g.length > 1);
+      // A call left alone by the others hanging up talks straight from the microphone again: its
+      // mix goes with the mix's audio context, and the customer would hear nothing.
+      for (const [alone] of groups.filter((g) => g.length === 1)) void this.#unmix(alone!, mix.mic);
+      if (mix.groups.length === 0) this.#stopMix();
     }
   }
 
   /**
    * Mutes by taking the track off the sender (`replaceTrack(null)`): a disabled Web Audio track
-   * still reaches the far end in Chromium, an absent one cannot.
+   * still reaches the far end in Chromium, an absent one cannot. A call in a conference mix keeps
+   * its track (the parties hear one another through it): the microphone's level in the mix goes
+   * to zero instead.
    */
-  setMuted(callId: string, muted: boolean): void {
+  async setMuted(callId: string, muted: boolean): Promise<void> {
+    if (muted) this.#muted.add(callId);
+    else this.#muted.delete(callId);
+    if (this.#mixed(callId)) {
+      this.#levelMix();
+      return;
+    }
     const handle = this.#handles.get(callId);
     const sender = handle && audioSender(handle);
     if (muted) {
-      this.#muted.add(callId);
       if (sender?.track) {
         this.#mutedTracks.set(callId, sender.track);
-        void sender.replaceTrack(null);
+        await sender.replaceTrack(null);
       }
       return;
     }
-    this.#muted.delete(callId);
     const track = this.#mutedTracks.get(callId);
     this.#mutedTracks.delete(callId);
-    if (sender && track) void sender.replaceTrack(track);
+    if (sender && track) await sender.replaceTrack(track);
+  }
+
+  /** A call out of the mix: its sender gets its own copy of the microphone (kept aside while muted). */
+  async #unmix(callId: string, mic: MediaStream): Promise<void> {
+    const handle = this.#handles.get(callId);
+    const [track] = mic.getAudioTracks();
+    if (!handle || !track) return;
+    await this.#send(callId, audioSender(handle), track.clone());
   }
 
   /** Puts `track` on the call's sender, or keeps it aside while the call is muted. */
@@ -141,7 +162,12 @@ export class CallAudio {
   async conference(callIds: readonly string[]): Promise<void> {
     if (!this.#mix) {
       const mic = await this.microphone();
-      this.#mix = { context: new AudioContext(), groups: [], mic };
+      this.#mix = { context: new AudioContext(), groups: [], mic, micGain: new Map() };
+    }
+    // Muted on its own before joining: from now on the mix's microphone level says it.
+    for (const id of callIds) {
+      this.#mutedTracks.get(id)?.stop();
+      this.#mutedTracks.delete(id);
     }
     const merged = new Set(callIds);
     const rest = this.#mix.groups.filter((g) => {
@@ -173,7 +199,11 @@ export class CallAudio {
     const { context } = mix;
     void context.resume().catch(() => undefined);
     const mic = context.createMediaStreamSource(mix.mic);
+    mix.micGain.clear();
     for (const group of mix.groups) {
+      const level = context.createGain();
+      mic.connect(level);
+      for (const id of group) mix.micGain.set(id, level);
       const remotes = new Map(
         group.flatMap((id) => {
           const handle = this.#handles.get(id);
@@ -184,11 +214,24 @@ export class CallAudio {
         const handle = this.#handles.get(id);
         if (!handle) continue;
         const out = context.createMediaStreamDestination();
-        mic.connect(out);
+        level.connect(out);
         for (const [other, source] of remotes) if (other !== id) source.connect(out);
         const [track] = out.stream.getAudioTracks();
-        if (track) void this.#send(id, audioSender(handle), track);
+        const sender = audioSender(handle);
+        const old = sender?.track;
+        if (track) void sender?.replaceTrack(track).then(() => old && old !== track && old.stop());
       }
+    }
+    this.#levelMix();
+  }
+
+  /** The microphone's level in each mixed group: silent while any call of the group is muted. */
+  #levelMix(): void {
+    const mix = this.#mix;
+    if (!mix) return;
+    for (const group of mix.groups) {
+      const level = mix.micGain.get(group[0]!);
+      if (level) level.gain.value = group.some((id) => this.#muted.has(id)) ? 0 : 1;
     }
   }
 

@@ -81,6 +81,11 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     blindTransfer: true,
     conference: true,
     consultation: true,
+    mute: true,
+    alternate: true,
+    removeParticipant: true,
+    // The conference is mixed in this page: when the agent leaves, the others lose each other.
+    leaveConference: false,
   };
 
   readonly #options: SipTelephonyOptions;
@@ -302,6 +307,10 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   async completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
     throwIfAborted(options?.signal);
     const { call, consultation } = this.#pair(callId, consultationId, true);
+    if (consultation.info.state === 'held') {
+      await this.#reinvite(consultation, false);
+      this.#update(consultation, { state: 'connected' });
+    }
     await this.#reinvite(call, false);
     call.consultation = undefined;
     this.#update(call, { state: 'connected' });
@@ -318,12 +327,53 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     return call.info;
   }
 
+  /**
+   * Holds the party the agent talks with (re-INVITE) and resumes the other: the customer's call
+   * or the consultation call.
+   */
+  async alternate(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const { call, consultation } = this.#pair(callId, consultationId, true);
+    const [talking, waiting] = call.info.state === 'held' ? [consultation, call] : [call, consultation];
+    await this.#reinvite(talking, true);
+    this.#update(talking, { state: 'held' });
+    await this.#reinvite(waiting, false);
+    this.#update(waiting, { state: 'connected' });
+    return call.info;
+  }
+
+  /** Hangs up one conference leg (by `target.address`, else its name); the others stay mixed. */
+  async removeParticipant(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected', 'held']);
+    const address = target.address ?? target.name;
+    const leg = call.legs.map((id) => this.#calls.get(id)).find((l) => l && l.info.remote === address && l.info.state !== 'ended');
+    if (!leg) throw new AdapterError('not-found', `${target.name} is not in the conference on call ${callId}.`);
+    leg.endingBy = 'local';
+    await this.#terminate(leg);
+    return call.info;
+  }
+
   // --- audio --------------------------------------------------------------------------------
 
-  /** Mutes or unmutes the agent's microphone on one call. */
+  /**
+   * Mutes or unmutes the agent's microphone on a call (in a conference, for every party, who still
+   * hear one another); resolves once the audio has changed. Published as `CallInfo.muted`.
+   */
+  async mute(callId: string, muted: boolean, options?: CallOptions): Promise<CallInfo> {
+    throwIfAborted(options?.signal);
+    const call = this.#require(callId, ['connected', 'held']);
+    if (!!call.info.muted === muted) return call.info;
+    this.#update(call, { muted });
+    await this.#audio.setMuted(callId, muted);
+    return call.info;
+  }
+
+  /** Mutes or unmutes the agent's microphone on one call, without waiting for the audio (see {@link mute}). */
   setMuted(callId: string, muted: boolean): CallInfo {
     const call = this.#require(callId, ['connected', 'held']);
-    this.#audio.setMuted(callId, muted);
+    if (!!call.info.muted !== muted) this.#update(call, { muted });
+    void this.#audio.setMuted(callId, muted);
     return call.info;
   }
 
@@ -379,7 +429,8 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     if (!consultation || call.consultation !== consultationId) {
       throw new AdapterError('invalid-state', `Call ${consultationId} is not a consultation in progress on call ${callId}.`);
     }
-    if (answered && consultation.info.state !== 'connected') {
+    // Answered: talking with the agent, or on hold after Alternate.
+    if (answered && consultation.info.state !== 'connected' && consultation.info.state !== 'held') {
       throw new AdapterError('invalid-state', 'The target has not answered yet.', {
         detail: { state: consultation.info.state, reason: 'consultation-not-connected' },
       });
