@@ -18,8 +18,8 @@ import type { Interaction } from '../../src/model/interaction.js';
  * A write whose answer is late or lost is settled by reading the callback back, never by sending
  * it again: GMS and the agent's desk agree on what happened (issue 15). The contract server's
  * `apply` faults carry the request out and then delay, drop or replace the answer. The adapter
- * under test gives GMS 400 ms (gms-harness.ts), twice, with a read-back after each: a reply 2 s
- * late comes after the caller was answered.
+ * under test gives GMS 400 ms (gms-harness.ts), then reads back, waits a little more and reads
+ * again, all within 800 ms: a reply 2 s late comes after the caller was answered.
  */
 
 const DAY = 24 * 60 * 60_000;
@@ -147,6 +147,54 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       expect(count(await requestLog(), 'PUT')).to.equal(1);
     });
 
+    it('asked again with another reason while the same PUT is out: still one PUT, and the history shows the last choice', async () => {
+      const interaction = await accepted();
+      const time = weekdayAt(15, 30);
+      await scriptFailure({ method: 'PUT', delayMs: 3_500 });
+      await expectAdapterError(s.adapter.reschedule(interaction.id, { time, reason: 'busy' }), 'timeout');
+      await expectAdapterError(s.adapter.reschedule(interaction.id, { time, reason: 'requested' }), 'timeout');
+      await waitUntil(() => rescheduled(s.adapter.getInteraction(interaction.id)).length > 0, 'the late reply applied', { timeout: 5_000 });
+      await aTimeout(100);
+      expect(rescheduled(s.adapter.getInteraction(interaction.id)).map((h) => h.reason)).to.deep.equal(['requested']);
+      expect(count(await requestLog(), 'PUT')).to.equal(1);
+    });
+
+    it('two reasons for the same time in flight together, confirmed by the read-back: one PUT, one entry with the later reason', async () => {
+      const interaction = await accepted();
+      const time = weekdayAt(9, 30);
+      await scriptFailure({ method: 'PUT', apply: true, delayMs: 1_000 });
+      const [first, second] = await Promise.all([
+        s.adapter.reschedule(interaction.id, { time, reason: 'busy' }),
+        s.adapter.reschedule(interaction.id, { time, reason: 'no-answer' }),
+      ]);
+      expect(rescheduled(second).map((h) => h.reason)).to.deep.equal(['no-answer']);
+      expect(first.history).to.deep.equal(second.history);
+      await aTimeout(1_000);
+      expect(rescheduled(s.adapter.getInteraction(interaction.id)).map((h) => h.reason)).to.deep.equal(['no-answer']);
+      expect(count(await requestLog(), 'PUT')).to.equal(1);
+    });
+
+    it('another reason for a change already confirmed while its PUT is still out: no second PUT, the new reason recorded last', async () => {
+      const interaction = await accepted();
+      const time = weekdayAt(11, 30);
+      await scriptFailure({ method: 'PUT', apply: true, delayMs: 2_000 });
+      await s.adapter.reschedule(interaction.id, { time, reason: 'busy' });
+      const again = await s.adapter.reschedule(interaction.id, { time, reason: 'requested' });
+      expect(rescheduled(again).map((h) => h.reason)).to.deep.equal(['busy', 'requested']);
+      expect(count(await requestLog(), 'PUT')).to.equal(1);
+    });
+
+    it('every request hangs to its deadline: the caller hears unconfirmed within twice the timeout', async () => {
+      const interaction = await accepted();
+      await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
+      await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000, times: 5 });
+      const started = Date.now();
+      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(13, 30) }), 'unconfirmed');
+      // 2 × timeoutMs (400 ms) with some room for a busy machine; without a budget it was 4 × 400.
+      expect(Date.now() - started).to.be.below(1_100);
+      expect(count(await requestLog(), 'PUT')).to.equal(1);
+    });
+
     it('a caller that aborts after the PUT went out stops waiting; the change still reaches the interaction', async () => {
       const interaction = await accepted();
       await scriptFailure({ method: 'PUT', delayMs: 200 });
@@ -179,6 +227,39 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const mine = (await control<GmsCallbackRecord[]>('callbacks')).filter((cb) => cb._customer_number === number);
       expect(mine.map((cb) => cb._id).sort()).to.deep.equal([older, id].sort());
       expect(count(await requestLog(), 'POST')).to.equal(2); // createOnServer's and the adapter's
+    });
+
+    it('as soon as possible, the POST lost before GMS stored it while the IVR created one for the customer: never that callback', async () => {
+      const number = freshNumber();
+      await scriptFailure({ method: 'POST', delayMs: 300, drop: true });
+      const pending = s.adapter.create({ number });
+      await waitUntil(async () => count(await requestLog(), 'POST') === 1, "the adapter's POST at the server", { timeout: 2_000 });
+      const ivr = await createOnServer({ _customer_number: number });
+      const error = await expectAdapterError(pending, 'unconfirmed');
+      expect(error.detail).to.include({ write: 'network' });
+      const mine = (await control<GmsCallbackRecord[]>('callbacks')).filter((cb) => cb._customer_number === number);
+      expect(mine.map((cb) => cb._id)).to.deep.equal([ivr]);
+    });
+
+    it('as soon as possible, carried out and the answer lost while the IVR created one too: its own callback, told by its request id', async () => {
+      const number = freshNumber();
+      await scriptFailure({ method: 'POST', apply: true, delayMs: 300, drop: true });
+      const pending = s.adapter.create({ number });
+      await waitUntil(async () => count(await requestLog(), 'POST') === 1, "the adapter's POST at the server", { timeout: 2_000 });
+      const ivr = await createOnServer({ _customer_number: number });
+      const id = await pending;
+      expect(id).to.not.equal(ivr);
+      const post = (await requestLog()).find((r) => r.method === 'POST')!;
+      expect((await stored(id))?.cb_request_id).to.be.a('string').and.equal(JSON.parse(post.body).cb_request_id);
+    });
+
+    it('every request hangs to its deadline: the caller hears unconfirmed within twice the timeout', async () => {
+      await scriptFailure({ method: 'GET', path: '_customer_number', delayMs: 5_000, times: 5 });
+      await scriptFailure({ method: 'POST', apply: true, delayMs: 5_000 });
+      const started = Date.now();
+      await expectAdapterError(s.adapter.create({ number: freshNumber() }), 'unconfirmed');
+      expect(Date.now() - started).to.be.below(1_100);
+      expect(count(await requestLog(), 'POST')).to.equal(1);
     });
 
     it('the same create twice while it is in flight: one POST, one callback', async () => {

@@ -139,13 +139,26 @@ describe('GmsCallbackAdapter', () => {
       const id = await s.adapter.create({ number: '+442079460126', desiredTime: time, data: { firstname: 'Ana' } });
       const [post] = (await requestLog()).filter((r) => r.method === 'POST');
       expect(post!.path).to.equal(CALLBACKS);
-      expect(JSON.parse(post!.body)).to.deep.equal({
+      // cb_request_id: this request's own token, how a read-back after a lost answer finds its callback.
+      const { cb_request_id: token, ...body } = JSON.parse(post!.body) as Record<string, string>;
+      expect(body).to.deep.equal({
         firstname: 'Ana',
         _customer_number: '+442079460126',
         _desired_time: new Date(time).toISOString(),
       });
+      expect(token).to.match(/^[0-9a-f]{32}$/);
       const stored = await s.adapter.findById(id);
-      expect(stored).to.include({ _id: id, _callback_state: 'SCHEDULED', _desired_time: new Date(time).toISOString() });
+      expect(stored).to.include({ _id: id, _callback_state: 'SCHEDULED', _desired_time: new Date(time).toISOString(), cb_request_id: token });
+      // Each create has its own token.
+      await s.adapter.create({ number: '+442079460126', desiredTime: weekdayAt(10, 30) });
+      const tokens = (await requestLog()).filter((r) => r.method === 'POST').map((r) => (JSON.parse(r.body) as Record<string, string>).cb_request_id);
+      expect(new Set(tokens).size).to.equal(2);
+    });
+
+    it("a callback created here reaches the agent without its request token among the case data", async () => {
+      const id = await s.adapter.create({ number: freshNumber(), data: { account: 'A-1' } });
+      const interaction = s.adapter.ingest(await routeToAgent(id));
+      expect(interaction.caseData).to.deep.equal([{ key: 'account', value: 'A-1' }]);
     });
 
     it('reschedule: PUT with _new_desired_time in UTC, visible in a following query', async () => {

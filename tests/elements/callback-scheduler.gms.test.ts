@@ -131,3 +131,55 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
     expect(await puts()).to.equal(1);
   });
 });
+
+describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s → 300 ms, the action 30 s → 1 s)', () => {
+  let s: GmsSetup;
+  let el: CallbackScheduler;
+  let id: string;
+  let fired: string[];
+  const time = weekdayAt(11);
+
+  beforeEach(async () => {
+    await control('reset', {});
+    s = await gmsAdapter({ timeoutMs: 300 });
+    const callback = await createOnServer({ _customer_number: freshNumber() });
+    id = (await s.adapter.accept(s.adapter.ingest(await routeToAgent(callback, { preview: true })).id)).id;
+    // The element's own clock is real here: its action timeout must be able to fire.
+    el = await fixture<CallbackScheduler>(
+      html`<callback-scheduler lang="en-GB" time-zone="UTC" interaction-id=${id} .adapter=${s.adapter} .policy=${{ actionTimeoutMs: 1_000 }}></callback-scheduler>`,
+    );
+    fired = [];
+    for (const name of ['callback-action', 'callback-action-done', 'callback-error']) el.addEventListener(name, () => fired.push(name));
+    await type(el, 'date', new Date(time).toISOString().slice(0, 10));
+    await type(el, 'time', '11:00');
+    await waitUntil(() => $(el, '[part=slots] input[type=radio]'), 'free slots listed', { timeout: 5_000 });
+  });
+  afterEach(() => s.adapter.dispose());
+
+  async function settled() {
+    await waitUntil(() => fired.includes('callback-action-done') || fired.includes('callback-error'), 'an outcome', { timeout: 5_000 });
+    await el.updateComplete;
+  }
+
+  it('every request hangs to its deadline: "could not confirm", never the element\'s "did not answer in time"', async () => {
+    await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
+    await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000, times: 5 });
+    submit(el).click();
+    await settled();
+    expect(fired).to.deep.equal(['callback-action', 'callback-error']);
+    expect($(el, '[part=error]')!.textContent).to.equal(adapterErrorMessage('unconfirmed'));
+    expect(input(el, 'time').value).to.equal('11:00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the PUT and the first read-back hang, the second read-back finds the change: shown as rescheduled', async () => {
+    await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
+    await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000 });
+    submit(el).click();
+    await settled();
+    expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
+    expect($(el, '[part=status]')?.textContent).to.match(/^Rescheduled for /);
+    expect(rescheduled(s.adapter.getInteraction(id)).map((h) => h.time)).to.deep.equal([time]);
+    expect(await puts()).to.equal(1);
+  });
+});

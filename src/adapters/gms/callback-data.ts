@@ -69,6 +69,12 @@ function reportFrom(data: Readonly<Record<string, string>>, mapping: CallbackDat
 /** GMS and reporting keys: never case data. */
 const RESERVED = /^(_|GMS_)/;
 
+/**
+ * The custom key a create request carries its own token in (keys starting with `_` are GMS's
+ * own). It finds the callback again when the create's answer is lost; never case data.
+ */
+export const REQUEST_ID_KEY = 'cb_request_id';
+
 const DIAL_RESULTS: Readonly<Record<string, DialResult>> = {
   PERSON: 'connected',
   CONNECTED: 'connected',
@@ -127,7 +133,7 @@ export function interactionFromData(
   const offerTimeoutMs = Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : context.offerTimeoutMs;
   const allowReject = data._agent_preview_allow_reject;
   const name = mapping.name.map((k) => data[k]?.trim()).filter(Boolean).join(' ');
-  const used = new Set([...mapping.name, ...mapping.subject, ...mapping.instructions, ...mapping.timeZone]);
+  const used = new Set([...mapping.name, ...mapping.subject, ...mapping.instructions, ...mapping.timeZone, REQUEST_ID_KEY]);
   const caseKeys = mapping.caseKeys ?? Object.keys(data).filter((k) => !RESERVED.test(k) && !used.has(k));
   const caseData: CaseField[] = caseKeys
     .filter((key) => data[key] !== undefined)

@@ -22,7 +22,10 @@ export interface GmsCallbackAdapterOptions {
   /**
    * Per attempt; a read still unanswered after this rejects with `timeout`. A write unanswered
    * after this is settled by reading the callback back (success when GMS holds the change; one
-   * more wait and read when it does not yet). Default 8 s.
+   * more wait and read when it does not yet). Default 8 s. A write's caller is answered within
+   * 2 × `timeoutMs`, read-backs included (each read-back gets `timeoutMs` / 2): keep that below
+   * the elements' `actionTimeoutMs` (policy, 30 s by default), or they report "did not answer in
+   * time" before the reconciled outcome.
    */
   timeoutMs?: number;
   /**

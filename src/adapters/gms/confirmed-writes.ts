@@ -17,16 +17,25 @@ export interface Write<A, T> {
   key: string;
   /** The request as it goes out: the same write while one is in flight joins it, never resent. */
   signature: string;
-  /** What must be read before sending so that a read-back can tell this write's result apart. */
-  prepare?(signal: AbortSignal): Promise<void>;
+  /**
+   * What the write records here besides the request (a reschedule's reason). A caller joining a
+   * write in flight with a different one has its own recorded instead: the agent's last choice.
+   */
+  local?: string;
+  /**
+   * What must be read before sending so that a read-back can tell this write's result apart.
+   * `timeoutMs`: the deadline of that read, part of the caller's budget.
+   */
+  prepare?(signal: AbortSignal, timeoutMs: number): Promise<void>;
   /** Sends the request, once; resolves with GMS's answer. */
   send(signal: AbortSignal): Promise<A>;
   /**
-   * Reads GMS back: resolves with what the answer would have been when GMS holds what the write
-   * asked for, undefined when it does not; rejects when GMS cannot be read.
+   * Reads GMS back within `timeoutMs`: resolves with what the answer would have been when GMS
+   * holds what the write asked for, undefined when it does not; rejects when GMS cannot be read
+   * or does not tell.
    */
-  readBack(): Promise<A | undefined>;
-  /** Applies the carried-out write here (history, offer state). Runs once per write. */
+  readBack(timeoutMs: number): Promise<A | undefined>;
+  /** Applies the carried-out write here (history, offer state). Runs once per write and local choice. */
   confirm(answer: A): T;
 }
 
@@ -46,12 +55,13 @@ function unwrap<T>(result: Outcome<T>): T {
 }
 
 /**
- * How many times a caller waits `answerMs` for the write's answer, reading GMS back after each:
- * GMS answering the read but not yet the write may just be busy.
+ * How many times a caller waits for the write's answer, reading GMS back after each: GMS
+ * answering the read but not yet the write may just be busy.
  */
 const ROUNDS = 2;
 
 class Flight<A, T> {
+  /** The write as sent: its request and its read-back. */
   readonly write: Write<A, T>;
   readonly ready: Promise<void>;
   readonly sent: Promise<Outcome<A>>;
@@ -61,12 +71,16 @@ class Flight<A, T> {
   result: Outcome<A> | undefined;
   /** Callers still waiting for their answer (each reads back for itself). */
   waiting = 0;
+  /** The latest caller's write: its local choice is the one recorded here. */
+  #latest: Write<A, T>;
+  #answer: { value: A } | undefined;
   #confirmed: Outcome<T> | undefined;
 
-  constructor(write: Write<A, T>, signal: AbortSignal) {
+  constructor(write: Write<A, T>, signal: AbortSignal, readMs: number) {
     this.write = write;
+    this.#latest = write;
     // Without what prepare reads, a read-back cannot confirm; the write itself still goes out.
-    this.ready = (write.prepare?.(signal) ?? Promise.resolve()).catch(() => undefined);
+    this.ready = (write.prepare?.(signal, readMs) ?? Promise.resolve()).catch(() => undefined);
     this.sent = this.ready
       .then(() => write.send(signal))
       .then(
@@ -81,8 +95,23 @@ class Flight<A, T> {
   }
 
   confirm(answer: A): T {
-    this.#confirmed ??= outcome(() => this.write.confirm(answer));
+    if (!this.#confirmed) {
+      this.#answer = { value: answer };
+      this.#confirmed = outcome(() => this.#latest.confirm(answer));
+    }
     return unwrap(this.#confirmed);
+  }
+
+  /**
+   * The same request asked again. With another local choice, that choice is the one recorded:
+   * instead of the earlier one when the write is not confirmed yet, after it when it already is
+   * (the agent saw the first one succeed).
+   */
+  join(write: Write<A, T>): void {
+    if (write.local === this.#latest.local) return;
+    this.#latest = write;
+    const answer = this.#answer;
+    if (answer) this.#confirmed = outcome(() => write.confirm(answer.value));
   }
 }
 
@@ -117,32 +146,41 @@ function detach<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T
  * is lost, a bare 5xx or not there after `answerMs`, what a read-back of the callback shows (carried
  * out: success, applied here as a normal success; not carried out: the original error; GMS
  * unreadable: `unconfirmed`). A read-back that shows no change while the answer is still awaited
- * gives the write one more `answerMs` and reads again: the caller knows within about
- * 2 × (`answerMs` + a read). The request itself is still waited for (up to its own deadline): a
- * late success is applied here then, a late lost answer read back once more, so the interaction
- * ends up as GMS holds it. The same write asked again while one is in flight (a double-click, a
- * retry after a timeout) joins it instead of sending a second request; another write to the same
- * callback goes out and supersedes it.
+ * gives the write a little longer and reads again. All of it fits in `budgetMs` (2 × `answerMs` by
+ * default; reads get at most `answerMs` / 2 each): the caller is answered before an element's own
+ * action timeout would say "did not answer in time" over the reconciliation. The request itself is
+ * still waited for (up to its own deadline): a late success is applied here then, a late lost
+ * answer read back once more, so the interaction ends up as GMS holds it. The same request asked
+ * again while one is in flight (a double-click, a retry after a timeout) joins it instead of
+ * sending a second one, with the latest caller's local choice recorded; another request to the
+ * same callback goes out and supersedes it.
  */
 export class ConfirmedWrites {
   readonly #answerMs: number;
+  readonly #budgetMs: number;
+  readonly #readMs: number;
   readonly #lifetime = new AbortController();
   readonly #flights = new Map<string, Flight<unknown, unknown>>();
 
-  constructor(answerMs: number) {
+  constructor(answerMs: number, budgetMs = 2 * answerMs) {
     this.#answerMs = answerMs;
+    this.#budgetMs = budgetMs;
+    this.#readMs = Math.max(1, Math.floor(Math.min(answerMs, budgetMs) / 2));
   }
 
   run<A, T>(write: Write<A, T>, signal?: AbortSignal): Promise<T> {
     throwIfAborted(signal);
     if (this.#lifetime.signal.aborted) return Promise.reject(new AdapterError('aborted', 'The adapter was disposed.'));
+    const started = Date.now();
     const current = this.#flights.get(write.key) as Flight<A, T> | undefined;
     let flight = current;
     if (!flight || flight.write.signature !== write.signature) {
       if (current) current.superseded = true;
       flight = this.#start(write);
+    } else {
+      flight.join(write);
     }
-    return detach(this.#answer(flight), signal);
+    return detach(this.#answer(flight, started), signal);
   }
 
   /** Stops waiting for every write in flight (their requests are aborted). */
@@ -152,7 +190,7 @@ export class ConfirmedWrites {
   }
 
   #start<A, T>(write: Write<A, T>): Flight<A, T> {
-    const flight = new Flight(write, this.#lifetime.signal);
+    const flight = new Flight(write, this.#lifetime.signal, this.#readMs);
     this.#flights.set(write.key, flight as Flight<unknown, unknown>);
     void flight.sent.then((result) => this.#settled(flight, result));
     return flight;
@@ -166,7 +204,7 @@ export class ConfirmedWrites {
       if (result.ok) {
         flight.confirm(result.value);
       } else if (outcomeUnknown(result.error) && flight.waiting === 0) {
-        const answer = await flight.write.readBack();
+        const answer = await flight.write.readBack(this.#answerMs);
         if (answer !== undefined && current()) flight.confirm(answer);
       }
     } catch {
@@ -177,28 +215,34 @@ export class ConfirmedWrites {
   }
 
   /** What one caller is told. */
-  async #answer<A, T>(flight: Flight<A, T>): Promise<T> {
+  async #answer<A, T>(flight: Flight<A, T>, started: number): Promise<T> {
     flight.waiting += 1;
     try {
-      return await this.#outcome(flight);
+      return await this.#outcome(flight, started);
     } finally {
       flight.waiting -= 1;
     }
   }
 
-  async #outcome<A, T>(flight: Flight<A, T>): Promise<T> {
+  async #outcome<A, T>(flight: Flight<A, T>, started: number): Promise<T> {
+    const left = () => started + this.#budgetMs - Date.now();
     await flight.ready;
+    if (flight.confirmed) return unwrap(flight.confirmed);
     let failure = new AdapterError('timeout', `GMS did not answer within ${this.#answerMs} ms.`);
-    let unreadable: AdapterError | undefined;
+    let unreadable: AdapterError | undefined = new AdapterError('timeout', 'No time was left to read the callback back.');
     for (let round = 1; round <= ROUNDS; round++) {
-      const result = await within(flight.sent, this.#answerMs);
+      // Wait for the answer, leaving room in the budget for the read-back that follows.
+      const result = await within(flight.sent, Math.max(0, Math.min(this.#answerMs, left() - this.#readMs)));
       if (result?.ok) return flight.confirm(result.value);
       if (result) {
         if (!outcomeUnknown(result.error)) throw result.error;
         failure = result.error;
       }
+      const readMs = Math.min(this.#readMs, left());
+      // A second read with little time left would only time out; the first must still try.
+      if (readMs <= 0 || (round > 1 && readMs < this.#readMs / 2)) break;
       try {
-        const answer = await flight.write.readBack();
+        const answer = await flight.write.readBack(readMs);
         if (answer !== undefined) return flight.confirm(answer);
         unreadable = undefined;
       } catch (error) {

@@ -12,7 +12,7 @@ import { systemClock, type Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Channel, DispositionNode, DispositionRef, Interaction } from '../../model/interaction.js';
 import { isClosed, type InteractionEvent } from '../../model/state-machine.js';
 import { findDisposition, validatePhoneNumber, validateRescheduleTime } from '../../model/validation.js';
-import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from './callback-data.js';
+import { DEFAULT_MAPPING, interactionFromData, REQUEST_ID_KEY, type CallbackDataMapping } from './callback-data.js';
 import {
   DEFAULT_BUCKET_MINUTES,
   DEFAULT_OFFER_TIMEOUT_MS,
@@ -35,6 +35,11 @@ import {
 /** Whether two numbers are the same once formatting is gone (GMS stores them as typed, less spaces). */
 function sameNumber(a: string | undefined, b: string): boolean {
   return (a ?? '').replace(/\D/g, '') === b.replace(/\D/g, '');
+}
+
+/** A create request's own token (128 random bits, hex); works outside secure contexts too. */
+function requestToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export interface CreateCallbackRequest {
@@ -61,8 +66,10 @@ export interface CreateCallbackRequest {
  * Writes (create, reschedule, cancel) are sent once and never again by themselves. When GMS's
  * answer is late, lost or a bare 5xx, the callback is read back before anything is reported: the
  * change found there is a success (applied here as one), a change not found rejects with the
- * original error, and a read-back that fails too rejects with `unconfirmed`. The same write asked
- * again while one is in flight (a double-click) joins it. See {@link ConfirmedWrites}.
+ * original error, and a read-back that fails too rejects with `unconfirmed`. The caller is answered
+ * within 2 × `timeoutMs`, read-backs included (16 s by default, under the elements' 30 s
+ * `actionTimeoutMs`). The same request asked again while one is in flight (a double-click) joins
+ * it; the agent's last choice of reason is the one recorded. See {@link ConfirmedWrites}.
  */
 export class GmsCallbackAdapter implements CallbackAdapter {
   readonly callbackCapabilities: CallbackCapabilities = { reschedule: true, availability: true, duplicateLookup: true };
@@ -220,6 +227,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       {
         key: `callback:${id}`,
         signature: JSON.stringify(['PUT', body]),
+        // The reason is not sent: the same PUT with another reason joins it and records that reason.
+        local: JSON.stringify(request.reason ?? null),
         send: (signal) =>
           this.#http.send({
             method: 'PUT',
@@ -228,8 +237,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
             signal,
             timeoutMs: this.#writeDeadlineMs,
           }),
-        readBack: async () => {
-          const record = await this.#readBack(id);
+        readBack: async (timeoutMs) => {
+          const record = await this.#readBack(id, timeoutMs);
           const holds =
             !!record &&
             record._callback_state !== 'COMPLETED' &&
@@ -293,8 +302,12 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   /**
    * `POST .../{service}`: a new callback request, never sent twice (the same request while one is
-   * in flight joins it). Resolves with its id. The customer's open callbacks are listed first, so
-   * that when the answer is lost the one this request created can be told from older ones.
+   * in flight joins it). Resolves with its id. The request carries a token of its own as the custom
+   * key `cb_request_id` (no leading `_`: GMS keeps those for itself), so that when the answer is
+   * lost the callback it created is found by that token, never taken for one the IVR or a web form
+   * created for the same customer meanwhile. A new callback without the token (GMS not returning
+   * custom keys) cannot be told apart: `unconfirmed`. The customer's open callbacks are listed
+   * first, so older ones are not mistaken for such a callback.
    */
   async create(request: CreateCallbackRequest, options?: CallOptions): Promise<string> {
     throwIfAborted(options?.signal);
@@ -303,34 +316,38 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       _customer_number: request.number,
       ...(request.desiredTime === undefined ? {} : { _desired_time: toWireTime(request.desiredTime) }),
     };
+    // The request as a caller asked for it is the join key; the token is the first caller's.
+    const token = requestToken();
     let before: ReadonlySet<string> | undefined;
     return this.#writes.run(
       {
         key: `create:${JSON.stringify(body)}`,
         signature: JSON.stringify(['POST', body]),
-        prepare: async (signal) => {
-          const open = await this.#openRecords(request.number, { signal, retries: 0 });
+        prepare: async (signal, timeoutMs) => {
+          const open = await this.#openRecords(request.number, { signal, retries: 0, timeoutMs });
           before = new Set(open.map((r) => r._id));
         },
         send: (signal) =>
           this.#http.send<{ _id?: string }>({
             method: 'POST',
             path: `/genesys/1/service/callback/${this.#service}`,
-            body,
+            body: { ...body, [REQUEST_ID_KEY]: token },
             signal,
             timeoutMs: this.#writeDeadlineMs,
           }),
-        readBack: async () => {
-          if (!before) throw new AdapterError('unknown', "The customer's open callbacks could not be listed before the create.");
-          const known = before;
-          const created = (await this.#openRecords(request.number, { retries: 0 })).find(
+        readBack: async (timeoutMs) => {
+          const open = await this.#openRecords(request.number, { retries: 0, timeoutMs });
+          const created = open.find((r) => r[REQUEST_ID_KEY] === token);
+          if (created) return { _id: created._id };
+          const untold = open.filter(
             (r) =>
-              !known.has(r._id) &&
+              r[REQUEST_ID_KEY] === undefined &&
+              !before?.has(r._id) &&
               sameNumber(r._customer_number, request.number) &&
-              (request.desiredTime === undefined || fromWireTime(r._desired_time) === request.desiredTime) &&
-              Object.entries(request.data ?? {}).every(([key, value]) => r[key] === value),
+              (request.desiredTime === undefined || fromWireTime(r._desired_time) === request.desiredTime),
           );
-          return created ? { _id: created._id } : undefined;
+          if (untold.length) throw new AdapterError('unknown', `A new callback for this number carries no ${REQUEST_ID_KEY}: whether it is this request's is not known.`);
+          return undefined;
         },
         confirm: (reply) => {
           if (!reply?._id) throw new AdapterError('unknown', 'GMS created the callback but sent no id.');
@@ -358,8 +375,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
             signal,
             timeoutMs: this.#writeDeadlineMs,
           }),
-        readBack: async () => {
-          const record = await this.#readBack(id);
+        readBack: async (timeoutMs) => {
+          const record = await this.#readBack(id, timeoutMs);
           return record?._callback_state === 'COMPLETED' && record._callback_reason === 'CANCELLED' ? {} : undefined;
         },
         confirm: () => {
@@ -380,30 +397,35 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   // ---- internals ----
 
   /** `GET /genesys/1/service/callback?_id=...`: the record, or undefined when GMS has none. */
-  async #record(id: string, signal?: AbortSignal, retries?: number): Promise<GmsCallbackRecord | undefined> {
+  async #record(id: string, signal?: AbortSignal, retries?: number, timeoutMs?: number): Promise<GmsCallbackRecord | undefined> {
     const records = await this.#http.send<GmsCallbackRecord[]>({
       method: 'GET',
       path: '/genesys/1/service/callback',
       query: { _id: id },
       signal,
       ...(retries === undefined ? {} : { retries }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
     });
     return Array.isArray(records) ? records.find((r) => r._id === id) : undefined;
   }
 
   /** After a write's answer was lost: no retry here, the write's caller reads again when it must. */
-  #readBack(id: string): Promise<GmsCallbackRecord | undefined> {
-    return this.#record(id, undefined, 0);
+  #readBack(id: string, timeoutMs: number): Promise<GmsCallbackRecord | undefined> {
+    return this.#record(id, undefined, 0, timeoutMs);
   }
 
   /** The customer's callbacks GMS has not completed. */
-  async #openRecords(number: string, options: { signal?: AbortSignal; retries?: number } = {}): Promise<GmsCallbackRecord[]> {
+  async #openRecords(
+    number: string,
+    options: { signal?: AbortSignal; retries?: number; timeoutMs?: number } = {},
+  ): Promise<GmsCallbackRecord[]> {
     const records = await this.#http.send<GmsCallbackRecord[]>({
       method: 'GET',
       path: `/genesys/1/service/callback/${this.#service}`,
       query: { _customer_number: number.trim(), _callback_state: '!COMPLETED' },
       signal: options.signal,
       ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
     return Array.isArray(records) ? records : [];
   }
