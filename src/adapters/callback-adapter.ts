@@ -1,4 +1,4 @@
-import type { Capabilities } from '../model/actions.js';
+import type { Capabilities, Policy } from '../model/actions.js';
 import type {
   AvailabilitySlot,
   Channel,
@@ -63,6 +63,22 @@ export interface CallbackAdapter {
    * read back after a reload goes to the first adapter that asks for that id.
    */
   readonly workScope?: string;
+
+  /**
+   * The rules this backend enforces (a mandatory disposition, whether offers may be rejected,
+   * rescheduling on a new number, ...), read afresh each time. The elements apply it under the
+   * `policy` a page sets explicitly (which wins field by field) and above the defaults, so a rule
+   * the service enforces is shown before the agent runs into its refusal. Optional: an adapter
+   * without one leaves the policy to the page.
+   */
+  readonly policy?: Readonly<Partial<Policy>>;
+
+  /**
+   * Called with the new `policy` each time it changes (an administrator changed a privilege, the
+   * service's configuration was reloaded). Returns an unsubscribe function. Optional: without it,
+   * `policy` is taken to be fixed.
+   */
+  onPolicy?(listener: (policy: Readonly<Partial<Policy>>) => void): Unsubscribe;
 
   /** Called with each new offer. Returns an unsubscribe function. */
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe;

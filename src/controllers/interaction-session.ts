@@ -28,6 +28,7 @@ import { CallbackErrorEvent } from '../events/error-event.js';
 import { adapterErrorMessage } from '../messages/messages.js';
 import { InteractionController, type ViewKey } from './interaction-controller.js';
 import { withTimeout } from './action-timeout.js';
+import { AdapterPolicyController } from './adapter-policy-controller.js';
 
 /** What a host may set explicitly; each wins over the value provided by context. */
 export interface SessionOverrides {
@@ -76,6 +77,7 @@ export class InteractionSession implements ReactiveController {
   readonly #clockCtx: ContextConsumer<typeof clockContext, ReactiveElement>;
   readonly #policyCtx: ContextConsumer<typeof policyContext, ReactiveElement>;
   readonly #interaction: InteractionController;
+  readonly #adapterPolicy: AdapterPolicyController;
   #callUnsubscribe: Unsubscribe | undefined;
   #callTelephony: TelephonyAdapter | undefined;
   #pending = new Set<string>();
@@ -103,6 +105,7 @@ export class InteractionSession implements ReactiveController {
     this.#directoryCtx = new ContextConsumer(host, { context: directoryAdapterContext, subscribe: true });
     this.#clockCtx = new ContextConsumer(host, { context: clockContext, subscribe: true });
     this.#policyCtx = new ContextConsumer(host, { context: policyContext, subscribe: true });
+    this.#adapterPolicy = new AdapterPolicyController(host, () => this.adapter);
     this.#interaction = new InteractionController(
       host,
       () => ({ adapter: this.adapter, interactionId: this.#overrides().interactionId }),
@@ -134,8 +137,12 @@ export class InteractionSession implements ReactiveController {
     return this.#overrides().clock ?? this.#clockCtx.value ?? systemClock;
   }
 
+  /**
+   * The explicit `policy`, else the one provided by context, over the policy the adapter says its
+   * backend enforces (field by field), so an element alone with `.adapter` applies it too.
+   */
   get policy(): Partial<Policy> {
-    return this.#overrides().policy ?? this.#policyCtx.value ?? {};
+    return this.#adapterPolicy.merged(this.#overrides().policy ?? this.#policyCtx.value) ?? {};
   }
 
   /** What the adapters in use can do (a missing adapter can do nothing). */

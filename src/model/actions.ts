@@ -132,6 +132,19 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   afterCallWorkLimitMs: 0,
 });
 
+/**
+ * Layers of policy, later ones winning field by field: `mergePolicy(adapter.policy, explicit)`.
+ * A field set to `undefined` in a layer does not hide the one below it.
+ */
+export function mergePolicy(...layers: readonly (Readonly<Partial<Policy>> | undefined)[]): Partial<Policy> {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined) merged[key] = value;
+  }
+  return merged as Partial<Policy>;
+}
+
 /** Actions that wait for a person (the customer, a transfer or consultation target) to answer. */
 export const ANSWER_WAITING_ACTIONS: ReadonlySet<string> = new Set(['call', 'transfer', 'conference', 'consult', 'consult-transfer', 'consult-conference']);
 
@@ -245,6 +258,8 @@ export function actionAvailability(
       if (blocked) return blocked;
       if (!isAccepted(state)) return hidden('wrong-state');
       if (state === 'dialing') return disabled('wrong-state');
+      // A web callback's Schedule callback closes it, as Done does: not during a call.
+      if (interaction.channel === 'web-callback' && (state === 'connected' || state === 'held')) return disabled('call-active');
       if (state === 'ready-to-call' && !policy.canRescheduleBeforeCall && interaction.attempts.length === 0) {
         return disabled('no-call-yet');
       }

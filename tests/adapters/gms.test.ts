@@ -133,6 +133,24 @@ describe('GmsCallbackAdapter', () => {
     });
   });
 
+  describe('policy', () => {
+    it('says the disposition is mandatory when configured so, for the elements to apply', async () => {
+      expect(s.adapter.policy).to.deep.equal({ dispositionMandatory: false });
+      const strict = await gmsAdapter({ dispositionMandatory: true });
+      expect(strict.adapter.policy).to.deep.equal({ dispositionMandatory: true });
+      strict.adapter.dispose();
+    });
+
+    it('leaves rejecting to each callback: canRejectByDefault is the offer\'s canReject, not a policy', async () => {
+      const strict = await gmsAdapter({ canRejectByDefault: false });
+      expect(strict.adapter.policy).to.not.have.property('canReject');
+      const offered = strict.adapter.ingest({ _CB_SERVICE_ID: 'CB-R', GMS_Customer_Number: '+442079460127', _agent_preview_allow_reject: 'true' });
+      expect(offered.offer.canReject).to.equal(true);
+      expect(strict.adapter.ingest({ _CB_SERVICE_ID: 'CB-R2', GMS_Customer_Number: '+442079460128' }).offer.canReject).to.equal(false);
+      strict.adapter.dispose();
+    });
+  });
+
   describe('operations over HTTP', () => {
     it('create: POST with the number, the desired time in UTC and the form data', async () => {
       const time = weekdayAt(10, 0);

@@ -40,6 +40,7 @@ export interface GmsCallbackAdapterOptions {
   bucketMinutes?: number;
   /** Disposition codes the agent may choose (GMS has none: they come from the desktop's config). */
   dispositionCodes?: readonly DispositionNode[];
+  /** Mark done needs a disposition; the adapter refuses it without one and says so in its `policy`. */
   dispositionMandatory?: boolean;
   /** How long an offer waits when the data carries no `_agent_preview_timeout`. Default 30 s. */
   offerTimeoutMs?: number;

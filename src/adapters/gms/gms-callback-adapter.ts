@@ -8,6 +8,7 @@ import type {
   RescheduleRequest,
 } from '../callback-adapter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import type { Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { AvailabilitySlot, Channel, DispositionNode, DispositionRef, Interaction } from '../../model/interaction.js';
 import { isClosed, type InteractionEvent } from '../../model/state-machine.js';
@@ -75,6 +76,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly callbackCapabilities: CallbackCapabilities = { reschedule: true, availability: true, duplicateLookup: true };
 
   readonly #options: GmsCallbackAdapterOptions;
+  readonly #policy: Readonly<Partial<Policy>>;
   readonly #http: GmsHttpClient;
   readonly #clock: Clock;
   readonly #mapping: CallbackDataMapping;
@@ -85,6 +87,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   constructor(options: GmsCallbackAdapterOptions) {
     this.#options = options;
+    this.#policy = Object.freeze({ dispositionMandatory: !!options.dispositionMandatory });
     this.#clock = options.clock ?? systemClock;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#bucketMs = (options.bucketMinutes ?? DEFAULT_BUCKET_MINUTES) * 60_000;
@@ -109,6 +112,15 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   /** GMS service ids are unique per GMS and callback service. */
   get workScope(): string {
     return `gms:${this.#options.baseUrl}|${this.#options.service}`;
+  }
+
+  /**
+   * The rule this adapter enforces from its configuration: `dispositionMandatory`. Whether an
+   * offer may be rejected is the callback's own (`_agent_preview_allow_reject`, else
+   * `canRejectByDefault`) and arrives as the offer's `canReject`, not as a policy for every offer.
+   */
+  get policy(): Readonly<Partial<Policy>> {
+    return this.#policy;
   }
 
   // ---- offers ----

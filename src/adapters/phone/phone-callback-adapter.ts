@@ -1,3 +1,4 @@
+import type { Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
 import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
@@ -33,7 +34,7 @@ export interface PhoneCallbackAdapterOptions {
   canRejectByDefault?: boolean;
   /** Disposition codes Mark done accepts; absent = any. */
   dispositions?: readonly DispositionRef[];
-  /** Mark done needs a disposition. */
+  /** Mark done needs a disposition; the adapter refuses it without one and says so in its `policy`. */
   dispositionMandatory?: boolean;
   clock?: Clock;
 }
@@ -58,6 +59,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   readonly #phone: TelephonyAdapter;
   readonly #options: PhoneCallbackAdapterOptions;
+  readonly #policy: Readonly<Partial<Policy>>;
   readonly #mapping: CallbackDataMapping;
   readonly #clock: Clock;
   readonly #desk: LocalDesk;
@@ -69,6 +71,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   constructor(options: PhoneCallbackAdapterOptions) {
     this.#options = options;
+    this.#policy = Object.freeze({ dispositionMandatory: !!options.dispositionMandatory });
     this.#phone = options.telephony;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#clock = options.clock ?? systemClock;
@@ -93,6 +96,11 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   get telephonyCapabilities(): TelephonyCapabilities {
     return this.#phone.telephonyCapabilities;
+  }
+
+  /** The rule this adapter enforces from its options: `dispositionMandatory`. */
+  get policy(): Readonly<Partial<Policy>> {
+    return this.#policy;
   }
 
   /** Stops following the phone and the offer timers. The phone itself is left as it is. */

@@ -11,6 +11,7 @@ import type {
   RescheduleRequest,
 } from '../callback-adapter.js';
 import type { DirectoryAdapter, DirectoryTarget, ResponseQuery, StandardResponse, TargetQuery } from '../directory-adapter.js';
+import { Emitter } from '../emitter.js';
 import { AdapterError, type AdapterErrorCode, type Unsubscribe } from '../errors.js';
 import type {
   CallInfo,
@@ -36,6 +37,7 @@ export type { SimulatedContactCenterOptions } from './simulation.js';
  */
 export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter, DirectoryAdapter {
   readonly #s: Simulation;
+  readonly #policyChanges = new Emitter<[Readonly<Policy>]>();
 
   /**
    * Its ids start at `cb-1` in every instance, so each instance is its own scope: a note typed for
@@ -64,9 +66,26 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
     return this.#s.callbackCapabilities;
   }
 
-  /** The rules the backend enforces (privileges, mandatory disposition). */
+  /**
+   * The rules the backend enforces (privileges, mandatory disposition): the `policy` option over
+   * the defaults, as the elements should apply it under a page's own `policy`.
+   */
   get policy(): Readonly<Policy> {
     return this.#s.policy;
+  }
+
+  /** Called with the whole new policy after each `setPolicy`. */
+  onPolicy(listener: (policy: Readonly<Policy>) => void): Unsubscribe {
+    return this.#policyChanges.on(listener);
+  }
+
+  /**
+   * The administrator changes a rule: from now on the backend enforces `changes` over the current
+   * policy (an interaction already accepted included), and `onPolicy` subscribers hear of it.
+   */
+  setPolicy(changes: Partial<Policy>): void {
+    this.#s.policy = Object.freeze({ ...this.#s.policy, ...changes });
+    this.#policyChanges.emit(this.#s.policy);
   }
 
   /** Round trip of every command; may be changed at any time (a demo slider). */
@@ -176,6 +195,7 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
   /** Stops every timer; the instance must not be used afterwards. */
   dispose(): void {
     this.#s.timers.clearAll();
+    this.#policyChanges.clear();
   }
 
   // ---- CallbackAdapter ----

@@ -69,7 +69,8 @@ export class Simulation {
   readonly capabilities: Readonly<Capabilities>;
   readonly telephonyCapabilities: Readonly<TelephonyCapabilities>;
   readonly callbackCapabilities: Readonly<CallbackCapabilities>;
-  readonly policy: Readonly<Policy>;
+  /** The rules the backend enforces; replaced as a whole by `setPolicy`. */
+  policy: Readonly<Policy>;
   readonly offerTimeoutMs: number;
   latencyMs: number;
 

@@ -7,7 +7,7 @@ import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { callbackAdapterContext, clockContext, policyContext, telephonyAdapterContext } from '../../context/index.js';
 import type { Clock } from '../../model/clock.js';
-import type { Policy } from '../../model/actions.js';
+import { mergePolicy, type Policy } from '../../model/actions.js';
 import { announce } from '../../controllers/announcer.js';
 import type { Channel } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -138,7 +138,7 @@ export class AgentStatus extends CallbackElement {
       adapter: this.adapter ?? this.contextAdapter,
       telephony: this.telephony ?? this.contextTelephony,
       clock: this.clock ?? this.contextClock,
-      policy: this.contextPolicy,
+      policy: mergePolicy((this.adapter ?? this.contextAdapter)?.policy, this.contextPolicy),
     }),
     {
       onReadyState: (channel, state) => {

@@ -84,7 +84,7 @@ export class CallbackDesk extends CallbackElement {
   @property({ attribute: false })
   clock?: Clock;
 
-  /** Privileges and desk options for every element inside. */
+  /** Privileges and desk options for every element inside; each field set wins over the callback adapter's `policy`. */
   @property({ attribute: false })
   policy?: Partial<Policy>;
 

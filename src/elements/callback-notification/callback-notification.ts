@@ -5,6 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { callbackAdapterContext, clockContext, policyContext } from '../../context/index.js';
+import { AdapterPolicyController } from '../../controllers/adapter-policy-controller.js';
 import { announce } from '../../controllers/announcer.js';
 import { CountdownController } from '../../controllers/clock-ticker.js';
 import { InteractionController } from '../../controllers/interaction-controller.js';
@@ -108,7 +109,7 @@ export class CallbackNotification extends CallbackElement {
   /** Clock for the countdown. Wins over context; defaults to the system clock. */
   @property({ attribute: false }) clock?: Clock;
 
-  /** Privileges (e.g. `canReject`). Wins over context. */
+  /** Privileges (e.g. `canReject`). Wins over context and, field by field, over the adapter's `policy`. */
   @property({ attribute: false }) policy?: Partial<Policy>;
 
   @consume({ context: callbackAdapterContext, subscribe: true })
@@ -130,6 +131,7 @@ export class CallbackNotification extends CallbackElement {
   @state() private settledNotice?: Interaction;
 
   #ring = new RingController(this);
+  #adapterPolicy = new AdapterPolicyController(this, () => this.#adapter);
   #ringingFor: string | undefined;
   /** Offers already announced with `callback-ring`: once per offer, whatever happens after. */
   #rung = new Set<string>();
@@ -161,8 +163,9 @@ export class CallbackNotification extends CallbackElement {
     return this.clock ?? this.contextClock ?? systemClock;
   }
 
+  /** The explicit policy, else the provided one, over the adapter's own (`canReject`). */
   get #policy(): Partial<Policy> | undefined {
-    return this.policy ?? this.contextPolicy;
+    return this.#adapterPolicy.merged(this.policy ?? this.contextPolicy);
   }
 
   /** The offer on screen, if any. */

@@ -234,6 +234,23 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
       });
     });
 
+    describe('policy', () => {
+      // Optional: an adapter without `policy` leaves the rules to the page. One that has it says
+      // what it enforces, so the elements never offer what it refuses.
+      it('publishes the mandatory disposition it enforces, and only then', async () => {
+        if (h.adapter.policy) expect(h.adapter.policy.dispositionMandatory ?? false).to.equal(false);
+        const strict = await makeHarness({ dispositionMandatory: true });
+        try {
+          if (strict.adapter.policy) expect(strict.adapter.policy.dispositionMandatory).to.equal(true);
+          const stop = strict.adapter.onPolicy?.(() => undefined);
+          if (stop) expect(stop).to.be.a('function');
+          stop?.();
+        } finally {
+          await strict.dispose();
+        }
+      });
+    });
+
     describe('subscriptions and cancellation', () => {
       it('an unsubscribed listener hears nothing more', async () => {
         const stopped = record<Interaction>((l) => h.adapter.onInteraction(l));
