@@ -53,10 +53,11 @@ const applyPolicy = () => {
 };
 mandatory.addEventListener('change', applyPolicy);
 newNumber.addEventListener('change', applyPolicy);
-const dtmfMask = document.getElementById('dtmf-mask') as HTMLInputElement;
-dtmfMask.checked = desk.dtmfMask;
-dtmfMask.addEventListener('change', () => {
-  desk.dtmfMask = dtmfMask.checked;
+// DTMF digits are masked unless the desk is told to show them.
+const dtmfShowDigits = document.getElementById('dtmf-show-digits') as HTMLInputElement;
+dtmfShowDigits.checked = desk.dtmfShowDigits;
+dtmfShowDigits.addEventListener('change', () => {
+  desk.dtmfShowDigits = dtmfShowDigits.checked;
 });
 // The desk follows <html lang>; the simulator's data follows it too, for the offers sent after.
 const language = document.getElementById('page-language') as HTMLSelectElement;

@@ -186,7 +186,8 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
     }
     case 'dtmf':
       if (state !== 'connected') fail();
-      return next({ history: log({ at, kind: 'dtmf', digits: event.digits, masked: event.masked }) });
+      // Masked digits never reach the history in clear, whichever adapter reports them.
+      return next({ history: log({ at, kind: 'dtmf', digits: event.masked ? '•'.repeat([...event.digits].length) : event.digits, masked: event.masked }) });
     case 'transfer':
       if (!IN_CALL.has(state) || interaction.consultation) fail();
       return next({

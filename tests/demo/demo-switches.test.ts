@@ -90,9 +90,9 @@ describe('demo page: desk settings', function () {
     const named = (id: string) => demo.control<HTMLInputElement>(id).labels![0]!.textContent!.replace(/\s+/g, ' ').trim();
     expect(named('disposition-mandatory')).to.equal('Disposition required before Mark done');
     expect(named('reschedule-new-number')).to.equal('Reschedule on a new number');
-    expect(named('dtmf-mask')).to.equal('Mask DTMF digits in the case history');
+    expect(named('dtmf-show-digits')).to.equal('Show DTMF digits in the case history');
     expect(named('page-language')).to.match(/^Page language/);
-    for (const id of ['disposition-mandatory', 'reschedule-new-number', 'dtmf-mask']) {
+    for (const id of ['disposition-mandatory', 'reschedule-new-number', 'dtmf-show-digits']) {
       expect(demo.control(id).getAttribute('role'), id).to.equal('switch');
       await demo.toggle(id);
       await demo.toggle(id);
@@ -146,7 +146,7 @@ describe('demo page: desk settings', function () {
     expect(form.querySelector('label[for=number]')!.textContent!.trim()).to.equal('New number (optional)');
   });
 
-  it('Mask DTMF digits: the case history shows the digits sent with the switch off, dots with it on', async () => {
+  it('DTMF digits: masked in the case history by default, shown as typed with the Show DTMF digits switch on', async () => {
     const demo = await openDemo();
     await demo.acceptWebCallback();
     await demo.call();
@@ -159,15 +159,15 @@ describe('demo page: desk settings', function () {
     const history = () => demo.inPreview('case-history')?.textContent?.replace(/\s+/g, ' ') ?? '';
     const entries = () => [...(demo.inPreview('case-history')?.querySelectorAll('li') ?? [])].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
 
-    if (demo.control<HTMLInputElement>('dtmf-mask').checked) await demo.toggle('dtmf-mask');
-    await send('123');
-    await waitUntil(() => entries().some((e) => e.includes('Sent DTMF 123')), `digits in clear: ${history()}`, { timeout: 5000 });
-
-    await demo.toggle('dtmf-mask');
+    expect(demo.control<HTMLInputElement>('dtmf-show-digits').checked, 'off by default').to.equal(false);
     await send('4567');
     await waitUntil(() => entries().some((e) => e.includes('Sent DTMF ••••')), `masked digits: ${history()}`, { timeout: 5000 });
     expect(entries().join(' ')).to.not.include('4567');
-    expect(demo.desk.dtmfMask).to.equal(true);
+
+    await demo.toggle('dtmf-show-digits');
+    expect(demo.desk.dtmfShowDigits).to.equal(true);
+    await send('123');
+    await waitUntil(() => entries().some((e) => e.includes('Sent DTMF 123')), `digits in clear: ${history()}`, { timeout: 5000 });
   });
 
   it('Page language Español: the desk in Spanish, and the simulator\'s dispositions, responses, case data and queues too', async () => {

@@ -109,7 +109,9 @@ describe('<callback-desk> on the sip.js adapter and a real Kamailio', function (
     keypad.shadowRoot!.querySelector<HTMLInputElement>('#digits')!.focus();
     await sendKeys({ type: '12#' });
     await waitUntil(() => call.digits === '12#', `digits arrive (got "${call.digits}")`, { timeout: 5000 });
-    await waitUntil(() => part('case-history')?.textContent?.includes('12#'), 'DTMF in the case history', { timeout: 5000 });
+    // Masked by default: the customer's phone got the digits, the case history one • each.
+    await waitUntil(() => part('case-history')?.textContent?.includes('3 hidden digits'), 'DTMF in the case history', { timeout: 5000 });
+    expect(part('case-history')!.textContent).to.not.include('12#');
     await sendKeys({ press: 'Escape' });
 
     await act('transfer');

@@ -85,8 +85,10 @@ describe('<callback-desk>', () => {
     await sendKeys({ type: '12#' });
     await tick(s, 600);
     expect(s.cc.farEnd(current(s).callId!).digits).to.equal('12#');
-    expect(current(s).history.some((h) => h.kind === 'dtmf' && h.digits.includes('12#'))).to.equal(true);
-    await waitUntil(() => part(s, 'case-history')?.textContent?.includes('12#'), 'DTMF in the case history');
+    // Masked by default: the far end got the digits, the case history keeps one • each.
+    expect(current(s).history.some((h) => h.kind === 'dtmf' && h.digits === '•••')).to.equal(true);
+    await waitUntil(() => part(s, 'case-history')?.textContent?.includes('Sent DTMF'), 'DTMF in the case history');
+    expect(part(s, 'case-history')!.textContent).to.not.include('12#');
     await sendKeys({ press: 'Escape' });
     await tick(s);
 

@@ -46,7 +46,8 @@ describe('<callback-preview> duplicates', () => {
     const { announcement } = await import('../../src/controllers/announcer.js');
     await waitUntil(() => announcement().includes('Another callback for this number is open.'), 'announced');
     expect(text(warning(s))).to.include('Another callback for this number is open.');
-    expect(text(duplicateButtons(s)[0]!)).to.equal('Open the callback from Priya Natarajan (Scheduled, Ringing)');
+    // Offered to nobody's phone yet: it waits for an agent, it does not ring.
+    expect(text(duplicateButtons(s)[0]!)).to.equal('Open the callback from Priya Natarajan (Scheduled, Waiting for an agent)');
     expect(el.hasState('duplicate')).to.equal(true);
     await expect(el).to.be.accessible();
     const fired = record(el);

@@ -78,7 +78,12 @@ export class CallActions extends InteractionElement {
 
   /** DTMF inactivity buffer in ms before digits are sent (0 = each digit). */
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
-  /** Mask DTMF digits (payment digits) everywhere they would show. */
+  /** Show and record DTMF digits as typed (opt-in); without it they are masked (`•`) everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-show-digits' }) dtmfShowDigits = false;
+  /**
+   * Keeps DTMF digits masked even with `dtmf-show-digits`.
+   * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
+   */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Country used to read national numbers when calling (ISO 3166 alpha-2). */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
@@ -358,7 +363,7 @@ export class CallActions extends InteractionElement {
         })}
       </div>
       <div class="visually-hidden">
-        ${visible.map((v) => (v.availability.status === 'disabled' ? html`<span id="why-${v.action}">${blockReasonMessage(v.availability.reason)}</span>` : nothing))}
+        ${visible.map((v) => (v.availability.status === 'disabled' ? html`<span id="why-${v.action}">${blockReasonMessage(v.availability.reason)}</span> ` : nothing))}
       </div>
       <p part="reason" class="reason" ?hidden=${!keyReason}>${keyReason}</p>
       <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
@@ -385,6 +390,7 @@ export class CallActions extends InteractionElement {
         return html`<dtmf-keypad
           interaction-id=${interaction.id}
           buffer=${this.dtmfBuffer}
+          ?show-digits=${this.dtmfShowDigits}
           ?mask=${this.dtmfMask}
           .adapter=${s.adapter}
           .telephony=${s.telephony}

@@ -8,6 +8,7 @@ import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
+import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
 import { announce } from '../../controllers/announcer.js';
 import { DeskOwnershipController, type DeskOwnership } from '../../controllers/desk-ownership/desk-ownership-controller.js';
 import type { Policy } from '../../model/actions.js';
@@ -27,7 +28,8 @@ import { DeskOwnershipEvent } from './callback-desk.events.js';
  * duplicate warning (`callback-open`) selects that interaction's tab when it is open here. It
  * provides its adapters to everything inside by context. With the `simulated` attribute and no
  * adapters set, it runs the in-browser simulated contact center (reachable as
- * `desk.contactCenter`), so a static page can try it.
+ * `desk.contactCenter`), so a static page can try it. DTMF digits are masked (`•`) on screen, in
+ * events and in the case history unless `dtmf-show-digits` opts in to showing them.
  *
  * One agent, several tabs: of the desks of one adapter scope (`callbackAdapter.workScope`) in the
  * tabs of one browser, one owns (Web Locks API): it connects the adapters and shows offers and
@@ -96,7 +98,12 @@ export class CallbackDesk extends CallbackElement {
   @property({ attribute: 'disposition-mode' }) dispositionMode: 'tree' | 'list' = 'tree';
   /** DTMF inactivity buffer in ms. */
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
-  /** Mask DTMF digits. */
+  /** Show and record DTMF digits as typed (opt-in); without it they are masked (`•`) everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-show-digits' }) dtmfShowDigits = false;
+  /**
+   * Keeps DTMF digits masked even with `dtmf-show-digits`.
+   * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
+   */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Web callbacks: call the contact as soon as the offer is accepted. */
   @property({ type: Boolean, attribute: 'auto-dial' }) autoDial = false;
@@ -134,6 +141,9 @@ export class CallbackDesk extends CallbackElement {
     // follows its own interaction, so a hold re-renders that window, not the desk of fifty.
     viewKey: (i) => JSON.stringify([i.channel, i.contact.name, i.contact.phone, i.callbackType]),
   });
+
+  /** Offers waiting for an answer: while one does, the idle line ("Offers appear here") is not shown. */
+  #offers = new OfferQueueController(this, () => (this.#ownership.owner ? this.callbackAdapter : undefined));
 
   constructor() {
     super();
@@ -248,9 +258,12 @@ export class CallbackDesk extends CallbackElement {
     this.#focusMain();
   }
 
-  /** After the next render, focus on the open window, else the idle message. */
+  /** After the next render, focus on the open window, else the idle message, else (an offer waits) the offers. */
   #focusMain(): void {
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('[part=window]:not([hidden]), .idle')?.focus());
+    void this.updateComplete.then(() => {
+      const root = this.shadowRoot;
+      (root?.querySelector<HTMLElement>('[part=window]:not([hidden]), .idle:not([hidden])') ?? root?.querySelector<HTMLElement>('[part=notifications]'))?.focus();
+    });
   }
 
   /** Selects the interaction's tab when it is open here (a duplicate offered elsewhere is not). */
@@ -306,7 +319,7 @@ export class CallbackDesk extends CallbackElement {
     const list = this.#active.interactions;
     const selected = this.#selected;
     return html`<div part="status" class="status"><agent-status></agent-status></div>
-      <div part="notifications" class="notifications">
+      <div part="notifications" class="notifications" tabindex="-1">
         <callback-notification
           ?ring=${this.ring}
           exportparts="base: notification, accept-button: notification-accept-button, reject-button: notification-reject-button"
@@ -349,7 +362,9 @@ export class CallbackDesk extends CallbackElement {
               ${this.#renderWindow(i)}
             </div>`,
           )
-        : html`<p class="idle" tabindex="-1">${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}</p>`}
+        : html`<p class="idle" tabindex="-1" ?hidden=${this.#offers.offers.length > 0}>
+            ${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}
+          </p>`}
       ${this.#renderSimulatorBar()}`;
   }
 
@@ -401,6 +416,7 @@ export class CallbackDesk extends CallbackElement {
           interaction-id=${interaction.id}
           disposition-mode=${this.dispositionMode}
           dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
           ?auto-dial=${this.autoDial}
         ></callback-preview>`
@@ -408,6 +424,7 @@ export class CallbackDesk extends CallbackElement {
           interaction-id=${interaction.id}
           disposition-mode=${this.dispositionMode}
           dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
         ></interaction-window>`;
   }

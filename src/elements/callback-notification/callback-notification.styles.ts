@@ -116,6 +116,11 @@ export const styles = css`
     color: var(--_reject);
     border-color: currentColor;
   }
+  .no-reject {
+    align-self: center;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
   @media (forced-colors: active) {
     .box {
       border: 1px solid CanvasText;

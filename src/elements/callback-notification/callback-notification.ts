@@ -68,6 +68,7 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @csspart actions - The button row.
  * @csspart accept-button - The Accept button.
  * @csspart reject-button - The Reject button.
+ * @csspart no-reject - Where Reject would be when the offer cannot be rejected: why (Accept is described by it).
  *
  * @cssproperty --cb-notification-accent - Header colour (the administrator's "header colour").
  * @cssproperty --cb-notification-background - Background of the box.
@@ -205,8 +206,10 @@ export class CallbackNotification extends CallbackElement {
   #warnedFor: string | undefined;
 
   #settled(interaction: Interaction): void {
-    if (this.pending && interaction.state !== 'expired' && interaction.state !== 'revoked') return;
     const who = interaction.contact.name || interaction.contact.phone;
+    // The live region must not keep saying "New callback" once the offer went back to routing.
+    if (interaction.state === 'rejected') announce(msg(str`Callback from ${who} rejected. It went back to routing.`, { id: 'announce.rejected' }));
+    if (this.pending && interaction.state !== 'expired' && interaction.state !== 'revoked') return;
     if (interaction.state === 'expired') {
       this.settledNotice = interaction;
       if (this.pending?.id === interaction.id) this.pending = undefined;
@@ -346,6 +349,7 @@ export class CallbackNotification extends CallbackElement {
             class="accept"
             aria-disabled=${busy ? 'true' : 'false'}
             aria-busy=${pending === 'accept' ? 'true' : 'false'}
+            aria-describedby=${canReject ? nothing : 'no-reject'}
             @click=${() => this.#act('accept')}
           >
             ${pending === 'accept' ? msg('Accepting…', { id: 'notification.accepting' }) : msg('Accept', { id: 'notification.accept' })}
@@ -360,7 +364,8 @@ export class CallbackNotification extends CallbackElement {
               >
                 ${pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
               </button>`
-            : nothing}
+            : // Where Reject would be, why it is not: the service or the agent's privileges forbid it.
+              html`<span part="no-reject" id="no-reject" class="no-reject">${msg('This callback cannot be rejected.', { id: 'notification.no-reject' })}</span>`}
         </div>
       </section>
     `;

@@ -115,7 +115,12 @@ export class CallbackPreview extends InteractionElement {
   @property({ attribute: 'disposition-mode' }) dispositionMode: 'tree' | 'list' = 'tree';
   /** DTMF inactivity buffer in ms (0 = each digit). */
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
-  /** Mask DTMF digits everywhere they would show. */
+  /** Show and record DTMF digits as typed (opt-in); without it they are masked (`•`) everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-show-digits' }) dtmfShowDigits = false;
+  /**
+   * Keeps DTMF digits masked even with `dtmf-show-digits`.
+   * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
+   */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Country for numbers without `+` (ISO 3166 alpha-2), when calling and editing the contact. */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
@@ -237,7 +242,8 @@ export class CallbackPreview extends InteractionElement {
               ${duplicates.map((other) => {
                 const who = other.contact.name || other.contact.phone;
                 const type = callbackTypeLabel(other.callbackType);
-                const state = callStateLabel(other.state, other.remoteHold);
+                // An offer nobody accepted yet has no call: "Ringing" would say someone's phone rings.
+                const state = other.state === 'offered' ? msg('Waiting for an agent', { id: 'preview.duplicate-offered' }) : callStateLabel(other.state, other.remoteHold);
                 return html`<li>
                   <button part="duplicate-button" type="button" data-interaction-id=${other.id} @click=${() => this.dispatchEvent(new CallbackOpenEvent({ interactionId: other.id }))}>
                     ${msg(str`Open the callback from ${who} (${type}, ${state})`, { id: 'preview.duplicate-open' })}
@@ -260,6 +266,7 @@ export class CallbackPreview extends InteractionElement {
             flow="web-callback"
             interaction-id=${id}
             dtmf-buffer=${this.dtmfBuffer}
+            ?dtmf-show-digits=${this.dtmfShowDigits}
             ?dtmf-mask=${this.dtmfMask}
             default-country=${this.defaultCountry ?? nothing}
             .keyShortcuts=${this.#keyShortcuts}

@@ -19,8 +19,10 @@ import { styles } from './dtmf-keypad.styles.js';
  * for `buffer` ms (0 sends each digit at once); Enter in the field sends at once. Only DTMF
  * characters are taken: anything else is refused with a hint and what was typed stays.
  *
- * With `mask`, the digits show as `•` here, in the `callback-action` events and in the case
- * history, while the far end still receives them. Enabled, disabled (with the reason) or hidden as
+ * Digits are masked by default: they show as `•` here, in the `callback-action` events and in the
+ * case history, while the far end still receives them (payment digits and PINs never land in the
+ * history in clear). `show-digits` is the explicit opt-in to show and record them as typed; `mask`
+ * (deprecated, the default now) keeps them masked even then. Enabled, disabled (with the reason) or hidden as
  * the model's allowed actions say; a buffer still waiting when the call leaves the connected state
  * or the element leaves the page is discarded, never sent later.
  *
@@ -61,7 +63,13 @@ export class DtmfKeypad extends InteractionElement {
   /** Inactivity, in ms, before buffered digits are sent; 0 sends each digit at once. */
   @property({ type: Number }) buffer = 500;
 
-  /** Sensitive digits: shown and recorded as `•`, still sent as typed. */
+  /** Show and record the digits as typed (opt-in): without it they show and are recorded as `•`, still sent as typed. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-digits' }) showDigits = false;
+
+  /**
+   * Keeps the digits masked even with `show-digits`.
+   * @deprecated Digits are masked by default now; `show-digits` is the opt-in to show them.
+   */
   @property({ type: Boolean, reflect: true }) mask = false;
 
   /** Adds the A-D column (for systems that use the extended DTMF keys). */
@@ -78,6 +86,11 @@ export class DtmfKeypad extends InteractionElement {
   #timer: { clock: Clock; handle: unknown } | undefined;
   #flushWhenIdle = false;
 
+  /** Digits typed now are sensitive: always, unless the host opted in to seeing them. */
+  get #masked(): boolean {
+    return this.mask || !this.showDigits;
+  }
+
   readonly #session = new InteractionSession(
     this,
     sessionOverrides(this),
@@ -88,7 +101,7 @@ export class DtmfKeypad extends InteractionElement {
 
   /** Digits typed and waiting for the buffer to elapse, as shown (masked when masked). */
   get bufferedDigits(): string {
-    return shownDigits(this.pendingDigits, this.mask || this.#pendingMasked);
+    return shownDigits(this.pendingDigits, this.#masked || this.#pendingMasked);
   }
 
   /**
@@ -111,7 +124,7 @@ export class DtmfKeypad extends InteractionElement {
     this.setState('disabled', this.#availability.status === 'disabled');
     this.setState('buffering', !!this.pendingDigits);
     this.setState('sending', this.#session.isPending('dtmf'));
-    this.setState('masked', this.mask);
+    this.setState('masked', this.#masked);
     this.setState('error', !!this.#session.error);
   }
 
@@ -120,7 +133,7 @@ export class DtmfKeypad extends InteractionElement {
     // time must not lose them (payment digits included). Sent at once, the timer cleared.
     const call = this.pendingDigits && this.#availability.status === 'enabled' ? this.#callOrUndefined() : undefined;
     const digits = this.pendingDigits;
-    const masked = this.mask || this.#pendingMasked;
+    const masked = this.#masked || this.#pendingMasked;
     super.disconnectedCallback();
     this.#discard();
     if (call) void call.telephony.sendDtmf(call.callId, digits, { masked }).catch(() => undefined);
@@ -143,7 +156,7 @@ export class DtmfKeypad extends InteractionElement {
     if (this.#availability.status !== 'enabled') return;
     this.hint = '';
     this.pendingDigits += raw.toUpperCase();
-    if (this.mask) this.#pendingMasked = true;
+    if (this.#masked) this.#pendingMasked = true;
     this.#clearTimer();
     const wait = Number.isFinite(this.buffer) && this.buffer > 0 ? this.buffer : 0;
     if (wait === 0) {
@@ -168,7 +181,7 @@ export class DtmfKeypad extends InteractionElement {
       return;
     }
     const digits = this.pendingDigits;
-    const masked = this.mask || this.#pendingMasked;
+    const masked = this.#masked || this.#pendingMasked;
     const shown = shownDigits(digits, masked);
     this.pendingDigits = '';
     this.#pendingMasked = false;
@@ -194,7 +207,7 @@ export class DtmfKeypad extends InteractionElement {
   /** The call left the connected state with digits still waiting: they are not sent, and the agent is told. */
   #abandon(): void {
     if (!this.pendingDigits) return;
-    const unsent = { digits: this.bufferedDigits, masked: this.mask || this.#pendingMasked };
+    const unsent = { digits: this.bufferedDigits, masked: this.#masked || this.#pendingMasked };
     this.#discard();
     this.unsent = unsent;
     this.#session.showError('dtmf', 'invalid-state', adapterErrorMessage('invalid-state'));
@@ -316,7 +329,7 @@ export class DtmfKeypad extends InteractionElement {
         <p part="sent" class="sent">
           <span class="sent-label">${msg('Sent on this call:', { id: 'dtmf.sent' })}</span>
           ${sent.length
-            ? sent.map((s) => renderDigits(s.digits, s.masked || this.mask))
+            ? sent.map((s) => renderDigits(s.digits, s.masked || this.#masked))
             : html`<span class="none">${msg('nothing yet', { id: 'dtmf.sent-none' })}</span>`}
         </p>
         ${disabled ? html`<p part="reason" id="reason" class="reason">${disabledReason(interaction.state)}</p>` : nothing}

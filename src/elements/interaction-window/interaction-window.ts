@@ -36,7 +36,12 @@ export class InteractionWindow extends InteractionElement {
   @property({ attribute: 'disposition-mode' }) dispositionMode: 'tree' | 'list' = 'tree';
   /** DTMF inactivity buffer in ms (0 = each digit). */
   @property({ type: Number, attribute: 'dtmf-buffer' }) dtmfBuffer = 500;
-  /** Mask DTMF digits everywhere they would show. */
+  /** Show and record DTMF digits as typed (opt-in); without it they are masked (`•`) everywhere they would show. */
+  @property({ type: Boolean, attribute: 'dtmf-show-digits' }) dtmfShowDigits = false;
+  /**
+   * Keeps DTMF digits masked even with `dtmf-show-digits`.
+   * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
+   */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
 
   readonly session = new InteractionSession(this, sessionOverrides(this));
@@ -56,6 +61,7 @@ export class InteractionWindow extends InteractionElement {
         <call-actions
           interaction-id=${id}
           dtmf-buffer=${this.dtmfBuffer}
+          ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
           .adapter=${s.adapter}
           .telephony=${s.telephony}
