@@ -75,7 +75,7 @@ const chloe = SAMPLE_TARGETS.find((t) => t.id === 'agent-chloe-martin')!;
 describe('<call-actions>', () => {
   it('connected voice call: the model decides what shows and what is disabled', async () => {
     const { el } = await setup();
-    expect(shown(el)).to.deep.equal(['end-call', 'hold', 'transfer', 'conference', 'consult', 'dtmf', 'reschedule', 'mark-done']);
+    expect(shown(el)).to.deep.equal(['end-call', 'hold', 'mute', 'transfer', 'conference', 'consult', 'dtmf', 'reschedule', 'mark-done']);
     expect(isDisabled(el, 'mark-done')).to.equal(true);
     expect(isDisabled(el, 'hold')).to.equal(false);
     expect(button(el, 'mark-done')!.title).to.include('End the call first');

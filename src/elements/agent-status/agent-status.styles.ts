@@ -51,6 +51,11 @@ export const styles = css`
   .reason {
     color: var(--_fg);
   }
+  .after-call-work {
+    font-weight: 600;
+    color: var(--_warning);
+    font-variant-numeric: tabular-nums;
+  }
   .picker {
     display: flex;
     flex-wrap: wrap;

@@ -1,15 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { callbackAdapterContext, clockContext, policyContext, telephonyAdapterContext } from '../../context/index.js';
-import type { Clock } from '../../model/clock.js';
+import { systemClock, type Clock } from '../../model/clock.js';
 import { mergePolicy, type Policy } from '../../model/actions.js';
 import { announce } from '../../controllers/announcer.js';
+import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
+import { DurationController } from '../../controllers/clock-ticker.js';
+import { afterCallWorkSince } from '../../model/after-call-work.js';
 import type { Channel } from '../../model/interaction.js';
+import { formatClock } from '../shared/format.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
@@ -38,6 +42,9 @@ const channelsConverter = {
  * The agent's availability: Ready or Not ready on each channel (offers arrive only while Ready on
  * their channel), with the reason for Not ready, and whether the phone is registered.
  *
+ * While a call is over and its interaction not marked done yet, the channel shows "After-call
+ * work" with the time spent in it (the longest, when several wait).
+ *
  * Going Not ready asks for a reason from `reasons` (none asked when the list is empty). Changes
  * reported by the adapter, whoever made them, and phone connection drops and recoveries are
  * announced in the polite live region.
@@ -60,6 +67,7 @@ const channelsConverter = {
  * @csspart error - A channel's error message.
  * @csspart phone - The phone registration line.
  * @csspart phone-status - The registration status text.
+ * @csspart after-call-work - A channel's "After-call work" and its timer.
  *
  * @cssproperty --cb-agent-status-ready-color - Colour of Ready and of a registered phone.
  * @cssproperty --cb-agent-status-not-ready-color - Colour of Not ready and of an offline phone.
@@ -69,6 +77,7 @@ const channelsConverter = {
  * @cssstate not-ready - Not ready on at least one channel shown.
  * @cssstate pending - A change is waiting for the callback service.
  * @cssstate error - The last change failed.
+ * @cssstate after-call-work - The agent is in after-call work on at least one interaction.
  * @cssstate phone-connecting - The phone is registering.
  * @cssstate phone-registered - The phone is registered: calls can reach the agent.
  * @cssstate phone-reconnecting - The connection dropped; the phone is trying again.
@@ -149,6 +158,31 @@ export class AgentStatus extends CallbackElement {
       onStatus: (status, previous) => this.#statusChanged(status, previous),
     },
   );
+
+  /** The interactions the agent holds: those in after-call work show on their channel. */
+  #held = new ActiveInteractionsController(this, () => this.#status.adapter, {
+    // Only a change of after-call work re-renders the bar (not every hold of every call).
+    viewKey: (interaction) => String(afterCallWorkSince(interaction)),
+  });
+
+  /** When after-call work began on each channel (the earliest, with several). */
+  #afterCallWork(): Map<Channel, number> {
+    const since = new Map<Channel, number>();
+    for (const interaction of this.#held.interactions) {
+      const at = afterCallWorkSince(interaction);
+      if (at !== undefined && at < (since.get(interaction.channel) ?? Infinity)) since.set(interaction.channel, at);
+    }
+    return since;
+  }
+
+  constructor() {
+    super();
+    // Re-renders each second while after-call work is counted on any channel.
+    new DurationController(this, () => {
+      const earliest = Math.min(...this.#afterCallWork().values());
+      return { clock: this.clock ?? this.contextClock, since: Number.isFinite(earliest) ? earliest : undefined };
+    });
+  }
 
   #statusChanged(status: RegistrationStatus, previous: RegistrationStatus | undefined): void {
     const afterDrop = this.#dropped;
@@ -237,6 +271,7 @@ export class AgentStatus extends CallbackElement {
     this.setState('not-ready', states.includes('not-ready'));
     this.setState('pending', this.pending.size > 0);
     this.setState('error', Object.values(this.errors).some(Boolean));
+    this.setState('after-call-work', this.#afterCallWork().size > 0);
     const registration = this.#status.registration;
     for (const s of ['connecting', 'registered', 'reconnecting', 'offline', 'failed'] as const) this.setState(`phone-${s}`, registration === s);
   }
@@ -245,9 +280,10 @@ export class AgentStatus extends CallbackElement {
     const hasAdapter = !!this.#status.adapter;
     const registration = this.#status.registration;
     if (!hasAdapter && !registration) return nothing;
+    const afterCallWork = this.#afterCallWork();
     return html`
       <div part="base" class="bar" role="group" aria-label=${msg('Agent status', { id: 'agent-status.label' })}>
-        ${hasAdapter ? this.channels.map((channel) => this.#renderChannel(channel)) : nothing}
+        ${hasAdapter ? this.channels.map((channel) => this.#renderChannel(channel, afterCallWork)) : nothing}
         ${registration
           ? html`<div part="phone" class="phone">
               <span class="name">${msg('Phone', { id: 'agent-status.phone' })}</span>
@@ -258,8 +294,9 @@ export class AgentStatus extends CallbackElement {
     `;
   }
 
-  #renderChannel(channel: Channel) {
+  #renderChannel(channel: Channel, afterCallWork: Map<Channel, number>) {
     const state = this.readyState(channel) ?? 'not-ready';
+    const acwSince = afterCallWork.get(channel);
     const reason = this.#status.reason(channel);
     const busy = this.pending.has(channel);
     const picking = this.picking === channel;
@@ -272,6 +309,7 @@ export class AgentStatus extends CallbackElement {
         <span part="state" class="state ${state}">
           ${readyStateLabel(state)} ${reason ? html`<span class="reason">(${reason.label})</span>` : nothing}
         </span>
+        ${acwSince !== undefined ? this.#renderAfterCallWork(acwSince) : nothing}
         <!-- Named "Set not ready… Voice": the channel tells the two toggles apart for a screen reader. -->
         <button
           id="toggle-${channel}"
@@ -299,6 +337,12 @@ export class AgentStatus extends CallbackElement {
         <p part="error" class="error" role="alert" ?hidden=${!error}>${error}</p>
       </div>
     `;
+  }
+
+  #renderAfterCallWork(since: number) {
+    const now = (this.clock ?? this.contextClock ?? systemClock).now();
+    const time = formatClock(Math.max(0, now - since) / 1000, this.locale);
+    return html`<span part="after-call-work" class="after-call-work" role="timer">${msg(str`After-call work ${time}`, { id: 'agent-status.after-call-work' })}</span>`;
   }
 
   #renderPicker(channel: Channel, busy: boolean) {

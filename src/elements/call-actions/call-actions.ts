@@ -20,15 +20,21 @@ import { pendingWorkMessage } from '../../messages/messages.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 import { styles } from './call-actions.styles.js';
 
+const unsupported = (): Promise<never> => Promise.reject(new AdapterError('not-supported', 'The phone cannot do this.'));
+
 /** The buttons, in toolbar order. Which of them show, and how, is the model's answer. */
 const TOOLBAR: readonly InteractionAction[] = [
   'call',
   'end-call',
   'hold',
   'resume',
+  // One toggle button (aria-pressed) for both; see #toolbarAvailability.
+  'mute',
   'transfer',
   'conference',
+  'leave-conference',
   'consult',
+  'alternate',
   'consult-transfer',
   'consult-conference',
   'consult-end',
@@ -41,8 +47,10 @@ type Panel = 'transfer' | 'conference' | 'consult' | 'dtmf' | 'reschedule';
 const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['transfer', 'conference', 'consult', 'dtmf', 'reschedule']);
 
 /**
- * The call toolbar: end call, hold, resume, instant transfer, instant conference, consultation
- * (then transfer, conference or end), DTMF, reschedule, mark done, and Call for web callbacks.
+ * The call toolbar: end call, hold, resume, mute (a toggle button, `aria-pressed` while muted),
+ * instant transfer, instant conference (then leave it to the others, where the phone allows),
+ * consultation (then alternate between the customer and the consulted party, transfer,
+ * conference or end), DTMF, reschedule, mark done, and Call for web callbacks.
  * Every button's visible/enabled state comes from the model's `actionAvailability`; a disabled
  * button stays focusable and says why. Transfer, conference and consultation pick their target in
  * a `<team-communicator>` popup; DTMF opens a `<dtmf-keypad>`, reschedule a `<callback-scheduler>`.
@@ -70,6 +78,7 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  * @cssproperty --cb-call-actions-panel-background - Background of the popup panel (default: the raised surface).
  *
  * @cssstate consulting - A consultation is in progress.
+ * @cssstate muted - The agent's microphone is muted on the call (the Mute button is pressed).
  * @cssstate pending - An action is waiting for the adapter.
  */
 @localized()
@@ -136,16 +145,26 @@ export class CallActions extends InteractionElement {
 
   /** The actions shown, in order, with their availability. */
   get #visible() {
-    return TOOLBAR.map((action) => ({ action, availability: this.#availability(action) })).filter(
+    return TOOLBAR.map((action) => ({ action, availability: this.#toolbarAvailability(action) })).filter(
       (a) => a.availability.status !== 'hidden',
     );
+  }
+
+  /** The Mute button stands for Unmute too: while muted, it is pressed and unmutes. */
+  #toolbarAvailability(action: InteractionAction): ActionAvailability {
+    return this.#availability(action === 'mute' && this.#muted ? 'unmute' : action);
+  }
+
+  get #muted(): boolean {
+    return !!this.session.interaction?.muted;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const interaction = this.session.interaction;
     this.setState('consulting', !!interaction?.consultation);
-    this.setState('pending', TOOLBAR.some((a) => this.session.isPending(a)));
+    this.setState('muted', this.#muted);
+    this.setState('pending', [...TOOLBAR, 'unmute'].some((a) => this.session.isPending(a)));
     // A panel whose action is no longer possible (the call ended) closes.
     if (this.panel && this.#availability(this.panel).status !== 'enabled' && this.#popup.isOpen) this.#popup.close();
   }
@@ -167,12 +186,15 @@ export class CallActions extends InteractionElement {
    * nothing (no event), when the toolbar has no such button or the model does not allow it now.
    */
   perform(action: InteractionAction): boolean {
-    if (!TOOLBAR.includes(action) || this.#availability(action).status !== 'enabled') return false;
+    const button = action === 'unmute' ? 'mute' : action;
+    if (!TOOLBAR.includes(button) || this.#availability(action).status !== 'enabled') return false;
     this.#activate(action);
     return true;
   }
 
   #activate(action: InteractionAction): void {
+    // The Mute toggle unmutes while pressed.
+    if (action === 'mute' && this.#muted) action = 'unmute';
     if (this.#availability(action).status !== 'enabled') return;
     if (PANELS.has(action)) {
       void this.#open(action as Panel);
@@ -202,6 +224,18 @@ export class CallActions extends InteractionElement {
         return;
       case 'resume':
         await s.run('resume', () => this.#onCall((t, id) => t.resume(id)));
+        return;
+      case 'mute':
+      case 'unmute': {
+        const muted = action === 'mute';
+        await s.run(action, () => this.#onCall((t, id) => (t.mute ? t.mute(id, muted) : unsupported())));
+        return;
+      }
+      case 'alternate':
+        await s.run('alternate', () => this.#onConsultation((t, id, c) => (t.alternate ? t.alternate(id, c) : unsupported())));
+        return;
+      case 'leave-conference':
+        await s.run('leave-conference', () => this.#onCall((t, id) => (t.leaveConference ? t.leaveConference(id) : unsupported())));
         return;
       case 'consult-end': {
         // While the consultation still rings, ending it is cancelling the consult request.
@@ -342,7 +376,9 @@ export class CallActions extends InteractionElement {
       <div part="toolbar" role="toolbar" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${this.#onKeydown}>
         ${visible.map(({ action, availability }, index) => {
           const disabled = availability.status === 'disabled';
-          const pending = this.session.isPending(action) || (action === 'consult' && !!this.#consultAbort);
+          const toggle = action === 'mute';
+          const pending =
+            this.session.isPending(action) || (toggle && this.session.isPending('unmute')) || (action === 'consult' && !!this.#consultAbort);
           return html`<button
             part="button ${action}"
             data-action=${action}
@@ -352,6 +388,7 @@ export class CallActions extends InteractionElement {
             aria-busy=${pending ? 'true' : 'false'}
             aria-haspopup=${PANELS.has(action) ? 'dialog' : nothing}
             aria-expanded=${PANELS.has(action) ? (this.panel === action ? 'true' : 'false') : nothing}
+            aria-pressed=${toggle ? (this.#muted ? 'true' : 'false') : nothing}
             aria-describedby=${disabled ? `why-${action}` : nothing}
             aria-keyshortcuts=${this.keyShortcuts?.[action] || nothing}
             title=${disabled ? blockReasonMessage(availability.reason) : nothing}

@@ -26,3 +26,30 @@ declare global {
     'callback-channel': ChannelRequestEvent;
   }
 }
+
+export interface AfterCallWorkExceededDetail {
+  /** The interaction in after-call work, as last published. */
+  interaction: Interaction;
+  /** When the after-call work began (epoch ms). */
+  since: number;
+  /** The policy's `afterCallWorkLimitMs` it passed. */
+  limitMs: number;
+}
+
+/**
+ * The agent's after-call work on an interaction passed the policy's `afterCallWorkLimitMs`: the
+ * host may remind the agent, tell a supervisor, or set the agent's state. Once per interaction in
+ * the page, whichever `<call-status>` shows it.
+ */
+export class AfterCallWorkExceededEvent extends CustomEvent<AfterCallWorkExceededDetail> {
+  static readonly eventName = 'callback-after-call-work-exceeded';
+  constructor(detail: AfterCallWorkExceededDetail) {
+    super(AfterCallWorkExceededEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'callback-after-call-work-exceeded': AfterCallWorkExceededEvent;
+  }
+}

@@ -35,6 +35,7 @@ export function callStateLabel(state: InteractionState, remoteHold = false): str
 
 export function consultationLabel(consultation: Consultation): string {
   const name = consultation.target.name;
+  if (consultation.state === 'connected' && consultation.held) return msg(str`Consulting ${name} — on hold`, { id: 'call-status.consulting-held' });
   return consultation.state === 'connected'
     ? msg(str`Consulting ${name} — connected`, { id: 'call-status.consulting-connected' })
     : msg(str`Consulting ${name} — ringing`, { id: 'call-status.consulting-ringing' });
@@ -63,6 +64,15 @@ export function callChangeAnnouncement(previous: Interaction, next: Interaction)
   if (last?.kind === 'participant-left' && last !== previous.history.at(-1)) {
     const member = last.target.name;
     return msg(str`${member} left the conference.`, { id: 'announce.participant-left' });
+  }
+  if (!!previous.muted !== !!next.muted && (next.state === 'connected' || next.state === 'held')) {
+    return next.muted ? msg('Microphone muted.', { id: 'announce.muted' }) : msg('Microphone on.', { id: 'announce.unmuted' });
+  }
+  if (previous.consultation && next.consultation && !!previous.consultation.held !== !!next.consultation.held) {
+    const target = next.consultation.target.name;
+    return next.consultation.held
+      ? msg(str`Talking with ${who}; ${target} on hold.`, { id: 'announce.alternate-customer' })
+      : msg(str`Talking with ${target}; ${who} on hold.`, { id: 'announce.alternate-consulted' });
   }
   if (previous.state === next.state) {
     if (!!previous.remoteHold === !!next.remoteHold) return undefined;

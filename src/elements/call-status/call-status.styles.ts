@@ -66,6 +66,23 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
+  .muted {
+    font-weight: 600;
+    color: var(--_held);
+  }
+  .after-call-work {
+    font-variant-numeric: tabular-nums;
+  }
+  .participant-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .call-lost {
     margin: 0;
     padding-inline-start: var(--_space-2);

@@ -1,15 +1,18 @@
 import { html, nothing, svg } from 'lit';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
+import { AdapterError } from '../../adapters/errors.js';
+import { AfterCallWorkLimitController } from '../../controllers/after-call-work.js';
+import { afterCallWorkSince } from '../../model/after-call-work.js';
 import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
-import { INTERACTION_STATES, type Contact, type Interaction } from '../../model/interaction.js';
+import { INTERACTION_STATES, type Contact, type Interaction, type TargetRef } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { formatClock } from '../shared/format.js';
 import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
-import { ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
+import { AfterCallWorkExceededEvent, ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
 import { callChangeAnnouncement, callStateLabel, channelLabel, consultationLabel, participantsLabel } from './call-status.messages.js';
 import { styles } from './call-status.styles.js';
 
@@ -38,12 +41,25 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * SMS or chat with the contact, offering only the channels the contact record has; the host page
  * opens the channel on `callback-channel`.
  *
- * Changes the adapter reports (connected, on hold, ended, the customer hanging up or holding) are
- * announced in the polite live region; the first render is not.
+ * "Muted" shows while the agent's microphone is muted. During a consultation it says which party
+ * is on hold (after Alternate, the consulted party). In a conference, each other party has a
+ * Remove button (where the phone can drop one party); after a removal, focus goes to the next
+ * party's Remove button, else the previous one, else the call state.
  *
- * @summary Call status: contact, call state, duration, consultation, participant action menu.
+ * After the call, until Mark done, the agent is in after-call work: "After-call work 0:42" counts
+ * on the clock. When the policy's `afterCallWorkLimitMs` passes, the element says so and fires
+ * `callback-after-call-work-exceeded`, once per interaction in the page.
+ *
+ * Changes the adapter reports (connected, on hold, ended, muted, the customer hanging up or
+ * holding) are announced in the polite live region; the first render is not.
+ *
+ * @summary Call status: contact, call state, duration, after-call work, consultation, conference parties, participant action menu.
  *
  * @fires {ChannelRequestEvent} callback-channel - The agent chose e-mail, SMS or chat; `detail.channel`, `detail.address`, `detail.interaction`.
+ * @fires {AfterCallWorkExceededEvent} callback-after-call-work-exceeded - After-call work passed the policy's `afterCallWorkLimitMs`; `detail.interaction`, `detail.since`, `detail.limitMs`. Once per interaction.
+ * @fires {CallbackActionEvent} callback-action - Before removing a conference party (`action: 'remove-participant'`, `args.target`); cancelable.
+ * @fires {CallbackActionDoneEvent} callback-action-done - The party was removed.
+ * @fires {CallbackErrorEvent} callback-error - Removing the party failed; the message is shown.
  *
  * @csspart call-lost - Shown when the call ended because the connection to the phone system was lost.
  * @csspart base - The whole status block.
@@ -51,6 +67,11 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @csspart number - The contact's number (shown when there is a name).
  * @csspart state - The call state.
  * @csspart duration - The running call duration.
+ * @csspart muted - "Muted", while the agent's microphone is muted.
+ * @csspart after-call-work - "After-call work" and its timer, after the call until Mark done.
+ * @csspart participant-actions - The Remove buttons of the conference's other parties.
+ * @csspart remove-button - Removes one party from the conference.
+ * @csspart error - Why the last removal failed.
  * @csspart consultation - The consultation in progress.
  * @csspart participants - Who else is in the conference.
  * @csspart menu-button - The participant action menu button.
@@ -71,6 +92,9 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @cssstate done - The interaction is closed.
  * @cssstate remote-hold - The customer put the call on hold.
  * @cssstate consulting - A consultation call is in progress.
+ * @cssstate muted - The agent's microphone is muted.
+ * @cssstate after-call-work - The call is over and the interaction not done yet.
+ * @cssstate after-call-work-exceeded - After-call work passed the policy's limit.
  * @cssstate menu-open - The participant action menu is open.
  */
 @localized()
@@ -91,6 +115,20 @@ export class CallStatus extends InteractionElement {
     const running = interaction?.state === 'connected' || interaction?.state === 'held';
     return { clock: this.#session.clock, since: running ? interaction.connectedAt : undefined };
   });
+
+  #afterCallWork = new DurationController(this, () => {
+    const interaction = this.#session.interaction;
+    return { clock: this.#session.clock, since: interaction ? afterCallWorkSince(interaction) : undefined };
+  });
+
+  #afterCallWorkLimit = new AfterCallWorkLimitController(
+    this,
+    () => ({ clock: this.#session.clock, policy: this.#session.policy, scope: this.#session.adapter, interaction: this.#session.interaction }),
+    (interaction, deadline) => {
+      const limitMs = this.#session.policy.afterCallWorkLimitMs ?? 0;
+      this.dispatchEvent(new AfterCallWorkExceededEvent({ interaction, since: deadline - limitMs, limitMs }));
+    },
+  );
 
   #menu = new PopupController(this, {
     anchor: () => this.renderRoot.querySelector<HTMLElement>('#menu-button'),
@@ -116,6 +154,30 @@ export class CallStatus extends InteractionElement {
     this.setState('remote-hold', !!interaction?.remoteHold);
     this.setState('consulting', !!interaction?.consultation);
     this.setState('menu-open', this.#menu.isOpen);
+    const inCall = interaction?.state === 'connected' || interaction?.state === 'held';
+    this.setState('muted', inCall && !!interaction?.muted);
+    const afterCall = !!interaction && afterCallWorkSince(interaction) !== undefined;
+    this.setState('after-call-work', afterCall);
+    this.setState('after-call-work-exceeded', afterCall && this.#afterCallWorkLimit.exceeded);
+  }
+
+  /** Removes one party from the conference; focus stays among the parties, else on the call state. */
+  async #remove(target: TargetRef, index: number): Promise<void> {
+    if (this.#session.availability('remove-participant').status !== 'enabled') return;
+    const hadFocus = !!this.renderRoot.querySelector<HTMLElement>('.participant-actions')?.matches(':focus-within');
+    await this.#session.run(
+      'remove-participant',
+      (_interaction, signal) => {
+        const { telephony, callId } = this.#session.requireCall();
+        if (!telephony.removeParticipant) return Promise.reject(new AdapterError('not-supported', 'The phone cannot remove a party.'));
+        return telephony.removeParticipant(callId, target, { signal });
+      },
+      { target },
+    );
+    await this.updateComplete;
+    if (!hadFocus || (this.renderRoot as ShadowRoot).activeElement) return;
+    const left = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=remove-button]')];
+    (left[Math.min(index, left.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part~=state]'))?.focus();
   }
 
   get #items(): HTMLElement[] {
@@ -188,7 +250,7 @@ export class CallStatus extends InteractionElement {
         </div>
         ${contact.name ? html`<span part="number" class="number">${contact.phone}</span>` : nothing}
         <div class="line">
-          <span part="state" class="state ${remoteHold ? 'remote-hold' : state}"
+          <span part="state" class="state ${remoteHold ? 'remote-hold' : state}" tabindex="-1"
             >${state === 'dialing' && this.#session.call?.alerting
               ? msg('Ringing', { id: 'call-state.alerting' })
               : callStateLabel(state, remoteHold)}</span
@@ -199,6 +261,8 @@ export class CallStatus extends InteractionElement {
                 ${formatClock(this.#duration.elapsedMs / 1000, this.locale)}
               </span>`
             : nothing}
+          ${running && interaction.muted ? html`<span part="muted" class="muted">${msg('Muted', { id: 'call-status.muted' })}</span>` : nothing}
+          ${this.#renderAfterCallWork(interaction)}
         </div>
         ${state === 'ended' && this.#session.call?.endReason === 'connection-lost'
           ? html`<p part="call-lost" class="call-lost">
@@ -209,9 +273,44 @@ export class CallStatus extends InteractionElement {
         ${interaction.participants?.length && (state === 'connected' || state === 'held')
           ? html`<p part="participants" class="participants">${participantsLabel(interaction.participants.map((p) => p.name), this.locale)}</p>`
           : nothing}
+        ${this.#renderParticipantActions(interaction)}
+        <p part="error" class="error" role="alert" ?hidden=${!this.#session.error}>${this.#session.error?.message ?? ''}</p>
         ${this.#renderMenu(interaction)}
       </div>
     `;
+  }
+
+  #renderAfterCallWork(interaction: Interaction) {
+    if (afterCallWorkSince(interaction) === undefined) return nothing;
+    const time = formatClock(this.#afterCallWork.elapsedMs / 1000, this.locale);
+    return html`<span part="after-call-work" class="after-call-work" role="timer"
+      >${msg(str`After-call work ${time}`, { id: 'call-status.after-call-work' })}${this.#afterCallWorkLimit.exceeded
+        ? html` <strong class="over">${msg('(time limit passed)', { id: 'call-status.after-call-work-exceeded' })}</strong>`
+        : nothing}</span
+    >`;
+  }
+
+  #renderParticipantActions(interaction: Interaction) {
+    const availability = this.#session.availability('remove-participant');
+    const participants = interaction.participants ?? [];
+    if (availability.status === 'hidden' || !participants.length) return nothing;
+    const disabled = availability.status === 'disabled';
+    return html`<div part="participant-actions" class="participant-actions" role="group" aria-label=${msg('Conference parties', { id: 'call-status.participant-actions' })}>
+      ${participants.map((p, index) => {
+        const name = p.name;
+        return html`<button
+          part="remove-button"
+          class="remove"
+          data-participant=${p.id}
+          aria-disabled=${disabled || this.#session.isPending('remove-participant') ? 'true' : 'false'}
+          aria-describedby=${disabled ? 'remove-reason' : nothing}
+          @click=${() => void this.#remove(p, index)}
+        >
+          ${msg(str`Remove ${name}`, { id: 'call-status.remove-participant' })}
+        </button>`;
+      })}
+      ${disabled ? html`<span id="remove-reason" class="reason">${blockReasonMessage(availability.reason)}</span>` : nothing}
+    </div>`;
   }
 
   #renderMenuButton() {
