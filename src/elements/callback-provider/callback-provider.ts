@@ -68,31 +68,14 @@ export class CallbackProvider extends LitElement {
   readonly #adapterPolicy = new AdapterPolicyController(this, () => this.callbackAdapter);
   readonly #policyProvider = new ContextProvider(this, { context: policyContext });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Elements inside that connect before the first update ask for the policy at once.
-    this.#providePolicy();
-  }
-
   protected override willUpdate(): void {
-    this.#providePolicy();
-  }
-
-  /** Provides the merged policy, as a new value only when a field changed (consumers re-render on a new value). */
-  #providePolicy(): void {
-    const next = this.#adapterPolicy.merged(this.policy);
-    // A copy: an adapter that changes its policy object in place is still seen to change.
-    if (!samePolicy(this.#policyProvider.value, next)) this.#policyProvider.setValue(next && { ...next });
+    // It updates only when one of its properties or the adapter's policy changed: a new value
+    // each time (a copy, so that a policy changed in place is seen too) is a change worth providing.
+    const policy = this.#adapterPolicy.merged(this.policy);
+    this.#policyProvider.setValue(policy && { ...policy });
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
-}
-
-function samePolicy(a: Partial<Policy> | undefined, b: Partial<Policy> | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const keys = Object.keys(a) as (keyof Policy)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
