@@ -223,7 +223,11 @@ export class InteractionSession implements ReactiveController {
     action: InteractionAction,
     perform: (interaction: Interaction, signal: AbortSignal) => Promise<T>,
     args?: Readonly<Record<string, unknown>>,
-    options: { signal?: AbortSignal } = {},
+    options: {
+      signal?: AbortSignal;
+      /** Runs right after `callback-action-done`, before anything re-renders (to fire what follows it). */
+      afterDone?: (latest: Interaction | undefined) => void;
+    } = {},
   ): Promise<T | undefined> {
     const interaction = this.interaction;
     if (!interaction || this.#pending.has(action)) return undefined;
@@ -241,6 +245,7 @@ export class InteractionSession implements ReactiveController {
       });
       const latest = this.adapter?.getInteraction(interaction.id) ?? this.interaction;
       this.#host.dispatchEvent(new CallbackActionDoneEvent({ action, interaction, result: latest, ...(args ? { args } : {}) }));
+      options.afterDone?.(latest);
       return result;
     } catch (thrown) {
       const error = AdapterError.from(thrown);

@@ -102,8 +102,9 @@ export type HistoryKind = HistoryEntry['kind'];
 /**
  * Where the interaction is. Offer: `offered` → `rejected` | `expired` | `revoked` | accepted.
  * Web callback once accepted: `ready-to-call` → `dialing` → `connected` ⇄ `held` → `ready-to-call`
- * (after either side hangs up) → `done`. Voice once accepted: `connected` ⇄ `held` → `ended` →
- * `done`. A consultation is a sub-state of `held` (see {@link Consultation}); after Alternate, of
+ * (after either side hangs up) → `done` (Mark done, or Schedule callback: a web callback scheduled
+ * for another time closes with `rescheduled` as its last history entry). Voice once accepted:
+ * `connected` ⇄ `held` → `ended` → `done`. A consultation is a sub-state of `held` (see {@link Consultation}); after Alternate, of
  * `connected`, with the consulted party held. After the call (`ended`, or a web callback back to
  * `ready-to-call` after a hang-up) the agent is in after-call work until Mark done (see
  * `afterCallWorkSince`).

@@ -260,9 +260,14 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
     case 'consult-conference':
       if (interaction.consultation?.state !== 'connected') fail();
       return endConsultation(interaction, 'conferenced', 'connected', at);
-    case 'reschedule':
+    case 'reschedule': {
       if (!isAccepted(state) || state === 'dialing') fail();
+      // A web callback scheduled for another time leaves the agent as one marked done does (the
+      // eServices preview closes): only between calls, and its last history entry says how it closed.
+      const closes = interaction.channel === 'web-callback';
+      if (closes && IN_CALL.has(state)) fail();
       return next({
+        ...(closes ? { state: 'done' as const } : {}),
         desiredTime: event.time,
         history: log({
           at,
@@ -272,6 +277,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
           ...(event.reason ? { reason: event.reason } : {}),
         }),
       });
+    }
     case 'disposition':
       if (!isAccepted(state)) fail();
       return next({ disposition: event.disposition, history: log({ at, kind: 'disposition', disposition: event.disposition }) });

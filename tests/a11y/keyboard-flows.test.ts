@@ -206,7 +206,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     await settle(s);
     expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);
   });
-  it('web callback: offer, accept, preview, Call, connected, End, Schedule callback (Escape, then a free slot), then Done with a disposition', async () => {
+  it('web callback: offer, accept, preview, Call, connected, End, Schedule callback (Escape), then Done with a disposition', async () => {
     const s = await setup();
     await offerWhileTyping(s, 'web-callback', 'New callback: Scheduled, Priya Natarajan.');
     await acceptByKeyboard(s);
@@ -234,25 +234,6 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(panel() === null, 'scheduler closed').to.equal(true);
     expect(focusedAction(), `focus back on Schedule callback (${focusPath()})`).to.equal('reschedule');
 
-    // Again, this time into a free slot: Tab to the slots, Space picks one, Tab to Reschedule, Enter.
-    await activate(s, 'reschedule');
-    const scheduler = panel()!.querySelector('callback-scheduler')!;
-    await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots', { timeout: 3000 });
-    await tabTo((el) => el.matches('[part=slots] input[type=radio]'), 'a free slot');
-    await press('Space');
-    await settle(s);
-    const picked = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#time')!.value;
-    expect(picked, 'the slot filled the time').to.not.equal('');
-    await tabTo((el) => el.matches('[part=submit-button]'), 'Reschedule');
-    const before = current(s).desiredTime;
-    await press('Enter');
-    await waitUntil(() => current(s).history.some((h) => h.kind === 'rescheduled'), 'rescheduled', { timeout: 3000 });
-    await settle(s);
-    expect(current(s).desiredTime).to.not.equal(before);
-    await live('Callback rescheduled for');
-    expect(panel() === null, 'scheduler closed after rescheduling').to.equal(true);
-    expect(focusedAction(), `focus back on Schedule callback (${focusPath()})`).to.equal('reschedule');
-
     // Done with a disposition: the tree, then Alt+Shift+D from anywhere in the preview.
     await tabTo((el) => el.matches('[role=treeitem]'), 'the disposition tree');
     await press('N');
@@ -272,6 +253,37 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(event.detail.disposition?.code).to.equal('NR-BUSY');
     expect(s.cc.getInteraction(event.detail.interaction.id)!.state).to.equal('done');
     await settle(s);
+    expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);
+  });
+  it('web callback: Schedule callback into a free slot closes the preview like Done; focus on the idle message', async () => {
+    const s = await setup();
+    await offerWhileTyping(s, 'web-callback', 'New callback: Scheduled, Priya Natarajan.');
+    await acceptByKeyboard(s);
+    const id = current(s).id;
+    await tabTo(isToolbarButton, 'the preview toolbar');
+
+    // Tab to the slots, Space picks one, Tab to Schedule, Enter.
+    await activate(s, 'reschedule');
+    const scheduler = panel()!.querySelector('callback-scheduler')!;
+    await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots', { timeout: 3000 });
+    await tabTo((el) => el.matches('[part=slots] input[type=radio]'), 'a free slot');
+    await press('Space');
+    await settle(s);
+    const picked = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#time')!.value;
+    expect(picked, 'the slot filled the time').to.not.equal('');
+    await tabTo((el) => el.matches('[part=submit-button]'), 'Schedule');
+    const before = current(s).desiredTime;
+    const done = new Promise<CallbackDoneEvent>((resolve) => s.desk.addEventListener('callback-done', resolve, { once: true }));
+    await press('Enter');
+    const event = await done;
+    expect(event.detail.interaction.id).to.equal(id);
+    expect(event.detail.history.at(-1)?.kind).to.equal('rescheduled');
+    const closed = s.cc.getInteraction(id)!;
+    expect(closed.state).to.equal('done');
+    expect(closed.desiredTime).to.not.equal(before);
+    await settle(s);
+    await live('Callback rescheduled for');
+    expect(s.desk.shadowRoot!.querySelector(`#window-${CSS.escape(id)}`), 'the preview is gone').to.equal(null);
     expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);
   });
 });

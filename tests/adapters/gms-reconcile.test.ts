@@ -43,9 +43,10 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
   });
   afterEach(() => s.adapter.dispose());
 
-  async function accepted(): Promise<Interaction> {
+  /** An accepted web callback (agent preview), or a voice one with `preview` false. */
+  async function accepted(preview = true): Promise<Interaction> {
     const id = await createOnServer({ _customer_number: freshNumber() });
-    return s.adapter.accept(s.adapter.ingest(await routeToAgent(id, { preview: true })).id);
+    return s.adapter.accept(s.adapter.ingest(await routeToAgent(id, { preview })).id);
   }
 
   describe('reschedule (PUT)', () => {
@@ -175,7 +176,8 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
     });
 
     it('another reason for a change already confirmed while its PUT is still out: no second PUT, the new reason recorded last', async () => {
-      const interaction = await accepted();
+      // A voice callback: a web one scheduled for another time is closed by the first change.
+      const interaction = await accepted(false);
       const time = weekdayAt(11, 30);
       await scriptFailure({ method: 'PUT', apply: true, delayMs: 2_000 });
       await s.adapter.reschedule(interaction.id, { time, reason: 'busy' });

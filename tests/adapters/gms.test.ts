@@ -199,11 +199,13 @@ describe('GmsCallbackAdapter', () => {
 
     it('reschedule on a new number sends it in E.164 and logs it', async () => {
       const interaction = await accepted();
+      // Refused before anything is sent (a web callback scheduled for another time is closed after).
+      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: 'nope' }), 'invalid-input');
       const result = await s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: '+44 20 7946 0777' });
       expect(result.history.at(-1)).to.include({ kind: 'rescheduled', number: '+442079460777' });
       const put = (await requestLog()).find((r) => r.method === 'PUT')!;
       expect(JSON.parse(put.body)._customer_number).to.equal('+442079460777');
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: 'nope' }), 'invalid-input');
+      expect((await requestLog()).filter((r) => r.method === 'PUT')).to.have.length(1);
     });
 
     it('availability v1: UTC buckets in office hours, full ones included', async () => {

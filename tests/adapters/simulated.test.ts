@@ -174,7 +174,11 @@ describe('SimulatedContactCenter', () => {
       }
       expect(slots.some((s) => s.capacity === 0)).to.equal(true);
       const open = slots.find((s) => s.capacity > 0 && s.start > clock.now())!;
-      for (let i = 0; i < open.capacity; i++) await cc.reschedule(interaction.id, { time: open.start + 60_000 });
+      // Each web callback scheduled for another time is closed: one more callback a booking.
+      for (let i = 0; i < open.capacity; i++) {
+        const another = await cc.accept((await cc.offer('web-callback')).id);
+        await cc.reschedule(another.id, { time: open.start + 60_000 });
+      }
       const error = await expectAdapterError(cc.reschedule(interaction.id, { time: open.start + 60_000 }), 'time-unavailable');
       expect((error.detail.alternatives as { start: number }[]).map((s) => s.start)).not.to.include(open.start);
       await expectAdapterError(

@@ -103,9 +103,10 @@ describe('<callback-preview> actions and bad input', () => {
     await settle(s.el);
     form.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
     await settle(s.el);
-    const error = form.querySelector('[part=error]')!;
-    expect(error.getAttribute('role')).to.equal('alert');
+    const error = form.querySelector('[part=time-error]')!;
     expect(text(error)).to.equal('The new time must be in the future.');
+    // Said where the agent is taken: the first field in the wrong, described by the message.
+    expect(form.activeElement?.getAttribute('aria-describedby')).to.include(error.id);
     expect(form.querySelector<HTMLInputElement>('#date')!.value).to.equal(past.date);
     expect(form.querySelector<HTMLInputElement>('#time')!.value).to.equal(past.time);
     expect(fired).to.deep.equal(['error:reschedule:time-past']);

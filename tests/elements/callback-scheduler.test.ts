@@ -37,6 +37,8 @@ const text = (el: CallbackScheduler) => root(el).textContent!.replace(/\s+/g, ' 
 const input = (el: CallbackScheduler, id: string) => $<HTMLInputElement>(el, `#${id}`)!;
 const submit = (el: CallbackScheduler) => $<HTMLButtonElement>(el, 'button[type=submit]')!;
 const errorText = (el: CallbackScheduler) => $(el, '[part=error]')!;
+/** The problem with the date or time entered, shown next to those fields. */
+const timeErrorText = (el: CallbackScheduler) => $(el, '[part=time-error]')!;
 const slotLabels = (el: CallbackScheduler) => [...root(el).querySelectorAll<HTMLLabelElement>('.slot')];
 
 /** What an agent typing into a field does: the value changes, then `input` fires. */
@@ -149,8 +151,10 @@ describe('<callback-scheduler>', () => {
     const fired = record(el);
     await type(el, 'time', '10:00');
     await press(el, submit(el));
-    expect(errorText(el).hidden).to.equal(false);
-    expect(errorText(el).textContent).to.equal('The new time must be in the future.');
+    expect(timeErrorText(el).hidden).to.equal(false);
+    expect(timeErrorText(el).textContent).to.equal('The new time must be in the future.');
+    expect(input(el, 'time').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'date').getAttribute('aria-invalid'), 'today is a good day').to.equal('false');
     expect(el.hasState('error')).to.equal(true);
     expect(input(el, 'date').value).to.equal('2026-11-25');
     expect(input(el, 'time').value).to.equal('10:00');
@@ -158,7 +162,7 @@ describe('<callback-scheduler>', () => {
     expect(cc.getInteraction(id)!.history.some((h) => h.kind === 'rescheduled')).to.equal(false);
     await expect(el).to.be.accessible();
     await type(el, 'time', '18:00');
-    expect(errorText(el).hidden, 'editing clears the error').to.equal(true);
+    expect(timeErrorText(el).hidden, 'editing clears the error').to.equal(true);
   });
 
   it('refuses a time with no free slot and offers nearby free times as buttons', async () => {
@@ -167,7 +171,7 @@ describe('<callback-scheduler>', () => {
     await slotsLoaded(el);
     await type(el, 'time', '16:40');
     await press(el, submit(el));
-    expect(errorText(el).textContent).to.equal('No callback can be taken at that time. Choose another time.');
+    expect(timeErrorText(el).textContent).to.equal('No callback can be taken at that time. Choose another time.');
     const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('[part=alternatives] button')];
     expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Wed 25 Nov, 17:00–17:30', 'Wed 25 Nov, 17:30–18:00']);
     expect(input(el, 'time').value).to.equal('16:40');

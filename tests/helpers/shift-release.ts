@@ -115,6 +115,8 @@ async function closeOne(s: Setup, scenario: ScenarioName, way: Way) {
       await acceptShown(s, offer);
       const slots = await s.cc.availability(offer.id, { from: s.clock.now(), to: s.clock.now() + 7 * 86_400_000 });
       await s.cc.reschedule(offer.id, { time: slots.find((slot) => slot.capacity > 0 && slot.start > s.clock.now() + 60_000)!.start });
+      // A web callback scheduled for another time is closed by it; a voice one is marked done after the call.
+      if (s.cc.getInteraction(offer.id)?.state === 'done') break;
       await endCall(s, offer.id);
       await s.cc.markDone(offer.id);
       break;

@@ -173,6 +173,20 @@ describe('interaction state machine', () => {
       const i = run(makeInteraction(), { type: 'accept' }, { type: 'reschedule', time: T0 + 86_400_000, reason: 'busy' });
       expect(i.desiredTime).to.equal(T0 + 86_400_000);
       expect(i.history.at(-1)).to.include({ kind: 'rescheduled', reason: 'busy' });
+      expect(i.state, 'a voice callback stays with the agent').to.equal('connected');
+    });
+
+    it('a web callback scheduled for another time is closed, like one marked done, with the reschedule as its last entry', () => {
+      const web = makeInteraction({ channel: 'web-callback' });
+      const i = run(web, { type: 'accept' }, { type: 'reschedule', time: T0 + 86_400_000, reason: 'no-answer' });
+      expect(i.state).to.equal('done');
+      expect(i.desiredTime).to.equal(T0 + 86_400_000);
+      expect(i.history.map((h) => h.kind)).to.deep.equal(['accepted', 'rescheduled']);
+      expect(() => transition(i, { type: 'done' }, T0 + 5_000)).to.throw(InvalidTransitionError);
+      expect(() => transition(i, { type: 'reschedule', time: T0 + 2 * 86_400_000 }, T0 + 5_000)).to.throw(InvalidTransitionError);
+      // Not during a call: the call must end first, as for Done.
+      const connected = run(web, { type: 'accept' }, { type: 'dial', number: '+442079460123' }, { type: 'answered' });
+      expect(() => transition(connected, { type: 'reschedule', time: T0 + 86_400_000 }, T0 + 5_000)).to.throw(InvalidTransitionError);
     });
 
     it('notes join the history; the draft is cleared', () => {

@@ -12,6 +12,7 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent, doneDetail } from './call-actions.events.js';
+import type { CallbackActionEvent } from '../../events/action-events.js';
 import { MarkDoneRetryController, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
 import { markDoneWithKeptWork } from '../../controllers/pending-work/mark-done.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
@@ -63,7 +64,7 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  *
  * @fires {CallbackActionEvent} callback-action - Before each adapter call; cancelable. `detail.action` names it.
  * @fires {CallbackActionDoneEvent} callback-action-done - The adapter carried the action out.
- * @fires {CallbackDoneEvent} callback-done - The interaction was marked done: disposition, notes and history.
+ * @fires {CallbackDoneEvent} callback-done - The interaction was marked done: disposition, notes and history. Also from the scheduler when a web callback is scheduled for another time, which closes it.
  * @fires {CallbackErrorEvent} callback-error - An action failed; the localized message is shown.
  *
  * @csspart toolbar - The button row.
@@ -143,6 +144,9 @@ export class CallActions extends InteractionElement {
 
   #consultAbort: AbortController | undefined;
 
+  /** The scheduler in the panel has asked the callback service for a new time and waits for the answer. */
+  #rescheduling = false;
+
   /** The actions shown, in order, with their availability. */
   get #visible() {
     return TOOLBAR.map((action) => ({ action, availability: this.#toolbarAvailability(action) })).filter(
@@ -165,8 +169,10 @@ export class CallActions extends InteractionElement {
     this.setState('consulting', !!interaction?.consultation);
     this.setState('muted', this.#muted);
     this.setState('pending', [...TOOLBAR, 'unmute'].some((a) => this.session.isPending(a)));
-    // A panel whose action is no longer possible (the call ended) closes.
-    if (this.panel && this.#availability(this.panel).status !== 'enabled' && this.#popup.isOpen) this.#popup.close();
+    // A panel whose action is no longer possible (the call ended) closes; not the scheduler while
+    // its request is out (scheduling a web callback closes it): its outcome is still to be told.
+    const waiting = this.panel === 'reschedule' && this.#rescheduling;
+    if (this.panel && this.#availability(this.panel).status !== 'enabled' && this.#popup.isOpen && !waiting) this.#popup.close();
   }
 
   async #open(panel: Panel): Promise<void> {
@@ -442,8 +448,19 @@ export class CallActions extends InteractionElement {
           .clock=${s.clock}
           .policy=${this.policy}
           @cancel=${() => this.#popup.close()}
+          @callback-action=${(e: CallbackActionEvent) => {
+            if (e.detail.action !== 'reschedule') return;
+            this.#rescheduling = true;
+            // A host that cancels the request (its listeners run after this one): nothing follows.
+            queueMicrotask(() => {
+              if (e.defaultPrevented) this.#rescheduling = false;
+            });
+          }}
+          @callback-error=${() => (this.#rescheduling = false)}
           @callback-action-done=${(e: Event) => {
-            if ((e as CustomEvent<{ action: string }>).detail.action === 'reschedule') this.#popup.close();
+            if ((e as CustomEvent<{ action: string }>).detail.action !== 'reschedule') return;
+            this.#rescheduling = false;
+            this.#popup.close();
           }}
         ></callback-scheduler>`;
       default:

@@ -147,13 +147,16 @@ export class CallbackDesk extends CallbackElement {
 
   constructor() {
     super();
-    // A window that marks its interaction done must still be in the page when it reports
-    // `callback-done`, or the host page would never hear it.
+    // A window that marks its interaction done (or schedules its web callback for another time,
+    // which closes it too) must still be in the page when it reports `callback-done`, or the host
+    // page would never hear it.
     const settle = (id: string | undefined) => {
       if (id && this.#closing.delete(id)) this.requestUpdate();
     };
+    const closes = (detail: { action: string; interaction?: Interaction | undefined }) =>
+      detail.action === 'mark-done' || (detail.action === 'reschedule' && detail.interaction?.channel === 'web-callback');
     this.addEventListener('callback-action', (e) => {
-      if (e.detail.action !== 'mark-done') return;
+      if (!closes(e.detail)) return;
       const id = e.detail.interaction.id;
       this.#closing.add(id);
       // The page's own listeners run after ours: if one of them cancels, nothing will follow.
@@ -173,7 +176,14 @@ export class CallbackDesk extends CallbackElement {
       this.unsavedNotes = [...this.unsavedNotes.filter((n) => n.id !== interaction.id), { id: interaction.id, who, text }];
     });
     this.addEventListener('callback-error', (e) => {
-      if (e.detail.action === 'mark-done') settle(e.detail.interaction?.id);
+      if (closes(e.detail)) settle(e.detail.interaction?.id);
+    });
+    // A web callback's reschedule reports `callback-done` right after this event when it closed the
+    // interaction; whatever follows, nothing more is waited for after it.
+    this.addEventListener('callback-action-done', (e) => {
+      if (e.detail.action !== 'reschedule' || !closes(e.detail)) return;
+      const id = e.detail.interaction.id;
+      queueMicrotask(() => settle(id));
     });
     // The last entry of unsent work went with its Discard button: focus to the window or the idle message.
     this.addEventListener('callback-work-discarded', () => {

@@ -53,7 +53,9 @@ const isEditable = (node: EventTarget | undefined) =>
  * Standard responses (`<standard-responses>`; "Insert into note" puts the text into the note
  * draft), the disposition, the note and the case history. After either side hangs up, or an
  * attempt fails (no answer, busy, answering machine: listed as former attempts), the interaction
- * is Ready to call again.
+ * is Ready to call again. Schedule callback (between calls) closes the interaction as Done does:
+ * `callback-done` follows, its history ending with `rescheduled`, and `<callback-desk>` removes the
+ * window.
  *
  * Keyboard shortcuts, active while focus is anywhere inside the preview (popups included):
  * **Alt+Shift+C** calls the contact and **Alt+Shift+D** marks the interaction done. Change them
@@ -75,7 +77,7 @@ const isEditable = (node: EventTarget | undefined) =>
  * @fires {CallbackOpenEvent} callback-open - The agent chose another open callback for the same number in the duplicate warning; `detail.interactionId`.
  * @fires {CallbackActionEvent} callback-action - From the composed elements, before each adapter call (call, end-call, mark-done, reschedule, ...). Cancelable.
  * @fires {CallbackActionDoneEvent} callback-action-done - From the composed elements, after each adapter call.
- * @fires {CallbackDoneEvent} callback-done - The interaction was marked done.
+ * @fires {CallbackDoneEvent} callback-done - The interaction was marked done, or scheduled for another time (its last history entry is then `rescheduled`).
  * @fires {CallbackErrorEvent} callback-error - An action failed (the message is shown where it failed).
  *
  * @csspart status - The call state line.

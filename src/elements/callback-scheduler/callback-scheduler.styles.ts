@@ -6,6 +6,7 @@ export const styles = css`
   :host {
     --_full: var(--cb-scheduler-full, var(--_muted));
     --_chosen: var(--cb-scheduler-selected-color, var(--_accent));
+    --_hours-warning: var(--cb-scheduler-warning-color, var(--_warning));
     max-inline-size: 32rem;
   }
   .box {
@@ -65,7 +66,7 @@ export const styles = css`
   }
   .slot-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
     gap: var(--_space-1);
   }
   .slot {
@@ -85,6 +86,20 @@ export const styles = css`
     color: var(--_full);
     cursor: not-allowed;
     text-decoration: line-through;
+  }
+  .slot-text {
+    display: grid;
+  }
+  .slot-outside {
+    font-size: 0.85em;
+    color: var(--_hours-warning);
+    font-weight: 600;
+  }
+  .warning {
+    margin: 0;
+    padding: var(--_space-1) var(--_space-2);
+    border-inline-start: 4px solid var(--_hours-warning);
+    background: color-mix(in srgb, var(--_hours-warning) 10%, var(--_bg));
   }
   .capacity {
     margin-inline-start: auto;
@@ -143,6 +158,9 @@ export const styles = css`
     }
     .slot.full {
       color: GrayText;
+    }
+    .warning {
+      border-inline-start: 4px solid CanvasText;
     }
     .submit {
       border: 1px solid ButtonText;

@@ -35,10 +35,11 @@ export function rescheduleBlockedMessage(reason: ActionBlock): string {
       return msg('You are not allowed to reschedule callbacks.', { id: 'reschedule-blocked.not-permitted' });
     case 'not-supported':
       return msg('The callback service cannot reschedule callbacks.', { id: 'reschedule-blocked.not-supported' });
+    case 'call-active':
+      return msg('End the call before scheduling another callback.', { id: 'reschedule-blocked.call-active' });
     case 'not-applicable':
     case 'consultation-active':
     case 'consultation-not-connected':
-    case 'call-active':
     case 'disposition-required':
     case 'no-other-channel':
       return msg('The callback cannot be rescheduled right now.', { id: 'reschedule-blocked.other' });

@@ -92,8 +92,32 @@ export interface FreeSlotsView {
   locale: string;
   /** The instant the inputs hold, to check the slot containing it. */
   chosen: number | undefined;
+  /**
+   * The other side's zone when it shows another time (the contact's, or the agent's while the
+   * inputs are read in the contact's): each slot shows both.
+   */
+  otherZone?: { timeZone: string; isContact: boolean } | undefined;
+  /** True for a slot that falls, even in part, outside the contact's daytime hours. */
+  outsideHours: (slot: AvailabilitySlot) => boolean;
+  /** The id of the warning about the chosen time, for the chosen slot's description. */
+  warningId: string | undefined;
   onPick: (slot: AvailabilitySlot) => void;
   onRetry: () => void;
+}
+
+/**
+ * "17:00–17:30 your time · 16:00–16:30 for the contact": the slot in the zone the inputs are read
+ * in, then in the other one (with the weekday when its day differs).
+ */
+function slotTimes(slot: AvailabilitySlot, view: FreeSlotsView): string {
+  const { locale, timeZone, otherZone } = view;
+  const here = formatSlot(slot.start, slot.end, locale, timeZone);
+  if (!otherZone) return here;
+  const otherDay = zonedParts(slot.start, timeZone).date !== zonedParts(slot.start, otherZone.timeZone).date;
+  const there = formatSlot(slot.start, slot.end, locale, otherZone.timeZone, otherDay ? 'weekday' : false);
+  const yours = (t: string) => msg(str`${t} your time`, { id: 'scheduler.slot-yours' });
+  const contacts = (t: string) => msg(str`${t} for the contact`, { id: 'scheduler.slot-contacts' });
+  return otherZone.isContact ? `${yours(here)} · ${contacts(there)}` : `${contacts(here)} · ${yours(there)}`;
 }
 
 /** The free slots as a native radio group (arrow keys skip full slots), or why there are none. */
@@ -121,15 +145,21 @@ export function renderFreeSlots(view: FreeSlotsView) {
       ${upcoming.map((slot) => {
         const full = slot.capacity <= 0;
         const n = count.format(slot.capacity);
-        return html`<label class="slot ${full ? 'full' : ''}">
+        const checked = !full && chosen !== undefined && chosen >= slot.start && chosen < slot.end;
+        const outside = view.outsideHours(slot);
+        return html`<label class="slot ${full ? 'full' : ''} ${outside ? 'outside' : ''}">
           <input
             type="radio"
             name="slot"
             ?disabled=${full}
-            .checked=${live(!full && chosen !== undefined && chosen >= slot.start && chosen < slot.end)}
+            .checked=${live(checked)}
+            aria-describedby=${checked && view.warningId ? view.warningId : nothing}
             @change=${() => view.onPick(slot)}
           />
-          <span>${formatSlot(slot.start, slot.end, locale, timeZone)}</span>
+          <span class="slot-text">
+            <span class="slot-time">${slotTimes(slot, view)}</span>
+            ${outside ? html`<span class="slot-outside">${msg("Outside the contact's daytime hours", { id: 'scheduler.slot-outside' })}</span>` : nothing}
+          </span>
           <span class="capacity">${full ? msg('Full', { id: 'scheduler.slot-full' }) : msg(str`${n} free`, { id: 'scheduler.slot-free' })}</span>
         </label>`;
       })}

@@ -122,10 +122,10 @@ export function formatZonedTime(time: number, locale: string, timeZone: string, 
   }).format(time);
 }
 
-/** "14:00 – 14:30" (with the weekday when `withDay`) in the locale and zone. */
-export function formatSlot(start: number, end: number, locale: string, timeZone: string, withDay = false): string {
+/** "14:00 – 14:30" (with the date when `withDay`, the weekday alone when `'weekday'`) in the locale and zone. */
+export function formatSlot(start: number, end: number, locale: string, timeZone: string, withDay: boolean | 'weekday' = false): string {
   return dateTimeFormat(locale, {
-    ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    ...(withDay === 'weekday' ? { weekday: 'short' } : withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
     hour: 'numeric',
     minute: '2-digit',
     timeZone,
@@ -137,4 +137,37 @@ export function formatDay(date: string, locale: string, timeZone: string): strin
   const noon = zonedToEpoch(date, '12:00', timeZone);
   if (noon === undefined) return date;
   return dateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(noon);
+}
+
+/** Hours of the day as minutes after midnight: `start` included, `end` excluded. */
+export interface DayHours {
+  start: number;
+  end: number;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes after midnight of an `HH:MM` value, or undefined when it is not one. */
+export function clockMinutes(value: string | undefined): number | undefined {
+  const m = CLOCK.exec(value?.trim() ?? '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/**
+ * Whether `time` falls within `hours` on the wall clock of `timeZone`. An end before the start spans
+ * midnight (`22:00`–`06:00`); an end equal to the start is the whole day.
+ */
+export function withinHours(time: number, timeZone: string, hours: DayHours): boolean {
+  const { start, end } = hours;
+  if (start === end) return true;
+  const minutes = clockMinutes(zonedParts(time, timeZone).time)!;
+  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** "08:00–21:00" (or "8:00 AM–9:00 PM"): hours of any day, in the locale. */
+export function formatHours(hours: DayHours, locale: string): string {
+  const f = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const [start, end] = [hours.start * 60_000, hours.end * 60_000];
+  // A range within one day reads as the slots do; one over midnight would get dates from formatRange.
+  return start < end ? f.formatRange(start, end) : `${f.format(start)}–${f.format(end)}`;
 }
