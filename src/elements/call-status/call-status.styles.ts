@@ -18,16 +18,18 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-2);
   }
+  /* A name or number of any length: three lines, then it scrolls (a .scroll-region), keeping the
+     call's state and the actions below in view. */
   .name {
     font-weight: 600;
     font-size: 1.1em;
-    overflow-wrap: break-word;
     min-inline-size: 0;
+    max-block-size: 3lh;
   }
   .number {
     color: var(--_muted);
-    overflow-wrap: break-word;
     min-inline-size: 0;
+    max-block-size: 3lh;
     font-variant-numeric: tabular-nums;
   }
   .menu-button {
@@ -121,7 +123,6 @@ export const styles = css`
   .address {
     color: var(--_muted);
     font-size: 0.9em;
-    overflow-wrap: break-word;
     min-inline-size: 0;
   }
   @media (forced-colors: active) {

@@ -10,6 +10,7 @@ import { PopupController } from '../../controllers/popup-controller.js';
 import { INTERACTION_STATES, type Contact, type Interaction, type TargetRef } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { formatClock } from '../shared/format.js';
 import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
 import { AfterCallWorkExceededEvent, ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
@@ -136,6 +137,12 @@ export class CallStatus extends InteractionElement {
     placement: 'bottom-start',
   });
 
+  constructor() {
+    super();
+    // A name or number of any length is clamped to three lines; a keyboard scrolls it.
+    new ScrollRegionController(this);
+  }
+
   /** The interaction shown, as the adapter last reported it. */
   get interaction(): Interaction | undefined {
     return this.#session.interaction;
@@ -245,10 +252,10 @@ export class CallStatus extends InteractionElement {
     return html`
       <div part="base" class="base">
         <div class="party">
-          <span part="name" class="name">${contact.name || contact.phone}</span>
+          <span part="name" class="name scroll-region">${contact.name || contact.phone}</span>
           ${this.#renderMenuButton()}
         </div>
-        ${contact.name ? html`<span part="number" class="number">${contact.phone}</span>` : nothing}
+        ${contact.name ? html`<span part="number" class="number scroll-region">${contact.phone}</span>` : nothing}
         <div class="line">
           <span part="state" class="state ${remoteHold ? 'remote-hold' : state}" tabindex="-1"
             >${state === 'dialing' && this.#session.call?.alerting

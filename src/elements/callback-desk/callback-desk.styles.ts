@@ -5,6 +5,8 @@ export const styles = css`
     --_tab-selected-bg: var(--cb-desk-tab-selected-background, var(--_accent));
     --_tab-selected-fg: var(--cb-desk-tab-selected-color, var(--_on-accent));
     display: grid;
+    /* One column that may shrink below its widest word (caller data can be one long word). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--cb-desk-gap, var(--_space-4));
   }
   .tabs {
@@ -17,6 +19,22 @@ export const styles = css`
     border-end-start-radius: 0;
     border-end-end-radius: 0;
     border-block-end: none;
+    /* A contact name of any length: the tab shrinks and the name ends in an ellipsis (the window
+       below shows it whole; the tab's accessible name is whole). */
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.3em;
+    min-inline-size: min(8rem, 100%);
+    max-inline-size: 16rem;
+  }
+  .tab-name {
+    min-inline-size: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .tab-type {
+    flex: none;
   }
   [role='tab'][aria-selected='true'] {
     background: var(--_tab-selected-bg);

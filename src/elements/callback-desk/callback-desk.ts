@@ -348,7 +348,7 @@ export class CallbackDesk extends CallbackElement {
                 tabindex=${i.id === selected?.id ? 0 : -1}
                 @click=${() => (this.selectedId = i.id)}
               >
-                ${i.contact.name || i.contact.phone} <span class="tab-type">${callbackTypeLabel(i.callbackType)}</span>
+                <span class="tab-name">${i.contact.name || i.contact.phone}</span> <span class="tab-type">${callbackTypeLabel(i.callbackType)}</span>
               </button>`,
             )}
           </div>`

@@ -11,9 +11,12 @@ export const styles = css`
     background: var(--cb-callback-info-background, var(--_bg));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    overflow: hidden;
+    /* A scroll region (the shared .scroll-region): long caller data scrolls under the header. */
+    max-block-size: var(--cb-callback-info-max-block-size, 24rem);
   }
   .header {
+    position: sticky;
+    inset-block-start: 0;
     background: var(--_header-bg);
     color: var(--_header-fg);
     padding-block: calc(var(--_space) * 0.75);
@@ -42,12 +45,10 @@ export const styles = css`
   }
   dt {
     color: var(--_muted);
-    overflow-wrap: break-word;
     min-inline-size: min(7rem, 100%);
   }
   dd {
     margin: 0;
-    overflow-wrap: break-word;
     min-inline-size: 0;
     white-space: pre-line;
     /* A right-to-left override in caller data must not flip the rest of the line. */

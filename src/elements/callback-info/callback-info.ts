@@ -9,6 +9,7 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { styles } from './callback-info.styles.js';
 
 /**
@@ -34,6 +35,7 @@ import { styles } from './callback-info.styles.js';
  * @cssproperty --cb-callback-info-header-color - Header background (the administrator's header colour).
  * @cssproperty --cb-callback-info-header-text-color - Header text; set it with the header colour so they contrast.
  * @cssproperty --cb-callback-info-background - Background of the box.
+ * @cssproperty --cb-callback-info-max-block-size - Tallest the box grows before its items scroll under the header (default 24rem).
  *
  * @cssstate empty - There is no interaction, or none of the configured items has a value.
  */
@@ -66,6 +68,8 @@ export class CallbackInfo extends InteractionElement {
       clock: this.#session.clock,
       since: this.#items.some((item) => item.kind === 'time-zone') ? 0 : undefined,
     }));
+    // Two hundred form fields or 10 KB of instructions scroll inside the box, by keyboard too.
+    new ScrollRegionController(this);
   }
 
   /** The interaction on screen: the `interaction` property, else the one followed on the adapter. */
@@ -87,7 +91,7 @@ export class CallbackInfo extends InteractionElement {
     const items = this.#items;
     const now = this.#session.clock.now();
     return html`
-      <section part="base" class="box" aria-labelledby="title">
+      <section part="base" class="box scroll-region" aria-labelledby="title">
         <div part="header" class="header">
           <div part="title" id="title" class="title" role="heading" aria-level=${this.headingLevel}>
             ${msg('Callback information', { id: 'callback-info.title' })}

@@ -36,6 +36,7 @@ export const styles = css`
     flex: 1 1 auto;
     display: grid;
     margin: 0;
+    min-inline-size: 0;
   }
   .kind {
     font-size: 0.8em;
@@ -44,8 +45,9 @@ export const styles = css`
   .who {
     font-weight: 600;
     font-size: 1.1em;
-    overflow-wrap: break-word;
     min-inline-size: 0;
+    /* A name of any length: three lines, then it scrolls (keeping the countdown and buttons in view). */
+    max-block-size: 3lh;
   }
   .countdown {
     display: inline-flex;
@@ -62,6 +64,9 @@ export const styles = css`
     color: var(--_urgent);
     font-weight: 600;
   }
+  .details {
+    max-block-size: var(--cb-notification-info-max-block-size, min(20rem, 50vh));
+  }
   .info {
     margin: 0;
     display: grid;
@@ -69,17 +74,20 @@ export const styles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
+    /* At most 40% for the label; the value column may shrink below its longest word. */
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: var(--_space-2);
   }
   dt {
     color: var(--_muted);
+    min-inline-size: min(7rem, 100%);
   }
   dd {
     margin: 0;
-    overflow-wrap: break-word;
     min-inline-size: 0;
     white-space: pre-line;
+    /* A right-to-left override in caller data must not flip the rest of the line. */
+    unicode-bidi: isolate;
   }
   .secondary {
     color: var(--_muted);

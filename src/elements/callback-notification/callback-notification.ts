@@ -17,6 +17,7 @@ import { systemClock, type Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
 import { formatClock } from '../shared/format.js';
 import { infoLabel, infoValue } from '../shared/info.js';
@@ -75,6 +76,7 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @cssproperty --cb-notification-urgent - Countdown colour in the last ten seconds.
  * @cssproperty --cb-notification-accept-color - Background of the Accept button (default: the success colour).
  * @cssproperty --cb-notification-reject-color - Text and border of the Reject button (default: the danger colour).
+ * @cssproperty --cb-notification-info-max-block-size - Tallest the callback information grows before it scrolls, so Accept and Reject stay in view (default `min(20rem, 50vh)`).
  *
  * @cssstate offered - An offer is shown and can be answered.
  * @cssstate pending - Waiting for the callback service after Accept or Reject.
@@ -155,6 +157,13 @@ export class CallbackNotification extends CallbackElement {
     clock: this.#clock,
     deadline: this.offer?.state === 'offered' ? this.offer.offer.expiresAt : undefined,
   }));
+
+  constructor() {
+    super();
+    // The name and the callback information are clamped, whatever the caller sent: a keyboard
+    // scrolls them, and Accept and Reject stay in view.
+    new ScrollRegionController(this);
+  }
 
   get #adapter(): CallbackAdapter | undefined {
     return this.adapter ?? this.contextAdapter;
@@ -328,7 +337,7 @@ export class CallbackNotification extends CallbackElement {
           <span part="type" class="type">${callbackTypeLabel(offer.callbackType)}</span>
           <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>
             <span class="kind">${offer.channel === 'voice' ? msg('Voice callback', { id: 'notification.voice' }) : msg('Web callback', { id: 'notification.web' })}</span>
-            <span class="who">${who}</span>
+            <span class="who scroll-region">${who}</span>
           </div>
           <span part="countdown" id="countdown" class="countdown" role="timer" aria-live="off">
             ${counting
@@ -338,9 +347,12 @@ export class CallbackNotification extends CallbackElement {
           </span>
         </header>
         ${items.length
-          ? html`<dl part="info" class="info">
-              ${items.map((item) => html`<div class="row"><dt>${infoLabel(item)}</dt><dd>${infoValue(item, this.locale, now)}</dd></div>`)}
-            </dl>`
+          ? // Clamped, so that Accept and Reject stay in view whatever the caller sent; it scrolls.
+            html`<div class="details scroll-region" role="region" aria-label=${msg('Callback details', { id: 'notification.details' })}>
+              <dl part="info" class="info">
+                ${items.map((item) => html`<div class="row"><dt>${infoLabel(item)}</dt><dd>${infoValue(item, this.locale, now)}</dd></div>`)}
+              </dl>
+            </div>`
           : nothing}
         <p part="error" class="error" role="alert" ?hidden=${!error}>${error}</p>
         <div part="actions" class="actions">

@@ -7,6 +7,8 @@ export const styles = css`
     --_case-header-bg: var(--cb-preview-case-header-color, var(--_accent));
     --_case-header-fg: var(--cb-preview-case-header-text-color, var(--_on-accent));
     display: grid;
+    /* One column that may shrink below its widest word (caller data can be one long word). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--cb-preview-gap, var(--_space-3));
     container-type: inline-size;
   }
@@ -46,9 +48,12 @@ export const styles = css`
   .case {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    overflow: hidden;
+    /* A scroll region (the shared .scroll-region): the form data scrolls under the header. */
+    max-block-size: var(--cb-preview-case-max-block-size, 24rem);
   }
   .case-header {
+    position: sticky;
+    inset-block-start: 0;
     background: var(--_case-header-bg);
     color: var(--_case-header-fg);
     padding-block: calc(var(--_space) * 0.75);
@@ -64,18 +69,20 @@ export const styles = css`
   }
   .case .row {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
+    /* At most 40% for the label; the value column may shrink below its longest word. */
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: var(--_space-2);
   }
   .case dt,
   .case .empty {
     color: var(--_muted);
-    overflow-wrap: break-word;
     min-inline-size: 0;
+  }
+  .case dt {
+    min-inline-size: min(7rem, 100%);
   }
   .case dd {
     margin: 0;
-    overflow-wrap: break-word;
     min-inline-size: 0;
     white-space: pre-line;
     /* A right-to-left override in form data must not flip the rest of the line. */

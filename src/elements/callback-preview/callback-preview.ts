@@ -13,6 +13,7 @@ import { callStateLabel } from '../call-status/call-status.messages.js';
 import type { InteractionNote } from '../interaction-note/interaction-note.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
@@ -91,6 +92,7 @@ const isEditable = (node: EventTarget | undefined) =>
  * @cssproperty --cb-preview-warning-border - Border of the duplicate warning.
  * @cssproperty --cb-preview-case-header-color - Header background of Case information.
  * @cssproperty --cb-preview-case-header-text-color - Header text of Case information.
+ * @cssproperty --cb-preview-case-max-block-size - Tallest Case information grows before the form data scrolls under its header (default 24rem).
  *
  * @cssstate ready-to-call - Nobody is on the line: call, schedule or mark done.
  * @cssstate dialing - Calling the contact.
@@ -137,6 +139,8 @@ export class CallbackPreview extends InteractionElement {
   constructor() {
     super();
     this.addEventListener('keydown', (event) => this.#onKeydown(event));
+    // A web form of any size scrolls inside Case information, by keyboard too.
+    new ScrollRegionController(this);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -318,7 +322,7 @@ export class CallbackPreview extends InteractionElement {
   #renderCase(interaction: Interaction) {
     const items = callbackInfoItems(interaction, CASE_INFORMATION_ITEMS);
     const now = this.session.clock.now();
-    return html`<section class="case" aria-labelledby="case-title">
+    return html`<section class="case scroll-region" aria-labelledby="case-title">
       <div id="case-title" class="case-header" role="heading" aria-level=${this.headingLevel}>${msg('Case information', { id: 'preview.case-information' })}</div>
       ${items.length
         ? html`<dl>

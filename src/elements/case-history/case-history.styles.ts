@@ -19,11 +19,12 @@ export const styles = css`
     padding: 0;
     display: grid;
     gap: calc(var(--_space) * 0.75);
+    max-block-size: var(--cb-history-max-block-size, 24rem);
   }
   .entry {
     position: relative;
     display: grid;
-    grid-template-columns: minmax(4.5rem, max-content) 1fr;
+    grid-template-columns: minmax(4.5rem, max-content) minmax(0, 1fr);
     gap: var(--_space-2);
     padding-inline-start: var(--_space-4);
   }
@@ -58,7 +59,6 @@ export const styles = css`
     white-space: nowrap;
   }
   .description {
-    overflow-wrap: break-word;
     min-inline-size: 0;
   }
   .note {

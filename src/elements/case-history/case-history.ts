@@ -5,6 +5,7 @@ import { InteractionSession, sessionOverrides } from '../../controllers/interact
 import type { DialResult, HistoryEntry, Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { formatDateTime } from '../shared/format.js';
 import { describeEntry } from './case-history.entries.js';
 import { styles } from './case-history.styles.js';
@@ -52,6 +53,7 @@ function rows(interaction: Interaction): Row[] {
  * @csspart empty - Shown when nothing was recorded yet.
  *
  * @cssproperty --cb-history-marker - Colour of the timeline line and dots.
+ * @cssproperty --cb-history-max-block-size - Tallest the list of entries grows before it scrolls (default 24rem).
  *
  * @cssstate empty - No entry yet.
  */
@@ -69,6 +71,12 @@ export class CaseHistory extends InteractionElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   readonly #session = new InteractionSession(this, sessionOverrides(this));
+
+  constructor() {
+    super();
+    // Long notes and many entries scroll inside the list; a keyboard scrolls it.
+    new ScrollRegionController(this);
+  }
 
   /** The interaction shown: the `interaction` property, else the one followed. */
   get shown(): Interaction | undefined {
@@ -93,7 +101,8 @@ export class CaseHistory extends InteractionElement {
           ${msg('Case history', { id: 'history.title' })}
         </div>
         ${list.length
-          ? html`<ol part="list" class="list">
+          ? // A named list that scrolls (and takes focus to scroll) when notes and entries are long.
+            html`<ol part="list" class="list scroll-region" aria-labelledby="heading">
               ${list.map(
                 ({ entry, dialResult }) => html`<li part="entry" class="entry" data-kind=${entry.kind}>
                   <time part="time" class="time" datetime=${new Date(entry.at).toISOString()}>

@@ -31,7 +31,7 @@ export const styles = css`
   }
   .list {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
+    grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
     margin: 0;
   }
@@ -43,7 +43,6 @@ export const styles = css`
   }
   dd {
     margin: 0;
-    overflow-wrap: break-word;
     min-inline-size: 0;
     white-space: pre-wrap;
   }

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: grid;
+    /* One column that may shrink below its widest word (caller data can be one long word). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-2);
   }
   .columns {
@@ -14,6 +16,7 @@ export const styles = css`
   .details,
   .wrap-up {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-3);
   }
 `;

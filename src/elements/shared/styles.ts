@@ -62,7 +62,10 @@ export const hostStyles = css`
     text-shadow: none !important;
     white-space: normal !important;
     word-break: normal !important;
-    overflow-wrap: normal !important;
+    /* Caller data (a name, a case value, instructions) can be one word of thousands of characters:
+       it breaks anywhere rather than widen the element and the page. "anywhere", unlike
+       "break-word", also lets a grid or flex track shrink below the word (min-content). */
+    overflow-wrap: anywhere !important;
     hyphens: manual !important;
     cursor: auto;
   }
@@ -107,6 +110,15 @@ export const hostStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* A box of clamped caller data that scrolls (see ScrollRegionController): focusable while its
+     content overflows, so a keyboard can scroll it. */
+  .scroll-region {
+    overflow-y: auto;
+  }
+  .scroll-region:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
@@ -133,7 +145,8 @@ export const hostStyles = css`
       border-color: GrayText;
       opacity: 1;
     }
-    button:focus-visible {
+    button:focus-visible,
+    .scroll-region:focus-visible {
       outline-color: Highlight;
     }
   }

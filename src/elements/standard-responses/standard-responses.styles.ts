@@ -61,7 +61,6 @@ export const styles = css`
     border-inline-start-color: var(--_accent);
   }
   .option-title {
-    overflow-wrap: break-word;
     min-inline-size: 0;
   }
   .option-category,
@@ -102,16 +101,13 @@ export const styles = css`
   }
   .shown-title {
     font-weight: 600;
-    overflow-wrap: break-word;
     min-inline-size: 0;
   }
   .body {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: break-word;
     min-inline-size: 0;
     max-block-size: var(--cb-responses-body-max-height, 16rem);
-    overflow-y: auto;
   }
   .actions {
     display: flex;

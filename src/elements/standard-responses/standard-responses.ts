@@ -8,6 +8,7 @@ import { announce } from '../../controllers/announcer.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
 import { ResponseSearch } from './response-search.js';
@@ -95,6 +96,12 @@ export class StandardResponses extends CallbackElement {
       this.dispatchEvent(new CallbackErrorEvent({ action: 'search-responses', code: error.code, message, cause: error }));
     },
   );
+
+  constructor() {
+    super();
+    // A long response scrolls in the reading pane; a keyboard scrolls it.
+    new ScrollRegionController(this);
+  }
 
   get #directory(): DirectoryAdapter | undefined {
     return this.directory ?? this.contextDirectory;
@@ -310,7 +317,7 @@ export class StandardResponses extends CallbackElement {
     return html`<section part="reading-pane" class="pane" aria-labelledby="shown-title">
       <div part="response-title" id="shown-title" class="shown-title" role="heading" aria-level=${this.headingLevel + 1}>${shown.title}</div>
       <p class="shown-category">${shown.category}</p>
-      <p part="body" class="body">${shown.body}</p>
+      <div part="body" class="body scroll-region" role="region" aria-label=${msg('Response text', { id: 'responses.body' })}>${shown.body}</div>
       <div class="actions">
         <button part="copy-button" class="copy" type="button" @click=${this.#copy}>${msg('Copy', { id: 'responses.copy' })}</button>
         <button part="insert-button" class="insert" type="button" @click=${this.#insert}>${msg('Insert into note', { id: 'responses.insert' })}</button>

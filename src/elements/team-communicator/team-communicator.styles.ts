@@ -57,7 +57,6 @@ export const styles = css`
     border-inline-start-color: var(--_accent);
   }
   .name {
-    overflow-wrap: break-word;
     min-inline-size: 0;
   }
   .option.unavailable .name {
