@@ -1,8 +1,8 @@
 import { msg, str } from '@lit/localize';
-import type { Consultation, Interaction, InteractionState } from '../../model/interaction.js';
+import type { Interaction, InteractionState } from '../../model/interaction.js';
 import { assertNever } from '../../model/state-machine.js';
 import { dialResultLabel } from '../../messages/messages.js';
-import type { ContactChannel } from './call-status.events.js';
+import { contactLabel } from '../shared/phone-format.js';
 
 /** The call state in the agent's words. */
 export function callStateLabel(state: InteractionState, remoteHold = false): string {
@@ -33,46 +33,16 @@ export function callStateLabel(state: InteractionState, remoteHold = false): str
   }
 }
 
-export function consultationLabel(consultation: Consultation): string {
-  const name = consultation.target.name;
-  if (consultation.state === 'connected' && consultation.held) return msg(str`Consulting ${name} — on hold`, { id: 'call-status.consulting-held' });
-  return consultation.state === 'connected'
-    ? msg(str`Consulting ${name} — connected`, { id: 'call-status.consulting-connected' })
-    : msg(str`Consulting ${name} — ringing`, { id: 'call-status.consulting-ringing' });
-}
-
-export function channelLabel(channel: ContactChannel): string {
-  switch (channel) {
-    case 'email':
-      return msg('Send e-mail', { id: 'call-status.channel.email' });
-    case 'sms':
-      return msg('Send SMS', { id: 'call-status.channel.sms' });
-    case 'chat':
-      return msg('Start chat', { id: 'call-status.channel.chat' });
-    default:
-      return assertNever(channel);
-  }
-}
-
 /**
  * What to announce when the adapter reports that the call changed, or undefined when the change
  * is not worth interrupting the agent for.
  */
 export function callChangeAnnouncement(previous: Interaction, next: Interaction): string | undefined {
-  const who = next.contact.name || next.contact.phone;
+  const who = contactLabel(next.contact);
   const last = next.history.at(-1);
   if (last?.kind === 'participant-left' && last !== previous.history.at(-1)) {
     const member = last.target.name;
     return msg(str`${member} left the conference.`, { id: 'announce.participant-left' });
-  }
-  if (!!previous.muted !== !!next.muted && (next.state === 'connected' || next.state === 'held')) {
-    return next.muted ? msg('Microphone muted.', { id: 'announce.muted' }) : msg('Microphone on.', { id: 'announce.unmuted' });
-  }
-  if (previous.consultation && next.consultation && !!previous.consultation.held !== !!next.consultation.held) {
-    const target = next.consultation.target.name;
-    return next.consultation.held
-      ? msg(str`Talking with ${who}; ${target} on hold.`, { id: 'announce.alternate-customer' })
-      : msg(str`Talking with ${target}; ${who} on hold.`, { id: 'announce.alternate-consulted' });
   }
   if (previous.state === next.state) {
     if (!!previous.remoteHold === !!next.remoteHold) return undefined;
@@ -107,10 +77,4 @@ export function callChangeAnnouncement(previous: Interaction, next: Interaction)
     default:
       return undefined;
   }
-}
-
-/** Who else is on the call, for the conference line. */
-export function participantsLabel(names: readonly string[], locale: string): string {
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-  return msg(str`In conference with ${list}`, { id: 'call-status.participants' });
 }

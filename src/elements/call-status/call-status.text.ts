@@ -1,0 +1,54 @@
+import { msg, str } from '@lit/localize';
+import type { Consultation, Interaction } from '../../model/interaction.js';
+import { assertNever } from '../../model/state-machine.js';
+import type { ContactChannel } from './call-status.events.js';
+import { callChangeAnnouncement } from './call-status.messages.js';
+
+// Words only <call-status> uses. Kept apart from call-status.messages.ts, which <callback-desk>
+// imports (its announcement of a new interaction) and so loads with the drop-in's eager part.
+
+export function consultationLabel(consultation: Consultation): string {
+  const name = consultation.target.name;
+  if (consultation.state === 'connected' && consultation.held) return msg(str`Consulting ${name} — on hold`, { id: 'call-status.consulting-held' });
+  return consultation.state === 'connected'
+    ? msg(str`Consulting ${name} — connected`, { id: 'call-status.consulting-connected' })
+    : msg(str`Consulting ${name} — ringing`, { id: 'call-status.consulting-ringing' });
+}
+
+export function channelLabel(channel: ContactChannel): string {
+  switch (channel) {
+    case 'email':
+      return msg('Send e-mail', { id: 'call-status.channel.email' });
+    case 'sms':
+      return msg('Send SMS', { id: 'call-status.channel.sms' });
+    case 'chat':
+      return msg('Start chat', { id: 'call-status.channel.chat' });
+    default:
+      return assertNever(channel);
+  }
+}
+
+/**
+ * What `<call-status>` announces of a change: the agent's own mute and Alternate first (the desk,
+ * which announces only the first change of an interaction, has no use for them: kept out of
+ * {@link callChangeAnnouncement}, they stay out of the desk's eager bundle), then the rest.
+ */
+export function statusChangeAnnouncement(previous: Interaction, next: Interaction): string | undefined {
+  if (!!previous.muted !== !!next.muted && (next.state === 'connected' || next.state === 'held')) {
+    return next.muted ? msg('Microphone muted.', { id: 'announce.muted' }) : msg('Microphone on.', { id: 'announce.unmuted' });
+  }
+  if (previous.consultation && next.consultation && !!previous.consultation.held !== !!next.consultation.held) {
+    const who = next.contact.name || next.contact.phone;
+    const target = next.consultation.target.name;
+    return next.consultation.held
+      ? msg(str`Talking with ${who}; ${target} on hold.`, { id: 'announce.alternate-customer' })
+      : msg(str`Talking with ${target}; ${who} on hold.`, { id: 'announce.alternate-consulted' });
+  }
+  return callChangeAnnouncement(previous, next);
+}
+
+/** Who else is on the call, for the conference line. */
+export function participantsLabel(names: readonly string[], locale: string): string {
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  return msg(str`In conference with ${list}`, { id: 'call-status.participants' });
+}
