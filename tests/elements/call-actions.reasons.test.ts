@@ -24,7 +24,7 @@ describe('<call-actions> reasons of disabled actions', () => {
     // Each button is still described by its own reason alone.
     for (const r of reasons) {
       const button = el.shadowRoot!.querySelector(`[aria-describedby="${r.id}"]`);
-      expect(button, r.id).to.not.equal(null);
+      expect(button !== null, r.id).to.equal(true);
     }
   });
 });

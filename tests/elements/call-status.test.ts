@@ -5,9 +5,12 @@ import { openPopupCount } from '../../src/controllers/popup-controller.js';
 import {
   announced, clearAnnouncer, connected, items, menuButton, mount, part, root, settle, setup, stateText,
 } from '../helpers/call-status-fixtures.js';
+import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 
 describe('<call-status>', () => {
+  // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
+  before(() => phoneFormatReady());
   it('shows Ringing for an offer, without duration or menu', async () => {
     const { cc, clock } = setup();
     const offer = await cc.offer('immediate');
@@ -23,26 +26,26 @@ describe('<call-status>', () => {
     const { el, clock, cc, id } = await connected();
     const contact = cc.getInteraction(id)!.contact;
     expect(part(el, 'name')!.textContent).to.equal(contact.name);
-    expect(part(el, 'number')!.textContent).to.equal(contact.phone);
+    expect(part(el, 'number')!.textContent).to.equal(formatPhone(contact.phone));
     expect(stateText(el)).to.equal('Connected');
     expect(el.hasState('connected')).to.equal(true);
-    expect(part(el, 'duration')!.textContent).to.include('0:00');
+    expect(part(el, 'duration')!.textContent).to.include('0 sec');
     expect(part(el, 'duration')!.getAttribute('role')).to.equal('timer');
     clock.advance(1_000);
     await el.updateComplete;
-    expect(part(el, 'duration')!.textContent).to.include('0:01');
+    expect(part(el, 'duration')!.textContent).to.include('1 sec');
     clock.advance(64_000);
     await el.updateComplete;
-    expect(part(el, 'duration')!.textContent).to.include('1:05');
+    expect(part(el, 'duration')!.textContent).to.include('1 min, 5 sec');
     clock.advance(3_600_000);
     await el.updateComplete;
-    expect(part(el, 'duration')!.textContent).to.include('1:01:05');
+    expect(part(el, 'duration')!.textContent).to.include('1 hr, 1 min, 5 sec');
     await expect(el).to.be.accessible();
   });
 
   it('shows the number as the name when there is no name', async () => {
     const { el } = await connected('immediate', { contact: { name: '' } });
-    expect(part(el, 'name')!.textContent).to.equal('+442079460123');
+    expect(part(el, 'name')!.textContent).to.equal('+44 20 7946 0123');
     expect(part(el, 'number')).to.equal(null);
   });
 
@@ -69,7 +72,7 @@ describe('<call-status>', () => {
     expect(await announced()).to.equal('Call with Margaret Chen on hold.');
     clock.advance(5_000);
     await el.updateComplete;
-    expect(part(el, 'duration')!.textContent).to.include('0:15');
+    expect(part(el, 'duration')!.textContent).to.include('15 sec');
     await expect(el).to.be.accessible();
     await cc.resume(callId);
     await el.updateComplete;
@@ -148,7 +151,7 @@ describe('<call-status>', () => {
     clock.advance(4_000);
     await el.updateComplete;
     expect(stateText(el)).to.equal('Connected');
-    expect(part(el, 'duration')!.textContent).to.include('0:00');
+    expect(part(el, 'duration')!.textContent).to.include('0 sec');
     await cc.hangUp(call.id);
     await el.updateComplete;
     expect(stateText(el)).to.equal('Ready to call');
@@ -186,7 +189,7 @@ describe('<call-status> wiring', () => {
     expect(stateText(el)).to.equal('Connected');
     clock.advance(2_000);
     await el.updateComplete;
-    expect(part(el, 'duration')!.textContent).to.include('0:02');
+    expect(part(el, 'duration')!.textContent).to.include('2 sec');
   });
 
   it('renders contact data as text, never as HTML', async () => {

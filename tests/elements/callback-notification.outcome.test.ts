@@ -34,14 +34,14 @@ describe('<callback-notification> says what happened and why', () => {
     const { cc, el } = await mount();
     await cc.offer('no-reject');
     await settle(el);
-    expect(root(el).querySelector('button.reject')).to.equal(null);
+    expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
     const reason = root(el).querySelector<HTMLElement>('[part=no-reject]')!;
-    expect(reason, 'a visible reason').to.not.equal(null);
+    expect(reason !== null, 'a visible reason').to.equal(true);
     expect(reason.textContent!.trim()).to.equal('This callback cannot be rejected.');
     expect(reason.checkVisibility()).to.equal(true);
     const accept = root(el).querySelector<HTMLButtonElement>('button.accept')!;
     expect(accept.getAttribute('aria-describedby')).to.equal(reason.id);
-    expect(root(el).getElementById(accept.getAttribute('aria-describedby')!)).to.equal(reason);
+    expect(root(el).getElementById(accept.getAttribute('aria-describedby')!) === reason, 'the reference resolves in the same shadow root').to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -50,7 +50,7 @@ describe('<callback-notification> says what happened and why', () => {
     el.policy = { canReject: false };
     await cc.offer('immediate');
     await settle(el);
-    expect(root(el).querySelector('button.reject')).to.equal(null);
+    expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
     expect(root(el).querySelector('[part=no-reject]')!.textContent!.trim()).to.equal('This callback cannot be rejected.');
   });
 
@@ -58,8 +58,8 @@ describe('<callback-notification> says what happened and why', () => {
     const { cc, el } = await mount();
     await cc.offer('immediate');
     await settle(el);
-    expect(root(el).querySelector('button.reject')).to.not.equal(null);
-    expect(root(el).querySelector('[part=no-reject]')).to.equal(null);
+    expect(root(el).querySelector('button.reject') !== null, 'Reject shown').to.equal(true);
+    expect(root(el).querySelector('[part=no-reject]') === null, 'no reason').to.equal(true);
     expect(root(el).querySelector('button.accept')!.hasAttribute('aria-describedby')).to.equal(false);
   });
 

@@ -16,9 +16,12 @@ import {
   shown,
   text,
 } from '../helpers/callback-preview.js';
+import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 
 describe('<callback-preview>', () => {
+  // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
+  before(() => phoneFormatReady());
   it('ready to call: case and callback information, Call / Done / Schedule callback, every region in order', async () => {
     const s = await setup();
     const { el } = s;
@@ -36,7 +39,7 @@ describe('<callback-preview>', () => {
     expect(el.hasState('ready-to-call')).to.equal(true);
     const caseInfo = root(el).querySelector('[data-region=case-information]')!;
     expect(text(caseInfo)).to.include('Case information');
-    expect(text(caseInfo)).to.include('+14165550123');
+    expect(text(caseInfo)).to.include('+1 416 555 0123');
     expect(text(caseInfo)).to.include('I was charged twice for October.');
     expect(text(caseInfo)).to.include('Account type Business');
     const info = text(inner(el, 'callback-info'));
@@ -100,7 +103,7 @@ describe('<callback-preview>', () => {
     expect(shown(s.el)).to.deep.equal(['call', 'reschedule', 'mark-done']);
     const info = text(inner(s.el, 'callback-info'));
     expect(info).to.include('Former attempts');
-    expect(info).to.include('+14165550123 — Connected');
+    expect(info).to.include('+1 416 555 0123 — Connected');
     expect(text(inner(s.el, 'case-history'))).to.match(/hung up|ended|Hang/i);
     const done = oneEvent(s.el, 'callback-done');
     await act(s, 'mark-done');

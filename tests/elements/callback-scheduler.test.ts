@@ -8,6 +8,7 @@ import { announcement } from '../../src/controllers/announcer.js';
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 
 // The ManualClock starts on Wednesday 25 November 2026, 15:00 UTC. The agent works in Madrid
@@ -71,6 +72,8 @@ async function press(el: CallbackScheduler, button: HTMLButtonElement) {
 }
 
 describe('<callback-scheduler>', () => {
+  // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
+  before(() => phoneFormatReady());
   it('starts on today, shows the chosen time in the agent and the contact zone, and is accessible', async () => {
     const { el } = await setup();
     expect(input(el, 'date').value).to.equal('2026-11-25');
@@ -447,6 +450,6 @@ describe('<callback-scheduler>', () => {
     const { el } = await setup('hostile-data', {}, { canRescheduleOnNewNumber: true });
     const interaction: Interaction = el.adapter!.getInteraction(el.interactionId!)!;
     expect(root(el).querySelector('img, script')).to.equal(null);
-    expect($(el, '#number-hint')!.textContent).to.include(interaction.contact.phone);
+    expect($(el, '#number-hint')!.textContent).to.include(formatPhone(interaction.contact.phone));
   });
 });

@@ -6,6 +6,7 @@ import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { HistoryEntry, Interaction, TargetRef } from '../../src/model/interaction.js';
 import { inState, T0 } from '../helpers/fixtures.js';
+import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 
 const MIN = 60_000;
@@ -32,7 +33,7 @@ const EVERY_KIND: HistoryEntry[] = [
 
 const EXPECTED: string[] = [
   'Callback accepted',
-  'Called +34912345678: Connected',
+  'Called +34 912 34 56 78: Connected',
   'Sent DTMF 12#',
   'Note: Asked about the invoice',
   'Call put on hold',
@@ -65,6 +66,8 @@ const lines = (el: CaseHistory) =>
 const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 
 describe('<case-history>', () => {
+  // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
+  before(() => phoneFormatReady());
   it('shows every kind of entry, oldest first, each with a localized line and its time', async () => {
     const interaction = inState('done', {
       history: EVERY_KIND,
@@ -132,7 +135,7 @@ describe('<case-history>', () => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const zoneName = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'short' }).formatToParts(time).find((p) => p.type === 'timeZoneName')!.value;
     const when = new Intl.DateTimeFormat('en', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(time);
-    expect(lines(el)[0]).to.equal(`Callback rescheduled to ${when} ${zoneName} · new number +34600111222 · reason: no answer`);
+    expect(lines(el)[0]).to.equal(`Callback rescheduled to ${when} ${zoneName} · new number +34 600 11 12 22 · reason: no answer`);
   });
 
   it('describes each consultation outcome and who hung up', async () => {

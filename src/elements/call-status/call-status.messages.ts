@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Interaction, InteractionState } from '../../model/interaction.js';
 import { assertNever } from '../../model/state-machine.js';
 import { dialResultLabel } from '../../messages/messages.js';
+import { contactLabel } from '../shared/phone-format.js';
 
 /** The call state in the agent's words. */
 export function callStateLabel(state: InteractionState, remoteHold = false): string {
@@ -37,7 +38,7 @@ export function callStateLabel(state: InteractionState, remoteHold = false): str
  * is not worth interrupting the agent for.
  */
 export function callChangeAnnouncement(previous: Interaction, next: Interaction): string | undefined {
-  const who = next.contact.name || next.contact.phone;
+  const who = contactLabel(next.contact);
   const last = next.history.at(-1);
   if (last?.kind === 'participant-left' && last !== previous.history.at(-1)) {
     const member = last.target.name;

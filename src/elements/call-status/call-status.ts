@@ -11,7 +11,8 @@ import { INTERACTION_STATES, type Contact, type Interaction, type TargetRef } fr
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { ScrollRegionController } from '../shared/scroll-region-controller.js';
-import { formatClock } from '../shared/format.js';
+import { formatClock, formatDuration } from '../shared/format.js';
+import { contactLabel, formatPhone } from '../shared/phone-format.js';
 import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
 import { AfterCallWorkExceededEvent, ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
 import { callStateLabel } from './call-status.messages.js';
@@ -253,10 +254,10 @@ export class CallStatus extends InteractionElement {
     return html`
       <div part="base" class="base">
         <div class="party">
-          <span part="name" class="name scroll-region">${contact.name || contact.phone}</span>
+          <span part="name" class="name scroll-region">${contactLabel(contact)}</span>
           ${this.#renderMenuButton()}
         </div>
-        ${contact.name ? html`<span part="number" class="number scroll-region">${contact.phone}</span>` : nothing}
+        ${contact.name ? html`<span part="number" class="number scroll-region">${formatPhone(contact.phone)}</span>` : nothing}
         <div class="line">
           <span part="state" class="state ${remoteHold ? 'remote-hold' : state}" tabindex="-1"
             >${state === 'dialing' && this.#session.call?.alerting
@@ -266,7 +267,7 @@ export class CallStatus extends InteractionElement {
           ${running
             ? html`<span part="duration" class="duration" role="timer">
                 <span class="visually-hidden">${msg('Duration:', { id: 'call-status.duration' })}</span>
-                ${formatClock(this.#duration.elapsedMs / 1000, this.locale)}
+                ${formatDuration(this.#duration.elapsedMs / 1000, this.locale)}
               </span>`
             : nothing}
           ${running && interaction.muted ? html`<span part="muted" class="muted">${msg('Muted', { id: 'call-status.muted' })}</span>` : nothing}

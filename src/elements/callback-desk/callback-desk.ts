@@ -15,6 +15,7 @@ import type { Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
+import { contactLabel } from '../shared/phone-format.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
 import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
 import type { NoteUnsavedEvent } from '../interaction-note/interaction-note.events.js';
@@ -172,7 +173,7 @@ export class CallbackDesk extends CallbackElement {
     // The window goes with its interaction: the note the agent typed must not go with it.
     this.addEventListener('callback-note-unsaved', (e: NoteUnsavedEvent) => {
       const { interaction, text } = e.detail;
-      const who = interaction.contact.name || interaction.contact.phone;
+      const who = contactLabel(interaction.contact);
       this.unsavedNotes = [...this.unsavedNotes.filter((n) => n.id !== interaction.id), { id: interaction.id, who, text }];
     });
     this.addEventListener('callback-error', (e) => {
@@ -348,7 +349,7 @@ export class CallbackDesk extends CallbackElement {
                 tabindex=${i.id === selected?.id ? 0 : -1}
                 @click=${() => (this.selectedId = i.id)}
               >
-                <span class="tab-name">${i.contact.name || i.contact.phone}</span> <span class="tab-type">${callbackTypeLabel(i.callbackType)}</span>
+                <span class="tab-name">${contactLabel(i.contact)}</span> <span class="tab-type">${callbackTypeLabel(i.callbackType)}</span>
               </button>`,
             )}
           </div>`

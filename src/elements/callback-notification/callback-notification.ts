@@ -19,7 +19,8 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
-import { formatClock } from '../shared/format.js';
+import { formatDuration } from '../shared/format.js';
+import { contactLabel } from '../shared/phone-format.js';
 import { infoLabel, infoValue } from '../shared/info.js';
 import { adapterErrorMessage, callbackTypeLabel, newOfferAnnouncement } from '../../messages/messages.js';
 import {
@@ -188,7 +189,7 @@ export class CallbackNotification extends CallbackElement {
   }
 
   #announceOffer(interaction: Interaction): void {
-    announce(newOfferAnnouncement(interaction.callbackType, interaction.contact.name || interaction.contact.phone));
+    announce(newOfferAnnouncement(interaction.callbackType, contactLabel(interaction.contact)));
   }
 
   /**
@@ -205,7 +206,7 @@ export class CallbackNotification extends CallbackElement {
     if (this.#warnedFor === offer.id) return;
     this.#warnedFor = offer.id;
     if (this.#calmFor !== offer.id || this.#pendingFor(offer)) return;
-    const who = offer.contact.name || offer.contact.phone;
+    const who = contactLabel(offer.contact);
     const seconds = this.#countdown.remainingSeconds;
     announce(msg(str`${seconds} seconds left to answer the callback from ${who}.`, { id: 'announce.urgent' }));
   }
@@ -215,7 +216,7 @@ export class CallbackNotification extends CallbackElement {
   #warnedFor: string | undefined;
 
   #settled(interaction: Interaction): void {
-    const who = interaction.contact.name || interaction.contact.phone;
+    const who = contactLabel(interaction.contact);
     // The live region must not keep saying "New callback" once the offer went back to routing.
     if (interaction.state === 'rejected') announce(msg(str`Callback from ${who} rejected. It went back to routing.`, { id: 'announce.rejected' }));
     if (this.pending && interaction.state !== 'expired' && interaction.state !== 'revoked') return;
@@ -325,7 +326,7 @@ export class CallbackNotification extends CallbackElement {
     const counting = this.#countdown.counting;
     const seconds = this.#countdown.remainingSeconds;
     const canReject = actionAvailability(offer, 'reject', { policy: this.#policy ?? {} }).status === 'enabled';
-    const who = offer.contact.name || offer.contact.phone;
+    const who = contactLabel(offer.contact);
     const now = this.#clock.now();
     const items = callbackInfoItems(offer, this.infoItems);
     const pending = this.#pendingFor(offer);
@@ -342,7 +343,7 @@ export class CallbackNotification extends CallbackElement {
           <span part="countdown" id="countdown" class="countdown" role="timer" aria-live="off">
             ${counting
               ? html`<span class="visually-hidden">${msg('Time left to answer:', { id: 'notification.time-left' })}</span>
-                  ${clockIcon} ${formatClock(seconds, this.locale)}`
+                  ${clockIcon} ${formatDuration(seconds, this.locale)}`
               : msg('Returning to routing…', { id: 'notification.returning' })}
           </span>
         </header>
@@ -384,7 +385,7 @@ export class CallbackNotification extends CallbackElement {
   }
 
   #renderNotice(interaction: Interaction) {
-    const who = interaction.contact.name || interaction.contact.phone;
+    const who = contactLabel(interaction.contact);
     return html`
       <section part="base" class="box notice" aria-labelledby="title">
         <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>

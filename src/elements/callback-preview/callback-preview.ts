@@ -15,6 +15,7 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { infoLabel, infoValue } from '../shared/info.js';
+import { contactLabel } from '../shared/phone-format.js';
 import { infoItemsConverter } from '../shared/info-items-converter.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
 import type { ResponseInsertEvent } from '../standard-responses/standard-responses.events.js';
@@ -246,7 +247,7 @@ export class CallbackPreview extends InteractionElement {
             </p>
             <ul>
               ${duplicates.map((other) => {
-                const who = other.contact.name || other.contact.phone;
+                const who = contactLabel(other.contact);
                 const type = callbackTypeLabel(other.callbackType);
                 // An offer nobody accepted yet has no call: "Ringing" would say someone's phone rings.
                 const state = other.state === 'offered' ? msg('Waiting for an agent', { id: 'preview.duplicate-offered' }) : callStateLabel(other.state, other.remoteHold);

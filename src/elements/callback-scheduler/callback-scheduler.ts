@@ -37,6 +37,7 @@ import {
   type DayHours,
 } from '../shared/callback-scheduler-time.js';
 import { agentTimeZone, timeZoneName, zonesDiffer } from '../shared/format.js';
+import { formatPhone } from '../shared/phone-format.js';
 import { validationMessage } from '../../messages/messages.js';
 import { styles } from './callback-scheduler.styles.js';
 
@@ -485,7 +486,7 @@ export class CallbackScheduler extends InteractionElement {
   #renderNumber(interaction: Interaction) {
     if (!this.#numberAllowed) return nothing;
     const error = this.numberError;
-    const phone = interaction.contact.phone;
+    const phone = formatPhone(interaction.contact.phone);
     return html`<div class="field">
       <label for="number">${msg('New number (optional)', { id: 'scheduler.number' })}</label>
       <input id="number" type="tel" inputmode="tel" autocomplete="off" .value=${live(this.number)}

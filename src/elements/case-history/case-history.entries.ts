@@ -4,6 +4,7 @@ import type { ConsultationOutcome, DialResult, HistoryEntry, RescheduleReason, T
 import { assertNever } from '../../model/state-machine.js';
 import { renderDigits } from '../shared/dtmf-format.js';
 import { agentTimeZone, formatDateTime, timeZoneName } from '../shared/format.js';
+import { formatPhone } from '../shared/phone-format.js';
 import { dialResultLabel } from '../../messages/messages.js';
 
 /** What describing one entry needs beyond the entry itself. */
@@ -75,7 +76,10 @@ function rescheduled(entry: Extract<HistoryEntry, { kind: 'rescheduled' }>, cont
   const when = formatDateTime(entry.time, context.locale, undefined, context.now);
   const zone = timeZoneName(entry.time, context.locale, agentTimeZone());
   const parts = [msg(str`Callback rescheduled to ${when} ${zone}`, { id: 'history.rescheduled' })];
-  if (entry.number) parts.push(msg(str`new number ${entry.number}`, { id: 'history.rescheduled-number' }));
+  if (entry.number) {
+    const number = formatPhone(entry.number);
+    parts.push(msg(str`new number ${number}`, { id: 'history.rescheduled-number' }));
+  }
   if (entry.reason) {
     const reason = rescheduleReason(entry.reason);
     parts.push(msg(str`reason: ${reason}`, { id: 'history.rescheduled-reason' }));
@@ -89,9 +93,10 @@ export function describeEntry(entry: HistoryEntry, context: EntryContext): Templ
     case 'accepted':
       return msg('Callback accepted', { id: 'history.accepted' });
     case 'dial': {
-      if (!context.dialResult) return msg(str`Called ${entry.number}`, { id: 'history.dial' });
+      const number = formatPhone(entry.number);
+      if (!context.dialResult) return msg(str`Called ${number}`, { id: 'history.dial' });
       const result = dialResultLabel(context.dialResult);
-      return msg(str`Called ${entry.number}: ${result}`, { id: 'history.dial-result' });
+      return msg(str`Called ${number}: ${result}`, { id: 'history.dial-result' });
     }
     case 'dtmf':
       return html`${msg('Sent DTMF', { id: 'history.dtmf' })} ${renderDigits(entry.digits, entry.masked)}`;

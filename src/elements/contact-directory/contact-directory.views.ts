@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { Contact } from '../../model/interaction.js';
 import { contactFieldLabel, contactFieldMessage, CONTACT_FIELDS, type ContactField } from '../shared/contact-messages.js';
 import { formatTime, timeZoneName } from '../shared/format.js';
+import { formatPhone } from '../shared/phone-format.js';
 import { canonicalTimeZone, draftOf, type ContactDraft, type ContactErrors } from './contact-form.js';
 
 /** The two faces of `<contact-directory>`: the details as a list, and the editor. Text bindings only. */
@@ -21,6 +22,8 @@ export function renderContactList(contact: Contact, locale: string, now: number)
 }
 
 function valueOf(field: ContactField, value: string, locale: string, now: number): TemplateResult | string {
+  // Shown for reading; the editor and everything sent keep the number as stored (E.164).
+  if (field === 'phone' || field === 'sms') return formatPhone(value);
   const zone = field === 'timeZone' ? canonicalTimeZone(value) : undefined;
   if (!zone) return value;
   const local = `${formatTime(now, locale, zone)} ${timeZoneName(now, locale, zone)}`;

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { activeLocale, formattingLocale, localeSwitch, requestLocale, supportedLocale } from '../../messages/localization.js';
 import { nearestAttribute, unwatchAmbient, watchAmbient, type AmbientListener } from './ambient-attributes.js';
+import { PhoneFormatController } from './phone-format.js';
 import { hostStyles } from './styles.js';
 
 /**
@@ -12,6 +13,8 @@ import { hostStyles } from './styles.js';
  * (`es`, `es-*`) and English are supported; any other language shows English. Messages have one
  * language per page (see src/messages/localization.ts): it follows the element that connected or
  * changed language last. Dates, times and numbers follow the language the messages are shown in.
+ * Phone numbers show in international format once the phone library has loaded (see
+ * phone-format.ts): an element that showed one before renders again then.
  *
  * Theme: `data-cb-theme="dark"` or `"light"` on the element or its nearest ancestor sets the
  * custom state `theme-dark` or `theme-light`.
@@ -22,6 +25,11 @@ export class CallbackElement extends LitElement {
   #internals: ElementInternals | undefined;
   #lang = '';
   readonly #ambient: AmbientListener = { ambientChanged: () => this.#resolveAmbient(false) };
+
+  constructor() {
+    super();
+    new PhoneFormatController(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

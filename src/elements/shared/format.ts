@@ -1,8 +1,18 @@
-/** Dates, times and durations through Intl, in the element's language. */
-import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl-cache.js';
+/**
+ * Dates, times and durations through Intl, in the element's language. A time of day and a duration
+ * never read alike: times of day have two-digit hours on a 24-hour clock ("00:43", never "0:43")
+ * or a day period ("12:43 AM"); durations have units ("5 s", "1 min y 5 s"), never "0:05".
+ */
+import { dateTimeFormat, durationFormat, listFormat, numberFormat, relativeTimeFormat } from './intl-cache.js';
+
+/** Hour and minute options for a time of day in `locale`: two-digit hours where the clock has 24. */
+export function timeOfDay(locale: string | undefined): Pick<Intl.DateTimeFormatOptions, 'hour' | 'minute'> {
+  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return { hour: cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric', minute: '2-digit' };
+}
 
 export function formatTime(time: number, locale: string, timeZone?: string): string {
-  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(time);
+  return dateTimeFormat(locale, { ...timeOfDay(locale), ...(timeZone ? { timeZone } : {}) }).format(time);
 }
 
 export function formatDateTime(time: number, locale: string, timeZone?: string, now = Date.now()): string {
@@ -11,8 +21,7 @@ export function formatDateTime(time: number, locale: string, timeZone?: string, 
     dateTimeFormat('en-CA', { dateStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(now);
   return dateTimeFormat(locale, {
     ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
-    hour: 'numeric',
-    minute: '2-digit',
+    ...timeOfDay(locale),
     ...(timeZone ? { timeZone } : {}),
   }).format(time);
 }
@@ -41,18 +50,27 @@ export function zonesDiffer(time: number, a: string, b: string): boolean {
   }
 }
 
-/** m:ss or h:mm:ss, digits in the locale. */
-export function formatClock(totalSeconds: number, locale: string): string {
+/**
+ * A duration with its units, in the locale: "0 sec", "5 sec", "1 min, 5 sec", "1 hr, 0 min, 5 sec"
+ * ("5 s", "1 min y 5 s", "1 h, 0 min, 5 s" in Spanish). Seconds always show, minutes once there
+ * are any or hours, so a running timer keeps its shape. Intl.DurationFormat where the browser has
+ * it; otherwise each unit through Intl.NumberFormat, joined as a list of units.
+ */
+export function formatDuration(totalSeconds: number, locale: string): string {
   const s = Math.max(0, Math.floor(totalSeconds));
-  const two = numberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-  const one = numberFormat(locale, { useGrouping: false });
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
-  return hours > 0
-    ? `${one.format(hours)}:${two.format(minutes)}:${two.format(seconds)}`
-    : `${one.format(minutes)}:${two.format(seconds)}`;
+  const duration = durationFormat(locale, { style: 'short', secondsDisplay: 'always', ...(hours ? { minutesDisplay: 'always' } : {}) });
+  if (duration) return duration.format({ hours, minutes, seconds });
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const parts = [...(hours ? [unit(hours, 'hour')] : []), ...(hours || minutes ? [unit(minutes, 'minute')] : []), unit(seconds, 'second')];
+  return listFormat(locale, { type: 'unit', style: 'short' }).format(parts);
 }
+
+/** @deprecated A duration reads with units now ("1 min, 5 sec", never "1:05"): use {@link formatDuration}. */
+export const formatClock = formatDuration;
 
 /** "in 5 minutes", "2 hours ago", for a time relative to now. */
 export function formatRelative(time: number, now: number, locale: string): string {

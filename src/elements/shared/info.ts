@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { CallbackInfoItem } from '../../model/callback-info.js';
 import { agentTimeZone, formatDateTime, formatTime, timeZoneName, zonesDiffer } from './format.js';
+import { formatPhone } from './phone-format.js';
 import { callbackTypeLabel, dialResultLabel } from '../../messages/messages.js';
 
 /** Localized label of a callback-information item. Case-data labels come from the backend as text. */
@@ -45,6 +46,7 @@ export function infoValue(item: CallbackInfoItem, locale: string, now: number): 
     case 'callback-type':
       return callbackTypeLabel(item.value);
     case 'text':
+      return item.key === 'number' ? formatPhone(item.value) : item.value;
     case 'case':
       return item.value;
     case 'dial-result':
@@ -52,7 +54,7 @@ export function infoValue(item: CallbackInfoItem, locale: string, now: number): 
     case 'attempts':
       return html`<ol class="attempts">
         ${item.value.map(
-          (a) => html`<li>${formatDateTime(a.at, locale, undefined, now)}: ${a.number} — ${dialResultLabel(a.result)}</li>`,
+          (a) => html`<li>${formatDateTime(a.at, locale, undefined, now)}: ${formatPhone(a.number)} — ${dialResultLabel(a.result)}</li>`,
         )}
       </ol>`;
     default:

@@ -4,9 +4,22 @@
  * an interaction with 60 history entries took 33 ms; the bench (`npm run bench`) measures it.
  */
 const MAX_ENTRIES = 200;
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+/** Intl.DurationFormat: not in every browser yet, nor in TypeScript's lib. */
+export interface DurationFormatter {
+  format(duration: { hours?: number; minutes?: number; seconds?: number }): string;
+}
+export interface DurationFormatOptions {
+  style?: 'long' | 'short' | 'narrow' | 'digital';
+  hoursDisplay?: 'auto' | 'always';
+  minutesDisplay?: 'auto' | 'always';
+  secondsDisplay?: 'auto' | 'always';
+}
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat | DurationFormatter;
+
+const cache = new Map<string, Formatter>();
+
+function cached<T extends Formatter>(
   kind: string,
   locale: string | undefined,
   options: object,
@@ -29,6 +42,16 @@ export function dateTimeFormat(locale: string | undefined, options: Intl.DateTim
 
 export function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   return cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+export function listFormat(locale: string | undefined, options: Intl.ListFormatOptions = {}): Intl.ListFormat {
+  return cached('l', locale, options, () => new Intl.ListFormat(locale, options));
+}
+
+/** A cached Intl.DurationFormat, or undefined where the browser has none. */
+export function durationFormat(locale: string | undefined, options: DurationFormatOptions = {}): DurationFormatter | undefined {
+  const DurationFormat = (Intl as { DurationFormat?: new (locale: string | undefined, options: DurationFormatOptions) => DurationFormatter }).DurationFormat;
+  return DurationFormat ? cached('d', locale, options, () => new DurationFormat(locale, options)) : undefined;
 }
 
 export function relativeTimeFormat(locale: string | undefined, options: Intl.RelativeTimeFormatOptions = {}): Intl.RelativeTimeFormat {

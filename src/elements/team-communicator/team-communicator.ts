@@ -11,6 +11,7 @@ import { CallbackErrorEvent } from '../../events/error-event.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
 import { TargetSelectEvent, type TargetPurpose } from './team-communicator.events.js';
 import { availabilityLabel, kindLabel, noMatchLabel, purposeLabel, resultCountLabel, waitingLabel } from './team-communicator.messages.js';
+import { formatPhone } from '../shared/phone-format.js';
 import { styles } from './team-communicator.styles.js';
 import { KIND_ORDER, TargetSearch, type TargetKind } from './target-search.js';
 
@@ -330,10 +331,10 @@ export class TeamCommunicator extends CallbackElement {
   #meta(target: DirectoryTarget) {
     if (target.kind === 'agent' && target.availability) {
       return html`<span class="availability ${target.availability}"><span class="dot" aria-hidden="true"></span>${availabilityLabel(target.availability)}</span>
-        ${target.address ? html`<span class="address">${target.address}</span>` : nothing}`;
+        ${target.address ? html`<span class="address">${formatPhone(target.address)}</span>` : nothing}`;
     }
     if (target.kind === 'queue' && target.waiting !== undefined) return waitingLabel(target.waiting, this.locale);
     if (target.kind === 'skill') return nothing;
-    return target.address ? html`<span class="address">${target.address}</span>` : nothing;
+    return target.address ? html`<span class="address">${formatPhone(target.address)}</span>` : nothing;
   }
 }

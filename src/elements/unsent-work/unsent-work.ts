@@ -15,6 +15,7 @@ import { blockReasonMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent, doneDetail } from '../call-actions/call-actions.events.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { formatDateTime } from '../shared/format.js';
+import { formatPhone } from '../shared/phone-format.js';
 import { WorkDiscardEvent, WorkDiscardedEvent } from './unsent-work.events.js';
 import { styles } from './unsent-work.styles.js';
 
@@ -182,7 +183,7 @@ export class UnsentWork extends CallbackElement {
   #renderEntry(entry: UnsentWorkEntry, index: number) {
     const { work } = entry;
     const id = work.interactionId;
-    const who = work.contact ? [work.contact.name, work.contact.phone].filter(Boolean).join(' · ') : msg(str`Interaction ${id}`, { id: 'unsent.interaction' });
+    const who = work.contact ? [work.contact.name, work.contact.phone && formatPhone(work.contact.phone)].filter(Boolean).join(' · ') : msg(str`Interaction ${id}`, { id: 'unsent.interaction' });
     const why = this.#whyNotSendable(entry);
     const sending = this.#sendingId === id && this.#session.isPending('mark-done');
     const error = this.#sendingId === id ? this.#session.error : undefined;
