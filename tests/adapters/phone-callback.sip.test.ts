@@ -54,6 +54,35 @@ describe('PhoneCallbackAdapter over the sip.js adapter (real Kamailio)', functio
     expect(phone.getInteraction('cb-1')?.history.some((e) => e.kind === 'hang-up' && e.by === 'contact')).to.equal(true);
   });
 
+  it('mute, Alternate and Remove go to the phone and reach the interaction; a mute made on the phone itself too', async function () {
+    this.timeout(45_000);
+    const { far, phone, h } = await offered();
+    await phone.accept('cb-1');
+    await far.established;
+    const callId = phone.getInteraction('cb-1')!.callId!;
+    expect(phone.telephonyCapabilities).to.include({ mute: true, alternate: true, removeParticipant: true, leaveConference: false });
+    await phone.mute(callId, true);
+    expect(phone.getInteraction('cb-1')?.muted).to.equal(true);
+    expect(h.adapter.getCall(callId)?.muted).to.equal(true);
+    h.adapter.setMuted(callId, false);
+    await waitUntil(() => phone.getInteraction('cb-1')?.muted === false, 'unmuted on the phone: the interaction follows');
+
+    const supervisor = h.targets.answers;
+    await phone.conference(callId, supervisor);
+    expect(phone.getInteraction('cb-1')?.participants?.map((p) => p.address)).to.deep.equal([supervisor.address]);
+    await phone.removeParticipant(callId, supervisor);
+    expect(phone.getInteraction('cb-1')?.participants).to.deep.equal([]);
+    expect(phone.getInteraction('cb-1')?.history.at(-1)).to.deep.include({ kind: 'participant-left' });
+
+    const consultation = await phone.startConsultation(callId, supervisor);
+    await phone.alternate(callId, consultation.id);
+    expect(phone.getInteraction('cb-1')).to.deep.include({ state: 'connected' });
+    expect(phone.getInteraction('cb-1')?.consultation?.held).to.equal(true);
+    await waitUntil(() => !far.isHeldByRemote(), 'the customer is back');
+    await phone.endConsultation(callId, consultation.id);
+    expect(phone.getInteraction('cb-1')).to.deep.include({ state: 'connected', consultation: undefined });
+  });
+
   it('the caller giving up (CANCEL) revokes the offer', async () => {
     const { far, phone } = await offered();
     await far.hangUp();
