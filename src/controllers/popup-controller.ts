@@ -1,6 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 
+const OPPOSITE = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
+
+/** `bottom-start` → `top-start`: the same alignment on the other side of the anchor. */
+function getOppositePlacement(placement: Placement): Placement {
+  const [side, align] = placement.split('-') as [keyof typeof OPPOSITE, string | undefined];
+  return (align ? `${OPPOSITE[side]}-${align}` : OPPOSITE[side]) as Placement;
+}
+
 export interface PopupConfig {
   /** The element the popup is placed against (a button, a name). */
   anchor: () => Element | null | undefined;
@@ -9,6 +17,12 @@ export interface PopupConfig {
   placement?: Placement;
   /** Distance from the anchor, px. */
   offset?: number;
+  /**
+   * What the popup stays inside, besides the viewport. Default: the interaction window or desk the
+   * anchor is in ({@link popupBoundary}), so a popup never spreads over the agent status or the
+   * offers; none for an element alone on a page.
+   */
+  boundary?: () => Element | null | undefined;
   /** Called after the popup closed, with why. */
   onClose?: (reason: PopupCloseReason) => void;
 }
@@ -17,6 +31,25 @@ export type PopupCloseReason = 'escape' | 'outside' | 'focus-left' | 'programmat
 
 /** Open popups, topmost last: Escape closes only the topmost. */
 const stack: PopupController[] = [];
+
+/** Containers a popup keeps inside: the interaction's window (below the agent status and the offers), else the desk. */
+const BOUNDARIES = ['interaction-window', 'callback-preview', 'callback-desk'];
+
+/** Below this many px of room on either side, the anchor is first scrolled to the middle of the view. */
+const MIN_ROOM = 160;
+
+/** Space kept between a popup and the edges of its boundary, px. */
+const PADDING = 8;
+
+/** The nearest container of `node` a popup keeps inside, crossing shadow roots; undefined when there is none. */
+export function popupBoundary(node: Node | null | undefined): Element | undefined {
+  for (const selector of BOUNDARIES) {
+    for (let n: Node | null | undefined = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+      if (n instanceof Element && n.matches(selector)) return n;
+    }
+  }
+  return undefined;
+}
 
 function onKeydown(event: KeyboardEvent): void {
   // Bubble phase: a widget inside the popup that uses Escape itself (closing a list, clearing a
@@ -50,8 +83,11 @@ function listen(on: boolean): void {
 }
 
 /**
- * The one popup primitive: Floating UI places it (offset, flip, shift, size to the viewport), the
- * Popover API puts it in the top layer so a host page's `overflow: hidden` or z-index cannot clip
+ * The one popup primitive: Floating UI places it below or above its anchor (offset, flip), slides it
+ * along the anchor's side only (shift: it never covers the control that opened it), and sizes it to
+ * the room on that side (size: what does not fit scrolls inside), all within its boundary (the
+ * interaction window or desk it is in, and the viewport). With too little room on both sides, the
+ * anchor is first scrolled to the middle of the view. The Popover API puts it in the top layer so a host page's `overflow: hidden` or z-index cannot clip
  * it, `autoUpdate` runs only while open. Escape closes the topmost popup, a click outside closes
  * it, focus leaving it closes it, and focus returns to the anchor when it was inside the popup.
  */
@@ -92,8 +128,13 @@ export class PopupController implements ReactiveController {
     if (!stack.length) listen(true);
     stack.push(this);
     // Placed before open() resolves, so nothing flashes at the wrong place.
-    await this.#place(anchor, popup);
+    const room = await this.#place(anchor, popup);
     if (!this.#open) return;
+    if (room < MIN_ROOM) {
+      anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+      await this.#place(anchor, popup);
+      if (!this.#open) return;
+    }
     this.#cleanup = autoUpdate(anchor, popup, () => void this.#place(anchor, popup));
   }
 
@@ -121,26 +162,36 @@ export class PopupController implements ReactiveController {
     this.close('disconnect');
   }
 
-  async #place(anchor: Element, popup: HTMLElement): Promise<void> {
+  /** Places the popup; resolves with the room it had on the chosen side (px). */
+  async #place(anchor: Element, popup: HTMLElement): Promise<number> {
+    const placement = this.#config.placement ?? 'bottom-start';
+    const boundary = this.#config.boundary ? this.#config.boundary() : popupBoundary(anchor);
+    const within = { padding: PADDING, ...(boundary ? { boundary } : {}) };
+    let room = Infinity;
     const { x, y } = await computePosition(anchor, popup, {
       strategy: 'fixed',
-      placement: this.#config.placement ?? 'bottom-start',
+      placement,
       middleware: [
         offset(this.#config.offset ?? 6),
-        flip(),
-        shift({ padding: 8 }),
+        // The other side when this one is short; with neither long enough, the one with more room.
+        flip({ ...within, fallbackPlacements: [getOppositePlacement(placement)], fallbackStrategy: 'bestFit', crossAxis: false }),
+        // Along the anchor's side only: sliding across it would cover the control that opened it.
+        shift({ ...within, crossAxis: false }),
         size({
-          padding: 8,
+          ...within,
           apply({ availableHeight, availableWidth }) {
+            room = availableHeight;
+            // Never past the boundary (the agent status, the offers): what does not fit scrolls.
             Object.assign(popup.style, {
-              maxHeight: `${Math.max(120, availableHeight)}px`,
-              maxWidth: `${Math.max(200, availableWidth)}px`,
+              maxHeight: `${Math.max(0, Math.floor(availableHeight))}px`,
+              maxWidth: `${Math.max(0, Math.floor(availableWidth))}px`,
             });
           },
         }),
       ],
     });
     Object.assign(popup.style, { left: `${x}px`, top: `${y}px` });
+    return room;
   }
 }
 
