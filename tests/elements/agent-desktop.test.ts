@@ -149,14 +149,14 @@ describe('agent desktop: after-call work', () => {
     expect(agentAfterCallWork(s) === null).to.equal(true);
     button(s, 'end-call')!.click();
     await s.settle();
-    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 0:00');
-    expect(text(agentAfterCallWork(s))).to.equal('After-call work 0:00');
+    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 0 sec');
+    expect(text(agentAfterCallWork(s))).to.equal('After-call work 0 sec');
     expect(s.agent.hasState('after-call-work')).to.equal(true);
     expect(s.status.hasState('after-call-work')).to.equal(true);
     s.clock.advance(42_000);
     await s.settle();
-    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 0:42');
-    expect(text(agentAfterCallWork(s))).to.equal('After-call work 0:42');
+    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 42 sec');
+    expect(text(agentAfterCallWork(s))).to.equal('After-call work 42 sec');
     expect(agentAfterCallWork(s)!.getAttribute('role')).to.equal('timer');
     await expect(s.status).to.be.accessible();
     await expect(s.agent).to.be.accessible();
@@ -188,7 +188,7 @@ describe('agent desktop: after-call work', () => {
       expect(told[0]!.detail.interaction.id).to.equal(s.id);
       expect(told[0]!.detail).to.include({ since, limitMs: 60_000 });
       expect(told[0]!.composed && told[0]!.bubbles).to.equal(true);
-      expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 1:00 (time limit passed)');
+      expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 1 min, 0 sec (time limit passed)');
       expect(s.status.hasState('after-call-work-exceeded')).to.equal(true);
       await expect(s.status).to.be.accessible();
       s.clock.advance(120_000);
@@ -222,7 +222,24 @@ describe('agent desktop: after-call work', () => {
     t.clock.advance(3_600_000);
     await t.settle();
     expect(told).to.equal(0);
-    expect(text(statusPart(t, 'after-call-work'))).to.equal('After-call work 1:00:00');
+    expect(text(statusPart(t, 'after-call-work'))).to.equal('After-call work 1 hr, 0 min, 0 sec');
+  });
+
+  it('a call status removed during after-call work leaves no timer behind, and tells the host nothing later', async () => {
+    const s = await desk({ policy: { afterCallWorkLimitMs: 60_000 } });
+    let told = 0;
+    document.addEventListener('callback-after-call-work-exceeded', () => told++);
+    await s.cc.hangUp(s.callId());
+    await s.settle();
+    s.agent.remove();
+    s.actions.remove();
+    const withStatus = s.clock.pendingTimers;
+    s.status.remove();
+    await aTimeout(0);
+    expect(s.clock.pendingTimers, 'its ticker and limit timer are gone').to.equal(withStatus - 2);
+    s.clock.advance(120_000);
+    await aTimeout(0);
+    expect(told).to.equal(0);
   });
 
   it('in Spanish', async () => {
@@ -230,8 +247,8 @@ describe('agent desktop: after-call work', () => {
     await s.cc.hangUp(s.callId());
     s.clock.advance(5_000);
     await s.settle();
-    await waitUntil(() => text(statusPart(s, 'after-call-work')) === 'Trabajo posterior a la llamada 0:05', text(statusPart(s, 'after-call-work')));
-    await waitUntil(() => text(agentAfterCallWork(s)) === 'Trabajo posterior a la llamada 0:05', text(agentAfterCallWork(s)));
+    await waitUntil(() => text(statusPart(s, 'after-call-work')) === 'Trabajo posterior a la llamada 5 s', text(statusPart(s, 'after-call-work')));
+    await waitUntil(() => text(agentAfterCallWork(s)) === 'Trabajo posterior a la llamada 5 s', text(agentAfterCallWork(s)));
   });
 });
 
@@ -339,7 +356,7 @@ describe('agent desktop: per-party control of a conference', () => {
     const far = s.cc.farEnd(callId);
     expect(far.connected, 'the customer is still on the conference').to.equal(true);
     expect(far.joined).to.deep.equal([ana.address, ben.address]);
-    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 0:00');
+    expect(text(statusPart(s, 'after-call-work'))).to.equal('After-call work 0 sec');
   });
 
   it('no Remove buttons nor Leave conference when the phone cannot', async () => {

@@ -49,7 +49,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * Remove button (where the phone can drop one party); after a removal, focus goes to the next
  * party's Remove button, else the previous one, else the call state.
  *
- * After the call, until Mark done, the agent is in after-call work: "After-call work 0:42" counts
+ * After the call, until Mark done, the agent is in after-call work: "After-call work 42 sec" counts
  * on the clock. When the policy's `afterCallWorkLimitMs` passes, the element says so and fires
  * `callback-after-call-work-exceeded`, once per interaction in the page.
  *
