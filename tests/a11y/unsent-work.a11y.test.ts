@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/unsent-work.js';
 import type { UnsentWork } from '../../src/unsent-work.js';
 import { PendingWorkStore, pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
+import { announce, announcement } from '../../src/controllers/announcer.js';
 import type { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { accepted, center, type Center } from './fixtures.js';
@@ -76,6 +77,16 @@ async function mount(lang = 'en') {
 }
 
 describe('<unsent-work> accessibility in every state', () => {
+  // First of the file: the page has announced nothing of this work yet.
+  it('says once per page that unsent work is shown, not again when it is made again (a desk coming back to its tab)', async () => {
+    const first = await mount();
+    expect(announcement()).to.equal('Unsent work from an earlier page is shown: read it, send it or discard it.');
+    first.parentElement!.remove();
+    announce('This tab now handles your desk.');
+    await mount();
+    expect(announcement()).to.equal('This tab now handles your desk.');
+  });
+
   it('unknown, closed and sendable interactions; not another backend’s', async () => {
     const el = await mount();
     expect(root(el).textContent).not.to.include('Another backend');

@@ -42,6 +42,14 @@ const takeOverButton = (f: HTMLIFrameElement) => deep<HTMLButtonElement>(f, '[pa
 const acceptButton = (f: HTMLIFrameElement) => deep<HTMLButtonElement>(f, 'callback-notification', 'button.accept');
 const noteField = (f: HTMLIFrameElement) => deep<HTMLTextAreaElement>(f, 'interaction-window', 'interaction-note', 'textarea');
 const owner = (f: HTMLIFrameElement) => globalsOf(f)?.__ownership?.at(-1)?.owner;
+const windowAction = (f: HTMLIFrameElement, action: string) => deep<HTMLButtonElement>(f, 'interaction-window', 'call-actions', `[data-action="${action}"]`);
+const unsentEntries = (f: HTMLIFrameElement) => deep(f, 'unsent-work')?.shadowRoot?.querySelectorAll('[part~=entry]').length ?? 0;
+
+/** Clicks a window's action once it is enabled. */
+async function act(frame: HTMLIFrameElement, action: string) {
+  await waitUntil(() => windowAction(frame, action)?.getAttribute('aria-disabled') === 'false', `${action} is not enabled`);
+  windowAction(frame, action)!.click();
+}
 
 async function typeNote(frame: HTMLIFrameElement, text: string) {
   await waitUntil(() => noteField(frame), 'no note field');
@@ -90,18 +98,14 @@ describe('<callback-desk> in two tabs of one agent', () => {
     expect(globalsOf(second)!.__open!()).to.equal(0);
   });
 
-  it('Use this tab instead: the note typed in the first tab is in the second, the first stands by, and taking it back shows what the second typed', async () => {
+  it('Use this tab instead: the idle desk moves (announced on both sides); the tab that closes with a note typed leaves it to the tab that takes the desk, not that tab’s older copy', async () => {
     const first = await openTab();
     await waitUntil(() => owner(first) === true, 'the first tab does not own the desk');
     const second = await openTab();
     await waitUntil(() => takeOverButton(second), 'no take-over button');
-    const offer = await cc.offer('immediate');
-    await waitUntil(() => acceptButton(first), 'offer not shown');
-    acceptButton(first)!.click();
-    await typeNote(first, 'Wants the quote by Tuesday');
 
     takeOverButton(second)!.click();
-    await waitUntil(() => noteField(second)?.value === 'Wants the quote by Tuesday', 'the second tab does not show the note typed in the first');
+    await waitUntil(() => owner(second) === true, 'the desk did not move');
     await waitUntil(() => standbyPanel(first), 'the first tab does not stand by');
     expect(standbyPanel(first)!.textContent).to.include('Your desk moved to another tab');
     expect(takeOverButton(first)!.textContent!.trim()).to.equal('Take the desk back');
@@ -112,12 +116,22 @@ describe('<callback-desk> in two tabs of one agent', () => {
     expect(globalsOf(first)!.__open!()).to.equal(0);
     expect(globalsOf(second)!.__open!()).to.be.greaterThan(0);
 
-    // The first tab still holds its old copy in memory: taking the desk back must show the newer one.
+    const offer = await cc.offer('immediate');
+    await waitUntil(() => acceptButton(second), 'offer not shown');
+    acceptButton(second)!.click();
+    await typeNote(second, 'Wants the quote by Tuesday');
+    await globalsOf(second)!.__flush!();
+    // A third tab reads the stored work now: it holds this copy in memory from here on.
+    const third = await openTab();
+    await globalsOf(third)!.__flush!();
+    first.remove();
     await typeNote(second, 'Wants the quote by Tuesday, before noon');
-    takeOverButton(first)!.click();
-    await waitUntil(() => noteField(first)?.value === 'Wants the quote by Tuesday, before noon', 'the first tab shows its stale note');
-    await waitUntil(() => standbyPanel(second), 'the second tab does not stand by');
-    await globalsOf(first)!.__flush!();
+    await globalsOf(second)!.__flush!();
+    second.remove();
+    await waitUntil(() => owner(third) === true, 'the third tab did not take the desk');
+    expect(globalsOf(third)!.__ownership!.at(-1)).to.include({ owner: true, reason: 'other-tab-closed' });
+    await waitUntil(() => noteField(third)?.value === 'Wants the quote by Tuesday, before noon', 'the third tab shows its older copy of the note');
+    await globalsOf(third)!.__flush!();
     const later = new PendingWorkStore();
     await later.ready;
     expect(later.get(offer.id)?.draft).to.equal('Wants the quote by Tuesday, before noon');
@@ -138,10 +152,140 @@ describe('<callback-desk> in two tabs of one agent', () => {
     await cc.offer('immediate');
     await waitUntil(() => acceptButton(second), 'the offer does not reach the remaining tab');
   });
+
+  it('Use this tab instead while Mark done is on its way: the first tab lets it finish (its host hears callback-done once), then hands over, and the second shows none of that work', async () => {
+    const first = await openTab();
+    await waitUntil(() => owner(first) === true, 'the first tab does not own the desk');
+    const second = await openTab();
+    await waitUntil(() => takeOverButton(second), 'no take-over button');
+    const offer = await cc.offer('immediate');
+    await waitUntil(() => acceptButton(first), 'offer not shown');
+    acceptButton(first)!.click();
+    await typeNote(first, 'Sent with Mark done');
+    await act(first, 'end-call');
+    let markDones = 0;
+    const markDone = cc.markDone.bind(cc);
+    cc.markDone = (...args) => {
+      markDones++;
+      return markDone(...args);
+    };
+    cc.latencyMs = 400;
+    await act(first, 'mark-done');
+
+    takeOverButton(second)!.click();
+    await waitUntil(() => standbyPanel(second)?.textContent?.includes('Finishing in the other tab…'), 'the second tab does not say the first one is finishing');
+    expect(takeOverButton(second)!.getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => globalsOf(second)!.__announcement!() === 'Finishing in the other tab…', 'not announced');
+    await waitUntil(() => owner(second) === true, 'the desk did not move once Mark done went through', { timeout: 5_000 });
+    expect(globalsOf(first)!.__done!.map((d) => d.interaction.id)).to.deep.equal([offer.id]);
+    expect(globalsOf(first)!.__done![0]!.notes).to.include('Sent with Mark done');
+    expect(cc.getInteraction(offer.id)!.state).to.equal('done');
+    await waitUntil(() => deep(second, 'callback-notification'), 'the desk is not shown');
+    await aTimeout(500);
+    expect(deep(second, 'interaction-window')).to.equal(null);
+    expect(unsentEntries(second)).to.equal(0);
+    expect(markDones).to.equal(1);
+    const later = new PendingWorkStore();
+    await later.ready;
+    expect(later.get(offer.id)).to.equal(undefined);
+  });
+
+  it('two tabs ask at once: the desk goes to one, and the other does not take it from that one after its wait', async () => {
+    const first = await openTab();
+    await waitUntil(() => owner(first) === true, 'the first tab does not own the desk');
+    const second = await openTab();
+    const third = await openTab();
+    await waitUntil(() => takeOverButton(second) && takeOverButton(third), 'no take-over buttons');
+    takeOverButton(second)!.click();
+    takeOverButton(third)!.click();
+    await waitUntil(() => owner(second) === true || owner(third) === true, 'the desk did not move');
+    const [moved, other] = owner(second) ? [second, third] : [third, second];
+    // Past the other tab's wait for an answer (3 s), after which it used to take the desk unsaved.
+    await aTimeout(3_500);
+    expect(owner(moved)).to.equal(true);
+    expect(owner(other)).to.equal(false);
+    expect(owner(first)).to.equal(false);
+    expect(takeOverButton(other)!.getAttribute('aria-disabled')).to.equal('false');
+    expect(globalsOf(other)!.__open!()).to.equal(0);
+  });
+
+  it('a tab that had the desk taken without a hand-over (it did not answer in time) saves what was typed there and says so', async () => {
+    const first = await openTab();
+    await waitUntil(() => owner(first) === true, 'the first tab does not own the desk');
+    const offer = await cc.offer('immediate');
+    await waitUntil(() => acceptButton(first), 'offer not shown');
+    acceptButton(first)!.click();
+    await typeNote(first, 'Typed just before the desk was taken');
+    const name = `callback-elements:desk:${cc.workScope}`;
+    const channel = new BroadcastChannel(name);
+    const heard: string[] = [];
+    channel.onmessage = (e: MessageEvent<{ type: string }>) => heard.push(e.data.type);
+    let letGo: () => void = () => {};
+    void navigator.locks.request(name, { steal: true }, () => new Promise<void>((resolve) => (letGo = resolve)));
+    await waitUntil(() => heard.includes('saved'), 'the tab did not say it saved what was typed there');
+    await waitUntil(() => standbyPanel(first), 'the first tab does not stand by');
+    const later = new PendingWorkStore();
+    await later.ready;
+    expect(later.get(offer.id)?.draft).to.equal('Typed just before the desk was taken');
+    letGo();
+    channel.close();
+  });
 });
 
-/** Another tab, played by the test: holds the desk's lock and answers on its channel as a desk would. */
-function otherTab(scope: string) {
+describe('<callback-desk> in two tabs, each with its own backend object of one agent', () => {
+  // Real tabs cannot share an adapter object: the GMS session, the phone and its SIP sessions live
+  // in one tab. What is open there cannot be carried on from another.
+  beforeEach(async () => {
+    await pendingWorkStore().clear();
+    (window as Window & TabGlobals).__ownBackendScope = `agent-${Math.random().toString(36).slice(2)}`;
+  });
+
+  afterEach(async () => {
+    for (const frame of frames.splice(0)) frame.remove();
+    delete (window as Window & TabGlobals).__ownBackendScope;
+    await pendingWorkStore().clear();
+  });
+
+  it('an interaction open in the first tab keeps the desk there: Use this tab instead says why (announced), and the desk moves once it is done', async () => {
+    const first = await openTab();
+    await waitUntil(() => owner(first) === true, 'the first tab does not own the desk');
+    const second = await openTab();
+    await waitUntil(() => takeOverButton(second), 'no take-over button');
+    expect(globalsOf(second)!.__ownership!.at(-1)).to.include({ owner: false, reason: 'other-tab' });
+    const offer = await globalsOf(first)!.__cc!.offer('immediate');
+    await waitUntil(() => acceptButton(first), 'offer not shown');
+    acceptButton(first)!.click();
+    await typeNote(first, 'Still talking');
+
+    takeOverButton(second)!.click();
+    const why = 'Interactions are open in the other tab: finish them there first. This tab takes the desk as soon as they are done.';
+    await waitUntil(() => standbyPanel(second)?.textContent?.includes(why), 'the second tab does not say why the desk stays');
+    await waitUntil(() => globalsOf(second)!.__announcement!() === why, 'not announced');
+    expect(takeOverButton(second)!.textContent!.trim()).to.equal('Stop waiting');
+    // Past the asking tab's wait for an answer: the desk did not move, the call is still handled in the first tab.
+    await aTimeout(3_500);
+    expect(owner(first)).to.equal(true);
+    expect(owner(second)).to.equal(false);
+    expect(noteField(first)?.value).to.equal('Still talking');
+    expect(globalsOf(second)!.__open!()).to.equal(0);
+
+    await act(first, 'end-call');
+    await act(first, 'mark-done');
+    await waitUntil(() => owner(second) === true, 'the desk did not move once the first tab was idle', { timeout: 5_000 });
+    expect(globalsOf(second)!.__ownership!.at(-1)).to.include({ owner: true, reason: 'taken-over' });
+    expect(globalsOf(first)!.__done!.map((d) => d.interaction.id)).to.deep.equal([offer.id]);
+    await waitUntil(() => standbyPanel(first), 'the first tab does not stand by');
+    await waitUntil(() => globalsOf(second)!.__announcement!() === 'This tab now handles your desk.', 'the take-over is not announced');
+    expect(globalsOf(second)!.__open!()).to.be.greaterThan(0);
+    expect(globalsOf(first)!.__open!()).to.equal(0);
+  });
+});
+
+/**
+ * Another tab, played by the test: holds the desk's lock and answers on its channel as a desk
+ * would: `take-over` with `released`, or with `busy` (interactions open there), or not at all (frozen).
+ */
+function otherTab(scope: string, answer: { takeOver: 'released' | 'busy' | 'finishing' | 'nothing' } = { takeOver: 'released' }) {
   const name = `callback-elements:desk:${scope}`;
   const since = Date.UTC(2026, 0, 5, 9, 30);
   let letGo: () => void = () => {};
@@ -158,16 +302,23 @@ function otherTab(scope: string) {
   });
   const channel = new BroadcastChannel(name);
   const asked: string[] = [];
+  let lastAsker = '';
   channel.onmessage = (e: MessageEvent<{ type: string; tab: string }>) => {
     asked.push(e.data.type);
+    if (e.data.type === 'take-over') lastAsker = e.data.tab;
     if (e.data.type === 'query') channel.postMessage({ type: 'owner', tab: 'other', since });
-    if (e.data.type === 'take-over') channel.postMessage({ type: 'released', tab: 'other', to: e.data.tab });
+    if (e.data.type !== 'take-over' || answer.takeOver === 'nothing') return;
+    if (answer.takeOver === 'finishing') channel.postMessage({ type: 'finishing', tab: 'other', until: Date.now() + 5_000 });
+    else channel.postMessage(answer.takeOver === 'busy' ? { type: 'busy', tab: 'other' } : { type: 'released', tab: 'other', to: e.data.tab });
   };
   return {
     granted,
     since,
     asked,
+    answer,
     held: () => held,
+    post: (message: object) => channel.postMessage(message),
+    lastAsker: () => lastAsker,
     close() {
       letGo();
       channel.close();
@@ -298,6 +449,191 @@ describe('<callback-desk> while another tab has the desk', () => {
     await cc.offer('immediate');
     const notification = desk.shadowRoot!.querySelector('callback-notification')!;
     await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'the offer is not shown');
+  });
+});
+
+describe('<callback-desk> while another tab has the desk and is busy, frozen, or none can be asked', () => {
+  let cc: SimulatedContactCenter;
+
+  beforeEach(() => {
+    cc = new SimulatedContactCenter({ latencyMs: 0 });
+  });
+
+  afterEach(() => cc.dispose());
+
+  async function deskOn(adapter: SimulatedContactCenter = cc) {
+    const events: DeskOwnershipDetail[] = [];
+    const desk = await fixture<CallbackDesk>(html`<callback-desk
+      .callbackAdapter=${adapter}
+      .telephonyAdapter=${adapter}
+      .directoryAdapter=${adapter}
+      @callback-desk-ownership=${(e: CustomEvent<DeskOwnershipDetail>) => events.push(e.detail)}
+    ></callback-desk>`);
+    return { desk, events, root: desk.shadowRoot! };
+  }
+
+  it('the other tab has interactions open: why is shown and announced (axe clean), Stop waiting by keyboard, and the desk comes once the other tab says it is idle', async () => {
+    const other = otherTab(cc.workScope, { takeOver: 'busy' });
+    await other.granted;
+    try {
+      const { desk, events, root } = await deskOn();
+      await waitUntil(() => root.querySelector('[part=standby-take-over]'), 'no standby panel');
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive()?.getAttribute('part')).to.equal('standby-take-over');
+      await sendKeys({ press: 'Enter' });
+      const why = 'Interactions are open in the other tab: finish them there first. This tab takes the desk as soon as they are done.';
+      await waitUntil(() => root.querySelector('[part=standby]')!.textContent!.includes(why), 'why is not shown');
+      await waitUntil(() => announcement() === why, 'not announced');
+      const button = root.querySelector('[part=standby-take-over]')!;
+      expect(button.textContent!.trim()).to.equal('Stop waiting');
+      expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(why);
+      expect(deepActive()).to.equal(button);
+      await expect(desk).to.be.accessible();
+      await aTimeout(3_500);
+      expect(other.held()).to.equal(true);
+      expect(events.map((e) => e.owner)).to.deep.equal([false]);
+
+      // Stop waiting: the other tab's idle no longer brings the desk here.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => button.textContent!.trim() === 'Use this tab instead', 'still waiting');
+      expect(deepActive()).to.equal(button);
+      expect(root.querySelector('[part=standby]')!.textContent).not.to.include(why);
+      other.post({ type: 'idle', tab: 'other' });
+      await aTimeout(100);
+      expect(other.asked.filter((t) => t === 'take-over')).to.have.length(1);
+
+      // Asked again, and this time the other tab becomes idle: this tab asks once more and gets it.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => button.textContent!.trim() === 'Stop waiting', 'not waiting');
+      other.answer.takeOver = 'released';
+      other.post({ type: 'idle', tab: 'other' });
+      await waitUntil(() => events.at(-1)?.owner === true, 'the desk did not come once the other tab was idle');
+      expect(events.at(-1)).to.include({ reason: 'taken-over' });
+      expect(other.asked.filter((t) => t === 'take-over')).to.have.length(3);
+      await waitUntil(() => root.activeElement?.classList.contains('idle'), 'focus is not on the desk');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('the other tab finishes a Mark done first: Finishing in the other tab… (axe clean), no take-over by force meanwhile, then the desk comes when released', async () => {
+    const other = otherTab(cc.workScope, { takeOver: 'finishing' });
+    await other.granted;
+    try {
+      const { desk, events, root } = await deskOn();
+      await waitUntil(() => root.querySelector('[part=standby-take-over]'), 'no standby panel');
+      const button = root.querySelector<HTMLButtonElement>('[part=standby-take-over]')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root.querySelector('[part=standby]')!.textContent!.includes('Finishing in the other tab…'), 'not shown');
+      await waitUntil(() => announcement() === 'Finishing in the other tab…', 'not announced');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal('Finishing in the other tab…');
+      expect(deepActive()).to.equal(button);
+      await expect(desk).to.be.accessible();
+      // Pressed again while waiting: nothing more is asked.
+      await sendKeys({ press: 'Enter' });
+      // Past the usual wait for an answer: the other tab said how long it needs, and keeps the desk.
+      await aTimeout(3_500);
+      expect(other.held()).to.equal(true);
+      expect(events.map((e) => e.owner)).to.deep.equal([false]);
+      expect(other.asked.filter((t) => t === 'take-over')).to.have.length(1);
+      other.post({ type: 'released', tab: 'other', to: other.lastAsker() });
+      await waitUntil(() => events.at(-1)?.owner === true, 'the desk did not come when released');
+      expect(events.at(-1)).to.include({ reason: 'taken-over' });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('the other tab does not answer (frozen): this tab takes the desk after its wait, and reads again what that tab saves when it wakes', async () => {
+    const other = otherTab(cc.workScope, { takeOver: 'nothing' });
+    await other.granted;
+    try {
+      const { events, root } = await deskOn();
+      await waitUntil(() => root.querySelector('[part=standby-take-over]'), 'no standby panel');
+      root.querySelector<HTMLButtonElement>('[part=standby-take-over]')!.click();
+      await waitUntil(() => events.at(-1)?.owner === true, 'the desk was not taken', { timeout: 5_000 });
+      expect(other.held()).to.equal(false);
+      // The frozen tab wakes, finds its lock gone, saves what was typed there and says so.
+      const earlier = new PendingWorkStore();
+      await earlier.ready;
+      earlier.update('cb-7', { draft: 'Typed in the frozen tab' }, cc);
+      await earlier.flush();
+      other.post({ type: 'saved', tab: 'other' });
+      await waitUntil(() => pendingWorkStore().get('cb-7')?.draft === 'Typed in the frozen tab', 'the saved work was not read again');
+    } finally {
+      other.close();
+      await pendingWorkStore().clear();
+    }
+  });
+
+  it('the adapters go: the desk no longer shows :state(standby)', async () => {
+    const other = otherTab(cc.workScope);
+    await other.granted;
+    try {
+      const { desk, events } = await deskOn();
+      await waitUntil(() => events.length === 1, 'no ownership event');
+      expect(desk.hasState('standby')).to.equal(true);
+      desk.callbackAdapter = undefined;
+      desk.telephonyAdapter = undefined;
+      desk.directoryAdapter = undefined;
+      await desk.updateComplete;
+      expect(desk.hasState('standby')).to.equal(false);
+      expect(desk.shadowRoot!.querySelector('[part=standby]')).to.equal(null);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('Web Locks refused (an opaque-origin document, such as a sandboxed frame): the desk owns as without them, and the page stays responsive', async () => {
+    const request = LockManager.prototype.request;
+    let requests = 0;
+    // Every request rejects, as in an <iframe sandbox="allow-scripts">. Past a thousand it never
+    // settles, so that a retry loop with no task in between fails this test instead of hanging the page.
+    LockManager.prototype.request = function () {
+      requests++;
+      if (requests > 1_000) return new Promise<never>(() => {});
+      return Promise.reject(new DOMException('Access to the Locks API is denied in this context.', 'SecurityError'));
+    } as typeof request;
+    try {
+      const { desk, events, root } = await deskOn();
+      let ticked = false;
+      setTimeout(() => (ticked = true));
+      await waitUntil(() => ticked, 'a task did not run');
+      expect(requests).to.be.lessThan(3);
+      expect(events.map((e) => [e.owner, e.reason])).to.deep.equal([[true, 'unlocked']]);
+      expect(desk.hasState('standby')).to.equal(false);
+      expect(root.querySelector('[part=standby]')).to.equal(null);
+      await cc.offer('immediate');
+      await desk.updateComplete;
+      const notification = root.querySelector('callback-notification')!;
+      await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'the offer is not shown');
+    } finally {
+      LockManager.prototype.request = request;
+    }
+  });
+
+  it('lock requests that keep failing otherwise: asked again with a back-off, a few times, then the desk owns as without Web Locks', async () => {
+    const request = LockManager.prototype.request;
+    const asked: number[] = [];
+    LockManager.prototype.request = function () {
+      asked.push(performance.now());
+      if (asked.length > 1_000) return new Promise<never>(() => {});
+      return Promise.reject(new DOMException('The request was aborted.', 'AbortError'));
+    } as typeof request;
+    try {
+      const { desk, events, root } = await deskOn();
+      await waitUntil(() => events.length === 1, 'the desk did not decide', { timeout: 5_000 });
+      expect(events.map((e) => [e.owner, e.reason])).to.deep.equal([[true, 'unlocked']]);
+      expect(asked.length).to.be.within(2, 8);
+      // Spaced out, not in a loop with no task in between.
+      expect(asked.at(-1)! - asked[0]!).to.be.greaterThan(500);
+      expect(desk.hasState('standby')).to.equal(false);
+      expect(root.querySelector('[part=standby]')).to.equal(null);
+    } finally {
+      LockManager.prototype.request = request;
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeskOwnership } from './desk-ownership.js';
+import type { Policy } from '../../model/actions.js';
 import type { DeskTabLock } from './desk-tab-lock.js';
 
-export type { DeskOwnership, DeskOwnershipReason } from './desk-ownership.js';
+export type { DeskHandover, DeskOwnership, DeskOwnershipReason } from './desk-ownership.js';
 
 export interface DeskOwnershipBinding {
   /**
@@ -12,6 +13,11 @@ export interface DeskOwnershipBinding {
   scope: string | undefined;
   /** Coordinate with the other tabs of this browser; false owns at once (`unlocked`). */
   locked: boolean;
+  /** Interactions are open here: another tab asking for the desk waits until they are finished. */
+  busy?: boolean;
+  /** A write is under way here (a Mark done): a hand-over waits for it, the policy's action timeout at most. */
+  settling?: boolean;
+  policy?: Partial<Policy> | undefined;
 }
 
 type TabLockModule = typeof import('./desk-tab-lock.js');
@@ -69,9 +75,9 @@ export class DeskOwnershipController implements ReactiveController {
     return this.#decided;
   }
 
-  /** The agent asked for the desk in this tab. */
-  takeOver(): void {
-    this.#lock?.takeOver();
+  /** The tab's lock, once loaded: to take the desk over, and where that request stands. */
+  get tabLock(): DeskTabLock | undefined {
+    return this.#lock;
   }
 
   hostConnected(): void {
@@ -86,6 +92,11 @@ export class DeskOwnershipController implements ReactiveController {
 
   hostUpdate(): void {
     if (this.#keyOf() !== this.#key) this.#bind();
+  }
+
+  /** The host shows what changed (an interaction closed, a Mark done went through): a hand-over may go on. */
+  hostUpdated(): void {
+    this.#lock?.changed();
   }
 
   #keyOf(): string | undefined {
@@ -109,7 +120,7 @@ export class DeskOwnershipController implements ReactiveController {
       tabLocks = module;
       if (this.#key !== key) return;
       const lock = module.deskTabLock(scope);
-      lock.retain();
+      lock.retain(this.#binding);
       this.#lock = lock;
       this.#unsubscribe = lock.subscribe((ownership) => this.#decide(ownership));
       if (lock.ownership) this.#decide(lock.ownership);
@@ -127,7 +138,7 @@ export class DeskOwnershipController implements ReactiveController {
   #unbind(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#lock?.release();
+    this.#lock?.release(this.#binding);
     this.#lock = undefined;
     this.#key = undefined;
     this.#ownership = undefined;

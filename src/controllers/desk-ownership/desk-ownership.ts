@@ -16,3 +16,13 @@ export interface DeskOwnership {
   /** Since when (epoch ms) the owning tab, this one or another, has had the desk, when known. */
   since?: number;
 }
+
+/**
+ * Where this tab's request for the desk stands, while another tab has it:
+ * - `asking`: the owning tab was asked and has not answered yet;
+ * - `finishing`: the owning tab lets a write under way there (a Mark done) go through first;
+ * - `busy`: interactions are open in the owning tab, and they live there (its phone, its
+ *   session with the callback service): they are finished there first, and this tab takes the
+ *   desk by itself as soon as the owning tab says it is idle.
+ */
+export type DeskHandover = 'asking' | 'finishing' | 'busy';

@@ -218,6 +218,11 @@ export class PendingWorkStore {
     return this.#inFlight.has(interactionId);
   }
 
+  /** A Mark done is under way in this page (a tab hand-over waits for it). */
+  get sending(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
   /** Resolves when every change so far is written (or given up on). */
   async flush(): Promise<void> {
     await this.ready;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
@@ -35,10 +35,13 @@ import { DeskOwnershipEvent } from './callback-desk.events.js';
  * One agent, several tabs: of the desks of one adapter scope (`callbackAdapter.workScope`) in the
  * tabs of one browser, one owns (Web Locks API): it connects the adapters and shows offers and
  * windows. The others connect nothing and say the desk is open in another tab, with a button to
- * use this tab instead (the owner saves what was typed, stands by, and this tab shows it). When
- * the owning tab closes, a waiting tab takes the desk by itself and says so. Desks in one page
- * share its ownership; `no-tab-lock` opts out. Without Web Locks (old browsers, pages that are not
- * a secure context) every tab owns its desk.
+ * use this tab instead: the owner lets a Mark done under way finish first ("Finishing in the other
+ * tab…"), then saves what was typed, stands by, and this tab shows it. An owner with interactions
+ * open keeps the desk (they live in its adapters): this tab says so, and takes the desk by itself
+ * once they are done there (Stop waiting cancels that). When the owning tab closes, a waiting tab
+ * takes the desk by itself and says so. Desks in one page share its ownership; `no-tab-lock` opts
+ * out. Without Web Locks (old browsers, pages that are not a secure context, opaque-origin
+ * documents such as sandboxed frames, where every lock request is refused) every tab owns its desk.
  *
  * @summary Agent desk composing status, notifications and interaction windows.
  *
@@ -57,7 +60,7 @@ import { DeskOwnershipEvent } from './callback-desk.events.js';
  * @csspart unsaved-note - A note typed for an interaction that closed before it was saved, with Dismiss.
  * @csspart unsent-work - The `<unsent-work>` list: work an earlier page left on interactions no window shows.
  * @csspart standby - While another tab has the desk: why this one is empty, and the button to take it.
- * @csspart standby-take-over - Its Use this tab instead (or Take the desk back) button.
+ * @csspart standby-take-over - Its Use this tab instead (or Take the desk back) button; Stop waiting while interactions open in the other tab keep the desk there.
  * @csspart simulator - With `simulated`: the bar that sends the simulator's offers.
  * @csspart simulator-send - Its Send offer button.
  *
@@ -123,11 +126,16 @@ export class CallbackDesk extends CallbackElement {
   #closing = new Set<string>();
 
   /** Whether this tab has the agent's desk; until it does, nothing inside is connected. */
-  #ownership = new DeskOwnershipController(
+  #ownership: DeskOwnershipController = new DeskOwnershipController(
     this,
     () => ({
       scope: this.callbackAdapter || this.telephonyAdapter ? (this.callbackAdapter?.workScope ?? 'default') : undefined,
       locked: !this.noTabLock,
+      // Open interactions live in this tab's adapters: another tab waits until they are finished.
+      // One being marked done is a write under way: a hand-over waits for its outcome.
+      busy: this.#active.interactions.some((i) => !this.#closing.has(i.id)),
+      settling: this.#closing.size > 0,
+      policy: this.policy,
     }),
     (ownership, previous) => this.#onOwnership(ownership, previous),
   );
@@ -230,6 +238,13 @@ export class CallbackDesk extends CallbackElement {
   /** The standby panel and the ownership messages, once fetched. */
   #standbyView: typeof import('./callback-desk.standby.js') | undefined;
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Cleared as well when the adapters go: nothing to own, nothing to stand by for.
+    this.setState('standby', this.#ownership.standby);
+    this.#standbyView?.announceHandover(this.#ownership);
+  }
+
   /** Scenarios the simulated contact center can play, for the desk's own trial bar. */
   @state() private scenarios: readonly { name: ScenarioName; title: string; description: string }[] = [];
 
@@ -319,7 +334,7 @@ export class CallbackDesk extends CallbackElement {
       <slot name="start"></slot>
       ${this.#ownership.standby
         ? // A note handed back here stays to copy: it is in no other tab.
-          html`${this.#standbyView?.renderStandby(this.#ownership.ownership!, this.locale, () => this.#ownership.takeOver())}
+          html`${this.#standbyView?.renderStandby(this.#ownership, this.locale)}
           ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}`
         : this.#renderDesk()}
       <slot name="end"></slot>

@@ -8,6 +8,7 @@ import { announce } from '../../controllers/announcer.js';
 import { InteractionSession } from '../../controllers/interaction-session.js';
 import { markDoneWithKeptWork } from '../../controllers/pending-work/mark-done.js';
 import { UnsentWorkController, type UnsentWorkEntry } from '../../controllers/pending-work/unsent-work-controller.js';
+import type { PendingWorkStore } from '../../controllers/pending-work/pending-work-store.js';
 import { actionAvailability, type Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import { isClosed } from '../../model/state-machine.js';
@@ -18,6 +19,9 @@ import { formatDateTime } from '../shared/format.js';
 import { formatPhone } from '../shared/phone-format.js';
 import { WorkDiscardEvent, WorkDiscardedEvent } from './unsent-work.events.js';
 import { styles } from './unsent-work.styles.js';
+
+/** The entries already announced, per store (the page's one). */
+const announced = new WeakMap<PendingWorkStore, Set<string>>();
 
 /**
  * The agent's work that an earlier page left unsent (the page was reloaded or closed with a note
@@ -33,10 +37,11 @@ import { styles } from './unsent-work.styles.js';
  *
  * Work whose interaction the adapter gives back to the agent (offered and accepted again) goes to
  * its window, as before, and leaves this list; work typed for another backend (`workScope`) is
- * never listed. Renders nothing when there is nothing to show; announces politely, once, when
- * work first appears. After Send or Discard, focus goes to the next entry's heading (else the
- * previous one's); when the last entry leaves, it is the host's to place on `callback-done` or
- * `callback-work-discarded` (`<callback-desk>` moves it to its window or its idle message).
+ * never listed. Renders nothing when there is nothing to show; announces politely when work first
+ * appears, once per page for each entry (however often the element is made again). After Send or
+ * Discard, focus goes to the next entry's heading (else the previous one's); when the last entry
+ * leaves, it is the host's to place on `callback-done` or `callback-work-discarded`
+ * (`<callback-desk>` moves it to its window or its idle message).
  *
  * @summary Unsent work from an earlier page: read, copy, send or discard it.
  *
@@ -74,7 +79,6 @@ export class UnsentWork extends CallbackElement {
 
   /** The interaction whose work Send is sending (or last failed to send): the session follows it. */
   #sendingId: string | undefined;
-  #announced = false;
 
   readonly #session = new InteractionSession(this, () => ({
     adapter: this.adapter,
@@ -88,8 +92,13 @@ export class UnsentWork extends CallbackElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#announced || !this.#unsent.list.length) return;
-    this.#announced = true;
+    // Once per page for each entry, not per element: a desk makes a new one each time it comes
+    // back to its tab, and the live region then says that instead.
+    const seen = announced.get(this.#unsent.store) ?? new Set<string>();
+    announced.set(this.#unsent.store, seen);
+    const keys = this.#unsent.list.map(({ work }) => `${work.scope ?? ''} ${work.interactionId}`);
+    if (keys.every((key) => seen.has(key))) return;
+    for (const key of keys) seen.add(key);
     announce(msg('Unsent work from an earlier page is shown: read it, send it or discard it.', { id: 'unsent.announce' }));
   }
 
