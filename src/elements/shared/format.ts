@@ -69,7 +69,7 @@ export function formatDuration(totalSeconds: number, locale: string): string {
   return listFormat(locale, { type: 'unit', style: 'short' }).format(parts);
 }
 
-/** @deprecated A duration reads with units now ("1 min, 5 sec", never "1:05"): use {@link formatDuration}. */
+/** @deprecated A duration reads with units now ("1 min, 5 sec", never "1:05"): use `formatDuration`. */
 export const formatClock = formatDuration;
 
 /** "in 5 minutes", "2 hours ago", for a time relative to now. */
