@@ -6,6 +6,7 @@ import type { CaseHistory } from '../../src/case-history.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { formatDateTime, formatDuration, formatTime } from '../../src/elements/shared/format.js';
+import { formatHours, formatSlot, formatWeekdayTime } from '../../src/elements/shared/callback-scheduler-time.js';
 import '../helpers/lit-warnings.js';
 
 /**
@@ -24,6 +25,14 @@ describe('times of day and durations', () => {
     expect(formatTime(Date.UTC(2026, 10, 25, 9, 5), 'en', 'UTC')).to.equal('9:05 AM');
     expect(formatDateTime(AT_0_43, 'es', 'UTC', AT_0_43 - 86_400_000)).to.equal('mié, 25 nov, 00:43');
     expect(formatDateTime(AT_0_43, 'en', 'UTC', AT_0_43 - 86_400_000)).to.equal('Wed, Nov 25, 12:43 AM');
+  });
+
+  it('the scheduler\'s times of day too: free times, the contact\'s daytime hours, the rescheduled time', () => {
+    const nine = Date.UTC(2026, 10, 25, 9, 0);
+    expect(formatSlot(nine, nine + 30 * 60_000, 'es', 'UTC')).to.equal('09:00–09:30');
+    expect(formatSlot(nine, nine + 30 * 60_000, 'en', 'UTC')).to.equal('9:00 – 9:30 AM');
+    expect(formatHours({ start: 8 * 60, end: 21 * 60 }, 'es')).to.equal('08:00–21:00');
+    expect(formatWeekdayTime(AT_0_43, 'es', 'UTC')).to.equal('mié, 00:43');
   });
 
   it('a duration has units: "5 s", "1 min y 5 s" in Spanish; "5 sec", "1 min, 5 sec" in English', () => {

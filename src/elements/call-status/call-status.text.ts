@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Consultation, Interaction } from '../../model/interaction.js';
 import { assertNever } from '../../model/state-machine.js';
 import type { ContactChannel } from './call-status.events.js';
+import { contactLabel } from '../shared/phone-format.js';
 import { callChangeAnnouncement } from './call-status.messages.js';
 
 // Words only <call-status> uses. Kept apart from call-status.messages.ts, which <callback-desk>
@@ -38,7 +39,7 @@ export function statusChangeAnnouncement(previous: Interaction, next: Interactio
     return next.muted ? msg('Microphone muted.', { id: 'announce.muted' }) : msg('Microphone on.', { id: 'announce.unmuted' });
   }
   if (previous.consultation && next.consultation && !!previous.consultation.held !== !!next.consultation.held) {
-    const who = next.contact.name || next.contact.phone;
+    const who = contactLabel(next.contact);
     const target = next.consultation.target.name;
     return next.consultation.held
       ? msg(str`Talking with ${who}; ${target} on hold.`, { id: 'announce.alternate-customer' })

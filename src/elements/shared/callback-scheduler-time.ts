@@ -4,6 +4,7 @@
  * Dates are `YYYY-MM-DD`, times `HH:MM` (the inputs' value formats).
  */
 
+import { formatTimeRange, timeOfDay } from './format.js';
 import { dateTimeFormat } from './intl-cache.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -108,15 +109,14 @@ export function zonedDay(date: string, timeZone: string): { from: number; to: nu
 
 /** "Tue 14:30" in the locale and zone. */
 export function formatWeekdayTime(time: number, locale: string, timeZone: string): string {
-  return dateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(time);
+  return dateTimeFormat(locale, { weekday: 'short', ...timeOfDay(locale), timeZone }).format(time);
 }
 
 /** "13:30 GMT" (with the weekday when `withDay`) in the locale and zone. */
 export function formatZonedTime(time: number, locale: string, timeZone: string, withDay = false): string {
   return dateTimeFormat(locale, {
     ...(withDay ? { weekday: 'short' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
+    ...timeOfDay(locale),
     timeZone,
     timeZoneName: 'short',
   }).format(time);
@@ -124,12 +124,15 @@ export function formatZonedTime(time: number, locale: string, timeZone: string, 
 
 /** "14:00 – 14:30" (with the date when `withDay`, the weekday alone when `'weekday'`) in the locale and zone. */
 export function formatSlot(start: number, end: number, locale: string, timeZone: string, withDay: boolean | 'weekday' = false): string {
-  return dateTimeFormat(locale, {
-    ...(withDay === 'weekday' ? { weekday: 'short' } : withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-  }).formatRange(start, end);
+  return formatTimeRange(
+    dateTimeFormat(locale, {
+      ...(withDay === 'weekday' ? { weekday: 'short' } : withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+      ...timeOfDay(locale),
+      timeZone,
+    }),
+    start,
+    end,
+  );
 }
 
 /** "Wednesday 25 November" in the locale (the date as the inputs hold it). */
@@ -166,8 +169,8 @@ export function withinHours(time: number, timeZone: string, hours: DayHours): bo
 
 /** "08:00–21:00" (or "8:00 AM–9:00 PM"): hours of any day, in the locale. */
 export function formatHours(hours: DayHours, locale: string): string {
-  const f = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const f = dateTimeFormat(locale, { ...timeOfDay(locale), timeZone: 'UTC' });
   const [start, end] = [hours.start * 60_000, hours.end * 60_000];
   // A range within one day reads as the slots do; one over midnight would get dates from formatRange.
-  return start < end ? f.formatRange(start, end) : `${f.format(start)}–${f.format(end)}`;
+  return start < end ? formatTimeRange(f, start, end) : `${f.format(start)}–${f.format(end)}`;
 }

@@ -11,6 +11,18 @@ export function timeOfDay(locale: string | undefined): Pick<Intl.DateTimeFormatO
   return { hour: cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric', minute: '2-digit' };
 }
 
+/**
+ * A range of times of day. `formatRange` takes its patterns from the locale's interval formats,
+ * which drop two-digit hours ("9:00–9:30" in Spanish): they are put back here ("09:00–09:30").
+ */
+export function formatTimeRange(format: Intl.DateTimeFormat, start: number, end: number): string {
+  const twoDigit = format.resolvedOptions().hour === '2-digit';
+  return format
+    .formatRangeToParts(start, end)
+    .map((part) => (twoDigit && part.type === 'hour' && /^\d$/.test(part.value) ? `0${part.value}` : part.value))
+    .join('');
+}
+
 export function formatTime(time: number, locale: string, timeZone?: string): string {
   return dateTimeFormat(locale, { ...timeOfDay(locale), ...(timeZone ? { timeZone } : {}) }).format(time);
 }
