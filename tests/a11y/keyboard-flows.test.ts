@@ -183,9 +183,11 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(current(s).state).to.equal('ended');
     expect(s.cc.farEnd(current(s).callId!).transferredTo).to.equal('4102');
     await live('transferred to Ben Okafor');
+    // Its button went with the call: focus on the toolbar itself, not on the Mark done now in its place.
+    expect(deepActive()?.matches('[part=toolbar]'), `focus on the call toolbar (${focusPath()})`).to.equal(true);
 
     // Wrap-up: the disposition tree (Right opens a folder, Down, Enter picks), the note, Mark done.
-    expect(await tabTo((el) => el.matches('[role=treeitem]'), 'the disposition tree')).to.deep.equal(['input[search]', 'li[folder:resolved]']);
+    expect(await tabTo((el) => el.matches('[role=treeitem]'), 'the disposition tree')).to.deep.equal(['button[mark-done]', 'input[search]', 'li[folder:resolved]']);
     await press('ArrowRight');
     await press('ArrowDown');
     expect(deepActive()?.getAttribute('data-code')).to.equal('RES-INFO');
@@ -219,7 +221,8 @@ describe('keyboard-only flows in <callback-desk>', () => {
     await settle(s, 4_000);
     expect(current(s).state).to.equal('connected');
     await live('Connected to Priya Natarajan.');
-    expect(isToolbarButton(deepActive()!), `focus kept on the toolbar (${focusPath()})`).to.equal(true);
+    // Call went, End call took its place: focus on the toolbar itself, not on End call.
+    expect(deepActive()?.matches('[part=toolbar]'), `focus on the toolbar (${focusPath()})`).to.equal(true);
     await activate(s, 'end-call');
     expect(current(s).state).to.equal('ready-to-call');
     await live('Call with Priya Natarajan ended.');

@@ -9,6 +9,16 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--cb-call-actions-gap, calc(var(--_space) * 0.75));
   }
+  /* Focus comes to the toolbar itself when the focused button went away. */
+  [role='toolbar']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    [role='toolbar']:focus-visible {
+      outline-color: Highlight;
+    }
+  }
   button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;

@@ -163,8 +163,35 @@ export class CallActions extends InteractionElement {
     return !!this.session.interaction?.muted;
   }
 
+  /** The toolbar button that had focus before this update, and the action it stood for. */
+  #focused: { button: HTMLElement; action: string | undefined } | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const button = (this.shadowRoot?.activeElement as HTMLElement | null)?.closest<HTMLElement>('[part~=button]');
+    this.#focused = button ? { button, action: button.dataset.action } : undefined;
+  }
+
+  /**
+   * The focused button went away with the state it belonged to (End call, a transfer, Leave
+   * conference), or the button element now stands for another action (End call became Reschedule
+   * callback): focus goes to the toolbar itself, never onto a button the agent did not choose.
+   * Hold and Resume are one toggle: that button keeps focus.
+   */
+  #keepFocusSafe(): void {
+    const was = this.#focused;
+    this.#focused = undefined;
+    if (!was) return;
+    const active = this.shadowRoot?.activeElement;
+    const toggle = (action: string | undefined) => (action === 'resume' ? 'hold' : action);
+    const changed = active === was.button && toggle(was.button.dataset.action) !== toggle(was.action);
+    const lost = !active && (document.activeElement === document.body || !document.activeElement);
+    if (changed || lost) this.shadowRoot?.querySelector<HTMLElement>('[part=toolbar]')?.focus();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#keepFocusSafe();
     const interaction = this.session.interaction;
     this.setState('consulting', !!interaction?.consultation);
     this.setState('muted', this.#muted);
@@ -351,10 +378,12 @@ export class CallActions extends InteractionElement {
     const count = this.#visible.length;
     if (!count) return;
     const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    // On the toolbar itself (where focus goes when its button went away), the arrows enter it from an end.
+    const fromToolbar = event.target === event.currentTarget;
     let next: number;
     if (event.key in moves) {
       const step = moves[event.key]! * (this.dir === 'rtl' || getComputedStyle(this).direction === 'rtl' ? -1 : 1);
-      next = (this.#clampedFocus(count) + step + count) % count;
+      next = fromToolbar ? (step > 0 ? 0 : count - 1) : (this.#clampedFocus(count) + step + count) % count;
     } else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = count - 1;
     else return;
@@ -379,7 +408,7 @@ export class CallActions extends InteractionElement {
         : '';
     const error = this.session.error;
     return html`
-      <div part="toolbar" role="toolbar" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${this.#onKeydown}>
+      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${this.#onKeydown}>
         ${visible.map(({ action, availability }, index) => {
           const disabled = availability.status === 'disabled';
           const toggle = action === 'mute';

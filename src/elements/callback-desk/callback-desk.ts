@@ -19,6 +19,7 @@ import { contactLabel } from '../shared/phone-format.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
 import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
 import type { NoteUnsavedEvent } from '../interaction-note/interaction-note.events.js';
+import type { CallbackPreview } from '../callback-preview/callback-preview.js';
 import { styles } from './callback-desk.styles.js';
 import { DeskOwnershipEvent } from './callback-desk.events.js';
 
@@ -31,6 +32,12 @@ import { DeskOwnershipEvent } from './callback-desk.events.js';
  * adapters set, it runs the in-browser simulated contact center (reachable as
  * `desk.contactCenter`), so a static page can try it. DTMF digits are masked (`•`) on screen, in
  * events and in the case history unless `dtmf-show-digits` opts in to showing them.
+ *
+ * Keyboard: the web preview's shortcuts (Call, Done) work from anywhere in the desk while the
+ * preview shows, and `offer-shortcuts` opts in to keys that accept, reject or go to the waiting
+ * offer from anywhere in the page. When a control that had focus goes away with what it acted on
+ * and nothing inside took focus in its place, focus goes to the open window, else the idle
+ * message, else the offers: never to the page's `<body>` (docs/a11y/callback-desk.md).
  *
  * One agent, several tabs: of the desks of one adapter scope (`callbackAdapter.workScope`) in the
  * tabs of one browser, one owns (Web Locks API): it connects the adapters and shows offers and
@@ -113,6 +120,12 @@ export class CallbackDesk extends CallbackElement {
   @property({ type: Boolean, attribute: 'auto-dial' }) autoDial = false;
   /** Own the desk in every tab (a host that coordinates its tabs itself); see the class notes. */
   @property({ type: Boolean, attribute: 'no-tab-lock' }) noTabLock = false;
+  /**
+   * Opt-in keys to accept or reject the waiting offer, and to move focus to it, from anywhere in
+   * the page: `accept=Alt+Shift+A, reject=Alt+Shift+R, focus=Alt+Shift+O` (handed to the
+   * `<callback-notification>`, see its `offer-shortcuts`). None without the attribute.
+   */
+  @property({ attribute: 'offer-shortcuts' }) offerShortcuts?: string;
 
   /** The simulated contact center, when `simulated` started one. */
   contactCenter: SimulatedContactCenter | undefined;
@@ -197,6 +210,22 @@ export class CallbackDesk extends CallbackElement {
     // The last entry of unsent work went with its Discard button: focus to the window or the idle message.
     this.addEventListener('callback-work-discarded', () => {
       if (document.activeElement === document.body) this.#focusMain();
+    });
+    // A control that had focus went away with what it acted on (a rejected or expired offer, a
+    // dismissed notice, a closed window) and nothing in its place took focus: the window, the idle
+    // message or the offers take it (a click elsewhere in the page moves focus and is left alone).
+    this.addEventListener('focusout', (e) => {
+      const from = e.composedPath()[0];
+      if (e.relatedTarget || !(from instanceof Element)) return;
+      void this.updateComplete.then(() => {
+        if (!from.isConnected && (document.activeElement === document.body || !document.activeElement)) this.#focusMain();
+      });
+    });
+    // The web preview's Call and Done shortcuts work from anywhere in the desk (right after Accept,
+    // focus is on the window, outside the preview).
+    this.addEventListener('keydown', (e) => {
+      const preview = this.shadowRoot?.querySelector<CallbackPreview>('[part=window]:not([hidden]) > callback-preview');
+      if (preview && !e.composedPath().includes(preview)) preview.handleShortcut?.(e);
     });
   }
 
@@ -348,6 +377,7 @@ export class CallbackDesk extends CallbackElement {
       <div part="notifications" class="notifications" tabindex="-1">
         <callback-notification
           ?ring=${this.ring}
+          offer-shortcuts=${this.offerShortcuts ?? nothing}
           exportparts="base: notification, accept-button: notification-accept-button, reject-button: notification-reject-button"
         ></callback-notification>
       </div>

@@ -33,6 +33,7 @@ import {
   CallbackRingEvent,
 } from './callback-notification.events.js';
 import { styles } from './callback-notification.styles.js';
+import type { DocumentShortcutsController, OfferShortcutName } from './callback-notification.shortcuts.js';
 
 /** What is waiting for the service, and for which offer: never shown on another offer. */
 type Pending = { kind: 'accept' | 'reject'; id: string } | undefined;
@@ -49,6 +50,18 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * Without `interaction-id` it shows the oldest waiting offer of its callback adapter (from the
  * `adapter` property or a provider's context). New offers are announced in a polite live region;
  * the notification never takes focus.
+ *
+ * Focus that was on a control of what it shows, when that goes (Reject, Accept, the offer expiring
+ * or withdrawn) and something else shows in its place (the next offer, the "not answered in time"
+ * notice), goes to the heading of what shows now, never to the next offer's Accept or Reject.
+ * With nothing left to show, the container decides (`<callback-desk>`: its window or idle message).
+ *
+ * With `offer-shortcuts` (opt-in; none without it), keys from anywhere in the page accept or reject
+ * the waiting offer, or move focus to its heading, so an agent typing in the host page can answer
+ * without reaching for it: `offer-shortcuts="accept=Alt+Shift+A, reject=Alt+Shift+R, focus=Alt+Shift+O"`.
+ * They do what the buttons do (nothing while an answer is pending or when rejecting is not allowed),
+ * are shown in the buttons' and the heading's `aria-keyshortcuts`, and are ignored during an IME
+ * composition. The one document listener they need lives while the element is connected.
  *
  * @summary The interaction notification for voice and web callbacks.
  *
@@ -116,6 +129,13 @@ export class CallbackNotification extends CallbackElement {
   /** Privileges (e.g. `canReject`). Wins over context and, field by field, over the adapter's `policy`. */
   @property({ attribute: false }) policy?: Partial<Policy>;
 
+  /**
+   * Opt-in page-wide keys (`aria-keyshortcuts` syntax) to accept or reject the waiting offer, and to
+   * move focus to it. Attribute: `accept=Alt+Shift+A, reject=Alt+Shift+R, focus=Alt+Shift+O`
+   * (`accept: …; reject: …` reads the same); unset: none.
+   */
+  @property({ attribute: 'offer-shortcuts' }) offerShortcuts?: string;
+
   @consume({ context: callbackAdapterContext, subscribe: true })
   @state()
   protected contextAdapter?: CallbackAdapter;
@@ -153,6 +173,19 @@ export class CallbackNotification extends CallbackElement {
       if (previous?.state === 'offered' && next.state !== 'offered') this.#settled(next);
     },
   );
+
+  /** The opt-in page-wide offer shortcuts (one document listener, while connected), fetched once asked for. */
+  #shortcuts: DocumentShortcutsController | undefined;
+
+  async #loadShortcuts(): Promise<void> {
+    const { DocumentShortcutsController } = await import('./callback-notification.shortcuts.js');
+    this.#shortcuts ??= new DocumentShortcutsController(
+      this,
+      () => this.offerShortcuts,
+      (name, event) => this.#onShortcut(name, event),
+    );
+    this.requestUpdate();
+  }
 
   #countdown = new CountdownController(this, () => ({
     clock: this.#clock,
@@ -235,12 +268,54 @@ export class CallbackNotification extends CallbackElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
     const offer = this.offer;
     if (offer && offer.id !== this.settledNotice?.id) this.settledNotice = undefined;
   }
 
+  /** What the last render showed (`offer:<id>`, `notice:<id>`, or '' for nothing). */
+  #shown = '';
+  /** Whether focus was inside before this update. */
+  #hadFocus = false;
+
+  /**
+   * The control that had focus belonged to what went away: focus goes to the heading of what shows
+   * now (the next offer, the notice), not to the next offer's Accept that took the same place.
+   */
+  #keepFocusSafe(): void {
+    const shown = this.offer ? `offer:${this.offer.id}` : this.settledNotice ? `notice:${this.settledNotice.id}` : '';
+    const before = this.#shown;
+    this.#shown = shown;
+    if (!this.#hadFocus || !shown) return;
+    if (shown !== before || !this.shadowRoot?.activeElement) this.#focusHeading();
+  }
+
+  #focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  #canReject(offer: Interaction): boolean {
+    return actionAvailability(offer, 'reject', { policy: this.#policy ?? {} }).status === 'enabled';
+  }
+
+  /** A page-wide offer shortcut: does what its button does, only when that is possible now. */
+  #onShortcut(name: OfferShortcutName, event: KeyboardEvent): void {
+    const offer = this.offer;
+    if (name === 'focus') {
+      if (!offer && !this.settledNotice) return;
+      event.preventDefault();
+      this.#focusHeading();
+      return;
+    }
+    if (!offer || (name === 'reject' && !this.#canReject(offer))) return;
+    event.preventDefault();
+    void this.#act(name);
+  }
+
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#keepFocusSafe();
+    if (this.offerShortcuts && !this.#shortcuts) void this.#loadShortcuts();
     const offer = this.offer;
     const ringFor = offer && !this.#pendingFor(offer) && this.#countdown.counting ? offer.id : undefined;
     if (ringFor !== this.#ringingFor) {
@@ -325,7 +400,8 @@ export class CallbackNotification extends CallbackElement {
   #renderOffer(offer: Interaction) {
     const counting = this.#countdown.counting;
     const seconds = this.#countdown.remainingSeconds;
-    const canReject = actionAvailability(offer, 'reject', { policy: this.#policy ?? {} }).status === 'enabled';
+    const canReject = this.#canReject(offer);
+    const keys = this.#shortcuts?.keys ?? {};
     const who = contactLabel(offer.contact);
     const now = this.#clock.now();
     const items = callbackInfoItems(offer, this.infoItems);
@@ -336,7 +412,7 @@ export class CallbackNotification extends CallbackElement {
       <section part="base" class="box" aria-labelledby="title" aria-describedby="countdown">
         <header part="header">
           <span part="type" class="type">${callbackTypeLabel(offer.callbackType)}</span>
-          <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>
+          <div id="title" class="title" role="heading" aria-level=${this.headingLevel} tabindex="-1" aria-keyshortcuts=${keys.focus || nothing}>
             <span class="kind">${offer.channel === 'voice' ? msg('Voice callback', { id: 'notification.voice' }) : msg('Web callback', { id: 'notification.web' })}</span>
             <span class="who scroll-region">${who}</span>
           </div>
@@ -363,6 +439,7 @@ export class CallbackNotification extends CallbackElement {
             aria-disabled=${busy ? 'true' : 'false'}
             aria-busy=${pending === 'accept' ? 'true' : 'false'}
             aria-describedby=${canReject ? nothing : 'no-reject'}
+            aria-keyshortcuts=${keys.accept || nothing}
             @click=${() => this.#act('accept')}
           >
             ${pending === 'accept' ? msg('Accepting…', { id: 'notification.accepting' }) : msg('Accept', { id: 'notification.accept' })}
@@ -373,6 +450,7 @@ export class CallbackNotification extends CallbackElement {
                 class="reject"
                 aria-disabled=${busy ? 'true' : 'false'}
                 aria-busy=${pending === 'reject' ? 'true' : 'false'}
+                aria-keyshortcuts=${keys.reject || nothing}
                 @click=${() => this.#act('reject')}
               >
                 ${pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
@@ -388,7 +466,14 @@ export class CallbackNotification extends CallbackElement {
     const who = contactLabel(interaction.contact);
     return html`
       <section part="base" class="box notice" aria-labelledby="title">
-        <div id="title" class="title" role="heading" aria-level=${this.headingLevel}>
+        <div
+          id="title"
+          class="title"
+          role="heading"
+          aria-level=${this.headingLevel}
+          tabindex="-1"
+          aria-keyshortcuts=${this.#shortcuts?.keys.focus || nothing}
+        >
           <span class="who">${who}</span>
         </div>
         <p>

@@ -30,6 +30,7 @@ import {
 } from './callback-preview.regions.js';
 import {
   DEFAULT_SHORTCUTS,
+  isEditable,
   matchesShortcut,
   normalizeShortcut,
   shortcutLabel,
@@ -41,9 +42,6 @@ import { styles } from './callback-preview.styles.js';
 
 /** Interactions already auto-dialed, per callback adapter: "once" survives a window opened again. */
 const autoDialed = new WeakMap<object, Set<string>>();
-
-const isEditable = (node: EventTarget | undefined) =>
-  node instanceof HTMLElement && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
 
 /**
  * The window of an accepted web callback (eServices "preview"): the call state line
@@ -59,8 +57,10 @@ const isEditable = (node: EventTarget | undefined) =>
  * `callback-done` follows, its history ending with `rescheduled`, and `<callback-desk>` removes the
  * window.
  *
- * Keyboard shortcuts, active while focus is anywhere inside the preview (popups included):
- * **Alt+Shift+C** calls the contact and **Alt+Shift+D** marks the interaction done. Change them
+ * Keyboard shortcuts, active while focus is anywhere inside the preview (popups included), and
+ * anywhere in `<callback-desk>` while it shows the preview (the desk hands it the key presses made
+ * elsewhere in it, through `handleShortcut`): **Alt+Shift+C** calls the contact and
+ * **Alt+Shift+D** marks the interaction done. Change them
  * with `shortcuts` (`shortcuts="call=Control+Alt+C,done=Control+Alt+D"`; an empty attribute
  * turns them off). They do exactly what the buttons do, so they do nothing (and fire nothing)
  * while the model disables the action, and need the `actions` region. The buttons carry them in
@@ -146,6 +146,7 @@ export class CallbackPreview extends InteractionElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#focusedDuplicate = this.#duplicateButtons().indexOf(this.shadowRoot?.activeElement as HTMLElement);
     if (changed.has('shortcuts')) {
       const call = normalizeShortcut(this.shortcuts.call);
       const done = normalizeShortcut(this.shortcuts.done);
@@ -153,8 +154,21 @@ export class CallbackPreview extends InteractionElement {
     }
   }
 
+  /** Which duplicate button had focus before this update (-1: none). */
+  #focusedDuplicate = -1;
+
+  #duplicateButtons(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[part=duplicate-button]')];
+  }
+
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The focused entry went with its callback (rejected, expired, done): the next one takes focus;
+    // with none left, the container does (`<callback-desk>`: the window).
+    if (this.#focusedDuplicate >= 0 && !this.shadowRoot?.activeElement) {
+      const left = this.#duplicateButtons();
+      left[Math.min(this.#focusedDuplicate, left.length - 1)]?.focus();
+    }
     const state = this.session.interaction?.state;
     for (const name of ['ready-to-call', 'dialing', 'connected', 'held'] as const) this.setState(name, state === name);
     this.setState('duplicate', this.#duplicates.duplicates.length > 0);
@@ -184,16 +198,27 @@ export class CallbackPreview extends InteractionElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.repeat) return;
+    this.handleShortcut(event);
+  }
+
+  /**
+   * Does what a shortcut's button does when `event` is one of the shortcuts, wherever it was
+   * pressed: `<callback-desk>` hands the preview it shows the key presses made elsewhere in the
+   * desk. Returns whether it was one (then the event's default is prevented); ignores a shortcut
+   * that types text when pressed in a text field, a repeated key, and an event already handled.
+   */
+  handleShortcut(event: KeyboardEvent): boolean {
+    if (event.defaultPrevented || event.repeat || event.isComposing) return false;
     const { call, 'mark-done': done } = this.#keyShortcuts;
     const [action, shortcut] = matchesShortcut(event, call)
       ? (['call', call!] as const)
       : matchesShortcut(event, done)
         ? (['mark-done', done!] as const)
         : [undefined, ''];
-    if (!action || (typesText(shortcut) && isEditable(event.composedPath()[0]))) return;
+    if (!action || (typesText(shortcut) && isEditable(event.composedPath()[0]))) return false;
     event.preventDefault();
     this.#actions?.perform(action);
+    return true;
   }
 
   #onResponseInsert(event: ResponseInsertEvent): void {
