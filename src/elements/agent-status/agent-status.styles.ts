@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { colorToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_ready: var(--cb-agent-status-ready-color, var(--_success));
-    --_not-ready: var(--cb-agent-status-not-ready-color, var(--_danger));
+    ${colorToken('--_ready', 'agent-status-ready-color')}
+    ${colorToken('--_not-ready', 'agent-status-not-ready-color')}
   }
   .bar {
     display: flex;

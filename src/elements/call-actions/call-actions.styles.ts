@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_panel-bg: var(--cb-call-actions-panel-background, var(--_bg-raised));
+    ${colorToken('--_panel-bg', 'call-actions-panel-background')}
+    ${otherToken('--_gap', 'call-actions-gap')}
   }
   [role='toolbar'] {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--cb-call-actions-gap, calc(var(--_space) * 0.75));
+    gap: var(--_gap);
   }
   /* Focus comes to the toolbar itself when the focused button went away. */
   [role='toolbar']:focus-visible {

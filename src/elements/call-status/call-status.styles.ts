@@ -1,10 +1,11 @@
 import { css } from 'lit';
+import { colorToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_connected: var(--cb-call-status-connected, var(--_success));
-    --_held: var(--cb-call-status-held, var(--_warning));
-    --_menu-bg: var(--cb-call-status-menu-background, var(--_bg-raised));
+    ${colorToken('--_connected', 'call-status-connected')}
+    ${colorToken('--_held', 'call-status-held')}
+    ${colorToken('--_menu-bg', 'call-status-menu-background')}
   }
   .base {
     display: grid;

@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_tab-selected-bg: var(--cb-desk-tab-selected-background, var(--_accent));
-    --_tab-selected-fg: var(--cb-desk-tab-selected-color, var(--_on-accent));
+    ${colorToken('--_tab-selected-bg', 'desk-tab-selected-background')}
+    ${colorToken('--_tab-selected-fg', 'desk-tab-selected-color')}
+    ${otherToken('--_gap', 'desk-gap')}
     display: grid;
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);
-    gap: var(--cb-desk-gap, var(--_space-4));
+    gap: var(--_gap);
   }
   .tabs {
     display: flex;

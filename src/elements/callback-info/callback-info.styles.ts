@@ -1,18 +1,21 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_header-bg: var(--cb-callback-info-header-color, var(--_accent));
-    --_header-fg: var(--cb-callback-info-header-text-color, var(--_on-accent));
+    ${colorToken('--_header-bg', 'callback-info-header-color')}
+    ${colorToken('--_header-fg', 'callback-info-header-text-color')}
+    ${colorToken('--_box-bg', 'callback-info-background')}
+    ${otherToken('--_max-block', 'callback-info-max-block-size')}
     /* Label and value stack when the view is narrow (a side panel). */
     container-type: inline-size;
   }
   .box {
-    background: var(--cb-callback-info-background, var(--_bg));
+    background: var(--_box-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     /* A scroll region (the shared .scroll-region): long caller data scrolls under the header. */
-    max-block-size: var(--cb-callback-info-max-block-size, 24rem);
+    max-block-size: var(--_max-block);
   }
   .header {
     position: sticky;

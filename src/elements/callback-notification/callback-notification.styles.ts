@@ -1,15 +1,18 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_accent-h: var(--cb-notification-accent, var(--_accent));
-    --_urgent: var(--cb-notification-urgent, var(--_danger));
-    --_accept: var(--cb-notification-accept-color, var(--_success));
-    --_reject: var(--cb-notification-reject-color, var(--_danger));
+    ${colorToken('--_accent-h', 'notification-accent')}
+    ${colorToken('--_urgent', 'notification-urgent')}
+    ${colorToken('--_accept', 'notification-accept-color')}
+    ${colorToken('--_reject', 'notification-reject-color')}
+    ${colorToken('--_box-bg', 'notification-background')}
+    ${otherToken('--_info-max-block', 'notification-info-max-block-size')}
     max-inline-size: 28rem;
   }
   .box {
-    background: var(--cb-notification-background, var(--_bg-raised));
+    background: var(--_box-bg);
     border: 1px solid var(--_border);
     border-block-start: 4px solid var(--_accent-h);
     border-radius: var(--_radius);
@@ -65,7 +68,8 @@ export const styles = css`
     font-weight: 600;
   }
   .details {
-    max-block-size: var(--cb-notification-info-max-block-size, min(20rem, 50vh));
+    /* Never more than half the viewport: Accept and Reject stay in view whatever the token says. */
+    max-block-size: min(var(--_info-max-block), 50vh);
   }
   .info {
     margin: 0;

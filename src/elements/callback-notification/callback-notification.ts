@@ -90,7 +90,7 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @cssproperty --cb-notification-urgent - Countdown colour in the last ten seconds.
  * @cssproperty --cb-notification-accept-color - Background of the Accept button (default: the success colour).
  * @cssproperty --cb-notification-reject-color - Text and border of the Reject button (default: the danger colour).
- * @cssproperty --cb-notification-info-max-block-size - Tallest the callback information grows before it scrolls, so Accept and Reject stay in view (default `min(20rem, 50vh)`).
+ * @cssproperty --cb-notification-info-max-block-size - Tallest the callback information grows before it scrolls (default 20rem; never more than half the viewport's height, so Accept and Reject stay in view).
  *
  * @cssstate offered - An offer is shown and can be answered.
  * @cssstate pending - Waiting for the callback service after Accept or Reject.

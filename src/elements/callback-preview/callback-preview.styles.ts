@@ -1,15 +1,18 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_warning-bg: var(--cb-preview-warning-background, color-mix(in srgb, var(--_warning) 14%, var(--_bg)));
-    --_warning-border: var(--cb-preview-warning-border, var(--_warning));
-    --_case-header-bg: var(--cb-preview-case-header-color, var(--_accent));
-    --_case-header-fg: var(--cb-preview-case-header-text-color, var(--_on-accent));
+    ${colorToken('--_warning-bg', 'preview-warning-background')}
+    ${colorToken('--_warning-border', 'preview-warning-border')}
+    ${colorToken('--_case-header-bg', 'preview-case-header-color')}
+    ${colorToken('--_case-header-fg', 'preview-case-header-text-color')}
+    ${otherToken('--_gap', 'preview-gap')}
+    ${otherToken('--_case-max-block', 'preview-case-max-block-size')}
     display: grid;
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);
-    gap: var(--cb-preview-gap, var(--_space-3));
+    gap: var(--_gap);
     container-type: inline-size;
   }
   .duplicates.shown {
@@ -49,7 +52,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     /* A scroll region (the shared .scroll-region): the form data scrolls under the header. */
-    max-block-size: var(--cb-preview-case-max-block-size, 24rem);
+    max-block-size: var(--_case-max-block);
   }
   .case-header {
     position: sticky;

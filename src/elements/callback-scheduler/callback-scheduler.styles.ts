@@ -1,16 +1,18 @@
 import { css } from 'lit';
+import { colorToken } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    --_full: var(--cb-scheduler-full, var(--_muted));
-    --_chosen: var(--cb-scheduler-selected-color, var(--_accent));
-    --_hours-warning: var(--cb-scheduler-warning-color, var(--_warning));
+    ${colorToken('--_full', 'scheduler-full')}
+    ${colorToken('--_chosen', 'scheduler-selected-color')}
+    ${colorToken('--_hours-warning', 'scheduler-warning-color')}
+    ${colorToken('--_box-bg', 'scheduler-background')}
     max-inline-size: 32rem;
   }
   .box {
-    background: var(--cb-scheduler-background, var(--_bg));
+    background: var(--_box-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space-3);

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_marker: var(--cb-history-marker, var(--_border));
+    ${colorToken('--_marker', 'history-marker')}
+    ${otherToken('--_max-block', 'history-max-block-size')}
   }
   .box {
     display: grid;
@@ -19,7 +21,7 @@ export const styles = css`
     padding: 0;
     display: grid;
     gap: calc(var(--_space) * 0.75);
-    max-block-size: var(--cb-history-max-block-size, 24rem);
+    max-block-size: var(--_max-block);
   }
   .entry {
     position: relative;

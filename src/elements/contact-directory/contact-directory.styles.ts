@@ -1,10 +1,14 @@
 import { css } from 'lit';
+import { colorToken } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
+  :host {
+    ${colorToken('--_box-bg', 'contact-background')}
+  }
   .box {
-    background: var(--cb-contact-background, var(--_bg));
+    background: var(--_box-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space-3);

@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    --_selected: var(--cb-disposition-selected, color-mix(in srgb, var(--_accent) 14%, var(--_bg)));
-    --_max-block: var(--cb-disposition-max-block-size, 18rem);
+    ${colorToken('--_selected', 'disposition-selected')}
+    ${otherToken('--_max-block', 'disposition-max-block-size')}
     max-inline-size: 28rem;
   }
   .box {

@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    --_key-size: var(--cb-dtmf-key-size, 3rem);
-    --_key-bg: var(--cb-dtmf-key-background, var(--_bg));
+    ${otherToken('--_key-size', 'dtmf-key-size')}
+    ${colorToken('--_key-bg', 'dtmf-key-background')}
     max-inline-size: 18rem;
   }
   .box {

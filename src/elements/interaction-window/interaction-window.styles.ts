@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
@@ -6,10 +7,11 @@ export const styles = css`
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-2);
+    ${otherToken('--_column-size', 'interaction-window-column-size')}
   }
   .columns {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--cb-interaction-window-column-size, 16rem)), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_column-size)), 1fr));
     gap: var(--_space-4);
     align-items: start;
   }

@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { activeLocale, formattingLocale, localeSwitch, requestLocale, supportedLocale } from '../../messages/localization.js';
 import { nearestAttribute, unwatchAmbient, watchAmbient, type AmbientListener } from './ambient-attributes.js';
 import { PhoneFormatController } from './phone-format.js';
+import { registerTokens } from './register-tokens.js';
 import { hostStyles } from './styles.js';
 
 /**
@@ -21,6 +22,12 @@ import { hostStyles } from './styles.js';
  */
 export class CallbackElement extends LitElement {
   static override styles = [hostStyles];
+
+  /** The typed tokens are registered once, when the first element is defined (register-tokens.ts). */
+  protected static override finalize(): void {
+    registerTokens();
+    super.finalize();
+  }
 
   #internals: ElementInternals | undefined;
   #lang = '';

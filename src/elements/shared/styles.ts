@@ -1,33 +1,37 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from './register-tokens.js';
 
 /**
  * Host defaults shared by all elements: the global design tokens (docs/theming.md) resolved into
  * private `--_x` variables with light and dark fallbacks, and a hostile page's text styles undone.
+ * A token set to a value of the wrong type reads as its default (see register-tokens.ts).
  */
 export const hostStyles = css`
   :host {
     /* A page sets --cb-color-scheme (light, dark) on any ancestor; nested elements inherit it. */
-    color-scheme: var(--cb-color-scheme, light dark);
-    --_fg: var(--cb-color-text, light-dark(#1b1f24, #e6e9ed));
-    --_muted: var(--cb-color-text-muted, light-dark(#545c66, #a9b2bd));
-    --_bg: var(--cb-color-surface, light-dark(#ffffff, #17191d));
-    --_bg-raised: var(--cb-color-surface-raised, light-dark(#ffffff, #23272d));
-    --_border: var(--cb-color-border, light-dark(#868e98, #6b737d));
-    --_accent: var(--cb-color-accent, light-dark(#0b5cad, #7cb4f0));
-    --_on-accent: var(--cb-color-on-accent, light-dark(#ffffff, #0b1a2b));
-    --_danger: var(--cb-color-danger, light-dark(#b3261e, #ffb4ab));
-    --_warning: var(--cb-color-warning, light-dark(#8a5a00, #f0c05a));
-    --_success: var(--cb-color-success, light-dark(#1e6b34, #7fd492));
-    --_focus: var(--cb-color-focus-ring, var(--_accent));
+    ${otherToken('--_color-scheme', 'color-scheme')}
+    color-scheme: var(--_color-scheme);
+    ${colorToken('--_fg', 'color-text')}
+    ${colorToken('--_muted', 'color-text-muted')}
+    ${colorToken('--_bg', 'color-surface')}
+    ${colorToken('--_bg-raised', 'color-surface-raised')}
+    ${colorToken('--_border', 'color-border')}
+    ${colorToken('--_accent', 'color-accent')}
+    ${colorToken('--_on-accent', 'color-on-accent')}
+    ${colorToken('--_danger', 'color-danger')}
+    ${colorToken('--_warning', 'color-warning')}
+    ${colorToken('--_success', 'color-success')}
+    ${colorToken('--_focus', 'color-focus-ring')}
     --_shadow: var(--cb-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.6)));
-    --_radius: var(--cb-radius, 6px);
+    ${otherToken('--_radius', 'radius')}
     /* --cb-space is the base step; the scale derives from it unless a step is set on its own. */
-    --_space: var(--cb-space, 0.5rem);
-    --_space-1: var(--cb-space-1, calc(var(--_space) / 2));
-    --_space-2: var(--cb-space-2, var(--_space));
-    --_space-3: var(--cb-space-3, calc(var(--_space) * 1.5));
-    --_space-4: var(--cb-space-4, calc(var(--_space) * 2));
-    --_control-size: var(--cb-control-size, 2.25rem);
+    ${otherToken('--_space', 'space')}
+    ${otherToken('--_space-1', 'space-1')}
+    ${otherToken('--_space-2', 'space-2')}
+    ${otherToken('--_space-3', 'space-3')}
+    ${otherToken('--_space-4', 'space-4')}
+    ${otherToken('--_control-size', 'control-size')}
+    ${otherToken('--_line-height', 'line-height')}
     display: block;
     box-sizing: border-box;
     /*
@@ -44,7 +48,7 @@ export const hostStyles = css`
     background-color: var(--_host-bg, var(--_bg)) !important;
     font-family: var(--cb-font-family, system-ui, sans-serif) !important;
     font-size: var(--cb-font-size, 0.875rem) !important;
-    line-height: var(--cb-line-height, 1.4) !important;
+    line-height: var(--_line-height) !important;
     font-style: normal !important;
     font-weight: 400 !important;
     font-variant: normal !important;

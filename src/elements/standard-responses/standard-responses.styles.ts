@@ -1,8 +1,13 @@
 import { css } from 'lit';
+import { otherToken } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
+  :host {
+    ${otherToken('--_list-max-block', 'responses-list-max-height')}
+    ${otherToken('--_body-max-block', 'responses-body-max-height')}
+  }
   .base {
     display: grid;
     gap: var(--_space-2);
@@ -36,7 +41,7 @@ export const styles = css`
     margin: 0;
     padding-block: var(--_space-1);
     padding-inline: 0;
-    max-block-size: var(--cb-responses-list-max-height, 14rem);
+    max-block-size: var(--_list-max-block);
     overflow-y: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -107,7 +112,7 @@ export const styles = css`
     margin: 0;
     white-space: pre-wrap;
     min-inline-size: 0;
-    max-block-size: var(--cb-responses-body-max-height, 16rem);
+    max-block-size: var(--_body-max-block);
   }
   .actions {
     display: flex;

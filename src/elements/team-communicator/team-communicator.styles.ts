@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { colorToken, otherToken } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    --_ready: var(--cb-availability-ready, var(--_success));
-    --_not-ready: var(--cb-availability-not-ready, var(--_warning));
-    --_busy: var(--cb-availability-busy, var(--_danger));
-    --_offline: var(--cb-availability-offline, var(--_muted));
+    ${colorToken('--_ready', 'availability-ready')}
+    ${colorToken('--_not-ready', 'availability-not-ready')}
+    ${colorToken('--_busy', 'availability-busy')}
+    ${colorToken('--_offline', 'availability-offline')}
+    ${otherToken('--_list-max-block', 'communicator-list-max-height')}
     min-inline-size: 16rem;
   }
   .base {
@@ -22,7 +24,7 @@ export const styles = css`
     inline-size: 100%;
   }
   [role='listbox'] {
-    max-block-size: var(--cb-communicator-list-max-height, 18rem);
+    max-block-size: var(--_list-max-block);
     overflow-y: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
