@@ -121,12 +121,14 @@ describe('demo/hostile.html: a hostile host stylesheet', () => {
     const panel = p.doc.getElementById('panel')!.getBoundingClientRect();
     const banner = p.doc.getElementById('banner')!.getBoundingClientRect();
     expect(rect.bottom, 'reaches past the clipping panel').to.be.above(panel.bottom);
-    expect(rect.bottom, 'reaches into the banner').to.be.above(banner.top);
-    // Probe points: inside the panel, below its clip edge, and over the banner.
+    // Popups keep to the interaction window and the viewport (issue 16), so this one may end above
+    // the banner; where it does reach into it, it is on top of it.
+    const overBanner = rect.bottom > banner.top;
+    // Probe points: inside the panel, below its clip edge, and over the banner when it reaches it.
     const probes = [
       [rect.left + 12, rect.top + 12],
-      [rect.left + 12, (Math.max(panel.bottom, rect.top) + rect.bottom) / 2],
-      [rect.left + 12, (Math.max(banner.top, rect.top) + rect.bottom) / 2],
+      [rect.left + 12, (Math.max(panel.bottom, rect.top) + Math.min(rect.bottom, banner.top)) / 2],
+      ...(overBanner ? [[rect.left + 12, (Math.max(banner.top, rect.top) + rect.bottom) / 2] as const] : []),
     ] as const;
     for (const [px, py] of probes) {
       const target = hit(p, px, py);
