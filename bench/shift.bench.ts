@@ -184,9 +184,19 @@ class Shift {
         this.#root.querySelector<HTMLButtonElement>('[part=unsaved-note] button')!.click();
         return;
       case 'rescheduled': {
+        // A web callback is scheduled once its call is over, and that closes it; a voice
+        // callback is rescheduled during the call, then marked done.
+        const web = offer.channel === 'web-callback';
+        if (web) await this.#endCall(id);
         const now = this.clock.now();
         const slots = await this.cc.availability(id, { from: now, to: now + 7 * 86_400_000 });
         await this.cc.reschedule(id, { time: slots.find((s) => s.capacity > 0 && s.start > now + 60_000)!.start });
+        if (web) {
+          // The desk hands back the note typed for the callback the reschedule closed.
+          await until(() => this.#root.querySelector('[part=unsaved-note] button'), 'unsaved note shown');
+          this.#root.querySelector<HTMLButtonElement>('[part=unsaved-note] button')!.click();
+          return;
+        }
         await this.#endCall(id);
         await this.#click(id, 'mark-done');
         return;
