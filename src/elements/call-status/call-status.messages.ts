@@ -71,7 +71,11 @@ export function callChangeAnnouncement(previous: Interaction, next: Interaction)
         const result = dialResultLabel(attempt.result);
         return msg(str`Call to ${who} not connected: ${result}.`, { id: 'announce.dial-failed' });
       }
-      if (previous.state === 'offered') return undefined;
+      // Accepted, nobody on the line yet (a web callback, or a voice one the service dials): said,
+      // so that the live region no longer reads the offer ("New callback: …").
+      if (previous.state === 'offered') {
+        return next.state === 'ready-to-call' ? msg(str`Callback from ${who} accepted. Ready to call.`, { id: 'announce.accepted-ready' }) : undefined;
+      }
       return msg(str`Call with ${who} ended.`, { id: 'announce.ended' });
     }
     default:

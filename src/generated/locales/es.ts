@@ -64,6 +64,7 @@
 'agent-status.set-not-ready': `Pasar a No listo`,
 'agent-status.set-not-ready-menu': `Pasar a No listo…`,
 'agent-status.set-ready': `Pasar a Listo`,
+'announce.accepted-ready': str`Devolución de llamada de ${0} aceptada. Lista para llamar.`,
 'announce.alternate-consulted': str`Hablando con ${0}; ${1} en espera.`,
 'announce.alternate-customer': str`Hablando con ${0}; ${1} en espera.`,
 'announce.connected': str`Conectado con ${0}.`,
