@@ -1,6 +1,6 @@
 import { GmsCallbackAdapter, type GmsCallbackAdapterOptions } from '../../src/adapters/gms/index.js';
 import { ManualClock } from '../../src/model/clock.js';
-import type { DispositionRef } from '../../src/model/interaction.js';
+import type { DispositionRef, Interaction } from '../../src/model/interaction.js';
 import type { CallbackHarness, CallbackHarnessConfig } from './contract/harness.js';
 
 export const SERVICE = 'contract-callback';
@@ -109,6 +109,15 @@ export async function createOnServer(body: Record<string, string>): Promise<stri
 /** Routes the callback to the agent: resolves with the data the telephony carries with the call. */
 export const routeToAgent = (id: string, options: RouteOptions = {}): Promise<Record<string, string>> =>
   control<Record<string, string>>(`route/${encodeURIComponent(id)}`, options);
+
+/**
+ * A customer's callback created on the server, routed to the agent and accepted through `adapter`:
+ * a web callback (agent preview) by default, a voice one with `preview` false.
+ */
+export async function acceptedOnServer(adapter: GmsCallbackAdapter, preview = true): Promise<Interaction> {
+  const id = await createOnServer({ _customer_number: freshNumber() });
+  return adapter.accept(adapter.ingest(await routeToAgent(id, { preview })).id);
+}
 
 export async function gmsCallbackHarness(config: CallbackHarnessConfig = {}): Promise<CallbackHarness> {
   const { adapter, clock } = await gmsAdapter({ dispositionMandatory: config.dispositionMandatory ?? false });

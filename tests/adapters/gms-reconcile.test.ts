@@ -1,6 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { expectAdapterError, lastFor, record } from './contract/harness.js';
 import {
+  acceptedOnServer,
   control,
   createOnServer,
   freshNumber,
@@ -43,11 +44,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
   });
   afterEach(() => s.adapter.dispose());
 
-  /** An accepted web callback (agent preview), or a voice one with `preview` false. */
-  async function accepted(preview = true): Promise<Interaction> {
-    const id = await createOnServer({ _customer_number: freshNumber() });
-    return s.adapter.accept(s.adapter.ingest(await routeToAgent(id, { preview })).id);
-  }
+  const accepted = (preview = true) => acceptedOnServer(s.adapter, preview);
 
   describe('reschedule (PUT)', () => {
     it('carried out but answered after the timeout: success, the reschedule in the history once, one PUT', async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_MAPPING } from '../../src/adapters/gms/index.js';
 import { runCallbackContract } from './contract/callback-contract.js';
 import { expectAdapterError, lastFor, record } from './contract/harness.js';
 import {
+  acceptedOnServer,
   control,
   createOnServer,
   freshNumber,
@@ -46,11 +47,7 @@ describe('GmsCallbackAdapter', () => {
   });
   afterEach(() => s.adapter.dispose());
 
-  /** A callback on the server, routed to the agent and accepted. */
-  async function accepted(preview = true): Promise<Interaction> {
-    const id = await createOnServer({ _customer_number: freshNumber() });
-    return s.adapter.accept(s.adapter.ingest(await routeToAgent(id, { preview })).id);
-  }
+  const accepted = (preview = true) => acceptedOnServer(s.adapter, preview);
 
   describe('ingest: callback data to interaction', () => {
     it('maps the GMS keys, form keys and dial results', () => {

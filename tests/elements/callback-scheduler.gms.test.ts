@@ -4,12 +4,10 @@ import type { CallbackScheduler } from '../../src/callback-scheduler.js';
 import { adapterErrorMessage } from '../../src/messages/messages.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import {
+  acceptedOnServer,
   control,
-  createOnServer,
-  freshNumber,
   gmsAdapter,
   requestLog,
-  routeToAgent,
   scriptFailure,
   type GmsSetup,
 } from '../adapters/gms-harness.js';
@@ -54,8 +52,7 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
   beforeEach(async () => {
     await control('reset', {});
     s = await gmsAdapter();
-    const callback = await createOnServer({ _customer_number: freshNumber() });
-    id = (await s.adapter.accept(s.adapter.ingest(await routeToAgent(callback, { preview: true })).id)).id;
+    id = (await acceptedOnServer(s.adapter)).id;
     el = await fixture<CallbackScheduler>(
       html`<callback-scheduler lang="en-GB" time-zone="UTC" interaction-id=${id} .adapter=${s.adapter} .clock=${s.clock}></callback-scheduler>`,
     );
@@ -142,8 +139,7 @@ describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s
   beforeEach(async () => {
     await control('reset', {});
     s = await gmsAdapter({ timeoutMs: 300 });
-    const callback = await createOnServer({ _customer_number: freshNumber() });
-    id = (await s.adapter.accept(s.adapter.ingest(await routeToAgent(callback, { preview: true })).id)).id;
+    id = (await acceptedOnServer(s.adapter)).id;
     // The element's own clock is real here: its action timeout must be able to fire.
     el = await fixture<CallbackScheduler>(
       html`<callback-scheduler lang="en-GB" time-zone="UTC" interaction-id=${id} .adapter=${s.adapter} .policy=${{ actionTimeoutMs: 1_000 }}></callback-scheduler>`,

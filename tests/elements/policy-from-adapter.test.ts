@@ -11,7 +11,7 @@ import { PhoneCallbackAdapter } from '../../src/adapters/phone/index.js';
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Unsubscribe } from '../../src/adapters/errors.js';
-import { createOnServer, freshNumber, gmsAdapter, routeToAgent, control } from '../adapters/gms-harness.js';
+import { acceptedOnServer, gmsAdapter, control } from '../adapters/gms-harness.js';
 import '../helpers/lit-warnings.js';
 
 /**
@@ -228,8 +228,7 @@ describe('policy from the callback adapter', () => {
     await control('reset', {});
     const { adapter } = await gmsAdapter({ dispositionMandatory: true });
     try {
-      const id = await createOnServer({ _customer_number: freshNumber() });
-      const interaction = await adapter.accept(adapter.ingest(await routeToAgent(id, { preview: true })).id);
+      const interaction = await acceptedOnServer(adapter);
       const el = await fixture<CallActions>(html`<call-actions interaction-id=${interaction.id} .adapter=${adapter}></call-actions>`);
       await waitUntil(() => el.shadowRoot!.querySelector('[data-action="mark-done"]'), 'Mark done shown');
       expect(markDoneReason(el.shadowRoot!)).to.deep.equal({ disabled: true, title: MANDATORY, description: MANDATORY, hint: MANDATORY });
