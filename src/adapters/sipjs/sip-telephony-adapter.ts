@@ -41,6 +41,13 @@ interface SipCall {
   established: Promise<void>;
   /** The agent's own INVITE: decides the 491 back-off (RFC 3261 §14.1). */
   ownsCallId: boolean;
+  /**
+   * An answered incoming call: resolves when the caller's ACK of the answer arrives (or the call
+   * ends). Until then the answer's INVITE transaction is in progress, and no re-INVITE may start
+   * (RFC 3261 §14.1): sip.js would send it, then end the call when the ACK arrives.
+   */
+  acknowledged?: Promise<void>;
+  ack?: () => void;
 }
 
 /** Maps a final failure response of an outbound INVITE to what the agent is told. */
@@ -457,13 +464,16 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       } else if (state === sip.SessionState.Terminated) {
         // sip.js reports the termination before the rejecting response reaches onReject: let
         // that response name the dial result first.
+        call.ack?.();
         setTimeout(() => {
           settle.reject(new AdapterError('invalid-state', 'The call ended.'));
           this.#end(call, call.endingBy ?? 'remote');
         });
       }
     });
+    if (info.direction === 'inbound') call.acknowledged = new Promise<void>((resolve) => (call.ack = resolve));
     session.delegate = {
+      onAck: () => call.ack?.(),
       onBye: (bye) => {
         void bye.accept().catch(() => undefined);
       },
@@ -646,6 +656,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   }
 
   async #reinviteOnce(call: SipCall, hold: boolean, extra: { iceRestart?: boolean }): Promise<void> {
+    await this.#acknowledged(call);
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.#request(
         (requestDelegate) =>
@@ -663,6 +674,18 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       if (attempt >= 3) throw new AdapterError('conflict', 'The other side kept changing the call at the same time; try again.', { retryable: true });
       await delay(call.ownsCallId ? 2_100 + Math.random() * 1_900 : Math.random() * 2_000);
     }
+  }
+
+  /** Until the caller acknowledged the agent's answer (at once for other calls), within the request timeout. */
+  async #acknowledged(call: SipCall): Promise<void> {
+    if (!call.acknowledged) return;
+    const ms = this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+    const outcome = await Promise.race([call.acknowledged, late]);
+    clearTimeout(timer);
+    if (outcome === 'late') throw new AdapterError('timeout', 'The other side did not confirm the call in time.');
+    if (call.info.state === 'ended') throw new AdapterError('invalid-state', 'The call ended.');
   }
 
   /**
