@@ -57,19 +57,47 @@ desk.telephonyAdapter = phone;
 desk.directoryAdapter = directory;
 
 const agentStatus = $('agent-status');
-// One registration per agent: only the tab that has the agent's desk registers. A second tab of
-// this page stands by, unregistered, until the agent uses it instead (or the first one closes).
-desk.addEventListener('callback-desk-ownership', (e) => {
-  if (!e.detail.owner) {
-    void sip.unregister();
+/** Set while this tab stands by for another one; the last registration failure, for the status line. */
+let standingBy = false;
+let lastFailure = '';
+/**
+ * The page's own line follows the connection, as the desk's agent status does: a registration
+ * that was made once says nothing about a connection lost since (the SIP server restarting).
+ */
+function renderAgentStatus(): void {
+  if (standingBy) {
     agentStatus.textContent = 'Not registered here: the agent desk is open in another tab.';
     return;
   }
-  sip.register().then(
-    () => (agentStatus.textContent = `Registered as sip:${AGENT}@${DOMAIN}.`),
-    (error: unknown) =>
-      (agentStatus.textContent = `The agent could not register on ${SERVER}: ${(error as Error).message}. Is npm run demo:sip running?`),
-  );
+  const hint = lastFailure ? ` (${lastFailure})` : '';
+  const text: Record<ReturnType<typeof sip.status>, string> = {
+    registered: `Registered as sip:${AGENT}@${DOMAIN}.`,
+    connecting: `Connecting to ${SERVER}…`,
+    reconnecting: `Connection to ${SERVER} lost, reconnecting…`,
+    failed: `Registration on ${SERVER} failed${hint}.`,
+    offline: lastFailure ? `The agent could not register on ${SERVER}${hint}. Is npm run demo:sip running?` : 'Not registered.',
+  };
+  agentStatus.textContent = text[sip.status()];
+}
+sip.onStatus((status) => {
+  if (status === 'registered') lastFailure = '';
+  renderAgentStatus();
+});
+// One registration per agent: only the tab that has the agent's desk registers. A second tab of
+// this page stands by, unregistered, until the agent uses it instead (or the first one closes).
+desk.addEventListener('callback-desk-ownership', (e) => {
+  standingBy = !e.detail.owner;
+  if (standingBy) {
+    renderAgentStatus();
+    void sip.unregister();
+    return;
+  }
+  lastFailure = '';
+  renderAgentStatus();
+  sip.register().catch((error: unknown) => {
+    lastFailure = (error as Error).message;
+    renderAgentStatus();
+  });
 });
 
 // --- the customer's softphone --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Softphone } from '../../demo/softphone.js';
-import { requireLoopbackOnly } from '../helpers/sip-env.js';
+import { requireLoopbackOnly, sipControl } from '../helpers/sip-env.js';
 
 type DemoWindow = Window & { sipDemo?: { customer: Softphone; stop: () => Promise<void> } };
 
@@ -50,5 +50,28 @@ describe('SIP demo page', function () {
       timeout: 10_000,
     });
     expect((doc.getElementById('customer-audio') as HTMLAudioElement).srcObject, 'the customer hears the agent').to.not.equal(null);
+  });
+
+  it("the page's status line follows the connection as the desk does: lost, reconnecting, registered again", async () => {
+    frame = await fixture<HTMLIFrameElement>(
+      html`<iframe src="/demo/sip.html" allow="microphone; autoplay" style="width:1400px;height:1000px" title="SIP demo"></iframe>`,
+    );
+    await waitUntil(() => frame!.contentDocument?.body?.dataset.ready === 'true', 'demo page ready', { timeout: 10_000 });
+    const doc = frame.contentDocument!;
+    const line = () => doc.getElementById('agent-status')!.textContent ?? '';
+    const deskPhone = () =>
+      doc.querySelector('callback-desk')!.shadowRoot!.querySelector('agent-status')?.shadowRoot?.querySelector('[part=phone-status]')?.textContent ?? '';
+
+    await waitUntil(() => line() === 'Registered as sip:agent@127.0.0.1.', `registered (${line()})`, { timeout: 15_000 });
+    try {
+      await sipControl('stop');
+      await waitUntil(() => deskPhone().includes('Connection lost, reconnecting'), `the desk says reconnecting (${deskPhone()})`, { timeout: 20_000 });
+      await waitUntil(() => line().includes('lost, reconnecting'), `the page's line says so too (${line()})`, { timeout: 5_000 });
+      expect(line()).to.not.include('Registered');
+    } finally {
+      await sipControl('start');
+    }
+    await waitUntil(() => deskPhone().includes('Connected'), `the desk is connected again (${deskPhone()})`, { timeout: 30_000 });
+    await waitUntil(() => line() === 'Registered as sip:agent@127.0.0.1.', `registered again (${line()})`, { timeout: 5_000 });
   });
 });
