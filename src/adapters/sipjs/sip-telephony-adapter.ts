@@ -279,6 +279,11 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       await this.#reinvite(call, true);
       this.#update(call, { state: 'held' });
     }
+    // Cancelled while the customer was being put on hold: no call to the target, the customer back.
+    if (options?.signal?.aborted) {
+      await this.#resumeAfterConsultation(call);
+      throw new AdapterError('aborted', 'The consultation was cancelled.');
+    }
     const consultation = await this.#invite(this.#targetUri(target), target.address ?? target.name, { consultationOf: callId });
     call.consultation = consultation.info.id;
     let resumed: Promise<void> | undefined;
@@ -287,6 +292,8 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       resumed = this.#terminate(consultation).then(() => this.#resumeAfterConsultation(call));
     };
     options?.signal?.addEventListener('abort', abort, { once: true });
+    // Cancelled while the INVITE was being sent.
+    if (options?.signal?.aborted) abort();
     try {
       await consultation.established;
       return consultation.info;

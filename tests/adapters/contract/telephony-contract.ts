@@ -334,6 +334,20 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         await h.advance(h.maxRingMs);
         expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
       });
+
+      it('cancelled at once, while the customer is being put on hold: no consultation, the customer back', async () => {
+        const call = await connectedCall();
+        const before = new Set(calls.values.map((c) => c.id));
+        const controller = new AbortController();
+        const pending = h.adapter.startConsultation(call.id, h.targets.answers, { signal: controller.signal });
+        controller.abort();
+        await expectAdapterError(pending, 'aborted');
+        await h.advance(h.maxRingMs);
+        expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
+        const placed = calls.values.filter((c) => !before.has(c.id) && c.consultationOf === call.id);
+        expect(placed.every((c) => c.state === 'ended'), 'no consultation call left up').to.equal(true);
+        expect((await h.farEnd(call.id)).held, 'the customer is not left on hold').to.equal(false);
+      });
     });
 
     it('an unsubscribed call listener hears nothing more', async () => {
