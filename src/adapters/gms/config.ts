@@ -1,5 +1,6 @@
 import type { Clock } from '../../model/clock.js';
 import type { DispositionNode } from '../../model/interaction.js';
+import type { TelephonyAdapter } from '../telephony-adapter.js';
 import type { CallbackDataMapping } from './callback-data.js';
 
 export interface GmsRetryOptions {
@@ -48,6 +49,17 @@ export interface GmsCallbackAdapterOptions {
   canRejectByDefault?: boolean;
   /** Which keys of the attached data feed which parts of the interaction. */
   mapping?: Partial<CallbackDataMapping>;
+  /**
+   * The phone the routed callback calls reach the agent on (the same `TelephonyAdapter` the
+   * elements are given). With it, the adapter follows the calls: a ringing inbound call whose data
+   * carries a callback id is offered by itself (no `ingest` needed), Accept answers that call and
+   * Reject declines it, an offer nobody takes is declined, and what happens to the call (the
+   * agent's End call, Hold and Resume, the contact hanging up, a remote hold, mute) reaches the
+   * interaction, so Mark done is possible once the call has ended. A preview callback's Call,
+   * dialled on this phone with the interaction's id, is followed the same way. Without it, the
+   * interaction has no call: End call is refused and Mark done waits for a call end that never comes.
+   */
+  telephony?: TelephonyAdapter;
   clock?: Clock;
   /** The fetch to use (tests, a proxy); default `globalThis.fetch`. */
   fetch?: typeof fetch;

@@ -23,6 +23,8 @@ import {
   type GmsCallbackAdapterOptions,
 } from './config.js';
 import { LocalDesk } from '../local-desk.js';
+import type { CallInfo } from '../telephony-adapter.js';
+import { applicable, eventsForCall } from './call-events.js';
 import { ConfirmedWrites } from './confirmed-writes.js';
 import { GmsHttpClient } from './http.js';
 import {
@@ -51,12 +53,24 @@ export interface CreateCallbackRequest {
   data?: Readonly<Record<string, string>>;
 }
 
+export interface IngestOptions {
+  /**
+   * The telephony call that carries this callback (the routed call the data came with). With the
+   * adapter's `telephony`, Accept answers it, Reject declines it and its changes reach the
+   * interaction; End call and the other call actions act on it.
+   */
+  callId?: string;
+}
+
 /**
  * A `CallbackAdapter` for Genesys Mobile Services.
  *
  * GMS does not push offers to agents: a voice callback reaches the agent through the telephony,
  * carrying the callback data. The host (or the telephony adapter's `onCall`) hands that data to
- * {@link GmsCallbackAdapter.ingest}, which publishes the offer. Accept, reject, disposition,
+ * {@link GmsCallbackAdapter.ingest}, which publishes the offer; given the `telephony` option, the
+ * adapter follows that phone's calls itself, offers the ringing calls that carry callback data and
+ * keeps each interaction's state with its call's (see {@link GmsCallbackAdapterOptions.telephony}).
+ * Accept, reject, disposition,
  * notes, Mark done and ready state are the agent desktop's business, not GMS's: they are applied
  * locally through the model's `transition()`. Reschedule (PUT), availability (GET), duplicate
  * look-up (GET), create (POST) and cancel (DELETE) talk to GMS.
@@ -84,6 +98,10 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly #desk: LocalDesk;
   readonly #writes: ConfirmedWrites;
   readonly #writeDeadlineMs: number;
+  /** Interaction id of each followed call. */
+  readonly #byCall = new Map<string, string>();
+  readonly #rejecting = new Set<string>();
+  readonly #stopCalls: (() => void) | undefined;
 
   constructor(options: GmsCallbackAdapterOptions) {
     this.#options = options;
@@ -91,7 +109,17 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     this.#clock = options.clock ?? systemClock;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#bucketMs = (options.bucketMinutes ?? DEFAULT_BUCKET_MINUTES) * 60_000;
-    this.#desk = new LocalDesk({ clock: this.#clock, readyState: 'not-ready' });
+    this.#desk = new LocalDesk({
+      clock: this.#clock,
+      readyState: 'not-ready',
+      // An offer nobody answered goes back to routing: its ringing call is declined.
+      onExpired: (interaction) => {
+        if (interaction.callId) void options.telephony?.decline(interaction.callId).catch(() => undefined);
+      },
+      onForget: (interaction) => {
+        for (const [callId, id] of this.#byCall) if (id === interaction.id) this.#byCall.delete(callId);
+      },
+    });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#writes = new ConfirmedWrites(timeoutMs);
     this.#writeDeadlineMs = Math.max(timeoutMs, options.writeDeadlineMs ?? DEFAULT_WRITE_DEADLINE_MS);
@@ -103,6 +131,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       bucketMs: this.#bucketMs,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     });
+    this.#stopCalls = options.telephony?.onCall((call) => this.#callChanged(call));
   }
 
   get #service(): string {
@@ -129,19 +158,10 @@ export class GmsCallbackAdapter implements CallbackAdapter {
    * Data attached to a callback call (SIP headers, user data) becomes an offered interaction,
    * published to `onOffer` and `onInteraction`. The same callback offered again while it is still
    * with the agent is returned as it is. Rejects data without a callback id with `invalid-input`.
+   * `callId` links the telephony call that carries it (done by itself with the `telephony` option).
    */
-  ingest(data: Readonly<Record<string, string>>): Interaction {
-    const now = this.#clock.now();
-    const result = interactionFromData(data, this.#mapping, {
-      now,
-      offerTimeoutMs: this.#options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
-      canRejectByDefault: this.#options.canRejectByDefault ?? true,
-    });
-    if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
-    const held = this.#desk.openInteraction(result.id);
-    if (held) return held;
-    this.#desk.offer(result, now);
-    return result;
+  ingest(data: Readonly<Record<string, string>>, options: IngestOptions = {}): Interaction {
+    return this.#offer(data, this.#mapping, options.callId);
   }
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
@@ -162,17 +182,40 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   // ---- the agent's answers (local) ----
 
-  accept(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
+  /** With the `telephony` option, answers the ringing call that carries the callback first. */
+  async accept(id: string, options?: CallOptions): Promise<Interaction> {
+    const call = this.#ringingCall(id);
+    if (!call) return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
+    throwIfAborted(options?.signal);
+    this.#desk.check(id, { type: 'accept' });
+    this.#desk.cancelExpiry(id);
+    await call.telephony.answer(call.callId, options);
+    return this.#desk.apply(id, [{ type: 'accept' }]);
   }
 
-  reject(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#local(id, options, (interaction) => {
-      if (interaction.state === 'offered' && !interaction.offer.canReject) {
-        throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-      }
+  /** With the `telephony` option, declines the ringing call that carries the callback. */
+  async reject(id: string, options?: CallOptions): Promise<Interaction> {
+    const call = this.#ringingCall(id);
+    if (!call) {
+      return this.#local(id, options, (interaction) => {
+        if (interaction.state === 'offered' && !interaction.offer.canReject) {
+          throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+        }
+        return this.#desk.apply(id, [{ type: 'reject' }]);
+      });
+    }
+    throwIfAborted(options?.signal);
+    const interaction = this.#desk.check(id, { type: 'reject' });
+    if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+    this.#desk.cancelExpiry(id);
+    // The call ends under us: that is the rejection, not the caller giving up.
+    this.#rejecting.add(id);
+    try {
+      await call.telephony.decline(call.callId, options);
       return this.#desk.apply(id, [{ type: 'reject' }]);
-    });
+    } finally {
+      this.#rejecting.delete(id);
+    }
   }
 
   setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
@@ -399,8 +442,9 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     );
   }
 
-  /** Stops offer timers, forgets listeners and stops waiting for writes in flight. */
+  /** Stops offer timers, forgets listeners, stops following the phone and waiting for writes in flight. */
   dispose(): void {
+    this.#stopCalls?.();
     this.#desk.stopOfferTimers();
     this.#desk.clearListeners();
     this.#writes.dispose();
@@ -448,6 +492,73 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     await Promise.resolve();
     throwIfAborted(options?.signal);
     return run(this.#desk.require(id));
+  }
+
+  #offer(data: Readonly<Record<string, string>>, mapping: CallbackDataMapping, callId: string | undefined): Interaction {
+    const now = this.#clock.now();
+    const result = interactionFromData(data, mapping, {
+      now,
+      offerTimeoutMs: this.#options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
+      canRejectByDefault: this.#options.canRejectByDefault ?? true,
+    });
+    if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
+    const held = this.#desk.openInteraction(result.id);
+    if (held) return held;
+    const interaction: Interaction = callId ? { ...result, callId } : result;
+    if (callId) this.#byCall.set(callId, interaction.id);
+    this.#desk.offer(interaction, now);
+    return interaction;
+  }
+
+  /** The phone and the still ringing call of an offered interaction, when the adapter follows one. */
+  #ringingCall(id: string): { telephony: NonNullable<GmsCallbackAdapterOptions['telephony']>; callId: string } | undefined {
+    const telephony = this.#options.telephony;
+    const callId = this.#desk.getInteraction(id)?.callId;
+    if (!telephony || !callId || telephony.getCall(callId)?.state !== 'ringing') return undefined;
+    return { telephony, callId };
+  }
+
+  /** A call of the followed phone changed: offer it, link it, or bring its interaction along. */
+  #callChanged(call: CallInfo): void {
+    let id = this.#byCall.get(call.id);
+    if (!id && call.state !== 'ended') id = this.#link(call);
+    if (!id) return;
+    const interaction = this.#desk.getInteraction(id);
+    if (!interaction || isClosed(interaction.state) || interaction.callId !== call.id) return;
+    if (interaction.state === 'offered' && call.state === 'ended' && this.#rejecting.has(id)) return;
+    const events = applicable(interaction, eventsForCall(interaction, call), this.#clock.now());
+    if (events.length) this.#desk.apply(id, events);
+  }
+
+  /**
+   * A ringing inbound call with callback data is that callback's offer (the routed call); an
+   * outbound call dialled for an interaction here (a preview's Call) carries it from now on.
+   */
+  #link(call: CallInfo): string | undefined {
+    if (call.direction === 'inbound' && call.state === 'ringing' && call.data) {
+      const id = this.#mapping.id.map((key) => call.data![key]).find(Boolean);
+      if (!id) return undefined;
+      const held = this.#desk.openInteraction(id);
+      if (held) {
+        // Offered already by the host's own `ingest(call.data)`: this is its call.
+        if (held.state !== 'offered' || held.callId) return undefined;
+        this.#byCall.set(call.id, id);
+        this.#desk.commit({ ...held, callId: call.id });
+        return id;
+      }
+      // The routed call is the voice callback itself, whatever the data says of previews.
+      const voice: CallbackDataMapping = { ...this.#mapping, channel: () => 'voice' };
+      try {
+        return this.#offer({ GMS_Customer_Number: call.remote, ...call.data }, voice, call.id).id;
+      } catch {
+        return undefined;
+      }
+    }
+    const interaction = call.interactionId ? this.#desk.getInteraction(call.interactionId) : undefined;
+    if (call.direction !== 'outbound' || interaction?.state !== 'ready-to-call') return undefined;
+    this.#byCall.set(call.id, interaction.id);
+    this.#desk.apply(interaction.id, [{ type: 'dial', number: call.remote }], { callId: call.id });
+    return interaction.id;
   }
 
   #knownDisposition(code: string): DispositionRef {
