@@ -20,6 +20,29 @@ interface StoredCallback {
   _callback_state: string;
 }
 
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe inside the demo's own frame (chai-a11y-axe cannot check a node of another document). */
+async function expectAccessible(win: DemoWindow, doc: Document) {
+  const framed = win as DemoWindow & { axe?: { run(context: Element): Promise<{ violations: AxeViolation[] }> } };
+  if (!framed.axe) {
+    const script = doc.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+    });
+    doc.head.append(script);
+    await loaded;
+  }
+  const { violations } = await framed.axe!.run(doc.body);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`)).to.deep.equal([]);
+}
+
 /** A number no other test uses on the shared contract server. */
 const freshNumber = () => `+4420794${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
 
@@ -75,6 +98,7 @@ describe('GMS demo page', function () {
     const callState = () => inWindow('call-status')?.querySelector('[part=state]')?.textContent?.trim();
     await waitUntil(() => callState() === 'Connected', `connected (${callState()})`, { timeout: 10_000 });
     await waitUntil(() => customerCall() === 'talking with the agent', 'the customer is on the call', { timeout: 5_000 });
+    await expectAccessible(win, doc);
 
     const button = (action: string) => inWindow('call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
     const press = async (action: string) => {
