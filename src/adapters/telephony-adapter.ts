@@ -19,6 +19,16 @@ export type TelephonyCapabilities = Pick<
 
 export type CallState = 'ringing' | 'dialing' | 'connected' | 'held' | 'ended';
 
+/**
+ * Why a call ended, when it was not simply the agent or the far end hanging up:
+ * - `connection-lost`: the connection to the phone system dropped and the call could not be
+ *   recovered (the network).
+ * - `media-failed`: the agent's own phone (for the sip.js adapter, the browser) could not go on
+ *   with the call, for example it refused the other side's session description, and ended it.
+ * - `proxy`: the phone system between the two parties ended it (a SIP proxy's own BYE).
+ */
+export type CallEndReason = 'connection-lost' | 'media-failed' | 'proxy';
+
 export interface CallInfo {
   id: string;
   direction: 'inbound' | 'outbound';
@@ -38,8 +48,18 @@ export interface CallInfo {
   alerting?: boolean;
   /** Addresses conferenced into this call besides the agent and `remote`. */
   participants?: readonly string[];
-  /** Set on `ended` when the call was lost with the connection to the phone system. */
-  endReason?: 'connection-lost';
+  /**
+   * Set on `ended` when the call did not end by someone hanging up (see {@link CallEndReason}).
+   * `endedBy` then says which side's equipment ended it: `local` for `media-failed`, `remote` for
+   * `connection-lost` and `proxy`.
+   */
+  endReason?: CallEndReason;
+  /**
+   * With `endReason` (or a far end that gave a reason with its hang-up): the details as whoever
+   * ended the call gave them, for example the browser's error or a SIP Reason header's text.
+   * Not localized, untrusted: show it as text.
+   */
+  endDetail?: string;
   /** The agent's microphone is muted on this call (see {@link TelephonyAdapter.mute}). */
   muted?: boolean;
 }

@@ -25,7 +25,7 @@ import type { Interaction } from '../model/interaction.js';
 import type { ValidationCode } from '../model/validation.js';
 import { CallbackActionDoneEvent, CallbackActionEvent } from '../events/action-events.js';
 import { CallbackErrorEvent } from '../events/error-event.js';
-import { adapterErrorMessage } from '../messages/messages.js';
+import { adapterErrorText } from '../messages/messages.js';
 import { InteractionController, type ViewKey } from './interaction-controller.js';
 import { withTimeout } from './action-timeout.js';
 import { AdapterPolicyController } from './adapter-policy-controller.js';
@@ -250,7 +250,7 @@ export class InteractionSession implements ReactiveController {
     } catch (thrown) {
       const error = AdapterError.from(thrown);
       // Aborted by the agent's own choice (e.g. ending a consultation that still rings): no error.
-      if (!(error.code === 'aborted' && options.signal?.aborted)) this.showError(action, error.code, adapterErrorMessage(error.code));
+      if (!(error.code === 'aborted' && options.signal?.aborted)) this.showError(action, error.code, adapterErrorText(error));
       return undefined;
     } finally {
       this.#pending.delete(action);

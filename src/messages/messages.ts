@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { AdapterErrorCode } from '../adapters/errors.js';
+import type { AdapterError, AdapterErrorCode } from '../adapters/errors.js';
 import type { ActionBlock, InteractionAction } from '../model/actions.js';
 import type { CallbackType, DialResult } from '../model/interaction.js';
 import type { ValidationCode } from '../model/validation.js';
@@ -86,6 +86,24 @@ export function adapterErrorMessage(code: AdapterErrorCode): string {
     default:
       return assertNever(code);
   }
+}
+
+/**
+ * What the agent reads when an action failed: the code's message, or more when the error says why
+ * in terms the agent can act on: the phone or browser ended the call (its own words follow, not
+ * localized), or the phone system refused the request (its SIP answer follows).
+ */
+export function adapterErrorText(error: AdapterError): string {
+  const { endReason, endDetail, sipResponse } = error.detail;
+  if (endReason === 'media-failed') {
+    return typeof endDetail === 'string' && endDetail
+      ? msg(str`Your phone or browser could not use the other side’s answer and ended the call: ${endDetail}`, { id: 'error.media-failed-reason' })
+      : msg('Your phone or browser could not use the other side’s answer and ended the call.', { id: 'error.media-failed' });
+  }
+  if (typeof sipResponse === 'string' && sipResponse && error.code !== 'invalid-state') {
+    return msg(str`The phone system refused the request (${sipResponse}). The call goes on as it was.`, { id: 'error.sip-refused' });
+  }
+  return adapterErrorMessage(error.code);
 }
 
 export function validationMessage(code: ValidationCode): string {

@@ -76,6 +76,13 @@ export type RescheduleReason = 'no-answer' | 'busy' | 'unavailable' | 'answering
 
 export type ConsultationOutcome = 'transferred' | 'conferenced' | 'returned' | 'declined' | 'no-answer';
 
+/**
+ * Who or what ended a call: the agent, the contact, the agent's own phone or browser (it could not
+ * go on with the call), the network (the connection to the phone system was lost) or the phone
+ * service between the two (a proxy that ended it).
+ */
+export type HangUpBy = 'agent' | 'contact' | 'phone' | 'network' | 'service';
+
 /** One timestamped line of the case history. */
 export type HistoryEntry = { at: number } & (
   | { kind: 'accepted' }
@@ -93,7 +100,8 @@ export type HistoryEntry = { at: number } & (
   | { kind: 'consultation-ended'; target: TargetRef; outcome: ConsultationOutcome }
   | { kind: 'rescheduled'; time: number; number?: string; reason?: RescheduleReason }
   | { kind: 'disposition'; disposition: DispositionRef }
-  | { kind: 'hang-up'; by: 'agent' | 'contact' }
+  /** The call ended; `reason` (untrusted, not localized) says why when the phone gave one. */
+  | { kind: 'hang-up'; by: HangUpBy; reason?: string }
   | { kind: 'done' }
 );
 

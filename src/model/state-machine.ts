@@ -2,6 +2,7 @@ import type {
   ConsultationOutcome,
   DialResult,
   DispositionRef,
+  HangUpBy,
   HistoryEntry,
   Interaction,
   InteractionState,
@@ -30,7 +31,7 @@ export type InteractionEvent =
   | { type: 'hold' }
   | { type: 'resume' }
   | { type: 'remote-hold'; held: boolean }
-  | { type: 'hang-up'; by: 'agent' | 'contact' }
+  | { type: 'hang-up'; by: HangUpBy; reason?: string }
   | { type: 'dtmf'; digits: string; masked: boolean }
   | { type: 'transfer'; target: TargetRef }
   | { type: 'conference'; target: TargetRef }
@@ -181,7 +182,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
         attempts: cancelledDial
           ? [...interaction.attempts, { at, number: lastDialedNumber(interaction), result: 'cancelled' }]
           : interaction.attempts,
-        history: log({ at, kind: 'hang-up', by: event.by }),
+        history: log({ at, kind: 'hang-up', by: event.by, ...(event.reason ? { reason: event.reason } : {}) }),
       });
     }
     case 'dtmf':

@@ -1,7 +1,7 @@
 import type { Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
-import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { assertNever, isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
 import type {
   AgentReadyState,
   AvailabilityQuery,
@@ -394,11 +394,11 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       events.push({ type: 'revoke' });
     } else if (interaction.state === 'dialing' && call.state === 'connected') {
       events.push({ type: 'answered' });
-    } else if (interaction.state === 'dialing' && call.state === 'ended' && call.endedBy === 'remote') {
+    } else if (interaction.state === 'dialing' && call.state === 'ended' && (call.endedBy === 'remote' || call.endReason)) {
       const result = call.dialResult && call.dialResult !== 'connected' ? call.dialResult : 'error';
       events.push({ type: 'dial-failed', result });
-    } else if ((interaction.state === 'connected' || interaction.state === 'held') && call.state === 'ended' && call.endedBy === 'remote') {
-      events.push({ type: 'hang-up', by: 'contact' });
+    } else if ((interaction.state === 'connected' || interaction.state === 'held') && call.state === 'ended' && (call.endedBy === 'remote' || call.endReason)) {
+      events.push(hangUpOf(call));
     }
     if ((interaction.state === 'connected' || interaction.state === 'held') && call.state !== 'ended') {
       if (!!call.remoteHold !== !!interaction.remoteHold) events.push({ type: 'remote-hold', held: !!call.remoteHold });
@@ -450,6 +450,23 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
 function notSupported(what: string): Promise<never> {
   return Promise.reject(new AdapterError('not-supported', `The phone does not support ${what}.`));
+}
+
+/** Who or what ended a call the agent did not hang up, in the interaction's words. */
+function hangUpOf(call: CallInfo): InteractionEvent {
+  const reason = call.endDetail ? { reason: call.endDetail } : {};
+  switch (call.endReason) {
+    case 'media-failed':
+      return { type: 'hang-up', by: 'phone', ...reason };
+    case 'connection-lost':
+      return { type: 'hang-up', by: 'network', ...reason };
+    case 'proxy':
+      return { type: 'hang-up', by: 'service', ...reason };
+    case undefined:
+      return { type: 'hang-up', by: 'contact' };
+    default:
+      return assertNever(call.endReason);
+  }
 }
 
 function tryTransition(interaction: Interaction, event: InteractionEvent, at: number): boolean {

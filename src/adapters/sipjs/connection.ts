@@ -3,6 +3,7 @@ import { AdapterError } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
 import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { unwrapMultipartInvite } from './invite-data.js';
+import { mediaFailureText, type RecordsMediaFailure } from './call-end.js';
 
 export type SipModule = typeof import('sip.js');
 
@@ -371,14 +372,31 @@ export class SipConnection {
  *   156: the call goes silent); one that the offer made keeps it.
  */
 function handlerFactory(sip: SipModule, media: () => Promise<MediaStream>): SessionDescriptionHandlerFactory {
-  class Handler extends sip.Web.SessionDescriptionHandler {
+  class Handler extends sip.Web.SessionDescriptionHandler implements RecordsMediaFailure {
+    /** sip.js ends the call when the browser refuses a description and logs why: keep the why. */
+    mediaFailure: string | undefined;
+
     override setDescription(sdp: string, options?: Web.SessionDescriptionHandlerOptions, modifiers?: SessionDescriptionHandlerModifier[]): Promise<void> {
       const pc = this.peerConnection;
-      if (!pc) return super.setDescription(sdp, options, modifiers);
+      if (!pc) return this.#recorded(super.setDescription(sdp, options, modifiers));
       const type = pc.signalingState === 'have-local-offer' ? 'answer' : 'offer';
-      return this.applyModifiers({ sdp, type }, modifiers)
-        .then((description) => this.setRemoteSessionDescription(description))
-        .then(() => this.getLocalMediaStream(options));
+      return this.#recorded(
+        this.applyModifiers({ sdp, type }, modifiers)
+          .then((description) => this.setRemoteSessionDescription(description))
+          .then(() => this.getLocalMediaStream(options)),
+      );
+    }
+
+    #recorded(done: Promise<void>): Promise<void> {
+      return done.then(
+        () => {
+          this.mediaFailure = undefined;
+        },
+        (error: unknown) => {
+          this.mediaFailure = mediaFailureText(error);
+          throw error;
+        },
+      );
     }
 
     async rollbackDescription(): Promise<void> {

@@ -18,6 +18,7 @@ import { CallAudio } from './audio.js';
 import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
+import { byeFacts, mediaFailureOf, type CallEnd } from './call-end.js';
 
 
 interface SipCall {
@@ -33,6 +34,10 @@ interface SipCall {
   legOf?: string;
   /** Why we are ending it, once we started to. */
   endingBy?: 'local' | 'remote';
+  /** Who or what ended it, decided when its session ended (see `#endOf`). */
+  ended?: CallEnd;
+  /** The far end's (or the proxy's) BYE, when one ended the call. */
+  bye?: { fromProxy: boolean; reason?: string };
   dialResult?: DialResult;
   /** The final failure status of an outbound INVITE. */
   failureStatus?: number;
@@ -469,12 +474,14 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
         if (call.info.state === 'ringing' || call.info.state === 'dialing') this.#update(call, { state: 'connected', alerting: false });
         settle.resolve();
       } else if (state === sip.SessionState.Terminated) {
+        // Decided now: a re-INVITE whose answer the browser refused resolves right after this.
+        const end = (call.ended ??= this.#endOf(call));
         // sip.js reports the termination before the rejecting response reaches onReject: let
         // that response name the dial result first.
         call.ack?.();
         setTimeout(() => {
           settle.reject(new AdapterError('invalid-state', 'The call ended.'));
-          this.#end(call, call.endingBy ?? 'remote');
+          this.#end(call, call.endingBy ?? end.by, end);
         });
       }
     });
@@ -482,6 +489,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     session.delegate = {
       onAck: () => call.ack?.(),
       onBye: (bye) => {
+        call.bye = byeFacts(bye.request, (session.dialog as { routeSet?: string[] } | undefined)?.routeSet ?? []);
         void bye.accept().catch(() => undefined);
       },
       onInfo: (info) => {
@@ -595,13 +603,15 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     });
   }
 
-  #end(call: SipCall, by: 'local' | 'remote'): void {
+  #end(call: SipCall, by: 'local' | 'remote', cause: Omit<CallEnd, 'by'> = {}): void {
     if (call.info.state === 'ended') return;
     clearTimeout(call.noAnswerTimer);
     this.#audio.detach(call.info.id);
     const wasDialing = call.info.state === 'dialing';
     const changes: Partial<CallInfo> = { state: 'ended', endedBy: by, alerting: false };
-    if (wasDialing) changes.dialResult = call.dialResult ?? (by === 'local' ? 'cancelled' : 'error');
+    if (cause.reason) changes.endReason = cause.reason;
+    if (cause.detail) changes.endDetail = cause.detail;
+    if (wasDialing) changes.dialResult = call.dialResult ?? (by === 'local' && !cause.reason ? 'cancelled' : 'error');
     this.#update(call, changes);
     if (call.consultationOf) {
       const parent = this.#calls.get(call.consultationOf);
@@ -620,6 +630,34 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     }
     if (call.legs.length) for (const legId of call.legs) void this.#terminate(this.#calls.get(legId)!).catch(() => undefined);
     this.#forgetOldEnded(call.info.id);
+  }
+
+  /**
+   * Who or what ended a call whose session just ended: the agent (we were ending it), the far end
+   * or the proxy (their BYE), else our own phone: sip.js ends a call by itself (BYE, Reason 488 or
+   * 500) only when it cannot go on with it, mostly because the browser refused a description.
+   */
+  #endOf(call: SipCall): CallEnd {
+    if (call.endingBy) return { by: call.endingBy };
+    if (call.bye) {
+      const detail = call.bye.reason ? { detail: call.bye.reason } : {};
+      return call.bye.fromProxy ? { by: 'remote', reason: 'proxy', ...detail } : { by: 'remote', ...detail };
+    }
+    const failure = mediaFailureOf(call.session);
+    const wasUp = call.info.state === 'connected' || call.info.state === 'held';
+    if (failure === undefined && !wasUp) return { by: 'remote' };
+    return { by: 'local', reason: 'media-failed', ...(failure ? { detail: failure } : {}) };
+  }
+
+  /** Why an action on a call failed because the call ended meanwhile. */
+  #endedError(call: SipCall): AdapterError {
+    const end = call.ended;
+    const detail = { state: 'ended', ...(end?.reason ? { endReason: end.reason } : {}), ...(end?.detail ? { endDetail: end.detail } : {}) };
+    if (end?.reason === 'media-failed') {
+      const why = end.detail ? `: ${end.detail}` : '';
+      return new AdapterError('invalid-state', `The browser could not use the other side's answer and ended the call${why}`, { detail });
+    }
+    return new AdapterError('invalid-state', 'The call ended.', { detail });
   }
 
   #forgetOldEnded(id: string): void {
@@ -677,6 +715,12 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
           }),
         [491],
       );
+      // sip.js says the re-INVITE was accepted even when it then ended the call (it could not use
+      // the answer): fail once the call shows as ended, so that the agent reads why after the end.
+      if (call.session.state === this.#sip().SessionState.Terminated) {
+        await this.#ended(call);
+        throw this.#endedError(call);
+      }
       if (outcome !== 491) return;
       if (attempt >= 3) throw new AdapterError('conflict', 'The other side kept changing the call at the same time; try again.', { retryable: true });
       await delay(call.ownsCallId ? 2_100 + Math.random() * 1_900 : Math.random() * 2_000);
@@ -717,7 +761,11 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
           done(() =>
             tolerated.includes(code)
               ? resolve(code)
-              : reject(new AdapterError(code === 481 ? 'invalid-state' : 'service-unavailable', `The request failed: ${code} ${response.message.reasonPhrase ?? ''}`.trim(), { detail: { status: code } })),
+              : reject(
+                  new AdapterError(code === 481 ? 'invalid-state' : 'service-unavailable', `The request failed: ${code} ${response.message.reasonPhrase ?? ''}`.trim(), {
+                    detail: { status: code, sipResponse: `${code} ${response.message.reasonPhrase ?? ''}`.trim() },
+                  }),
+                ),
           );
         },
       }).catch((error: unknown) =>
@@ -782,7 +830,8 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
             break;
           }
         }
-        if (call.info.state === 'ended') return;
+        // Ended meanwhile, by someone or something else (the browser refusing the re-INVITE's answer).
+        if (call.info.state === 'ended' || call.ended) return;
         call.info = { ...call.info, endReason: 'connection-lost' };
         call.endingBy = 'remote';
         await this.#terminate(call).catch(() => undefined);

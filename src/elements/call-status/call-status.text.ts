@@ -45,7 +45,50 @@ export function statusChangeAnnouncement(previous: Interaction, next: Interactio
       ? msg(str`Talking with ${who}; ${target} on hold.`, { id: 'announce.alternate-customer' })
       : msg(str`Talking with ${target}; ${who} on hold.`, { id: 'announce.alternate-consulted' });
   }
+  const ended = callEndNote(next);
+  if (ended && previous.state !== next.state) return ended.announcement;
   return callChangeAnnouncement(previous, next);
+}
+
+export function connectionLostNote(): string {
+  return msg('The call was lost with the connection to the phone system. Call the customer back if needed.', { id: 'call-status.connection-lost' });
+}
+
+/**
+ * A call that ended neither by the agent nor by the contact hanging up: what to announce, and the
+ * note `<call-status>` shows under the state. The reason is the phone's own words (untrusted text).
+ */
+export function callEndNote(interaction: Interaction): { announcement: string; note: string } | undefined {
+  const last = interaction.history.at(-1);
+  if ((interaction.state !== 'ended' && interaction.state !== 'ready-to-call') || last?.kind !== 'hang-up') return undefined;
+  const who = contactLabel(interaction.contact);
+  const reason = last.reason;
+  switch (last.by) {
+    case 'agent':
+    case 'contact':
+      return undefined;
+    case 'phone':
+      return {
+        announcement: msg(str`Your phone ended the call with ${who}.`, { id: 'announce.phone-ended' }),
+        note: reason
+          ? msg(str`Your phone or browser could not go on with the call and ended it: ${reason}. Call the customer back if needed.`, { id: 'call-status.phone-ended-reason' })
+          : msg('Your phone or browser could not go on with the call and ended it. Call the customer back if needed.', { id: 'call-status.phone-ended' }),
+      };
+    case 'network':
+      return {
+        announcement: msg(str`Call with ${who} lost with the connection to the phone system.`, { id: 'announce.network-lost' }),
+        note: connectionLostNote(),
+      };
+    case 'service':
+      return {
+        announcement: msg(str`The phone system ended the call with ${who}.`, { id: 'announce.service-ended' }),
+        note: reason
+          ? msg(str`The phone system ended the call: ${reason}. Call the customer back if needed.`, { id: 'call-status.service-ended-reason' })
+          : msg('The phone system ended the call. Call the customer back if needed.', { id: 'call-status.service-ended' }),
+      };
+    default:
+      return assertNever(last.by);
+  }
 }
 
 /** Who else is on the call, for the conference line. */

@@ -16,7 +16,7 @@ import { contactLabel, formatPhone } from '../shared/phone-format.js';
 import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
 import { AfterCallWorkExceededEvent, ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
 import { callStateLabel } from './call-status.messages.js';
-import { channelLabel, consultationLabel, participantsLabel, statusChangeAnnouncement } from './call-status.text.js';
+import { callEndNote, channelLabel, connectionLostNote, consultationLabel, participantsLabel, statusChangeAnnouncement } from './call-status.text.js';
 import { styles } from './call-status.styles.js';
 
 interface ChannelItem {
@@ -64,7 +64,7 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @fires {CallbackActionDoneEvent} callback-action-done - The party was removed.
  * @fires {CallbackErrorEvent} callback-error - Removing the party failed; the message is shown.
  *
- * @csspart call-lost - Shown when the call ended because the connection to the phone system was lost.
+ * @csspart call-lost - Shown when the call ended neither by the agent nor by the contact hanging up: the connection to the phone system was lost, the agent's phone or browser ended it, or the phone system did (with the reason given).
  * @csspart base - The whole status block.
  * @csspart name - The contact's name, or their number when there is no name.
  * @csspart number - The contact's number (shown when there is a name).
@@ -273,11 +273,7 @@ export class CallStatus extends InteractionElement {
           ${running && interaction.muted ? html`<span part="muted" class="muted">${msg('Muted', { id: 'call-status.muted' })}</span>` : nothing}
           ${this.#renderAfterCallWork(interaction)}
         </div>
-        ${state === 'ended' && this.#session.call?.endReason === 'connection-lost'
-          ? html`<p part="call-lost" class="call-lost">
-              ${msg('The call was lost with the connection to the phone system. Call the customer back if needed.', { id: 'call-status.connection-lost' })}
-            </p>`
-          : nothing}
+        ${this.#renderCallEnd(interaction)}
         ${consultation ? html`<p part="consultation" class="consultation">${consultationLabel(consultation)}</p>` : nothing}
         ${interaction.participants?.length && (state === 'connected' || state === 'held')
           ? html`<p part="participants" class="participants">${participantsLabel(interaction.participants.map((p) => p.name), this.locale)}</p>`
@@ -287,6 +283,14 @@ export class CallStatus extends InteractionElement {
         ${this.#renderMenu(interaction)}
       </div>
     `;
+  }
+
+  /** Why the call ended, when it was neither the agent nor the contact hanging up. */
+  #renderCallEnd(interaction: Interaction) {
+    const note =
+      callEndNote(interaction)?.note ??
+      (interaction.state === 'ended' && this.#session.call?.endReason === 'connection-lost' ? connectionLostNote() : undefined);
+    return note ? html`<p part="call-lost" class="call-lost">${note}</p>` : nothing;
   }
 
   #renderAfterCallWork(interaction: Interaction) {

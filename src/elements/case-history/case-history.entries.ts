@@ -87,6 +87,29 @@ function rescheduled(entry: Extract<HistoryEntry, { kind: 'rescheduled' }>, cont
   return parts.join(' · ');
 }
 
+/** Who or what ended the call, and why when the phone said (its words, untrusted, as text). */
+function hangUp(entry: Extract<HistoryEntry, { kind: 'hang-up' }>): string {
+  const reason = entry.reason;
+  switch (entry.by) {
+    case 'agent':
+      return msg('The agent ended the call', { id: 'history.hang-up-agent' });
+    case 'contact':
+      return msg('The contact hung up', { id: 'history.hang-up-contact' });
+    case 'phone':
+      return reason
+        ? msg(str`The agent’s phone or browser ended the call: ${reason}`, { id: 'history.hang-up-phone-reason' })
+        : msg('The agent’s phone or browser ended the call', { id: 'history.hang-up-phone' });
+    case 'network':
+      return msg('The call was lost with the connection to the phone system', { id: 'history.hang-up-network' });
+    case 'service':
+      return reason
+        ? msg(str`The phone system ended the call: ${reason}`, { id: 'history.hang-up-service-reason' })
+        : msg('The phone system ended the call', { id: 'history.hang-up-service' });
+    default:
+      return assertNever(entry.by);
+  }
+}
+
 /** A localized line for an entry. Every value from the interaction goes in as text. */
 export function describeEntry(entry: HistoryEntry, context: EntryContext): TemplateResult | string {
   switch (entry.kind) {
@@ -133,9 +156,7 @@ export function describeEntry(entry: HistoryEntry, context: EntryContext): Templ
       return msg(str`Disposition: ${label}`, { id: 'history.disposition' });
     }
     case 'hang-up':
-      return entry.by === 'agent'
-        ? msg('The agent ended the call', { id: 'history.hang-up-agent' })
-        : msg('The contact hung up', { id: 'history.hang-up-contact' });
+      return hangUp(entry);
     case 'done':
       return msg('Marked done', { id: 'history.done' });
     default:
