@@ -62,6 +62,13 @@ export interface CallInfo {
   endDetail?: string;
   /** The agent's microphone is muted on this call (see {@link TelephonyAdapter.mute}). */
   muted?: boolean;
+  /**
+   * Set on an inbound call the phone refused as it arrived, never offered: it is published once,
+   * already `ended` (`endedBy: 'local'`). `incompatible-media`: its audio cannot be connected from
+   * here (for the sip.js adapter: the offer has no ICE or no DTLS-SRTP, so the far end needs a
+   * WebRTC gateway; the caller got 488 Not Acceptable Here).
+   */
+  refused?: 'incompatible-media';
 }
 
 export interface DialRequest {

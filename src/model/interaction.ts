@@ -142,6 +142,13 @@ export const INTERACTION_STATES: readonly InteractionState[] = [
   'done',
 ];
 
+/**
+ * Why an offer was withdrawn, when the adapter knows. `incompatible-media`: the call's audio cannot
+ * be connected from the browser (the caller's side needs a WebRTC gateway), so the phone refused it
+ * as it arrived; the agent is told, not offered it.
+ */
+export type RevokedReason = 'incompatible-media';
+
 /** A second call to a target while the customer is held. */
 export interface Consultation {
   target: TargetRef;
@@ -199,6 +206,8 @@ export interface Interaction {
   callId?: string;
   /** Reporting data from the callback service, when it sends any. */
   report?: CallbackReport;
+  /** Set on a `revoked` interaction when the adapter said why it was withdrawn. */
+  revokedReason?: RevokedReason;
 }
 
 /** A disposition code or a folder of them. */

@@ -7,6 +7,7 @@ import type {
   Interaction,
   InteractionState,
   RescheduleReason,
+  RevokedReason,
   TargetRef,
 } from './interaction.js';
 
@@ -24,7 +25,8 @@ export type InteractionEvent =
   | { type: 'accept'; serviceDials?: boolean }
   | { type: 'reject' }
   | { type: 'expire' }
-  | { type: 'revoke' }
+  /** The service or the phone withdrew the offer; `reason` when it says why (kept as `revokedReason`). */
+  | { type: 'revoke'; reason?: RevokedReason }
   | { type: 'dial'; number: string }
   | { type: 'answered' }
   | { type: 'dial-failed'; result: Exclude<DialResult, 'connected'> }
@@ -137,7 +139,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       return next({ state: 'expired' });
     case 'revoke':
       if (state !== 'offered') fail();
-      return next({ state: 'revoked' });
+      return next({ state: 'revoked', ...(event.reason ? { revokedReason: event.reason } : {}) });
     case 'dial':
       if (state !== 'ready-to-call') fail();
       return next({ state: 'dialing', history: log({ at, kind: 'dial', number: event.number }) });

@@ -1,6 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { callbackDataFromInvite, defaultTargetUri, escapeUserPart } from '../../src/adapters/sipjs/index.js';
-import { rawHeaders, sdpHoldsUs, sipfragStatus, unwrapMultipartInvite } from '../../src/adapters/sipjs/invite-data.js';
+import {
+  badRequestFor,
+  rawHeaders,
+  sdpHoldsUs,
+  sipfragStatus,
+  unsupportedRequirements,
+  unwrapMultipartInvite,
+  webrtcOfferProblems,
+} from '../../src/adapters/sipjs/invite-data.js';
+import { browserOffer, PLAIN_RTP_SDP } from '../helpers/raw-sip.js';
 
 const invite = (headers: string[], body = 'v=0\r\n') =>
   ['INVITE sip:agent@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1', ...headers, `Content-Length: ${body.length}`, '', body].join('\r\n');
@@ -64,7 +73,7 @@ describe('sip.js adapter: SDP, NOTIFY and URIs (pure)', () => {
 
 describe('sip.js adapter: a multipart INVITE (SDP + JSON) before sip.js sees it (pure)', () => {
   const sdp = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
-  const multipart = (json: string, boundary = 'b1') =>
+  const multipart = (json: string, boundary = 'b1', sdpPart = sdp) =>
     [
       'INVITE sip:agent@127.0.0.1 SIP/2.0',
       'Via: SIP/2.0/WSS x.invalid;branch=z9hG4bK1',
@@ -74,7 +83,7 @@ describe('sip.js adapter: a multipart INVITE (SDP + JSON) before sip.js sees it 
       `--${boundary}`,
       'Content-Type: application/sdp',
       '',
-      sdp,
+      sdpPart,
       `--${boundary}`,
       'Content-Type: application/json',
       '',
@@ -93,6 +102,16 @@ describe('sip.js adapter: a multipart INVITE (SDP + JSON) before sip.js sees it 
     expect(callbackDataFromInvite(out)).to.deep.equal({ _CB_SERVICE_ID: 'cb-9', firstname: 'Zoë', n: '3' });
   });
 
+  it('keeps the SDP\'s last line break when only one CRLF precedes the boundary (it belongs to the boundary)', () => {
+    for (const ending of ['\r\n', '']) {
+      const out = unwrapMultipartInvite(multipart('{"a": "1"}', 'b1', sdp.replace(/\r\n$/, ending)));
+      const body = out.slice(out.indexOf('\r\n\r\n') + 4);
+      expect(body, JSON.stringify(ending)).to.equal(sdp);
+      expect(out).to.include(`Content-Length: ${new TextEncoder().encode(sdp).length}`);
+      expect(webrtcOfferProblems(body)).to.not.include('unparsable SDP (no line break after its last line)');
+    }
+  });
+
   it('drops a JSON part that does not parse, and never sets a prototype', () => {
     expect(callbackDataFromInvite(unwrapMultipartInvite(multipart('{not json')))).to.deep.equal({});
     const out = unwrapMultipartInvite(multipart('{"__proto__": {"polluted": "yes"}, "ok": "1"}'));
@@ -104,5 +123,69 @@ describe('sip.js adapter: a multipart INVITE (SDP + JSON) before sip.js sees it 
     const plain = invite(['X-Genesys-a: 1']);
     expect(unwrapMultipartInvite(plain)).to.equal(plain);
     expect(unwrapMultipartInvite(multipart('{}').replace('INVITE ', 'MESSAGE '))).to.equal(multipart('{}').replace('INVITE ', 'MESSAGE '));
+  });
+});
+
+describe('sip.js adapter: what the browser cannot take, told before it rings (pure)', () => {
+  it("never refuses this browser's own offer, nor an INVITE without SDP (late offer)", async () => {
+    const real = await browserOffer();
+    expect(webrtcOfferProblems(real)).to.deep.equal([]);
+    expect(webrtcOfferProblems(real.replace(/\r\n/g, '\n')), 'bare LF').to.deep.equal([]);
+    expect(webrtcOfferProblems(real.replace(/UDP\/TLS\/RTP\/SAVPF/g, 'RTP/SAVPF')), 'legacy RTP/SAVPF').to.deep.equal([]);
+    expect(webrtcOfferProblems(undefined)).to.deep.equal([]);
+    expect(webrtcOfferProblems('')).to.deep.equal([]);
+  });
+
+  it('names what a plain RTP/AVP desk phone lacks, and what Chromium would refuse', async () => {
+    expect(webrtcOfferProblems(PLAIN_RTP_SDP)).to.deep.equal(['no DTLS fingerprint', 'no ICE credentials', 'no rtcp-mux']);
+    const real = await browserOffer();
+    expect(webrtcOfferProblems(real.replace(/a=fingerprint:.*\r\n/g, ''))).to.deep.equal(['no DTLS fingerprint']);
+    expect(webrtcOfferProblems(real.replace(/a=ice-pwd:.*\r\n/g, ''))).to.deep.equal(['no ICE credentials']);
+    expect(webrtcOfferProblems(real.replace(/a=rtcp-mux\r\n/g, ''))).to.deep.equal(['no rtcp-mux']);
+    expect(webrtcOfferProblems(real.replace(/UDP\/TLS\/RTP\/SAVPF/g, 'UDP/TLS/FOO'))).to.deep.equal(['audio not over RTP']);
+    expect(webrtcOfferProblems(real.replace('m=audio', 'm=video'))).to.deep.equal(['no audio stream']);
+    expect(webrtcOfferProblems(real.replace('a=rtcp-mux\r\n', 'a=rtcp-mux\r\n\r\n'))).to.deep.equal(['unparsable SDP']);
+    expect(webrtcOfferProblems(`${real}\r\n`)).to.deep.equal(['unparsable SDP']);
+    expect(webrtcOfferProblems('{"sdp": "no"}\r\n')).to.deep.equal(['unparsable SDP']);
+    expect(webrtcOfferProblems(real.replace(/\r\n$/, ''))).to.deep.equal(['unparsable SDP (no line break after its last line)']);
+  });
+
+  it('lists the Require option tags we do not support (420 Unsupported)', () => {
+    expect(unsupportedRequirements(['100rel'], ['outbound', 'replaces'])).to.deep.equal(['100rel']);
+    expect(unsupportedRequirements(['Replaces, 100REL', 'timer'], ['outbound', 'replaces'])).to.deep.equal(['100rel', 'timer']);
+    expect(unsupportedRequirements(['replaces'], ['outbound', 'replaces'])).to.deep.equal([]);
+    expect(unsupportedRequirements([], ['outbound'])).to.deep.equal([]);
+  });
+
+  it('builds a 400 from the raw request sip.js could not parse; never for a response or an ACK', () => {
+    const raw = [
+      'INVITE sip:agent@127.0.0.1 SIP/2.0',
+      'Via: SIP/2.0/WS proxy;branch=z9hG4bK2',
+      'v: SIP/2.0/WS x.invalid;branch=z9hG4bK1',
+      'From: <sip:bad%FF%FEuser@127.0.0.1>;tag=f1',
+      'To: <sip:agent@127.0.0.1>',
+      'Call-ID: c1',
+      'CSeq: 7 INVITE',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
+    expect(badRequestFor(raw, 't9')).to.equal(
+      [
+        'SIP/2.0 400 Bad Request',
+        'Via: SIP/2.0/WS proxy;branch=z9hG4bK2',
+        'Via: SIP/2.0/WS x.invalid;branch=z9hG4bK1',
+        'From: <sip:bad%FF%FEuser@127.0.0.1>;tag=f1',
+        'To: <sip:agent@127.0.0.1>;tag=t9',
+        'Call-ID: c1',
+        'CSeq: 7 INVITE',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    expect(badRequestFor(raw.replace('INVITE sip', 'ACK sip'), 't9')).to.equal(undefined);
+    expect(badRequestFor('SIP/2.0 200 OK\r\n\r\n', 't9')).to.equal(undefined);
+    expect(badRequestFor(raw.replace('Call-ID: c1\r\n', ''), 't9')).to.equal(undefined);
   });
 });

@@ -3,8 +3,11 @@ import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { requireLoopbackOnly } from '../helpers/sip-env.js';
 import { makeSipHarness, type SipHarness } from './sipjs-harness.js';
 
-/** Rewrites the customer's next INVITE into multipart/mixed: its SDP plus a JSON part. */
-function sendJsonBodyPart(h: SipHarness, json: unknown): void {
+/**
+ * Rewrites the customer's next INVITE into multipart/mixed: its SDP plus a JSON part. `oneCrlf`: the
+ * SDP's last line break is the one before the boundary (which, by RFC 2046, belongs to the boundary).
+ */
+function sendJsonBodyPart(h: SipHarness, json: unknown, { oneCrlf = false } = {}): void {
   const transport = h.peers.customer.ua.transport as unknown as { send(message: string): Promise<void> };
   const send = transport.send.bind(transport);
   transport.send = (message: string) => {
@@ -12,7 +15,7 @@ function sendJsonBodyPart(h: SipHarness, json: unknown): void {
     transport.send = send;
     const [head, sdp] = message.split('\r\n\r\n') as [string, string];
     const boundary = 'cb-boundary-1';
-    const body = [`--${boundary}`, 'Content-Type: application/sdp', '', sdp, `--${boundary}`, 'Content-Type: application/json', '', JSON.stringify(json), `--${boundary}--`, ''].join('\r\n');
+    const body = [`--${boundary}`, 'Content-Type: application/sdp', '', oneCrlf ? sdp.replace(/\r\n$/, '') : sdp, `--${boundary}`, 'Content-Type: application/json', '', JSON.stringify(json), `--${boundary}--`, ''].join('\r\n');
     const headers = head
       .split('\r\n')
       .filter((l) => !/^(content-type|content-length):/i.test(l))
@@ -62,6 +65,22 @@ describe('SipTelephonyAdapter: callback data from a real INVITE (Kamailio)', fun
     const far = await h.peers.customer.call(h.agentUser);
     const offered = await call;
     expect(offered.data).to.deep.equal({ _CB_SERVICE_ID: 'cb-json-1', firstname: 'Ana', order: 'A-9' });
+    await h.adapter.answer(offered.id);
+    await far.established;
+    expect(await far.receivesMedia(), 'the call works: the SDP part was negotiated').to.equal(true);
+  });
+
+  it('answers such an INVITE when only one CRLF precedes the boundary: the SDP keeps its last line break', async () => {
+    h = await makeSipHarness();
+    await h.adapter.register();
+    sendJsonBodyPart(h, { _CB_SERVICE_ID: 'cb-json-2', firstname: 'Eva' }, { oneCrlf: true });
+    const call = ringing(h);
+    // An SDP that lost its last line break cannot be parsed by the browser: such a call is refused.
+    const refused = new Promise<CallInfo>((resolve) => h!.adapter.onCall((c) => c.refused && resolve(c)));
+    const far = await h.peers.customer.call(h.agentUser);
+    const offered = await Promise.race([call, refused]);
+    expect(offered.state, 'it rings, not refused as unparsable').to.equal('ringing');
+    expect(offered.data).to.deep.equal({ _CB_SERVICE_ID: 'cb-json-2', firstname: 'Eva' });
     await h.adapter.answer(offered.id);
     await far.established;
     expect(await far.receivesMedia(), 'the call works: the SDP part was negotiated').to.equal(true);

@@ -376,7 +376,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const id = this.#byCall.get(call.id);
     if (id) this.#lastCalls.set(call.id, call);
     if (!id) {
-      if (call.direction === 'inbound' && call.state === 'ringing') this.#offer(call);
+      if (call.direction === 'inbound' && (call.state === 'ringing' || (call.state === 'ended' && call.refused))) this.#offer(call);
       const parent = call.consultationOf ? this.#desk.getInteraction(this.#byCall.get(call.consultationOf) ?? '') : undefined;
       if (parent?.consultation && !parent.consultation.callId && call.state !== 'ended') {
         // The consultation call exists from its first ring: End consultation can cancel it.
@@ -412,9 +412,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     if (applicable.length) this.#desk.apply(id, applicable);
   }
 
+  /**
+   * A ringing call becomes an offer. One the phone refused as it arrived (its audio cannot be
+   * connected from here) is not offered as a callback: its interaction is withdrawn at once with the
+   * reason, so the agent is told what came in and why it could not be taken.
+   */
   #offer(call: CallInfo): void {
     if (this.#desk.getReadyState('voice') === 'not-ready') {
-      void this.#phone.decline(call.id).catch(() => undefined);
+      if (!call.refused) void this.#phone.decline(call.id).catch(() => undefined);
       return;
     }
     const now = this.#clock.now();
@@ -427,12 +432,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     if (typeof result === 'string') return;
     if (this.#desk.openInteraction(result.id)) {
       // The same callback again (a retransmitted or forked INVITE): keep the first one.
-      void this.#phone.decline(call.id).catch(() => undefined);
+      if (!call.refused) void this.#phone.decline(call.id).catch(() => undefined);
       return;
     }
     const interaction: Interaction = { ...result, callId: call.id };
     this.#link(interaction.id, call.id);
+    this.#lastCalls.set(call.id, call);
     this.#desk.offer(interaction, now);
+    if (call.refused) this.#desk.apply(interaction.id, [{ type: 'revoke', reason: call.refused }]);
   }
 
   #link(id: string, callId: string): void {

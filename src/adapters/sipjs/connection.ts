@@ -2,7 +2,7 @@ import type { Invitation, Registerer, SessionDescriptionHandlerFactory, SessionD
 import { AdapterError } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
 import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
-import { unwrapMultipartInvite } from './invite-data.js';
+import { badRequestFor, unwrapMultipartInvite } from './invite-data.js';
 import { mediaFailureText, type RecordsMediaFailure } from './call-end.js';
 
 export type SipModule = typeof import('sip.js');
@@ -10,6 +10,9 @@ export type SipModule = typeof import('sip.js');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let sipModule: Promise<SipModule> | undefined;
+
+/** For parsing a request a second time, to learn whether sip.js can: its failure is ours to answer. */
+const silent = { error() {}, warn() {}, log() {}, debug() {} } as unknown as Parameters<SipModule['Core']['Parser']['parseMessage']>[1];
 
 /** sip.js, loaded the first time a SIP adapter connects: pages on other adapters never fetch it. */
 export function loadSip(): Promise<SipModule> {
@@ -170,6 +173,8 @@ export class SipConnection {
       ...(o.password ? { authorizationPassword: o.password } : {}),
       ...(o.displayName ? { displayName: o.displayName } : {}),
       sipExtensionReplaces: sip.SIPExtension.Supported,
+      // The adapter rings (180) itself, once it knows it can take the call (see its #incoming).
+      sendInitialProvisionalResponse: false,
       sessionDescriptionHandlerFactory: handlerFactory(sip, () => this.#hooks.mediaStreamFactory()),
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: o.iceServers ?? [] } },
       logLevel: o.logLevel ?? 'error',
@@ -183,9 +188,18 @@ export class SipConnection {
       },
     });
     this.#instanceId = ua.instanceId;
-    // sip.js cannot parse a multipart INVITE (SDP + JSON callback data): unwrap it first.
+    // sip.js cannot parse a multipart INVITE (SDP + JSON callback data): unwrap it first. A request
+    // it cannot parse at all it drops unanswered: answer that one 400 here.
     const deliver = ua.transport.onMessage;
-    ua.transport.onMessage = (message: string) => deliver?.(unwrapMultipartInvite(message));
+    ua.transport.onMessage = (message: string) => {
+      const unwrapped = unwrapMultipartInvite(message);
+      if (!unwrapped.startsWith('SIP/') && !sip.Core.Parser.parseMessage(unwrapped, silent)) {
+        const answer = badRequestFor(unwrapped, Math.random().toString(36).slice(2, 12));
+        if (answer) void ua.transport.send(answer).catch(() => undefined);
+        return;
+      }
+      deliver?.(unwrapped);
+    };
     this.#ua = ua;
     this.#uaServer = index;
     this.#started = false;

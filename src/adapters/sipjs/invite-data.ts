@@ -113,6 +113,10 @@ export function unwrapMultipartInvite(message: string): string {
       const headers = gap ? text.slice(0, gap.index) : '';
       const content = gap ? text.slice(gap.index + gap[0].length) : text;
       const partType = /^content-type\s*:\s*([^;\r\n]+)/im.exec(headers)?.[1]?.trim().toLowerCase() ?? 'text/plain';
+      // The line break before a boundary belongs to the boundary (RFC 2046): a sender that put only
+      // one there ended its SDP with it. Every SDP line ends with one, the last too (Chromium
+      // refuses the description otherwise: "Invalid SDP line").
+      if (partType === 'application/sdp' && content && !content.endsWith('\n')) return { type: partType, content: `${content}\r\n` };
       return { type: partType, content };
     });
   const sdp = parts.find((p) => p.type === 'application/sdp');
@@ -132,4 +136,72 @@ export function unwrapMultipartInvite(message: string): string {
   kept.push('Content-Type: application/sdp', `Content-Length: ${utf8Length(sdp.content)}`);
   if (Object.keys(json).length) kept.push(`${JSON_BODY_HEADER}: ${encodeURIComponent(JSON.stringify(json))}`);
   return `${kept.join('\r\n')}\r\n\r\n${sdp.content}`;
+}
+
+/**
+ * Why the browser could not connect the audio of an SDP offer, in SIP terms (for a `Warning`
+ * header); empty when it can, or when there is no offer (a late offer: the INVITE has no SDP and
+ * the browser makes the offer). Deliberately simple and conservative: it refuses only what
+ * Chromium refuses (an SDP it cannot parse, no ICE credentials, no DTLS fingerprint, no rtcp-mux,
+ * a transport that is not RTP) and an offer without audio; plain RTP/AVP from a desk phone or a
+ * trunk without a WebRTC gateway lacks ICE and DTLS-SRTP.
+ */
+export function webrtcOfferProblems(sdp: string | undefined): string[] {
+  if (!sdp?.trim()) return [];
+  // Chromium parses line by line: every line, the last one too, ends with a line break, and there
+  // are no blank lines.
+  if (!sdp.endsWith('\n')) return ['unparsable SDP (no line break after its last line)'];
+  const lines = sdp.replace(/\r?\n$/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== 'v=0' || lines.some((line) => !/^[a-z]=/.test(line))) return ['unparsable SDP'];
+  const audio = lines.filter((line) => line.startsWith('m=audio '));
+  if (!audio.length) return ['no audio stream'];
+  const problems: string[] = [];
+  const rtp = /^(?:(?:UDP|TCP)\/(?:TLS|DTLS)\/)?RTP\/S?AVPF?$/i;
+  if (!audio.some((line) => rtp.test(line.split(/\s+/)[2] ?? ''))) problems.push('audio not over RTP');
+  const has = (attribute: string) => lines.some((line) => line.startsWith(`a=${attribute}`));
+  if (!has('fingerprint:')) problems.push('no DTLS fingerprint');
+  if (!has('ice-ufrag:') || !has('ice-pwd:')) problems.push('no ICE credentials');
+  if (!lines.some((line) => /^a=rtcp-mux\s*$/.test(line))) problems.push('no rtcp-mux');
+  return problems;
+}
+
+/**
+ * The option tags of an INVITE's `Require` header values (comma lists, any case) that are not in
+ * `supported`: what a 420 Bad Extension lists in `Unsupported` (RFC 3261 §8.2.2.3).
+ */
+export function unsupportedRequirements(require: readonly string[], supported: readonly string[]): string[] {
+  const known = new Set(supported.map((tag) => tag.toLowerCase()));
+  const tags = require.flatMap((value) => value.split(',')).map((tag) => tag.trim().toLowerCase()).filter(Boolean);
+  return [...new Set(tags.filter((tag) => !known.has(tag)))];
+}
+
+/**
+ * A 400 Bad Request for a raw request that sip.js cannot parse (a From with escapes that are not
+ * UTF-8, `bad%FF%FEuser`, for one): sip.js drops such a request unanswered, and the caller waits for
+ * its proxy's timeout. Built from the request's own Via, From, To, Call-ID and CSeq; undefined for
+ * a response, an ACK (never answered) or a request without those headers.
+ */
+export function badRequestFor(message: string, toTag: string): string | undefined {
+  const method = /^([A-Za-z]+) \S+ SIP\/2\.0\r?\n/.exec(message)?.[1];
+  if (!method || method.toUpperCase() === 'ACK') return undefined;
+  const headers = rawHeaders(message);
+  const values = (...names: string[]) => headers.filter(([name]) => names.includes(name.toLowerCase())).map(([, value]) => value);
+  const via = values('via', 'v');
+  const [from] = values('from', 'f');
+  const [to] = values('to', 't');
+  const [callId] = values('call-id', 'i');
+  const [cseq] = values('cseq');
+  if (!via.length || !from || !to || !callId || !cseq) return undefined;
+  const tagged = /;\s*tag=/i.test(to) ? to : `${to};tag=${toTag}`;
+  return [
+    'SIP/2.0 400 Bad Request',
+    ...via.map((value) => `Via: ${value}`),
+    `From: ${from}`,
+    `To: ${tagged}`,
+    `Call-ID: ${callId}`,
+    `CSeq: ${cseq}`,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
 }

@@ -17,7 +17,7 @@ import type {
 import { CallAudio } from './audio.js';
 import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { SipConnection } from './connection.js';
-import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus } from './invite-data.js';
+import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus, unsupportedRequirements, webrtcOfferProblems } from './invite-data.js';
 import { byeFacts, mediaFailureOf, type CallEnd } from './call-end.js';
 
 
@@ -506,15 +506,54 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     return call;
   }
 
+  /**
+   * A new INVITE. Refused at once when we could not honour it: an extension it requires (420; sip.js
+   * checks no `Require`, and its reliable provisional responses, 100rel, would carry our SDP answer
+   * and so take the microphone and start the media before Accept), or an offer whose audio the
+   * browser cannot connect (488, published as a refused call so the agent is told). Otherwise it
+   * rings (180) and is published.
+   */
   #incoming(invitation: Invitation): void {
+    const request = invitation.request;
+    const unsupported = unsupportedRequirements(request.getHeaders('require'), invitation.userAgent.userAgentCore.configuration.supportedOptionTags);
+    if (unsupported.length) {
+      void invitation.reject({ statusCode: 420, extraHeaders: [`Unsupported: ${unsupported.join(', ')}`] }).catch(() => undefined);
+      return;
+    }
+    // sip.js has decoded the user part already (decoding it again threw on a literal `%`).
     const user = invitation.remoteIdentity.uri.user;
-    const data = callbackDataFromInvite(invitation.request.data, this.#options.callbackData);
-    const call = this.#newCall(invitation, {
+    const data = callbackDataFromInvite(request.data, this.#options.callbackData);
+    const info = {
       direction: 'inbound',
-      state: 'ringing',
-      remote: user ? decodeURIComponent(user) : invitation.remoteIdentity.uri.toString(),
+      remote: user || invitation.remoteIdentity.uri.toString(),
       ...(Object.keys(data).length ? { data } : {}),
-    });
+    } as const;
+    const isSdp = /^application\/sdp\b/i.test(request.getHeader('content-type') ?? 'application/sdp');
+    const problems = isSdp ? webrtcOfferProblems(request.body) : [];
+    if (problems.length) {
+      const warning = `Incompatible media (${problems.join(', ')}): needs a WebRTC gateway (ICE + DTLS-SRTP)`;
+      void invitation
+        .reject({ statusCode: 488, extraHeaders: [`Warning: 399 ${this.#connection.domain || 'callback-elements'} "${warning}"`] })
+        .catch(() => undefined);
+      const id = `sip-${this.#nextId++}`;
+      const established = Promise.reject(new AdapterError('invalid-state', 'The call was refused.'));
+      established.catch(() => undefined);
+      const call: SipCall = {
+        info: { id, ...info, state: 'ended', endedBy: 'local', refused: 'incompatible-media' },
+        session: invitation,
+        legs: [],
+        established,
+        ownsCallId: false,
+      };
+      this.#calls.set(id, call);
+      this.#publish(call);
+      this.#forgetOldEnded(id);
+      return;
+    }
+    // The UserAgent sends no 180 by itself (sendInitialProvisionalResponse: false), so that the
+    // refusals above are the first answer.
+    void invitation.progress().catch(() => undefined);
+    const call = this.#newCall(invitation, { ...info, state: 'ringing' });
     this.#publish(call);
   }
 

@@ -70,7 +70,7 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @fires {CallbackRejectEvent} callback-reject - The agent pressed Reject. Cancelable.
  * @fires {CallbackRejectedEvent} callback-rejected - The callback service took the rejection; the offer went back to routing.
  * @fires {CallbackExpiredEvent} callback-expired - Nobody answered in time; the offer went back to routing.
- * @fires {CallbackRevokedEvent} callback-revoked - The service withdrew the offer.
+ * @fires {CallbackRevokedEvent} callback-revoked - The service withdrew the offer (its notice says why when the adapter did: `revokedReason`, for example a call whose audio the browser cannot connect).
  * @fires {CallbackRingEvent} callback-ring - A new offer is shown (play your own ring sound here).
  * @fires {CallbackErrorEvent} callback-error - Accept or reject failed; the offer stays actionable and the message is shown.
  *
@@ -261,7 +261,13 @@ export class CallbackNotification extends CallbackElement {
     } else if (interaction.state === 'revoked') {
       this.settledNotice = interaction;
       if (this.pending?.id === interaction.id) this.pending = undefined;
-      announce(msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }));
+      announce(
+        interaction.revokedReason === 'incompatible-media'
+          ? msg(str`The call from ${who} could not be taken: its audio cannot be connected from the browser (it needs a WebRTC gateway).`, {
+              id: 'announce.revoked-incompatible-media',
+            })
+          : msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }),
+      );
       this.dispatchEvent(new CallbackRevokedEvent({ interaction }));
     }
   }
@@ -479,7 +485,11 @@ export class CallbackNotification extends CallbackElement {
         <p>
           ${interaction.state === 'expired'
             ? msg('Not answered in time: the callback went back to routing.', { id: 'notification.expired' })
-            : msg('The callback was withdrawn.', { id: 'notification.revoked' })}
+            : interaction.revokedReason === 'incompatible-media'
+              ? msg("This call's audio cannot be connected from the browser: the caller's phone system needs a WebRTC gateway. The call was refused.", {
+                  id: 'notification.revoked-incompatible-media',
+                })
+              : msg('The callback was withdrawn.', { id: 'notification.revoked' })}
         </p>
         <div part="actions" class="actions">
           <button class="dismiss" @click=${this.#dismiss}>${msg('Dismiss', { id: 'notification.dismiss' })}</button>
