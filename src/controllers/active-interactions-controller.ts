@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
 import { canFollow, isAccepted } from '../model/state-machine.js';
 import type { ViewKey } from './interaction-controller.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 /**
  * The interactions the agent is handling (accepted, not yet done), in the order they were
@@ -20,9 +20,9 @@ export class ActiveInteractionsController implements ReactiveController {
   #keep: (interaction: Interaction) => boolean;
   #viewKey: ViewKey | undefined;
   #bound: CallbackAdapter | undefined;
-  #unsubscribe: Unsubscribe | undefined;
+  readonly #lifetime = new LifetimeScope();
+  readonly #binding = new LifetimeScope(this.#lifetime);
   #active: Interaction[] = [];
-  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -44,14 +44,12 @@ export class ActiveInteractionsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#bind();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#lifetime.close();
     this.#bound = undefined;
   }
 
@@ -60,13 +58,11 @@ export class ActiveInteractionsController implements ReactiveController {
   }
 
   #bind(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    if (!this.#connected) return;
+    if (!this.#binding.open()) return;
     const adapter = this.#adapter();
     this.#bound = adapter;
     this.#active = adapter ? adapter.listInteractions().filter((i) => isAccepted(i.state)) : [];
-    this.#unsubscribe = adapter?.onInteraction((interaction) => {
+    this.#binding.subscribe(() => adapter?.onInteraction((interaction) => {
       const index = this.#active.findIndex((i) => i.id === interaction.id);
       // An interaction the service does not know, or an event older than what we or it hold: ignored.
       const record = adapter.getInteraction(interaction.id);
@@ -84,6 +80,6 @@ export class ActiveInteractionsController implements ReactiveController {
         return;
       }
       this.#host.requestUpdate();
-    });
+    }));
   }
 }

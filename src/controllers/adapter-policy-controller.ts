@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../adapters/errors.js';
 import { mergePolicy, type Policy } from '../model/actions.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 /**
  * The policy a callback adapter says its backend enforces, under the one a page sets: `merged(explicit)`
@@ -12,8 +12,8 @@ export class AdapterPolicyController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #adapter: () => CallbackAdapter | undefined;
   #followed: CallbackAdapter | undefined;
-  #unsubscribe: Unsubscribe | undefined;
-  #connected = false;
+  readonly #lifetime = new LifetimeScope();
+  readonly #following = new LifetimeScope(this.#lifetime);
 
   constructor(host: ReactiveControllerHost, adapter: () => CallbackAdapter | undefined) {
     this.#host = host;
@@ -29,24 +29,22 @@ export class AdapterPolicyController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#follow();
   }
 
   hostUpdate(): void {
-    if (this.#connected && this.#adapter() !== this.#followed) this.#follow();
+    // While disconnected the scope takes nothing: `#follow` only notes the adapter.
+    if (this.#adapter() !== this.#followed) this.#follow();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#followed = undefined;
+    this.#lifetime.close();
   }
 
   #follow(): void {
-    this.#unsubscribe?.();
-    this.#followed = this.#adapter();
-    this.#unsubscribe = this.#followed?.onPolicy?.(() => this.#host.requestUpdate());
+    this.#following.open();
+    const adapter = (this.#followed = this.#adapter());
+    this.#following.subscribe(() => adapter?.onPolicy?.(() => this.#host.requestUpdate()));
   }
 }

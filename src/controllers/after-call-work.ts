@@ -4,6 +4,7 @@ import { afterCallWorkDeadline } from '../model/after-call-work.js';
 import { systemClock, type Clock } from '../model/clock.js';
 import type { Interaction } from '../model/interaction.js';
 import { isClosed } from '../model/state-machine.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 export interface AfterCallWorkLimitConfig {
   clock?: Clock | undefined;
@@ -27,10 +28,11 @@ export class AfterCallWorkLimitController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #config: () => AfterCallWorkLimitConfig;
   readonly #onExceeded: (interaction: Interaction, deadline: number) => void;
-  #timer: unknown;
+  readonly #lifetime = new LifetimeScope();
+  /** The timer to the deadline armed for. */
+  readonly #timer = new LifetimeScope(this.#lifetime);
   #timerClock: Clock | undefined;
   #armedFor: string | undefined;
-  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => AfterCallWorkLimitConfig, onExceeded: (interaction: Interaction, deadline: number) => void) {
     this.#host = host;
@@ -46,13 +48,13 @@ export class AfterCallWorkLimitController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#arm();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#cancel();
+    this.#lifetime.close();
+    this.#armedFor = undefined;
   }
 
   hostUpdated(): void {
@@ -76,26 +78,16 @@ export class AfterCallWorkLimitController implements ReactiveController {
     return deadline === undefined ? undefined : `${this.#config().interaction!.id}@${deadline}`;
   }
 
-  #cancel(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#armedFor = undefined;
-  }
-
   #arm(): void {
-    this.#cancel();
+    this.#armedFor = undefined;
     const deadline = this.#deadline();
-    if (!this.#connected || deadline === undefined) return;
+    if (!this.#timer.open() || deadline === undefined) return;
     const clock = this.#clock();
     this.#armedFor = this.#key();
     this.#timerClock = clock;
     const wait = deadline - clock.now();
     if (wait <= 0) this.#report();
-    else
-      this.#timer = clock.setTimeout(() => {
-        this.#timer = undefined;
-        this.#report();
-      }, wait);
+    else this.#timer.timeout(clock, () => this.#report(), wait);
   }
 
   #report(): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { systemClock, type Clock } from '../model/clock.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 /**
  * Re-renders its host on whole seconds measured from a reference time, on an injectable clock,
@@ -8,10 +9,11 @@ import { systemClock, type Clock } from '../model/clock.js';
  */
 abstract class SecondTicker implements ReactiveController {
   protected readonly host: ReactiveControllerHost;
-  #timer: unknown;
+  readonly #lifetime = new LifetimeScope();
+  /** The timer to the next tick. */
+  readonly #tick = new LifetimeScope(this.#lifetime);
   #timerClock: Clock | undefined;
   #armedFor: number | undefined;
-  #connected = false;
 
   /** Subclasses call `host.addController(this)` once their own fields are set. */
   constructor(host: ReactiveControllerHost) {
@@ -25,13 +27,13 @@ abstract class SecondTicker implements ReactiveController {
   protected abstract nextTickIn(reference: number, now: number): number | undefined;
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.schedule();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#cancel();
+    this.#lifetime.close();
+    this.#armedFor = undefined;
   }
 
   hostUpdated(): void {
@@ -39,26 +41,23 @@ abstract class SecondTicker implements ReactiveController {
     if (this.#armedFor !== this.reference || this.#timerClock !== this.clock) this.schedule();
   }
 
-  #cancel(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#armedFor = undefined;
-  }
-
   protected schedule(): void {
-    this.#cancel();
+    this.#armedFor = undefined;
     const reference = this.reference;
-    if (!this.#connected || reference === undefined) return;
+    if (!this.#tick.open() || reference === undefined) return;
     const clock = this.clock;
     this.#armedFor = reference;
     this.#timerClock = clock;
     const wait = this.nextTickIn(reference, clock.now());
     if (wait === undefined) return;
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      this.host.requestUpdate();
-      this.schedule();
-    }, wait);
+    this.#tick.timeout(
+      clock,
+      () => {
+        this.host.requestUpdate();
+        this.schedule();
+      },
+      wait,
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
 import { canFollow } from '../model/state-machine.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 export interface InteractionBinding {
   adapter?: CallbackAdapter | undefined;
@@ -27,11 +27,12 @@ export class InteractionController implements ReactiveController {
   #config: () => InteractionBinding;
   #onChange: ((previous: Interaction | undefined, next: Interaction) => void) | undefined;
   #viewKey: ViewKey | undefined;
-  #unsubscribe: Unsubscribe | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The subscription to the bound adapter, replaced when the adapter or the id changes. */
+  readonly #binding = new LifetimeScope(this.#lifetime);
   #boundAdapter: CallbackAdapter | undefined;
   #boundId: string | undefined;
   #value: Interaction | undefined;
-  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -52,13 +53,13 @@ export class InteractionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#bind();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#unbind();
+    this.#lifetime.close();
+    this.#boundAdapter = this.#boundId = undefined;
   }
 
   hostUpdate(): void {
@@ -66,22 +67,15 @@ export class InteractionController implements ReactiveController {
     if (adapter !== this.#boundAdapter || interactionId !== this.#boundId) this.#bind();
   }
 
-  #unbind(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#boundAdapter = undefined;
-    this.#boundId = undefined;
-  }
-
   #bind(): void {
-    this.#unbind();
-    if (!this.#connected) return;
+    this.#boundAdapter = this.#boundId = undefined;
+    if (!this.#binding.open()) return;
     const { adapter, interactionId } = this.#config();
     this.#boundAdapter = adapter;
     this.#boundId = interactionId;
     this.#value = adapter && interactionId ? adapter.getInteraction(interactionId) : undefined;
     if (!adapter || !interactionId) return;
-    this.#unsubscribe = adapter.onInteraction((next) => {
+    this.#binding.subscribe(() => adapter.onInteraction((next) => {
       if (next.id !== this.#boundId) return;
       const previous = this.#value;
       // A replayed, older event (a revoke arriving after the accept) changes nothing.
@@ -89,6 +83,6 @@ export class InteractionController implements ReactiveController {
       this.#value = next;
       if (!previous || !this.#viewKey || this.#viewKey(previous) !== this.#viewKey(next)) this.#host.requestUpdate();
       this.#onChange?.(previous, next);
-    });
+    }));
   }
 }

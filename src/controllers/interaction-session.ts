@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../adapters/directory-adapter.js';
-import { AdapterError, type Unsubscribe } from '../adapters/errors.js';
+import { AdapterError } from '../adapters/errors.js';
 import type { CallInfo, TelephonyAdapter } from '../adapters/telephony-adapter.js';
 import {
   callbackAdapterContext,
@@ -29,6 +29,7 @@ import { adapterErrorText } from '../messages/messages.js';
 import { InteractionController, type ViewKey } from './interaction-controller.js';
 import { withTimeout } from './action-timeout.js';
 import { AdapterPolicyController } from './adapter-policy-controller.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 /** What a host may set explicitly; each wins over the value provided by context. */
 export interface SessionOverrides {
@@ -78,10 +79,11 @@ export class InteractionSession implements ReactiveController {
   readonly #policyCtx: ContextConsumer<typeof policyContext, ReactiveElement>;
   readonly #interaction: InteractionController;
   readonly #adapterPolicy: AdapterPolicyController;
-  #callUnsubscribe: Unsubscribe | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The subscription to the telephony adapter's calls, replaced with the adapter. */
+  readonly #calls = new LifetimeScope(this.#lifetime);
   #callTelephony: TelephonyAdapter | undefined;
   #pending = new Set<string>();
-  #connected = false;
   #error: SessionError | undefined;
   readonly #followsCalls: boolean;
 
@@ -274,30 +276,29 @@ export class InteractionSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#followCalls();
   }
 
   hostUpdate(): void {
-    // A host may still render after it left the page (a popup closing on removal): only a
-    // connected host follows calls, or the subscription would outlive it.
-    if (this.#connected && this.telephony !== this.#callTelephony) this.#followCalls();
+    // A host may still render after it left the page (a popup closing on removal): the scope then
+    // takes no subscription, which would outlive the host.
+    if (this.telephony !== this.#callTelephony) this.#followCalls();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#callUnsubscribe?.();
-    this.#callUnsubscribe = undefined;
-    this.#callTelephony = undefined;
+    this.#lifetime.close();
   }
 
   /** Re-render when the call changes (remote hold, consultation leg) even if the interaction does not. */
   #followCalls(): void {
-    this.#callUnsubscribe?.();
-    this.#callTelephony = this.telephony;
+    this.#calls.open();
+    const telephony = (this.#callTelephony = this.telephony);
     if (!this.#followsCalls) return;
-    this.#callUnsubscribe = this.#callTelephony?.onCall((call) => {
-      if (call.interactionId === this.interaction?.id || call.id === this.interaction?.callId) this.#host.requestUpdate();
-    });
+    this.#calls.subscribe(() =>
+      telephony?.onCall((call) => {
+        if (call.interactionId === this.interaction?.id || call.id === this.interaction?.callId) this.#host.requestUpdate();
+      }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../adapters/errors.js';
 import type { Interaction } from '../model/interaction.js';
+import { LifetimeScope } from './lifetime-scope.js';
 
 export interface OfferQueueCallbacks {
   /** A new offer arrived (from the adapter, not from the first read). */
@@ -20,9 +20,9 @@ export class OfferQueueController implements ReactiveController {
   #adapter: () => CallbackAdapter | undefined;
   #callbacks: OfferQueueCallbacks;
   #bound: CallbackAdapter | undefined;
-  #unsubscribes: Unsubscribe[] = [];
+  readonly #lifetime = new LifetimeScope();
+  readonly #binding = new LifetimeScope(this.#lifetime);
   #offers: Interaction[] = [];
-  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -41,33 +41,27 @@ export class OfferQueueController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#bind();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#unbind();
+    this.#lifetime.close();
+    this.#bound = undefined;
   }
 
   hostUpdate(): void {
     if (this.#adapter() !== this.#bound) this.#bind();
   }
 
-  #unbind(): void {
-    for (const unsubscribe of this.#unsubscribes) unsubscribe();
-    this.#unsubscribes = [];
-    this.#bound = undefined;
-  }
-
   #bind(): void {
-    this.#unbind();
-    if (!this.#connected) return;
+    this.#bound = undefined;
+    if (!this.#binding.open()) return;
     const adapter = this.#adapter();
     this.#bound = adapter;
     this.#offers = adapter ? adapter.listInteractions().filter((i) => i.state === 'offered') : [];
     if (!adapter) return;
-    this.#unsubscribes.push(
+    this.#binding.subscribe(() =>
       adapter.onOffer((interaction) => {
         if (this.#offers.some((o) => o.id === interaction.id)) return;
         // The same offer again after it was answered (a replayed event): the service knows better.
@@ -77,6 +71,8 @@ export class OfferQueueController implements ReactiveController {
         this.#host.requestUpdate();
         this.#callbacks.onOffer?.(interaction);
       }),
+    );
+    this.#binding.subscribe(() =>
       adapter.onInteraction((interaction) => {
         const index = this.#offers.findIndex((o) => o.id === interaction.id);
         if (index < 0) return;

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeskOwnership } from './desk-ownership.js';
 import type { Policy } from '../../model/actions.js';
 import type { DeskTabLock } from './desk-tab-lock.js';
+import { LifetimeScope } from '../lifetime-scope.js';
 
 export type { DeskHandover, DeskOwnership, DeskOwnershipReason } from './desk-ownership.js';
 
@@ -38,11 +39,12 @@ export class DeskOwnershipController implements ReactiveController {
   readonly #onChange: (ownership: DeskOwnership, previous: DeskOwnership | undefined) => void;
   #key: string | undefined;
   #lock: DeskTabLock | undefined;
-  #unsubscribe: (() => void) | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The desk of the current scope followed: its lock's subscription and hold, replaced with the key. */
+  readonly #desk = new LifetimeScope(this.#lifetime);
   #ownership: DeskOwnership | undefined;
   #decided: Promise<void> = Promise.resolve();
   #resolveDecided: (() => void) | undefined;
-  #connected = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -81,12 +83,12 @@ export class DeskOwnershipController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#bind();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
+    this.#lifetime.close();
     this.#unbind();
   }
 
@@ -108,7 +110,7 @@ export class DeskOwnershipController implements ReactiveController {
     this.#unbind();
     const key = this.#keyOf();
     const { scope, locked } = this.#binding();
-    if (!this.#connected || key === undefined || scope === undefined) return;
+    if (!this.#desk.open() || key === undefined || scope === undefined) return;
     this.#key = key;
     // Web Locks need a secure context and a 2022 browser: without them, own as before.
     if (!locked || !globalThis.navigator?.locks) {
@@ -116,13 +118,20 @@ export class DeskOwnershipController implements ReactiveController {
       return;
     }
     this.#decided = new Promise((resolve) => (this.#resolveDecided = resolve));
+    const followed = this.#desk.signal;
     const follow = (module: TabLockModule) => {
       tabLocks = module;
-      if (this.#key !== key) return;
+      if (followed.aborted) return;
       const lock = module.deskTabLock(scope);
-      lock.retain(this.#binding);
+      this.#desk.subscribe(() => {
+        lock.retain(this.#binding);
+        const unsubscribe = lock.subscribe((ownership) => this.#decide(ownership));
+        return () => {
+          unsubscribe();
+          lock.release(this.#binding);
+        };
+      });
       this.#lock = lock;
-      this.#unsubscribe = lock.subscribe((ownership) => this.#decide(ownership));
       if (lock.ownership) this.#decide(lock.ownership);
     };
     if (tabLocks) {
@@ -131,14 +140,12 @@ export class DeskOwnershipController implements ReactiveController {
     }
     // Fetched only by a page that has a desk to own; a chunk that cannot be fetched owns as before.
     import('./desk-tab-lock.js').then(follow, () => {
-      if (this.#key === key) this.#decide({ owner: true, reason: 'unlocked' });
+      if (!followed.aborted) this.#decide({ owner: true, reason: 'unlocked' });
     });
   }
 
   #unbind(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#lock?.release(this.#binding);
+    this.#desk.close();
     this.#lock = undefined;
     this.#key = undefined;
     this.#ownership = undefined;

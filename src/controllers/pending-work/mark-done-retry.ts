@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribe } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Clock } from '../../model/clock.js';
+import { LifetimeScope } from '../lifetime-scope.js';
 import { pendingWorkStore, type PendingWorkStore, type WorkOwner } from './pending-work-store.js';
 
 /** Error codes that say "the service could not be reached", not "the service said no". */
@@ -52,12 +52,12 @@ export class MarkDoneRetryController implements ReactiveController {
   readonly #binding: () => MarkDoneRetryBinding;
   readonly #send: () => Promise<unknown>;
   readonly #store: PendingWorkStore;
-  #connected = false;
-  #timer: unknown;
-  #timerClock: Clock | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The back-off timer, while one is armed. */
+  readonly #timer = new LifetimeScope(this.#lifetime);
+  /** The phone's registration followed, replaced with the telephony adapter. */
+  readonly #registration = new LifetimeScope(this.#lifetime);
   #telephony: TelephonyAdapter | undefined;
-  #statusUnsubscribe: Unsubscribe | undefined;
-  #storeUnsubscribe: Unsubscribe | undefined;
   /** The interaction whose first try after connecting (or after the read) was made. */
   #startedFor: string | undefined;
   #sending = false;
@@ -76,26 +76,27 @@ export class MarkDoneRetryController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    const lifetime = this.#lifetime;
+    lifetime.open();
     this.#startedFor = undefined;
-    globalThis.addEventListener?.('online', this.#onOnline);
-    this.#storeUnsubscribe = this.#store.subscribe((id) => {
-      if (id === this.#binding().interactionId) this.#check();
+    lifetime.listen('online', () => {
+      if (this.#pending) void this.#attempt();
     });
+    lifetime.subscribe(() =>
+      this.#store.subscribe((id) => {
+        if (id === this.#binding().interactionId) this.#check();
+      }),
+    );
     void this.#store.ready.then(() => this.#check());
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    globalThis.removeEventListener?.('online', this.#onOnline);
-    this.#storeUnsubscribe?.();
-    this.#storeUnsubscribe = undefined;
-    this.#followTelephony(undefined);
-    this.#cancelTimer();
+    this.#lifetime.close();
+    this.#telephony = undefined;
   }
 
   hostUpdated(): void {
-    if (!this.#connected) return;
+    if (!this.#lifetime.active) return;
     const { telephony } = this.#binding();
     if (telephony !== this.#telephony) this.#followTelephony(telephony);
     this.#check();
@@ -111,16 +112,14 @@ export class MarkDoneRetryController implements ReactiveController {
     return !!id && !!this.#store.get(id, adapter)?.markDonePending;
   }
 
-  #onOnline = (): void => {
-    if (this.#pending) void this.#attempt();
-  };
-
   #followTelephony(telephony: TelephonyAdapter | undefined): void {
-    this.#statusUnsubscribe?.();
+    this.#registration.open();
     this.#telephony = telephony;
-    this.#statusUnsubscribe = telephony?.onStatus((status) => {
-      if (status === 'registered' && this.#pending) void this.#attempt();
-    });
+    this.#registration.subscribe(() =>
+      telephony?.onStatus((status) => {
+        if (status === 'registered' && this.#pending) void this.#attempt();
+      }),
+    );
   }
 
   /**
@@ -128,7 +127,7 @@ export class MarkDoneRetryController implements ReactiveController {
    * work that fails later in this page waits for the back-off timer (or a sign of recovery).
    */
   #check(): void {
-    if (!this.#connected || !this.#store.loaded) return;
+    if (!this.#lifetime.active || !this.#store.loaded) return;
     const { interactionId, sendable } = this.#binding();
     if (interactionId && sendable && this.#startedFor !== interactionId) {
       this.#startedFor = interactionId;
@@ -138,32 +137,31 @@ export class MarkDoneRetryController implements ReactiveController {
       }
     }
     if (!this.#pending) {
-      this.#cancelTimer();
+      this.#timer.close();
       return;
     }
-    if (sendable && !this.#sending && this.#timer === undefined) this.#arm();
+    if (sendable && !this.#sending && !this.#timer.active) this.#arm();
   }
 
   #arm(): void {
-    const { interactionId: id, adapter } = this.#binding();
+    const { interactionId: id, adapter, clock } = this.#binding();
     const attempts = id ? (this.#store.get(id, adapter)?.markDonePending?.attempts ?? 1) : 1;
-    const clock = this.#binding().clock;
-    this.#timerClock = clock;
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      void this.#attempt();
-    }, retryDelay(attempts));
-  }
-
-  #cancelTimer(): void {
-    if (this.#timer !== undefined) this.#timerClock?.clearTimeout(this.#timer);
-    this.#timer = undefined;
+    const timer = this.#timer;
+    if (!timer.open()) return;
+    timer.timeout(
+      clock,
+      () => {
+        timer.close();
+        void this.#attempt();
+      },
+      retryDelay(attempts),
+    );
   }
 
   async #attempt(): Promise<void> {
     const { interactionId, sendable } = this.#binding();
-    if (!this.#connected || !interactionId || !sendable || this.#sending || this.#store.isInFlight(interactionId)) return;
-    this.#cancelTimer();
+    if (!this.#lifetime.active || !interactionId || !sendable || this.#sending || this.#store.isInFlight(interactionId)) return;
+    this.#timer.close();
     this.#sending = true;
     this.#host.requestUpdate();
     try {

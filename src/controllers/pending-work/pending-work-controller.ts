@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribe } from '../../adapters/errors.js';
 import type { Interaction } from '../../model/interaction.js';
+import { LifetimeScope } from '../lifetime-scope.js';
 import { pendingWorkStore, type PendingWork, type PendingWorkStore, type WorkOwner } from './pending-work-store.js';
 
 export interface PendingWorkBinding {
@@ -20,7 +20,7 @@ export class PendingWorkController implements ReactiveController {
   readonly store: PendingWorkStore;
   readonly #host: ReactiveControllerHost;
   readonly #binding: () => PendingWorkBinding;
-  #unsubscribe: Unsubscribe | undefined;
+  readonly #lifetime = new LifetimeScope();
 
   constructor(host: ReactiveControllerHost, binding: () => PendingWorkBinding, store: PendingWorkStore = pendingWorkStore()) {
     this.#host = host;
@@ -58,16 +58,17 @@ export class PendingWorkController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = this.store.subscribe((id) => {
-      if (id === this.interactionId) this.#host.requestUpdate();
-    });
+    this.#lifetime.open();
+    this.#lifetime.subscribe(() =>
+      this.store.subscribe((id) => {
+        if (id === this.interactionId) this.#host.requestUpdate();
+      }),
+    );
     if (!this.store.loaded) void this.store.ready.then(() => this.#host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#lifetime.close();
   }
 
   hostUpdate(): void {

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Interaction } from '../../model/interaction.js';
 import { ActiveInteractionsController } from '../active-interactions-controller.js';
+import { LifetimeScope } from '../lifetime-scope.js';
 import { pendingWorkStore, type PendingWork, type PendingWorkStore } from './pending-work-store.js';
 
 /** One interaction's work an earlier page left unsent. */
@@ -34,12 +34,12 @@ export class UnsentWorkController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #binding: () => UnsentWorkBinding;
   readonly #active: ActiveInteractionsController;
-  /** One per connected lifetime: every listener and subscription goes with it. */
-  #lifetime: AbortController | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The adapter's changes followed, and the phone's registration: each replaced with its adapter. */
+  readonly #adapterScope = new LifetimeScope(this.#lifetime);
+  readonly #telephonyScope = new LifetimeScope(this.#lifetime);
   #adapter: CallbackAdapter | undefined;
   #telephony: TelephonyAdapter | undefined;
-  #unsubscribeAdapter: Unsubscribe | undefined;
-  #unsubscribeTelephony: Unsubscribe | undefined;
 
   constructor(host: ReactiveControllerHost, binding: () => UnsentWorkBinding, store: PendingWorkStore = pendingWorkStore()) {
     this.#host = host;
@@ -62,42 +62,40 @@ export class UnsentWorkController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#lifetime = new AbortController();
-    const { signal } = this.#lifetime;
-    const unsubscribe = this.store.subscribe(() => this.#host.requestUpdate());
-    signal.addEventListener('abort', () => unsubscribe());
-    globalThis.addEventListener?.('online', () => this.#recheck(), { signal });
+    const lifetime = this.#lifetime;
+    lifetime.open();
+    lifetime.subscribe(() => this.store.subscribe(() => this.#host.requestUpdate()));
+    lifetime.listen('online', () => this.#recheck());
     if (!this.store.loaded) void this.store.ready.then(() => this.#host.requestUpdate());
     this.#follow();
   }
 
   hostUpdate(): void {
-    const { adapter, telephony } = this.#binding();
-    if (this.#lifetime && (adapter !== this.#adapter || telephony !== this.#telephony)) this.#follow();
+    this.#follow();
   }
 
   hostDisconnected(): void {
-    this.#lifetime?.abort();
-    this.#lifetime = undefined;
-    this.#unsubscribeAdapter?.();
-    this.#unsubscribeTelephony?.();
-    this.#unsubscribeAdapter = this.#unsubscribeTelephony = undefined;
+    this.#lifetime.close();
     this.#adapter = this.#telephony = undefined;
   }
 
+  /** While disconnected the scopes take nothing, and reconnecting follows afresh. */
   #follow(): void {
+    if (!this.#lifetime.active) return;
     const { adapter, telephony } = this.#binding();
     if (adapter !== this.#adapter) {
-      this.#unsubscribeAdapter?.();
+      this.#adapterScope.open();
       this.#adapter = adapter;
-      this.#unsubscribeAdapter = adapter?.onInteraction(() => this.#recheck());
+      this.#adapterScope.subscribe(() => adapter?.onInteraction(() => this.#recheck()));
     }
     if (telephony !== this.#telephony) {
-      this.#unsubscribeTelephony?.();
+      this.#telephonyScope.open();
       this.#telephony = telephony;
-      this.#unsubscribeTelephony = telephony?.onStatus((status) => {
-        if (status === 'registered') this.#recheck();
-      });
+      this.#telephonyScope.subscribe(() =>
+        telephony?.onStatus((status) => {
+          if (status === 'registered') this.#recheck();
+        }),
+      );
     }
   }
 

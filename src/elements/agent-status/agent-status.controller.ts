@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-adapter.js';
-import { AdapterError, type Unsubscribe } from '../../adapters/errors.js';
+import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Channel } from '../../model/interaction.js';
 import { actionTimeout, type Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { withTimeout } from '../../controllers/action-timeout.js';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 import type { NotReadyReason } from './agent-status.events.js';
 
 export interface AgentStatusBinding {
@@ -46,12 +47,11 @@ export class AgentStatusController implements ReactiveController {
   readonly #listeners: AgentStatusListeners;
   #adapter: CallbackAdapter | undefined;
   #telephony: TelephonyAdapter | undefined;
-  #offReady: Unsubscribe | undefined;
-  #offStatus: Unsubscribe | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The two adapters followed, replaced when either changes. */
+  readonly #binding = new LifetimeScope(this.#lifetime);
   #ready = new Map<Channel, AgentReadyState>();
   #status: RegistrationStatus | undefined;
-  #requests = new Set<AbortController>();
-  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => AgentStatusBinding, listeners: AgentStatusListeners = {}) {
     this.#host = host;
@@ -92,15 +92,14 @@ export class AgentStatusController implements ReactiveController {
     // Stored first: the adapter announces the change before its promise settles.
     if (state === 'not-ready' && reason) store.set(channel, reason);
     else store.delete(channel);
-    const request = new AbortController();
-    this.#requests.add(request);
     try {
       const { clock, policy } = this.#config();
       await withTimeout((signal) => adapter.setReadyState(channel, state, { signal }), {
         clock: clock ?? systemClock,
         ms: actionTimeout('agent-state-change', policy),
         what: 'agent-state-change',
-        signal: request.signal,
+        // Aborted when the host leaves the page.
+        signal: this.#lifetime.signal,
       });
     } catch (error) {
       if (adapter.getReadyState(channel) !== state) {
@@ -109,13 +108,12 @@ export class AgentStatusController implements ReactiveController {
       }
       throw error;
     } finally {
-      this.#requests.delete(request);
       this.#host.requestUpdate();
     }
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#bind();
   }
 
@@ -125,16 +123,11 @@ export class AgentStatusController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
+    this.#lifetime.close();
     this.#unbind();
-    for (const request of this.#requests) request.abort();
-    this.#requests.clear();
   }
 
   #unbind(): void {
-    this.#offReady?.();
-    this.#offStatus?.();
-    this.#offReady = this.#offStatus = undefined;
     this.#adapter = this.#telephony = undefined;
     this.#ready.clear();
     this.#status = undefined;
@@ -142,24 +135,28 @@ export class AgentStatusController implements ReactiveController {
 
   #bind(): void {
     this.#unbind();
-    if (!this.#connected) return;
+    if (!this.#binding.open()) return;
     const { adapter, telephony } = this.#config();
     this.#adapter = adapter;
     this.#telephony = telephony;
     for (const channel of CHANNELS) if (adapter) this.#ready.set(channel, adapter.getReadyState(channel));
-    this.#offReady = adapter?.onReadyState((channel, state) => {
-      const previous = this.#ready.get(channel);
-      this.#ready.set(channel, state);
-      if (state === 'ready') reasons.get(adapter)?.delete(channel);
-      this.#host.requestUpdate();
-      if (previous !== state) this.#listeners.onReadyState?.(channel, state, previous);
-    });
+    this.#binding.subscribe(() =>
+      adapter?.onReadyState((channel, state) => {
+        const previous = this.#ready.get(channel);
+        this.#ready.set(channel, state);
+        if (state === 'ready') reasons.get(adapter)?.delete(channel);
+        this.#host.requestUpdate();
+        if (previous !== state) this.#listeners.onReadyState?.(channel, state, previous);
+      }),
+    );
     this.#status = telephony?.status();
-    this.#offStatus = telephony?.onStatus((status) => {
-      const previous = this.#status;
-      this.#status = status;
-      this.#host.requestUpdate();
-      if (previous !== status) this.#listeners.onStatus?.(status, previous);
-    });
+    this.#binding.subscribe(() =>
+      telephony?.onStatus((status) => {
+        const previous = this.#status;
+        this.#status = status;
+        this.#host.requestUpdate();
+        if (previous !== status) this.#listeners.onStatus?.(status, previous);
+      }),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 import { isEditable, matchesShortcut, parseShortcuts, typesText } from '../shared/key-shortcuts.js';
 
 /** Keys (`aria-keyshortcuts` syntax) that answer the waiting offer from anywhere in the page. */
@@ -28,8 +29,9 @@ export class DocumentShortcutsController implements ReactiveController {
   readonly #attribute: () => string | undefined;
   #parsed: { from: string; keys: OfferShortcuts } | undefined;
   readonly #onShortcut: (name: OfferShortcutName, event: KeyboardEvent) => void;
-  #abort: AbortController | undefined;
-  #connected = false;
+  readonly #lifetime = new LifetimeScope();
+  /** The document's key presses listened to, while shortcuts are set. */
+  readonly #listening = new LifetimeScope(this.#lifetime);
 
   constructor(
     host: ReactiveControllerHost,
@@ -42,7 +44,7 @@ export class DocumentShortcutsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#sync();
   }
 
@@ -51,8 +53,7 @@ export class DocumentShortcutsController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#sync();
+    this.#lifetime.close();
   }
 
   /** The shortcuts set, normalized (for `aria-keyshortcuts`); unusable ones left out. */
@@ -67,15 +68,11 @@ export class DocumentShortcutsController implements ReactiveController {
   }
 
   #sync(): void {
-    const wanted = this.#connected && Object.keys(this.keys).length > 0;
-    if (wanted === !!this.#abort) return;
-    if (!wanted) {
-      this.#abort!.abort();
-      this.#abort = undefined;
-      return;
-    }
-    this.#abort = new AbortController();
-    document.addEventListener('keydown', (event) => this.#onKeydown(event), { signal: this.#abort.signal });
+    const listening = this.#listening;
+    const wanted = Object.keys(this.keys).length > 0;
+    if (wanted === listening.active) return;
+    if (!wanted) listening.close();
+    else if (listening.open()) listening.listen('keydown', (event) => this.#onKeydown(event as KeyboardEvent), document);
   }
 
   #onKeydown(event: KeyboardEvent): void {

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
-import type { Unsubscribe } from '../../adapters/errors.js';
 import type { Interaction } from '../../model/interaction.js';
 import { isClosed } from '../../model/state-machine.js';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 
 export interface DuplicateLookupConfig {
   adapter?: CallbackAdapter | undefined;
@@ -22,10 +22,12 @@ export class DuplicateLookupController implements ReactiveController {
   readonly #config: () => DuplicateLookupConfig;
   #key: string | undefined;
   #boundAdapter: CallbackAdapter | undefined;
-  #unsubscribe: Unsubscribe | undefined;
-  #abort: AbortController | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The adapter's changes followed, replaced with the adapter. */
+  readonly #following = new LifetimeScope(this.#lifetime);
+  /** The lookup under way, replaced by the next one. */
+  readonly #lookupScope = new LifetimeScope(this.#lifetime);
   #duplicates: readonly Interaction[] = [];
-  #connected = false;
 
   constructor(host: ReactiveControllerHost, config: () => DuplicateLookupConfig) {
     this.#host = host;
@@ -39,14 +41,15 @@ export class DuplicateLookupController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
   }
 
   hostUpdate(): void {
     // An update already queued when the host left the page (the desk removes a preview whose
     // interaction the service closed) must not subscribe again: the adapter would keep the whole
-    // preview alive for the rest of the shift.
-    if (!this.#connected) return;
+    // preview alive for the rest of the shift. The scope refuses it; nothing is noted either, so
+    // coming back looks up afresh.
+    if (!this.#lifetime.active) return;
     const { adapter, interaction } = this.#config();
     if (adapter !== this.#boundAdapter) this.#subscribe(adapter);
     const usable = adapter?.callbackCapabilities.duplicateLookup && interaction && !isClosed(interaction.state);
@@ -60,19 +63,15 @@ export class DuplicateLookupController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#lifetime.close();
     this.#boundAdapter = undefined;
     this.#key = undefined;
   }
 
   #subscribe(adapter: CallbackAdapter | undefined): void {
-    this.#unsubscribe?.();
+    this.#following.open();
     this.#boundAdapter = adapter;
-    this.#unsubscribe = adapter?.onInteraction((changed) => this.#onChange(changed));
+    this.#following.subscribe(() => adapter?.onInteraction((changed) => this.#onChange(changed)));
   }
 
   #onChange(changed: Interaction): void {
@@ -91,23 +90,20 @@ export class DuplicateLookupController implements ReactiveController {
   }
 
   #lookup(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
     const { adapter, interaction } = this.#config();
-    if (!this.#key || !adapter || !interaction) {
+    if (!this.#lookupScope.open() || !this.#key || !adapter || !interaction) {
       this.#setDuplicates([]);
       return;
     }
-    const abort = new AbortController();
-    this.#abort = abort;
-    adapter.findOpenByNumber(interaction.contact.phone, { signal: abort.signal }).then(
+    const { signal } = this.#lookupScope;
+    adapter.findOpenByNumber(interaction.contact.phone, { signal }).then(
       (found) => {
-        if (abort.signal.aborted) return;
+        if (signal.aborted) return;
         this.#setDuplicates(found.filter((other) => other.id !== interaction.id && !isClosed(other.state)));
       },
       // Deliberately silent: no warning is the safe fallback, and the number must not reach a log.
       () => {
-        if (!abort.signal.aborted) this.#setDuplicates([]);
+        if (!signal.aborted) this.#setDuplicates([]);
       },
     );
   }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 import type { Contact } from '../../model/interaction.js';
 
 export interface ContactLoaderConfig {
@@ -20,8 +21,9 @@ export class ContactLoader implements ReactiveController {
   readonly #config: () => ContactLoaderConfig;
   readonly #onError: ((error: AdapterError) => void) | undefined;
   #loadedFor: { directory: DirectoryAdapter | undefined; contactId: string | undefined } | undefined;
-  #inFlight: AbortController | undefined;
-  #connected = false;
+  readonly #lifetime = new LifetimeScope();
+  /** The load under way: replaced by the next one, aborted with the host. */
+  readonly #request = new LifetimeScope(this.#lifetime);
 
   contact: Contact | undefined;
   status: ContactLoadStatus = 'idle';
@@ -36,7 +38,7 @@ export class ContactLoader implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
     this.#sync();
   }
 
@@ -45,8 +47,7 @@ export class ContactLoader implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#stop();
+    this.#lifetime.close();
     // Coming back loads afresh: the contact may have changed while the element was away.
     this.#loadedFor = undefined;
     if (this.status === 'loading') this.status = 'idle';
@@ -68,11 +69,11 @@ export class ContactLoader implements ReactiveController {
   }
 
   #sync(): void {
-    if (!this.#connected) return;
+    if (!this.#lifetime.active) return;
     const { directory, contactId } = this.#config();
     if (this.#loadedFor && this.#loadedFor.directory === directory && this.#loadedFor.contactId === contactId) return;
     this.#loadedFor = { directory, contactId };
-    this.#stop();
+    this.#request.close();
     this.contact = undefined;
     this.error = undefined;
     if (!contactId) {
@@ -83,28 +84,23 @@ export class ContactLoader implements ReactiveController {
   }
 
   async #load(directory: DirectoryAdapter | undefined, contactId: string): Promise<void> {
-    const controller = new AbortController();
-    this.#inFlight = controller;
+    this.#request.open();
+    // Aborted once replaced, cancelled or the host left: its answer is then ignored.
+    const { signal } = this.#request;
     this.status = 'loading';
     try {
       if (!directory) throw new AdapterError('not-supported', 'No directory adapter is connected.');
-      const contact = await directory.getContact(contactId, { signal: controller.signal });
-      if (this.#inFlight !== controller) return;
+      const contact = await directory.getContact(contactId, { signal });
+      if (signal.aborted) return;
       this.contact = contact;
       this.status = 'done';
     } catch (thrown) {
-      if (this.#inFlight !== controller) return;
+      if (signal.aborted) return;
       this.error = AdapterError.from(thrown);
       this.status = 'error';
       this.#onError?.(this.error);
     } finally {
-      if (this.#inFlight === controller) this.#inFlight = undefined;
       this.#host.requestUpdate();
     }
-  }
-
-  #stop(): void {
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
   }
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { AvailabilitySlot } from '../../model/interaction.js';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 import { zonedDay } from './callback-scheduler-time.js';
 
 export type FreeSlotsStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -25,7 +26,9 @@ export class FreeSlotsController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #key: string | undefined;
   #adapter: CallbackAdapter | undefined;
-  #abort: AbortController | undefined;
+  readonly #lifetime = new LifetimeScope();
+  /** The day's request under way, replaced by the next one. */
+  readonly #request = new LifetimeScope(this.#lifetime);
   #status: FreeSlotsStatus = 'idle';
   #slots: AvailabilitySlot[] | undefined;
 
@@ -48,21 +51,21 @@ export class FreeSlotsController implements ReactiveController {
     const day = zonedDay(date, timeZone);
     const wanted = query.wanted && !!adapter?.callbackCapabilities.availability && !!interactionId && !!day;
     const key = wanted ? `${interactionId}|${date}|${timeZone}` : undefined;
-    if (key === this.#key && adapter === this.#adapter) return;
+    // Not while disconnected: coming back loads afresh.
+    if (!this.#lifetime.active || (key === this.#key && adapter === this.#adapter)) return;
     this.#key = key;
     this.#adapter = adapter;
-    this.#abort?.abort();
+    this.#request.open();
     this.#slots = undefined;
     if (!key || !adapter || !interactionId || !day) {
       this.#status = 'idle';
       return;
     }
     this.#status = 'loading';
-    const abort = new AbortController();
-    this.#abort = abort;
-    adapter.availability(interactionId, { ...day, timeZone }, { signal: abort.signal }).then(
-      (slots) => this.#settle(abort, 'ready', slots),
-      () => this.#settle(abort, 'error', undefined),
+    const { signal } = this.#request;
+    adapter.availability(interactionId, { ...day, timeZone }, { signal }).then(
+      (slots) => this.#settle(signal, 'ready', slots),
+      () => this.#settle(signal, 'error', undefined),
     );
   }
 
@@ -73,17 +76,18 @@ export class FreeSlotsController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#lifetime.open();
     // Back in the page after a request was cut short: load again.
     if (this.#key === undefined) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.#abort?.abort();
+    this.#lifetime.close();
     this.#key = undefined;
   }
 
-  #settle(abort: AbortController, status: FreeSlotsStatus, slots: AvailabilitySlot[] | undefined): void {
-    if (abort.signal.aborted) return;
+  #settle(signal: AbortSignal, status: FreeSlotsStatus, slots: AvailabilitySlot[] | undefined): void {
+    if (signal.aborted) return;
     this.#status = status;
     this.#slots = slots;
     this.#host.requestUpdate();

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DirectoryAdapter, ResponseQuery, StandardResponse } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { LatestRequest } from '../../controllers/latest-request.js';
+import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 import type { Clock } from '../../model/clock.js';
 
 export type ResponseSearchStatus = 'idle' | 'searching' | 'done' | 'error';
@@ -27,7 +28,7 @@ export class ResponseSearch implements ReactiveController {
   readonly #onError: ((error: AdapterError) => void) | undefined;
   readonly #latest = new LatestRequest();
   #directory: DirectoryAdapter | undefined;
-  #connected = false;
+  readonly #lifetime = new LifetimeScope();
 
   results: readonly StandardResponse[] = [];
   /** Category names found in the library, sorted for the agent's language; undefined until loaded. */
@@ -45,35 +46,36 @@ export class ResponseSearch implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#connected = true;
+    this.#lifetime.open();
+    // The search's timer and request end with the host.
+    this.#lifetime.subscribe(() => () => this.#latest.stop());
     this.#directory = this.#config().directory;
     if (this.status !== 'done') void this.search();
   }
 
   hostUpdate(): void {
     const { directory } = this.#config();
-    if (!this.#connected || directory === this.#directory) return;
+    if (!this.#lifetime.active || directory === this.#directory) return;
     this.#directory = directory;
     this.categories = undefined;
     void this.search();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
-    this.#latest.stop();
+    this.#lifetime.close();
     if (this.status === 'searching') this.status = 'idle';
   }
 
   /** Searches once typing pauses. */
   schedule(): void {
     const { clock, debounce } = this.#config();
-    this.#latest.debounce(clock, debounce, () => void this.search());
+    if (this.#lifetime.active) this.#latest.debounce(clock, debounce, () => void this.search());
   }
 
   /** Searches now for the current query, replacing any search waiting or under way. */
   async search(): Promise<void> {
     this.#latest.stop();
-    if (!this.#connected) return;
+    if (!this.#lifetime.active) return;
     const { directory, query: raw } = this.#config();
     // No directory yet (it may come by property or context later): nothing to search, nothing failed.
     if (!directory) {
