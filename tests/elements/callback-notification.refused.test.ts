@@ -62,17 +62,16 @@ describe('<callback-notification>: a call the browser cannot take', () => {
   it('shows a notice with the reason, announces it, never rings or offers Accept; keyboard reaches Dismiss; axe clean', async () => {
     const { el, phone, publish, declined, fired } = await mount();
     publish(refusedCall('sip-1', 'Ana <b>Ruiz</b>'));
-    await aTimeout(0);
-    await el.updateComplete;
     expect(phone.getInteraction('cb-sip-1')).to.deep.include({ state: 'revoked', revokedReason: 'incompatible-media', callId: 'sip-1' });
-    expect(paragraph(el)).to.equal(
-      "This call's audio cannot be connected from the browser: the caller's phone system needs a WebRTC gateway. The call was refused.",
-    );
+    // The words for a reason are fetched the first time one is needed.
+    const expected = "This call's audio cannot be connected from the browser: the caller's phone system needs a WebRTC gateway. The call was refused.";
+    await waitUntil(() => paragraph(el) === expected, `the notice says why: ${paragraph(el)}`);
     expect(el.shadowRoot!.querySelector('.who')!.textContent).to.equal('Ana <b>Ruiz</b>');
     expect(el.shadowRoot!.querySelector('b'), 'caller data is text').to.equal(null);
     expect(el.shadowRoot!.querySelector('button.accept')).to.equal(null);
-    expect(announcement()).to.equal(
-      'The call from Ana <b>Ruiz</b> could not be taken: its audio cannot be connected from the browser (it needs a WebRTC gateway).',
+    await waitUntil(
+      () => announcement() === 'The call from Ana <b>Ruiz</b> could not be taken: its audio cannot be connected from the browser (it needs a WebRTC gateway).',
+      `announced: ${announcement()}`,
     );
     expect(fired).to.deep.equal(['callback-revoked']);
     expect(declined, 'the phone already refused it').to.deep.equal([]);
@@ -100,8 +99,9 @@ describe('<callback-notification>: a call the browser cannot take', () => {
     const expected =
       'El audio de esta llamada no se puede conectar desde el navegador: el sistema telefónico de quien llama necesita una pasarela WebRTC. Se rechazó la llamada.';
     await waitUntil(() => paragraph(el) === expected, `the notice in Spanish: ${paragraph(el)}`);
-    expect(announcement()).to.equal(
-      'No se pudo atender la llamada de Ana: su audio no se puede conectar desde el navegador (necesita una pasarela WebRTC).',
+    await waitUntil(
+      () => announcement() === 'No se pudo atender la llamada de Ana: su audio no se puede conectar desde el navegador (necesita una pasarela WebRTC).',
+      `announced in Spanish: ${announcement()}`,
     );
   });
 

@@ -174,6 +174,15 @@ export class CallbackNotification extends CallbackElement {
     },
   );
 
+  /** The words for an offer withdrawn with a reason (rare), fetched the first time one is. */
+  #reasons: typeof import('./callback-notification.reasons.js') | undefined;
+
+  async #loadReasons(): Promise<typeof import('./callback-notification.reasons.js')> {
+    this.#reasons ??= await import('./callback-notification.reasons.js');
+    this.requestUpdate();
+    return this.#reasons;
+  }
+
   /** The opt-in page-wide offer shortcuts (one document listener, while connected), fetched once asked for. */
   #shortcuts: DocumentShortcutsController | undefined;
 
@@ -261,13 +270,9 @@ export class CallbackNotification extends CallbackElement {
     } else if (interaction.state === 'revoked') {
       this.settledNotice = interaction;
       if (this.pending?.id === interaction.id) this.pending = undefined;
-      announce(
-        interaction.revokedReason === 'incompatible-media'
-          ? msg(str`The call from ${who} could not be taken: its audio cannot be connected from the browser (it needs a WebRTC gateway).`, {
-              id: 'announce.revoked-incompatible-media',
-            })
-          : msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }),
-      );
+      const reason = interaction.revokedReason;
+      if (reason) void this.#loadReasons().then((reasons) => announce(reasons.revokedReasonAnnouncement(reason, who)));
+      else announce(msg(str`Callback from ${who} was withdrawn.`, { id: 'announce.revoked' }));
       this.dispatchEvent(new CallbackRevokedEvent({ interaction }));
     }
   }
@@ -485,10 +490,8 @@ export class CallbackNotification extends CallbackElement {
         <p>
           ${interaction.state === 'expired'
             ? msg('Not answered in time: the callback went back to routing.', { id: 'notification.expired' })
-            : interaction.revokedReason === 'incompatible-media'
-              ? msg("This call's audio cannot be connected from the browser: the caller's phone system needs a WebRTC gateway. The call was refused.", {
-                  id: 'notification.revoked-incompatible-media',
-                })
+            : interaction.revokedReason
+              ? (this.#reasons?.revokedReasonText(interaction.revokedReason) ?? '')
               : msg('The callback was withdrawn.', { id: 'notification.revoked' })}
         </p>
         <div part="actions" class="actions">
