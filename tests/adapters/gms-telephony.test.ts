@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { eventsForCall } from '../../src/adapters/gms/call-events.js';
 import type { GmsCallbackAdapter } from '../../src/adapters/gms/index.js';
+import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { actionAvailability } from '../../src/model/actions.js';
 import type { Interaction } from '../../src/model/interaction.js';
@@ -104,5 +106,34 @@ describe('GmsCallbackAdapter with a telephony adapter', function () {
     await gms.accept(id);
     await phone.hangUp(call.id);
     await waitUntil(() => state(id) === 'ended', `ended (${state(id)})`);
+  });
+});
+
+describe('GmsCallbackAdapter: who or what ended the call', function () {
+  this.timeout(20_000);
+
+  it('records the contact, the agent, the agent’s browser, the network or the phone system, with the phone’s reason', async () => {
+    const phone = new SimulatedContactCenter({ latencyMs: 0 });
+    const gms = (await gmsAdapter({ telephony: phone })).adapter;
+    try {
+      const id = await createOnServer({ _customer_number: freshNumber(), firstname: 'Ana' });
+      const call = phone.ringIn('+12025550123', await routeToAgent(id));
+      await gms.accept(id);
+      const connected = gms.getInteraction(id)!;
+      expect(connected.state).to.equal('connected');
+      const ended = (changes: Partial<CallInfo>) => eventsForCall(connected, { ...phone.getCall(call.id)!, state: 'ended', ...changes });
+      expect(ended({ endedBy: 'remote' })).to.deep.equal([{ type: 'hang-up', by: 'contact' }]);
+      expect(ended({ endedBy: 'local' })).to.deep.equal([{ type: 'hang-up', by: 'agent' }]);
+      expect(ended({ endedBy: 'local', endReason: 'media-failed', endDetail: 'setup attribute' })).to.deep.equal([
+        { type: 'hang-up', by: 'phone', reason: 'setup attribute' },
+      ]);
+      expect(ended({ endedBy: 'remote', endReason: 'connection-lost' })).to.deep.equal([{ type: 'hang-up', by: 'network' }]);
+      expect(ended({ endedBy: 'remote', endReason: 'proxy', endDetail: '408 Session timer expired' })).to.deep.equal([
+        { type: 'hang-up', by: 'service', reason: '408 Session timer expired' },
+      ]);
+    } finally {
+      gms.dispose();
+      phone.dispose();
+    }
   });
 });

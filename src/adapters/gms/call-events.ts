@@ -1,13 +1,15 @@
 import type { Interaction } from '../../model/interaction.js';
 import { transition, type InteractionEvent } from '../../model/state-machine.js';
+import { hangUpOf } from '../call-end.js';
 import type { CallInfo } from '../telephony-adapter.js';
 
 /**
  * What a change of the call carrying a GMS interaction means for that interaction. The GMS adapter
  * is not the phone the elements act through: the agent's End call, Hold and Resume reach the phone
  * directly, and the adapter learns of them, as of the far end's doings, only from the call's new
- * value. So a call ended here (`endedBy: 'local'`) is the agent's hang-up, a call held here is the
- * agent's hold, and the rest is read as the phone reports it.
+ * value. So a call ended here (`endedBy: 'local'`, no `endReason`) is the agent's hang-up, a call
+ * held here is the agent's hold, and the rest is read as the phone reports it (an end caused by
+ * the agent's browser, the network or the phone system is recorded as such: see `hangUpOf`).
  */
 export function eventsForCall(interaction: Interaction, call: CallInfo): InteractionEvent[] {
   const { state } = interaction;
@@ -17,7 +19,7 @@ export function eventsForCall(interaction: Interaction, call: CallInfo): Interac
     if (state === 'offered') events.push({ type: 'revoke' });
     else if (state === 'dialing' && call.endedBy === 'remote') {
       events.push({ type: 'dial-failed', result: call.dialResult && call.dialResult !== 'connected' ? call.dialResult : 'error' });
-    } else if (state === 'dialing' || inCall) events.push({ type: 'hang-up', by: call.endedBy === 'remote' ? 'contact' : 'agent' });
+    } else if (state === 'dialing' || inCall) events.push(hangUpOf(call));
     return events;
   }
   if (state === 'dialing' && call.state === 'connected') events.push({ type: 'answered' });

@@ -1,7 +1,8 @@
 import type { Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
-import { assertNever, isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { hangUpOf } from '../call-end.js';
 import type {
   AgentReadyState,
   AvailabilityQuery,
@@ -457,23 +458,6 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
 function notSupported(what: string): Promise<never> {
   return Promise.reject(new AdapterError('not-supported', `The phone does not support ${what}.`));
-}
-
-/** Who or what ended a call the agent did not hang up, in the interaction's words. */
-function hangUpOf(call: CallInfo): InteractionEvent {
-  const reason = call.endDetail ? { reason: call.endDetail } : {};
-  switch (call.endReason) {
-    case 'media-failed':
-      return { type: 'hang-up', by: 'phone', ...reason };
-    case 'connection-lost':
-      return { type: 'hang-up', by: 'network', ...reason };
-    case 'proxy':
-      return { type: 'hang-up', by: 'service', ...reason };
-    case undefined:
-      return { type: 'hang-up', by: 'contact' };
-    default:
-      return assertNever(call.endReason);
-  }
 }
 
 function tryTransition(interaction: Interaction, event: InteractionEvent, at: number): boolean {
