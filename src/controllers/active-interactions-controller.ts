@@ -50,7 +50,6 @@ export class ActiveInteractionsController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#lifetime.close();
-    this.#bound = undefined;
   }
 
   hostUpdate(): void {

@@ -59,7 +59,6 @@ export class InteractionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#lifetime.close();
-    this.#boundAdapter = this.#boundId = undefined;
   }
 
   hostUpdate(): void {
@@ -68,7 +67,6 @@ export class InteractionController implements ReactiveController {
   }
 
   #bind(): void {
-    this.#boundAdapter = this.#boundId = undefined;
     if (!this.#binding.open()) return;
     const { adapter, interactionId } = this.#config();
     this.#boundAdapter = adapter;

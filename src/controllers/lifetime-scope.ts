@@ -9,6 +9,8 @@ const ended = /* @__PURE__ */ AbortSignal.abort();
  * One lifetime of a controller's host (connected), or of one thing it follows within it (an
  * adapter, an interaction, a timer): every adapter subscription, listener, timer and request taken
  * through the scope ends when the lifetime does, and nothing new is taken while none is open.
+ * Listeners and requests take its `signal` (`addEventListener(type, fn, { signal })`, an adapter
+ * call's `{ signal }`), which is already aborted while none is open.
  *
  * A controller opens its scope in `hostConnected` and closes it in `hostDisconnected`; for what it
  * rebinds, it keeps a child scope (`new LifetimeScope(parent)`) and opens it again, which ends what
@@ -62,11 +64,6 @@ export class LifetimeScope {
     // `start` itself may have ended the lifetime (a listener that closes its host).
     if (signal.aborted) release();
     else signal.addEventListener('abort', release);
-  }
-
-  /** `target.addEventListener` for the lifetime (the page's `window` by default). */
-  listen(type: string, listener: EventListener, target: Partial<EventTarget> = globalThis): void {
-    if (this.active) target.addEventListener?.(type, listener, { signal: this.signal });
   }
 
   /**

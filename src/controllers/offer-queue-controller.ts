@@ -47,7 +47,6 @@ export class OfferQueueController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#lifetime.close();
-    this.#bound = undefined;
   }
 
   hostUpdate(): void {
@@ -55,7 +54,6 @@ export class OfferQueueController implements ReactiveController {
   }
 
   #bind(): void {
-    this.#bound = undefined;
     if (!this.#binding.open()) return;
     const adapter = this.#adapter();
     this.#bound = adapter;

@@ -114,16 +114,16 @@ describe('LifetimeScope: one lifetime for what a controller takes', () => {
     expect(fired).to.equal(1);
   });
 
-  it('listeners: added for the lifetime only', () => {
+  it('listeners: added with its signal, for the lifetime only', () => {
     const target = new EventTarget();
     const scope = new LifetimeScope();
     let heard = 0;
-    scope.listen('ping', () => heard++, target);
+    target.addEventListener('ping', () => heard++, { signal: scope.signal });
     target.dispatchEvent(new Event('ping'));
     expect(heard, 'closed: not added').to.equal(0);
 
     scope.open();
-    scope.listen('ping', () => heard++, target);
+    target.addEventListener('ping', () => heard++, { signal: scope.signal });
     target.dispatchEvent(new Event('ping'));
     expect(heard).to.equal(1);
     scope.close();

@@ -123,15 +123,9 @@ export class DeskOwnershipController implements ReactiveController {
       tabLocks = module;
       if (followed.aborted) return;
       const lock = module.deskTabLock(scope);
-      this.#desk.subscribe(() => {
-        lock.retain(this.#binding);
-        const unsubscribe = lock.subscribe((ownership) => this.#decide(ownership));
-        return () => {
-          unsubscribe();
-          lock.release(this.#binding);
-        };
-      });
+      lock.retain(this.#binding);
       this.#lock = lock;
+      this.#desk.subscribe(() => lock.subscribe((ownership) => this.#decide(ownership)));
       if (lock.ownership) this.#decide(lock.ownership);
     };
     if (tabLocks) {
@@ -146,6 +140,7 @@ export class DeskOwnershipController implements ReactiveController {
 
   #unbind(): void {
     this.#desk.close();
+    this.#lock?.release(this.#binding);
     this.#lock = undefined;
     this.#key = undefined;
     this.#ownership = undefined;

@@ -79,9 +79,13 @@ export class MarkDoneRetryController implements ReactiveController {
     const lifetime = this.#lifetime;
     lifetime.open();
     this.#startedFor = undefined;
-    lifetime.listen('online', () => {
-      if (this.#pending) void this.#attempt();
-    });
+    globalThis.addEventListener?.(
+      'online',
+      () => {
+        if (this.#pending) void this.#attempt();
+      },
+      { signal: lifetime.signal },
+    );
     lifetime.subscribe(() =>
       this.#store.subscribe((id) => {
         if (id === this.#binding().interactionId) this.#check();

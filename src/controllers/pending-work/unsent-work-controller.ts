@@ -65,7 +65,7 @@ export class UnsentWorkController implements ReactiveController {
     const lifetime = this.#lifetime;
     lifetime.open();
     lifetime.subscribe(() => this.store.subscribe(() => this.#host.requestUpdate()));
-    lifetime.listen('online', () => this.#recheck());
+    globalThis.addEventListener?.('online', () => this.#recheck(), { signal: lifetime.signal });
     if (!this.store.loaded) void this.store.ready.then(() => this.#host.requestUpdate());
     this.#follow();
   }

@@ -72,7 +72,7 @@ export class DocumentShortcutsController implements ReactiveController {
     const wanted = Object.keys(this.keys).length > 0;
     if (wanted === listening.active) return;
     if (!wanted) listening.close();
-    else if (listening.open()) listening.listen('keydown', (event) => this.#onKeydown(event as KeyboardEvent), document);
+    else if (listening.open()) document.addEventListener('keydown', (event) => this.#onKeydown(event), { signal: listening.signal });
   }
 
   #onKeydown(event: KeyboardEvent): void {
