@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { addDays, zonedDay, zonedParts, zonedToEpoch } from '../../src/elements/shared/callback-scheduler-time.js';
+import { addDays, zonedDay, zonedParts, zonedToEpoch } from '../../src/elements/callback-scheduler/callback-scheduler.time.js';
 
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 

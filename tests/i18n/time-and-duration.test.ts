@@ -6,7 +6,7 @@ import type { CaseHistory } from '../../src/case-history.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { formatDateTime, formatDuration, formatTime } from '../../src/elements/shared/format.js';
-import { formatHours, formatSlot, formatWeekdayTime } from '../../src/elements/shared/callback-scheduler-time.js';
+import { formatHours, formatSlot, formatWeekdayTime } from '../../src/elements/callback-scheduler/callback-scheduler.time.js';
 import '../helpers/lit-warnings.js';
 
 /**

@@ -22,9 +22,9 @@ import { CallbackDoneEvent, doneDetail } from '../call-actions/call-actions.even
 import { flowActionLabel } from '../call-actions/call-actions.labels.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
-import { rescheduleBlockedMessage } from '../shared/callback-scheduler-messages.js';
-import * as parts from '../shared/callback-scheduler-parts.js';
-import { FreeSlotsController } from '../shared/callback-scheduler-slots.js';
+import { rescheduleBlockedMessage } from './callback-scheduler.messages.js';
+import * as parts from './callback-scheduler.parts.js';
+import { FreeSlotsController } from './callback-scheduler.slots.js';
 import {
   clockMinutes,
   formatHours,
@@ -35,7 +35,7 @@ import {
   zonedParts,
   zonedToEpoch,
   type DayHours,
-} from '../shared/callback-scheduler-time.js';
+} from './callback-scheduler.time.js';
 import { agentTimeZone, timeZoneName, zonesDiffer } from '../shared/format.js';
 import { formatPhone } from '../shared/phone-format.js';
 import { validationMessage } from '../../messages/messages.js';

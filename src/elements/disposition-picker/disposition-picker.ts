@@ -17,8 +17,8 @@ import {
   treeCommand,
   visibleRows,
   type TreeRow,
-} from '../shared/disposition-picker-tree.js';
-import { renderCodeList, renderTreeNodes } from '../shared/disposition-picker-views.js';
+} from './disposition-picker.tree.js';
+import { renderCodeList, renderTreeNodes } from './disposition-picker.views.js';
 import { adapterErrorMessage, pendingDispositionMessage, validationMessage } from '../../messages/messages.js';
 import { styles } from './disposition-picker.styles.js';
 

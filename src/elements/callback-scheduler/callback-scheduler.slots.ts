@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { AvailabilitySlot } from '../../model/interaction.js';
 import { LifetimeScope } from '../../controllers/lifetime-scope.js';
-import { zonedDay } from './callback-scheduler-time.js';
+import { zonedDay } from './callback-scheduler.time.js';
 
 export type FreeSlotsStatus = 'idle' | 'loading' | 'ready' | 'error';
 

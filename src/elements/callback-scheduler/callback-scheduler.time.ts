@@ -4,8 +4,8 @@
  * Dates are `YYYY-MM-DD`, times `HH:MM` (the inputs' value formats).
  */
 
-import { formatTimeRange, timeOfDay } from './format.js';
-import { dateTimeFormat } from './intl-cache.js';
+import { formatTimeRange, timeOfDay } from '../shared/format.js';
+import { dateTimeFormat } from '../shared/intl-cache.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

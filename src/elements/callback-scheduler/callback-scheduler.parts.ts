@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
-import { RESCHEDULE_REASONS, rescheduleReasonLabel } from './callback-scheduler-messages.js';
-import type { FreeSlotsStatus } from './callback-scheduler-slots.js';
-import { formatDay, formatSlot, formatWeekdayTime, formatZonedTime, zonedParts } from './callback-scheduler-time.js';
+import { RESCHEDULE_REASONS, rescheduleReasonLabel } from './callback-scheduler.messages.js';
+import type { FreeSlotsStatus } from './callback-scheduler.slots.js';
+import { formatDay, formatSlot, formatWeekdayTime, formatZonedTime, zonedParts } from './callback-scheduler.time.js';
 
 /** Pieces of `<callback-scheduler>`'s form that need no element state of their own. */
 

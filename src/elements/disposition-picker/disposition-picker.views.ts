@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { DispositionNode } from '../../model/interaction.js';
-import { dispositionLeaves, isFolder } from './disposition-picker-tree.js';
+import { dispositionLeaves, isFolder } from './disposition-picker.tree.js';
 
 /** The two displays of `<disposition-picker>`: what they show, not what picking does. */
 
