@@ -21,7 +21,7 @@ import type {
   TelephonyAdapter,
   TelephonyCapabilities,
 } from '../telephony-adapter.js';
-import type { RoutingLogEntry } from './offer-desk.js';
+import type { RoutingLogEntry } from './callback-service.js';
 import type { FarEndView } from './calls.js';
 import type { FaultOptions, SimulatedOperation } from './faults.js';
 import { isScenarioName, planOffer, SCENARIOS, type OfferOverrides, type ScenarioName } from './scenarios.js';
@@ -129,12 +129,12 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
       offerTimeoutMs: this.#s.offerTimeoutMs,
       locale: this.#s.directory.locale,
     });
-    return this.#s.desk.route(plan);
+    return this.#s.service.route(plan);
   }
 
   /** The customer cancels a callback that is still offered. */
   revoke(interactionId: string): Interaction {
-    return this.#s.desk.revoke(interactionId);
+    return this.#s.service.revoke(interactionId);
   }
 
   /** An ordinary inbound call (no callback) from `from`. */
@@ -146,7 +146,7 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
   hangUpRemotely(callId: string): void {
     const call = this.#s.calls.require(callId);
     const interaction = call.info.interactionId ? this.#s.interactions.get(call.info.interactionId) : undefined;
-    if (call.info.state === 'ringing' && interaction?.state === 'offered') this.#s.desk.revoke(interaction.id);
+    if (call.info.state === 'ringing' && interaction?.state === 'offered') this.#s.service.revoke(interaction.id);
     else this.#s.switchboard.remoteHangUp(callId);
   }
 
@@ -185,11 +185,11 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
 
   /** Offers that left this agent (rejected, expired, cancelled) or wait for them. */
   get routingLog(): readonly RoutingLogEntry[] {
-    return [...this.#s.desk.routingLog];
+    return [...this.#s.service.routingLog];
   }
 
   onRouting(listener: (entry: RoutingLogEntry) => void): Unsubscribe {
-    return this.#s.desk.routing.on(listener);
+    return this.#s.service.routing.on(listener);
   }
 
   /** Stops every timer; the instance must not be used afterwards. */
@@ -217,53 +217,53 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
   }
 
   accept(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('accept', options, () => this.#s.desk.accept(id));
+    return this.#s.run('accept', options, () => this.#s.service.accept(id));
   }
 
   reject(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('reject', options, () => this.#s.desk.reject(id));
+    return this.#s.run('reject', options, () => this.#s.service.reject(id));
   }
 
   reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('reschedule', options, () => this.#s.desk.reschedule(id, request));
+    return this.#s.run('reschedule', options, () => this.#s.service.reschedule(id, request));
   }
 
   availability(id: string, query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]> {
     return this.#s.run('availability', options, () => {
       this.#s.requireCapability(this.callbackCapabilities.availability, 'availability');
-      return this.#s.desk.availability(id, query);
+      return this.#s.service.availability(id, query);
     });
   }
 
   setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('setDisposition', options, () => this.#s.desk.setDisposition(id, disposition));
+    return this.#s.run('setDisposition', options, () => this.#s.service.setDisposition(id, disposition));
   }
 
   addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('addNote', options, () => this.#s.desk.addNote(id, text));
+    return this.#s.run('addNote', options, () => this.#s.service.addNote(id, text));
   }
 
   markDone(id: string, request?: MarkDoneRequest, options?: CallOptions): Promise<Interaction> {
-    return this.#s.run('markDone', options, () => this.#s.desk.markDone(id, request));
+    return this.#s.run('markDone', options, () => this.#s.service.markDone(id, request));
   }
 
   findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]> {
     return this.#s.run('findOpenByNumber', options, () => {
       this.#s.requireCapability(this.callbackCapabilities.duplicateLookup, 'duplicate lookup');
-      return this.#s.desk.findOpenByNumber(number);
+      return this.#s.service.findOpenByNumber(number);
     });
   }
 
   getReadyState(channel: Channel): AgentReadyState {
-    return this.#s.desk.getReadyState(channel);
+    return this.#s.service.getReadyState(channel);
   }
 
   setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
-    return this.#s.run('setReadyState', options, () => this.#s.desk.setReadyState(channel, state));
+    return this.#s.run('setReadyState', options, () => this.#s.service.setReadyState(channel, state));
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
-    return this.#s.desk.readyChanges.on(listener);
+    return this.#s.service.readyChanges.on(listener);
   }
 
   // ---- TelephonyAdapter ----
@@ -295,7 +295,7 @@ export class SimulatedContactCenter implements CallbackAdapter, TelephonyAdapter
   answer(callId: string, options?: CallOptions): Promise<CallInfo> {
     return this.#s.phone('answer', options, undefined, () => {
       const offered = this.#s.offeredOn(callId);
-      if (offered) this.#s.desk.accept(offered.id);
+      if (offered) this.#s.service.accept(offered.id);
       else this.#s.switchboard.answer(callId);
       return this.#s.calls.require(callId).info;
     });

@@ -1,7 +1,7 @@
 export { SimulatedContactCenter, type SimulatedContactCenterOptions } from './contact-center.js';
 export { SCENARIOS, SCENARIO_NAMES, isScenarioName, type Scenario, type ScenarioName, type OfferOverrides } from './scenarios.js';
 export type { SimulatedOperation, FaultOptions } from './faults.js';
-export type { RoutingLogEntry } from './offer-desk.js';
+export type { RoutingLogEntry } from './callback-service.js';
 export type { FarEndView } from './calls.js';
 export type { ContactBehaviour, TargetBehaviour, DialOutcome } from './behaviour.js';
 export { DIAL_TIMING } from './behaviour.js';

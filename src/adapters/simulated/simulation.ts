@@ -8,7 +8,7 @@ import { CallbackCalendar, type OfficeHours } from './availability.js';
 import { DEFAULT_FORGET_CLOSED_AFTER_MS } from '../retention.js';
 import { isClosed } from '../../model/state-machine.js';
 import { CallContext } from './call-context.js';
-import { OfferDesk } from './offer-desk.js';
+import { CallbackService } from './callback-service.js';
 import { CallStore } from './calls.js';
 import { Consultations } from './consultation.js';
 import { SimulatedDirectory } from './directory.js';
@@ -82,7 +82,7 @@ export class Simulation {
   readonly calls: CallStore;
   readonly switchboard: Switchboard;
   readonly consultations: Consultations;
-  readonly desk: OfferDesk;
+  readonly service: CallbackService;
   readonly #pipeline: RequestPipeline;
   #sequence = 0;
 
@@ -124,7 +124,7 @@ export class Simulation {
     const ctx = new CallContext(this.calls, this.interactions, this.directory, (prefix) => this.nextId(prefix));
     this.switchboard = new Switchboard(ctx);
     this.consultations = new Consultations(ctx);
-    this.desk = new OfferDesk({
+    this.service = new CallbackService({
       clock: this.clock,
       timers: this.timers,
       ctx,
@@ -172,7 +172,7 @@ export class Simulation {
   /** Declining the ringing call of a callback offer rejects the offer (with its rules). */
   declineOrReject(callId: string, otherwise: () => void): void {
     const offered = this.offeredOn(callId);
-    if (offered) this.desk.reject(offered.id);
+    if (offered) this.service.reject(offered.id);
     else otherwise();
   }
 }

@@ -24,7 +24,7 @@ export type RoutingLogEntry = { at: number; interactionId: string } & (
 
 type WithoutTime<T> = T extends unknown ? Omit<T, 'at'> : never;
 
-export interface CallbackDeskOptions {
+export interface CallbackServiceOptions {
   clock: Clock;
   timers: TimerSet;
   ctx: CallContext;
@@ -35,18 +35,21 @@ export interface CallbackDeskOptions {
   placeVoiceCallbackMs?: number | undefined;
 }
 
-/** Offers, their outcome, and the callback record: reschedule, disposition, notes, done. */
-export class OfferDesk {
+/**
+ * The simulator's callback service (what GMS is in production): offers, their outcome, and the
+ * callback record: reschedule, disposition, notes, done.
+ */
+export class CallbackService {
   readonly routing = new Emitter<[RoutingLogEntry]>();
   readonly readyChanges = new Emitter<[Channel, AgentReadyState]>();
   /** What routing did, most recent {@link ROUTING_LOG_LIMIT} entries. */
   readonly routingLog: RoutingLogEntry[] = [];
-  readonly #o: CallbackDeskOptions;
+  readonly #o: CallbackServiceOptions;
   readonly #ready: Record<Channel, AgentReadyState> = { voice: 'ready', 'web-callback': 'ready' };
   readonly #waiting: OfferPlan[] = [];
   readonly #expiry = new Map<string, symbol>();
 
-  constructor(options: CallbackDeskOptions) {
+  constructor(options: CallbackServiceOptions) {
     this.#o = options;
   }
 
