@@ -83,7 +83,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * dynamic import the first time the adapter registers.
  *
  * Inbound calls carry their callback data (headers, see {@link SipTelephonyOptions.callbackData})
- * in `CallInfo.data`; a `TelephonyCallbackAdapter` turns them into offered interactions.
+ * in `CallInfo.data`; a `PhoneCallbackAdapter` turns them into offered interactions.
  */
 export class SipTelephonyAdapter implements TelephonyAdapter {
   readonly telephonyCapabilities: TelephonyCapabilities = {
