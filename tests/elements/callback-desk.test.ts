@@ -259,4 +259,19 @@ describe('<callback-desk>', () => {
     await expect(desk).to.be.accessible();
     desk.contactCenter!.dispose();
   });
+
+  it("the simulator's bar, fetched with the simulator, keeps its look and the desk's own", async () => {
+    const desk = await fixture<CallbackDesk>(html`<callback-desk simulated></callback-desk>`);
+    await waitUntil(() => desk.shadowRoot!.querySelector('[part=simulator-send]'), 'simulation started');
+    const bar = desk.shadowRoot!.querySelector<HTMLDetailsElement>('[part=simulator]')!;
+    // A dashed box whose summary spans the row when open (its styles come with the simulator).
+    expect(getComputedStyle(bar).borderTopStyle).to.equal('dashed');
+    bar.open = true;
+    expect(getComputedStyle(bar).display).to.equal('flex');
+    expect(getComputedStyle(bar.querySelector('summary')!).cursor).to.equal('pointer');
+    // The desk's own styles stay (its one-column grid).
+    expect(getComputedStyle(desk).display).to.equal('grid');
+    await expect(desk).to.be.accessible();
+    desk.contactCenter!.dispose();
+  });
 });

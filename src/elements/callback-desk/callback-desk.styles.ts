@@ -47,21 +47,6 @@ export const styles = css`
     font-size: 0.8em;
     opacity: 0.85;
   }
-  .simulator {
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space-2);
-  }
-  .simulator[open] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: center;
-  }
-  .simulator summary {
-    cursor: pointer;
-    flex-basis: 100%;
-  }
   .window[hidden] {
     display: none;
   }

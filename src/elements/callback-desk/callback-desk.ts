@@ -6,7 +6,6 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
-import type { ScenarioName } from '../../adapters/simulated/scenarios.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
 import { announce } from '../../controllers/announcer.js';
@@ -274,17 +273,14 @@ export class CallbackDesk extends CallbackElement {
     this.#standbyView?.announceHandover(this.#ownership);
   }
 
-  /** Scenarios the simulated contact center can play, for the desk's own trial bar. */
-  @state() private scenarios: readonly { name: ScenarioName; title: string; description: string }[] = [];
+  /** With `simulated`: the simulator and its bar (callback-desk.simulation.ts), once fetched. */
+  #simulation: typeof import('./callback-desk.simulation.js') | undefined;
 
   async #startSimulation(): Promise<void> {
-    const [{ SimulatedContactCenter }, { SCENARIO_NAMES, SCENARIOS }] = await Promise.all([
-      import('../../adapters/simulated/contact-center.js'),
-      import('../../adapters/simulated/scenarios.js'),
-    ]);
+    const simulation = await import('./callback-desk.simulation.js');
     if (this.callbackAdapter) return;
-    this.scenarios = SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title, description: SCENARIOS[name].description }));
-    const cc = new SimulatedContactCenter(this.clock ? { clock: this.clock } : {});
+    const cc = simulation.startSimulation(this.renderRoot as ShadowRoot, (this.constructor as typeof CallbackDesk).elementStyles, this.clock);
+    this.#simulation = simulation;
     this.contactCenter = cc;
     this.callbackAdapter = cc;
     this.telephonyAdapter = cc;
@@ -421,7 +417,7 @@ export class CallbackDesk extends CallbackElement {
         : html`<p class="idle" tabindex="-1" ?hidden=${this.#offers.offers.length > 0}>
             ${msg('No interaction in progress. Offers appear here while you are Ready.', { id: 'desk.idle' })}
           </p>`}
-      ${this.#renderSimulatorBar()}`;
+      ${this.contactCenter && this.#simulation ? this.#simulation.renderSimulatorBar(this.contactCenter, this.renderRoot as ShadowRoot) : nothing}`;
   }
 
   /** A note typed for an interaction that closed before it was saved: to read, copy, then dismiss. */
@@ -437,24 +433,6 @@ export class CallbackDesk extends CallbackElement {
       </label>
       <button type="button" @click=${dismiss}>${msg('Dismiss', { id: 'desk.unsaved-note-dismiss' })}</button>
     </section>`;
-  }
-
-  /** With `simulated`, a small bar to send the simulator's offers, so a static page is playable. */
-  #renderSimulatorBar() {
-    const cc = this.contactCenter;
-    if (!cc || !this.scenarios.length) return nothing;
-    const send = () => {
-      const select = this.shadowRoot?.querySelector<HTMLSelectElement>('#scenario');
-      if (select) void cc.offer(select.value as ScenarioName);
-    };
-    return html`<details part="simulator" class="simulator">
-      <summary>${msg('Simulated contact center', { id: 'desk.simulator' })}</summary>
-      <label for="scenario">${msg('Scenario', { id: 'desk.simulator-scenario' })}</label>
-      <select id="scenario">
-        ${this.scenarios.map((s) => html`<option value=${s.name} title=${s.description}>${s.title}</option>`)}
-      </select>
-      <button type="button" part="simulator-send" @click=${send}>${msg('Send offer', { id: 'desk.simulator-send' })}</button>
-    </details>`;
   }
 
   #renderWindow(interaction: Interaction) {
