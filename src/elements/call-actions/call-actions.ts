@@ -5,6 +5,7 @@ import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import type { ActionAvailability, InteractionAction } from '../../model/actions.js';
 import type { Interaction, TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
@@ -103,7 +104,6 @@ export class CallActions extends InteractionElement {
   @property({ attribute: false }) keyShortcuts?: Partial<Record<InteractionAction, string>>;
 
   @state() private panel: Panel | undefined;
-  @state() private focusIndex = 0;
 
   readonly session = new InteractionSession(this, sessionOverrides(this), (previous, next) => {
     // A Mark done that timed out or lost its answer may still have reached the service: when the
@@ -163,35 +163,24 @@ export class CallActions extends InteractionElement {
     return !!this.session.interaction?.muted;
   }
 
-  /** The toolbar button that had focus before this update, and the action it stood for. */
-  #focused: { button: HTMLElement; action: string | undefined } | undefined;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const button = (this.shadowRoot?.activeElement as HTMLElement | null)?.closest<HTMLElement>('[part~=button]');
-    this.#focused = button ? { button, action: button.dataset.action } : undefined;
-  }
-
   /**
-   * The focused button went away with the state it belonged to (End call, a transfer, Leave
-   * conference), or the button element now stands for another action (End call became Reschedule
-   * callback): focus goes to the toolbar itself, never onto a button the agent did not choose.
-   * Hold and Resume are one toggle: that button keeps focus.
+   * One Tab stop; the arrows (all four, mirrored right to left) go round the buttons. The focused
+   * button went away with the state it belonged to (End call, a transfer, Leave conference), or the
+   * button element now stands for another action (End call became Reschedule callback): focus goes
+   * to the toolbar itself, never onto a button the agent did not choose. Hold and Resume are one
+   * toggle: that button keeps focus. From the toolbar, the arrows enter it from an end.
    */
-  #keepFocusSafe(): void {
-    const was = this.#focused;
-    this.#focused = undefined;
-    if (!was) return;
-    const active = this.shadowRoot?.activeElement;
-    const toggle = (action: string | undefined) => (action === 'resume' ? 'hold' : action);
-    const changed = active === was.button && toggle(was.button.dataset.action) !== toggle(was.action);
-    const lost = !active && (document.activeElement === document.body || !document.activeElement);
-    if (changed || lost) this.shadowRoot?.querySelector<HTMLElement>('[part=toolbar]')?.focus();
-  }
+  readonly #roving = new RovingFocusController(this, {
+    items: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[part~=button]') ?? [])],
+    orientation: 'both',
+    wrap: true,
+    tabStop: true,
+    key: (button) => (button.dataset.action === 'resume' ? 'hold' : button.dataset.action),
+    fallback: () => this.shadowRoot?.querySelector<HTMLElement>('[part=toolbar]'),
+  });
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#keepFocusSafe();
     const interaction = this.session.interaction;
     this.setState('consulting', !!interaction?.consultation);
     this.setState('muted', this.#muted);
@@ -374,33 +363,10 @@ export class CallActions extends InteractionElement {
     }
   }
 
-  #onKeydown(event: KeyboardEvent): void {
-    const count = this.#visible.length;
-    if (!count) return;
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    // On the toolbar itself (where focus goes when its button went away), the arrows enter it from an end.
-    const fromToolbar = event.target === event.currentTarget;
-    let next: number;
-    if (event.key in moves) {
-      const step = moves[event.key]! * (this.dir === 'rtl' || getComputedStyle(this).direction === 'rtl' ? -1 : 1);
-      next = fromToolbar ? (step > 0 ? 0 : count - 1) : (this.#clampedFocus(count) + step + count) % count;
-    } else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = count - 1;
-    else return;
-    event.preventDefault();
-    this.focusIndex = next;
-    void this.updateComplete.then(() => this.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~=button]')[next]?.focus());
-  }
-
-  #clampedFocus(count: number): number {
-    return Math.min(Math.max(0, this.focusIndex), count - 1);
-  }
-
   protected override render() {
     const interaction = this.session.interaction;
     if (!interaction) return nothing;
     const visible = this.#visible;
-    const focus = this.#clampedFocus(visible.length);
     const markDone = visible.find((v) => v.action === 'mark-done');
     const keyReason =
       markDone?.availability.status === 'disabled' && markDone.availability.reason === 'disposition-required'
@@ -408,8 +374,8 @@ export class CallActions extends InteractionElement {
         : '';
     const error = this.session.error;
     return html`
-      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${this.#onKeydown}>
-        ${visible.map(({ action, availability }, index) => {
+      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${(e: KeyboardEvent) => this.#roving.handleKey(e)}>
+        ${visible.map(({ action, availability }) => {
           const disabled = availability.status === 'disabled';
           const toggle = action === 'mute';
           const pending =
@@ -418,7 +384,6 @@ export class CallActions extends InteractionElement {
             part="button ${action}"
             data-action=${action}
             class=${action}
-            tabindex=${index === focus ? 0 : -1}
             aria-disabled=${disabled ? 'true' : 'false'}
             aria-busy=${pending ? 'true' : 'false'}
             aria-haspopup=${PANELS.has(action) ? 'dialog' : nothing}
@@ -427,7 +392,6 @@ export class CallActions extends InteractionElement {
             aria-describedby=${disabled ? `why-${action}` : nothing}
             aria-keyshortcuts=${this.keyShortcuts?.[action] || nothing}
             title=${disabled ? blockReasonMessage(availability.reason) : nothing}
-            @focus=${() => (this.focusIndex = index)}
             @click=${() => this.#activate(action)}
           >
             ${flowActionLabel(action, this.flow)}

@@ -7,6 +7,7 @@ import { announce } from '../../controllers/announcer.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PopupController } from '../../controllers/popup-controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { INTERACTION_STATES, type Contact, type Interaction, type TargetRef } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
@@ -195,6 +196,9 @@ export class CallStatus extends InteractionElement {
 
   async #openMenu(focus: 'first' | 'last'): Promise<void> {
     await this.#menu.open();
+  /** Up and Down go round the channels; Home and End jump. */
+  readonly #menuFocus = new RovingFocusController(this, { items: () => this.#items, orientation: 'vertical', wrap: true });
+
     const items = this.#items;
     (focus === 'first' ? items[0] : items.at(-1))?.focus();
   }
@@ -211,31 +215,9 @@ export class CallStatus extends InteractionElement {
   }
 
   #onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.#items;
-    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[role=menuitem]:focus')!);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = (current + 1) % items.length;
-        break;
-      case 'ArrowUp':
-        next = (current - 1 + items.length) % items.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = items.length - 1;
-        break;
-      case 'Tab':
-        // Focus goes back to the button, and Tab carries on from there.
-        this.#menu.close();
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    items[next]?.focus();
+    // Tab: focus goes back to the button, and Tab carries on from there.
+    if (event.key === 'Tab') this.#menu.close();
+    else this.#menuFocus.handleKey(event);
   }
 
   #choose(item: ChannelItem): void {

@@ -8,6 +8,7 @@ import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { announce } from '../../controllers/announcer.js';
 import { DeskOwnershipController, type DeskOwnership } from '../../controllers/desk-ownership/desk-ownership-controller.js';
 import type { Policy } from '../../model/actions.js';
@@ -330,20 +331,13 @@ export class CallbackDesk extends CallbackElement {
     return list.find((i) => i.id === this.selectedId) ?? list[0];
   }
 
-  #onTabKeydown(event: KeyboardEvent): void {
-    const list = this.#active.interactions;
-    const index = list.findIndex((i) => i.id === this.#selected?.id);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    let next = index;
-    if (event.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) next = (index + 1) % list.length;
-    else if (event.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) next = (index - 1 + list.length) % list.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = list.length - 1;
-    else return;
-    event.preventDefault();
-    this.selectedId = list[next]!.id;
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#tab-${CSS.escape(list[next]!.id)}`)?.focus());
-  }
+  /** The tabs: Left and Right (mirrored right to left) go round them, and the tab focused is selected. */
+  #tabs = new RovingFocusController(this, {
+    items: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[role=tab]') ?? [])],
+    orientation: 'horizontal',
+    wrap: true,
+    onMove: (tab) => (this.selectedId = tab.id.slice(4)),
+  });
 
   protected override render() {
     // The adapters reach everything inside (slotted content included) through one provider, in the
@@ -380,7 +374,7 @@ export class CallbackDesk extends CallbackElement {
       ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}
       <unsent-work part="unsent-work"></unsent-work>
       ${list.length > 1
-        ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
+        ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${(e: KeyboardEvent) => this.#tabs.handleKey(e)}>
             ${list.map(
               (i) => html`<button
                 role="tab"

@@ -58,22 +58,6 @@ export function disabledReason(state: InteractionState): string {
   }
 }
 
-/** How far an arrow key moves focus in the grid of keys (mirrored in right-to-left layouts). */
-export function arrowStep(key: string, columns: number, rtl: boolean): number | undefined {
-  switch (key) {
-    case 'ArrowRight':
-      return rtl ? -1 : 1;
-    case 'ArrowLeft':
-      return rtl ? 1 : -1;
-    case 'ArrowDown':
-      return columns;
-    case 'ArrowUp':
-      return -columns;
-    default:
-      return undefined;
-  }
-}
-
 /** The DTMF sent on the current call, oldest first: the entries since the call began. */
 export function sentThisCall(interaction: Interaction): { digits: string; masked: boolean }[] {
   const sent: { digits: string; masked: boolean }[] = [];

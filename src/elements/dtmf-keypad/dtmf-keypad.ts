@@ -4,13 +4,14 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import { actionAvailability, type ActionAvailability } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { renderDigits, shownDigits } from '../shared/dtmf-format.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
-import { acceptsKey, arrowStep, disabledReason, keyName, keypadKeys, refusedKeyHint, sentThisCall } from './dtmf-keypad.keys.js';
+import { acceptsKey, disabledReason, keyName, keypadKeys, refusedKeyHint, sentThisCall } from './dtmf-keypad.keys.js';
 import { styles } from './dtmf-keypad.styles.js';
 
 /**
@@ -259,17 +260,16 @@ export class DtmfKeypad extends InteractionElement {
     }
   }
 
+  /** The arrows move between keys, row by row (mirrored right to left); every key stays a Tab stop. */
+  readonly #keys = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('button.key')],
+    orientation: 'grid',
+    columns: () => (this.extended ? 4 : 3),
+  });
+
   /** Typing on a focused key presses it; arrows move between keys. */
   #onKeypadKeydown(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const move = arrowStep(event.key, this.extended ? 4 : 3, getComputedStyle(this).direction === 'rtl');
-    if (move !== undefined) {
-      event.preventDefault();
-      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.key')];
-      const index = buttons.indexOf(event.target as HTMLButtonElement);
-      buttons[Math.min(buttons.length - 1, Math.max(0, index + move))]?.focus();
-      return;
-    }
+    if (event.ctrlKey || event.metaKey || event.altKey || this.#keys.handleKey(event)) return;
     if (event.key.length !== 1 || event.key === ' ') return;
     event.preventDefault();
     this.#press(event.key);

@@ -5,6 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { DirectoryAdapter, ResponseQuery, StandardResponse } from '../../adapters/directory-adapter.js';
 import { announce } from '../../controllers/announcer.js';
+import { rovingIndex } from '../../controllers/roving-focus-controller.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -168,12 +169,10 @@ export class StandardResponses extends CallbackElement {
     const last = this.#search.results.length - 1;
     switch (event.key) {
       case 'ArrowDown':
-        event.preventDefault();
-        if (last >= 0) this.activeIndex = Math.min(last, this.activeIndex + 1);
-        break;
       case 'ArrowUp':
+        // Home and End stay the field's.
         event.preventDefault();
-        if (last >= 0) this.activeIndex = this.activeIndex < 0 ? last : Math.max(0, this.activeIndex - 1);
+        this.activeIndex = rovingIndex(event.key, this.activeIndex, last + 1, { orientation: 'vertical' }) ?? this.activeIndex;
         break;
       case 'Enter':
         if (event.isComposing) return;

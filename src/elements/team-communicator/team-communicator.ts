@@ -5,6 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { DirectoryAdapter, DirectoryTarget } from '../../adapters/directory-adapter.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
+import { rovingIndex } from '../../controllers/roving-focus-controller.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
@@ -183,22 +184,18 @@ export class TeamCommunicator extends CallbackElement {
 
   #onKeydown(event: KeyboardEvent): void {
     const last = this.#search.results.length - 1;
+    // The open list: Up, Down, Home and End move the active option, without going round.
+    const next = this.expanded ? rovingIndex(event.key, this.activeIndex, last + 1, { orientation: 'vertical' }) : undefined;
+    if (next !== undefined) {
+      event.preventDefault();
+      this.activeIndex = next;
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
-        event.preventDefault();
-        if (!this.expanded) this.#openList(event.altKey ? -1 : 0);
-        else this.activeIndex = Math.min(last, this.activeIndex + 1);
-        break;
       case 'ArrowUp':
         event.preventDefault();
-        if (!this.expanded) this.#openList(last);
-        else this.activeIndex = this.activeIndex < 0 ? last : Math.max(0, this.activeIndex - 1);
-        break;
-      case 'Home':
-      case 'End':
-        if (!this.expanded) return;
-        event.preventDefault();
-        this.activeIndex = event.key === 'Home' ? 0 : last;
+        this.#openList(event.key === 'ArrowUp' ? last : event.altKey ? -1 : 0);
         break;
       case 'Enter':
         if (this.expanded && this.activeIndex >= 0) {
