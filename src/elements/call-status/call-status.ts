@@ -194,11 +194,11 @@ export class CallStatus extends InteractionElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
   }
 
-  async #openMenu(focus: 'first' | 'last'): Promise<void> {
-    await this.#menu.open();
   /** Up and Down go round the channels; Home and End jump. */
   readonly #menuFocus = new RovingFocusController(this, { items: () => this.#items, orientation: 'vertical', wrap: true });
 
+  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+    await this.#menu.open();
     const items = this.#items;
     (focus === 'first' ? items[0] : items.at(-1))?.focus();
   }
