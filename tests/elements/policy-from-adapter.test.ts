@@ -11,7 +11,8 @@ import { PhoneCallbackAdapter } from '../../src/adapters/phone/index.js';
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Unsubscribe } from '../../src/adapters/errors.js';
-import { acceptedOnServer, gmsAdapter, control } from '../adapters/gms-harness.js';
+import { acceptedOnServer, gmsAdapter, control, gmsUrl, SERVICE } from '../adapters/gms-harness.js';
+import { GmsCallbackAdapter } from '../../src/adapters/gms/index.js';
 import '../helpers/lit-warnings.js';
 
 /**
@@ -224,6 +225,28 @@ describe('policy from the callback adapter', () => {
     phone.dispose();
   });
 
+  it('the phone adapter refuses Mark done only when its policy says so: options changed after construction do not make the two disagree', async () => {
+    const clock = new ManualClock();
+    const cc = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const options = { telephony: cc, clock, dispositionMandatory: false };
+    const phone = new PhoneCallbackAdapter(options);
+    // A host that keeps its configuration object and changes it later: the policy the elements
+    // read was published at construction, and it is the rule the adapter keeps.
+    options.dispositionMandatory = true;
+    expect(phone.policy.dispositionMandatory).to.equal(false);
+    const offer = phone.ingest({ _CB_SERVICE_ID: 'CB-P2', GMS_Customer_Number: '+442079460125', _agent_preview: 'true' });
+    await phone.accept(offer.id);
+    const el = await fixture<CallActions>(html`<call-actions interaction-id=${offer.id} .adapter=${phone} .telephony=${phone} .clock=${clock}></call-actions>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-action="mark-done"]'), 'Mark done shown');
+    expect(markDoneReason(el.shadowRoot!)).to.deep.include({ disabled: false, hint: '' });
+    // The agent presses Mark done, which the policy allows: it is done, not refused.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="mark-done"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => phone.getInteraction(offer.id)?.state === 'done', 'marked done');
+    expect(el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '').to.equal('');
+    phone.dispose();
+  });
+
   it('the GMS adapter configured with dispositionMandatory: Mark done is disabled with the reason', async () => {
     await control('reset', {});
     const { adapter } = await gmsAdapter({ dispositionMandatory: true });
@@ -232,6 +255,28 @@ describe('policy from the callback adapter', () => {
       const el = await fixture<CallActions>(html`<call-actions interaction-id=${interaction.id} .adapter=${adapter}></call-actions>`);
       await waitUntil(() => el.shadowRoot!.querySelector('[data-action="mark-done"]'), 'Mark done shown');
       expect(markDoneReason(el.shadowRoot!)).to.deep.equal({ disabled: true, title: MANDATORY, description: MANDATORY, hint: MANDATORY });
+    } finally {
+      adapter.dispose();
+    }
+  });
+
+  it('the GMS adapter too: options changed after construction do not make its policy and its Mark done disagree', async () => {
+    await control('reset', {});
+    const clock = new ManualClock(Date.now());
+    await control('time', { now: clock.now() });
+    const options = { baseUrl: await gmsUrl(), service: SERVICE, clock, timeoutMs: 400, retry: { attempts: 2, backoffMs: 20 }, dispositionMandatory: false };
+    const adapter = new GmsCallbackAdapter(options);
+    options.dispositionMandatory = true;
+    try {
+      expect(adapter.policy.dispositionMandatory).to.equal(false);
+      const interaction = await acceptedOnServer(adapter);
+      const el = await fixture<CallActions>(html`<call-actions interaction-id=${interaction.id} .adapter=${adapter}></call-actions>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-action="mark-done"]'), 'Mark done shown');
+      expect(markDoneReason(el.shadowRoot!)).to.deep.include({ disabled: false, hint: '' });
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="mark-done"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => adapter.getInteraction(interaction.id)?.state === 'done', 'marked done', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('[part=error]')?.textContent?.trim() ?? '').to.equal('');
     } finally {
       adapter.dispose();
     }

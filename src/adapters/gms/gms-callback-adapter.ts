@@ -235,7 +235,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     return this.#local(id, options, () =>
       this.#desk.markDone(id, request, {
         known: (disposition) => this.#knownDisposition(disposition.code),
-        mandatory: !!this.#options.dispositionMandatory,
+        mandatory: !!this.#policy.dispositionMandatory,
       }),
     );
   }

@@ -197,7 +197,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     throwIfAborted(options?.signal);
     return this.#desk.markDone(id, request, {
       known: (disposition) => this.#known(disposition),
-      mandatory: !!this.#options.dispositionMandatory,
+      mandatory: !!this.#policy.dispositionMandatory,
     });
   }
 
