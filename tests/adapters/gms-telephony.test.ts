@@ -1,11 +1,47 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { eventsForCall } from '../../src/adapters/gms/call-events.js';
+import { eventsForCall } from '../../src/adapters/call-follower.js';
 import type { GmsCallbackAdapter } from '../../src/adapters/gms/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
+import { SAMPLE_NUMBERS } from '../../src/adapters/simulated/directory-data.js';
+import { DIAL_TIMING } from '../../src/adapters/simulated/behaviour.js';
 import { actionAvailability } from '../../src/model/actions.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { runLinkedContract } from './contract/linked-contract.js';
 import { createOnServer, freshNumber, gmsAdapter, KNOWN_DISPOSITION, routeToAgent } from './gms-harness.js';
+import { simulated } from './simulated-harness.js';
+
+// A GMS callback handled on a phone of any kind: here the simulated one, its calls acted on by the
+// elements straight on the phone (GMS is not a telephony adapter) or through it all the same.
+runLinkedContract('GmsCallbackAdapter over the simulated phone', async () => {
+  const { cc: phone, clock, advance } = simulated();
+  const { adapter: gms } = await gmsAdapter({ telephony: phone });
+  const routed = async (preview: boolean) => {
+    const number = freshNumber();
+    const id = await createOnServer({ _customer_number: number, firstname: 'Margaret', lastname: 'Chen' });
+    return { number, data: await routeToAgent(id, { preview }) };
+  };
+  return {
+    callbacks: gms,
+    telephony: phone,
+    phone,
+    answers: SAMPLE_NUMBERS.answers,
+    maxRingMs: DIAL_TIMING.noAnswerAfterMs + 1_000,
+    now: () => clock.now(),
+    advance,
+    async offerVoice() {
+      const { number, data } = await routed(false);
+      const call = phone.ringIn(number, data);
+      return gms.listInteractions().find((i) => i.callId === call.id)!;
+    },
+    offerWeb: async () => gms.ingest((await routed(true)).data),
+    hangUpRemotely: async (callId) => phone.hangUpRemotely(callId),
+    dispose() {
+      gms.dispose();
+      phone.dispose();
+    },
+  };
+});
 
 /**
  * Issue 17: the GMS adapter beside a telephony adapter. An integrator who handed the routed call's

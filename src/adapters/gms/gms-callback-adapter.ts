@@ -22,9 +22,8 @@ import {
   DEFAULT_WRITE_DEADLINE_MS,
   type GmsCallbackAdapterOptions,
 } from './config.js';
+import { CallFollower } from '../call-follower.js';
 import { LocalDesk } from '../local-desk.js';
-import type { CallInfo } from '../telephony-adapter.js';
-import { applicable, eventsForCall } from './call-events.js';
 import { ConfirmedWrites } from './confirmed-writes.js';
 import { GmsHttpClient } from './http.js';
 import {
@@ -98,10 +97,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly #desk: LocalDesk;
   readonly #writes: ConfirmedWrites;
   readonly #writeDeadlineMs: number;
-  /** Interaction id of each followed call. */
-  readonly #byCall = new Map<string, string>();
-  readonly #rejecting = new Set<string>();
-  readonly #stopCalls: (() => void) | undefined;
+  /** The `telephony` option's calls, followed. */
+  readonly #calls: CallFollower | undefined;
 
   constructor(options: GmsCallbackAdapterOptions) {
     this.#options = options;
@@ -112,13 +109,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     this.#desk = new LocalDesk({
       clock: this.#clock,
       readyState: 'not-ready',
-      // An offer nobody answered goes back to routing: its ringing call is declined.
-      onExpired: (interaction) => {
-        if (interaction.callId) void options.telephony?.decline(interaction.callId).catch(() => undefined);
-      },
-      onForget: (interaction) => {
-        for (const [callId, id] of this.#byCall) if (id === interaction.id) this.#byCall.delete(callId);
-      },
+      onExpired: (interaction) => this.#calls?.expired(interaction),
+      onForget: (interaction) => this.#calls?.forget(interaction),
     });
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#writes = new ConfirmedWrites(timeoutMs);
@@ -131,7 +123,16 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       bucketMs: this.#bucketMs,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     });
-    this.#stopCalls = options.telephony?.onCall((call) => this.#callChanged(call));
+    this.#calls =
+      options.telephony &&
+      new CallFollower({
+        telephony: options.telephony,
+        desk: this.#desk,
+        clock: this.#clock,
+        mapping: this.#mapping,
+        offerTimeoutMs: options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
+        canRejectByDefault: options.canRejectByDefault ?? true,
+      });
   }
 
   get #service(): string {
@@ -161,7 +162,20 @@ export class GmsCallbackAdapter implements CallbackAdapter {
    * `callId` links the telephony call that carries it (done by itself with the `telephony` option).
    */
   ingest(data: Readonly<Record<string, string>>, options: IngestOptions = {}): Interaction {
-    return this.#offer(data, this.#mapping, options.callId);
+    const now = this.#clock.now();
+    const result = interactionFromData(data, this.#mapping, {
+      now,
+      offerTimeoutMs: this.#options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
+      canRejectByDefault: this.#options.canRejectByDefault ?? true,
+    });
+    if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
+    const held = this.#desk.openInteraction(result.id);
+    if (held) return held;
+    const { callId } = options;
+    const interaction: Interaction = callId ? { ...result, callId } : result;
+    if (callId) this.#calls?.link(callId, interaction.id);
+    this.#desk.offer(interaction, now);
+    return interaction;
   }
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
@@ -184,38 +198,21 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   /** With the `telephony` option, answers the ringing call that carries the callback first. */
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
-    const call = this.#ringingCall(id);
-    if (!call) return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
-    throwIfAborted(options?.signal);
-    this.#desk.check(id, { type: 'accept' });
-    this.#desk.cancelExpiry(id);
-    await call.telephony.answer(call.callId, options);
-    return this.#desk.apply(id, [{ type: 'accept' }]);
+    const callId = this.#calls?.ringing(id);
+    if (callId) return this.#calls!.accept(id, callId, options);
+    return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
   }
 
   /** With the `telephony` option, declines the ringing call that carries the callback. */
   async reject(id: string, options?: CallOptions): Promise<Interaction> {
-    const call = this.#ringingCall(id);
-    if (!call) {
-      return this.#local(id, options, (interaction) => {
-        if (interaction.state === 'offered' && !interaction.offer.canReject) {
-          throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-        }
-        return this.#desk.apply(id, [{ type: 'reject' }]);
-      });
-    }
-    throwIfAborted(options?.signal);
-    const interaction = this.#desk.check(id, { type: 'reject' });
-    if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-    this.#desk.cancelExpiry(id);
-    // The call ends under us: that is the rejection, not the caller giving up.
-    this.#rejecting.add(id);
-    try {
-      await call.telephony.decline(call.callId, options);
+    const callId = this.#calls?.ringing(id);
+    if (callId) return this.#calls!.reject(id, callId, options);
+    return this.#local(id, options, (interaction) => {
+      if (interaction.state === 'offered' && !interaction.offer.canReject) {
+        throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+      }
       return this.#desk.apply(id, [{ type: 'reject' }]);
-    } finally {
-      this.#rejecting.delete(id);
-    }
+    });
   }
 
   setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
@@ -261,14 +258,33 @@ export class GmsCallbackAdapter implements CallbackAdapter {
    * Once sent, the signal stops the waiting, not the change: its outcome still reaches
    * `onInteraction`.
    */
-  async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
+  reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
+    return this.#reschedule(id, request, options, (event) => this.#desk.check(id, event), (event) => this.#desk.apply(id, [event]));
+  }
+
+  /**
+   * The same PUT for a callback whose interaction another adapter holds (a `PhoneCallbackAdapter`
+   * given this adapter as its `scheduler`): checked, sent and reconciled as
+   * {@link GmsCallbackAdapter.reschedule}; resolves with the time and the number (E.164) GMS now holds.
+   */
+  rescheduleCallback(id: string, request: RescheduleRequest, options?: CallOptions): Promise<{ time: number; number?: string }> {
+    return this.#reschedule(id, request, options, () => undefined, ({ time, number }) => ({ time, ...(number ? { number } : {}) }));
+  }
+
+  async #reschedule<T>(
+    id: string,
+    request: RescheduleRequest,
+    options: CallOptions | undefined,
+    check: (event: InteractionEvent) => void,
+    apply: (event: Extract<InteractionEvent, { type: 'reschedule' }>) => T,
+  ): Promise<T> {
     throwIfAborted(options?.signal);
-    const event: InteractionEvent = {
-      type: 'reschedule',
+    const event = {
+      type: 'reschedule' as const,
       time: request.time,
       ...(request.reason ? { reason: request.reason } : {}),
     };
-    this.#desk.check(id, event);
+    check(event);
     const time = validateRescheduleTime(request.time, { now: this.#clock.now() });
     if (!time.ok) throw new AdapterError('invalid-input', time.message, { detail: { validation: time.code } });
     let number: string | undefined;
@@ -302,7 +318,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
           return holds ? {} : undefined;
         },
         // The interaction may have moved on while GMS answered: apply the change to its current value.
-        confirm: () => this.#desk.apply(id, [{ ...event, ...(number ? { number } : {}) }]),
+        confirm: () => apply({ ...event, ...(number ? { number } : {}) }),
       },
       options?.signal,
     );
@@ -444,7 +460,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
 
   /** Stops offer timers, forgets listeners, stops following the phone and waiting for writes in flight. */
   dispose(): void {
-    this.#stopCalls?.();
+    this.#calls?.dispose();
     this.#desk.stopOfferTimers();
     this.#desk.clearListeners();
     this.#writes.dispose();
@@ -492,73 +508,6 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     await Promise.resolve();
     throwIfAborted(options?.signal);
     return run(this.#desk.require(id));
-  }
-
-  #offer(data: Readonly<Record<string, string>>, mapping: CallbackDataMapping, callId: string | undefined): Interaction {
-    const now = this.#clock.now();
-    const result = interactionFromData(data, mapping, {
-      now,
-      offerTimeoutMs: this.#options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
-      canRejectByDefault: this.#options.canRejectByDefault ?? true,
-    });
-    if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
-    const held = this.#desk.openInteraction(result.id);
-    if (held) return held;
-    const interaction: Interaction = callId ? { ...result, callId } : result;
-    if (callId) this.#byCall.set(callId, interaction.id);
-    this.#desk.offer(interaction, now);
-    return interaction;
-  }
-
-  /** The phone and the still ringing call of an offered interaction, when the adapter follows one. */
-  #ringingCall(id: string): { telephony: NonNullable<GmsCallbackAdapterOptions['telephony']>; callId: string } | undefined {
-    const telephony = this.#options.telephony;
-    const callId = this.#desk.getInteraction(id)?.callId;
-    if (!telephony || !callId || telephony.getCall(callId)?.state !== 'ringing') return undefined;
-    return { telephony, callId };
-  }
-
-  /** A call of the followed phone changed: offer it, link it, or bring its interaction along. */
-  #callChanged(call: CallInfo): void {
-    let id = this.#byCall.get(call.id);
-    if (!id && call.state !== 'ended') id = this.#link(call);
-    if (!id) return;
-    const interaction = this.#desk.getInteraction(id);
-    if (!interaction || isClosed(interaction.state) || interaction.callId !== call.id) return;
-    if (interaction.state === 'offered' && call.state === 'ended' && this.#rejecting.has(id)) return;
-    const events = applicable(interaction, eventsForCall(interaction, call), this.#clock.now());
-    if (events.length) this.#desk.apply(id, events);
-  }
-
-  /**
-   * A ringing inbound call with callback data is that callback's offer (the routed call); an
-   * outbound call dialled for an interaction here (a preview's Call) carries it from now on.
-   */
-  #link(call: CallInfo): string | undefined {
-    if (call.direction === 'inbound' && call.state === 'ringing' && call.data) {
-      const id = this.#mapping.id.map((key) => call.data![key]).find(Boolean);
-      if (!id) return undefined;
-      const held = this.#desk.openInteraction(id);
-      if (held) {
-        // Offered already by the host's own `ingest(call.data)`: this is its call.
-        if (held.state !== 'offered' || held.callId) return undefined;
-        this.#byCall.set(call.id, id);
-        this.#desk.commit({ ...held, callId: call.id });
-        return id;
-      }
-      // The routed call is the voice callback itself, whatever the data says of previews.
-      const voice: CallbackDataMapping = { ...this.#mapping, channel: () => 'voice' };
-      try {
-        return this.#offer({ GMS_Customer_Number: call.remote, ...call.data }, voice, call.id).id;
-      } catch {
-        return undefined;
-      }
-    }
-    const interaction = call.interactionId ? this.#desk.getInteraction(call.interactionId) : undefined;
-    if (call.direction !== 'outbound' || interaction?.state !== 'ready-to-call') return undefined;
-    this.#byCall.set(call.id, interaction.id);
-    this.#desk.apply(interaction.id, [{ type: 'dial', number: call.remote }], { callId: call.id });
-    return interaction.id;
   }
 
   #knownDisposition(code: string): DispositionRef {

@@ -1,2 +1,2 @@
 export { PhoneCallbackAdapter } from './phone-callback-adapter.js';
-export type { PhoneCallbackAdapterOptions } from './phone-callback-adapter.js';
+export type { CallbackScheduler, PhoneCallbackAdapterOptions } from './phone-callback-adapter.js';

@@ -1,8 +1,8 @@
 import type { Policy } from '../../model/actions.js';
 import { systemClock, type Clock } from '../../model/clock.js';
-import type { Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
-import { isClosed, transition, type InteractionEvent } from '../../model/state-machine.js';
-import { hangUpOf } from '../call-end.js';
+import type { AvailabilitySlot, Channel, DispositionRef, Interaction, TargetRef } from '../../model/interaction.js';
+import { isClosed, type InteractionEvent } from '../../model/state-machine.js';
+import { applicable, CallFollower } from '../call-follower.js';
 import type {
   AgentReadyState,
   AvailabilityQuery,
@@ -24,6 +24,18 @@ import type {
   TelephonyCapabilities,
 } from '../telephony-adapter.js';
 
+/**
+ * A callback service that keeps the callbacks' times for a callback adapter holding the
+ * interactions itself. A `GmsCallbackAdapter` on the service the callbacks come from is one.
+ */
+export interface CallbackScheduler {
+  readonly callbackCapabilities: CallbackCapabilities;
+  /** Moves the service's callback `id`; resolves with the time and the number it now holds. */
+  rescheduleCallback(id: string, request: RescheduleRequest, options?: CallOptions): Promise<{ time: number; number?: string }>;
+  availability(id: string, query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]>;
+  findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]>;
+}
+
 export interface PhoneCallbackAdapterOptions {
   /** The phone the callbacks arrive on (for example a `SipTelephonyAdapter`). */
   telephony: TelephonyAdapter;
@@ -37,6 +49,12 @@ export interface PhoneCallbackAdapterOptions {
   dispositions?: readonly DispositionRef[];
   /** Mark done needs a disposition; the adapter refuses it without one and says so in its `policy`. */
   dispositionMandatory?: boolean;
+  /**
+   * Where Reschedule, availability and the duplicate look-up go (with the callback's id, the
+   * callback data's `_CB_SERVICE_ID`), for example `new GmsCallbackAdapter({ baseUrl, service })`.
+   * Without it they are not offered.
+   */
+  scheduler?: CallbackScheduler;
   clock?: Clock;
 }
 
@@ -47,52 +65,48 @@ export interface PhoneCallbackAdapterOptions {
  * (back to routing), and a caller who gives up revokes it.
  *
  * It is also the `TelephonyAdapter` the elements use: every call action goes to the wrapped phone
- * and, once the phone has done it, to the interaction through the model's `transition()`; what the
- * far end does (hang-up, hold, a conference member leaving) reaches the interaction the same way.
+ * and, once the phone has done it, to the interaction through the model's `transition()`. The
+ * phone's calls are followed too (a {@link CallFollower}), so what is done on the phone itself (the
+ * elements given the wrapped phone, its own buttons) and what the far end does (hang-up, hold, a
+ * conference member leaving) reach the interaction the same way.
  *
  * Web callbacks that do not arrive as calls are offered with {@link PhoneCallbackAdapter.ingest};
  * their Call goes out through the phone and is followed the same way.
  *
- * Reschedule, availability and duplicate look-up need a callback service and are not offered.
+ * Reschedule, availability and duplicate look-up need a callback service: see
+ * {@link PhoneCallbackAdapterOptions.scheduler}.
  */
 export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
-  readonly callbackCapabilities: CallbackCapabilities = { reschedule: false, availability: false, duplicateLookup: false };
+  readonly callbackCapabilities: CallbackCapabilities;
 
   readonly #phone: TelephonyAdapter;
   readonly #options: PhoneCallbackAdapterOptions;
   readonly #policy: Readonly<Partial<Policy>>;
-  readonly #mapping: CallbackDataMapping;
   readonly #clock: Clock;
   readonly #desk: LocalDesk;
-  readonly #byCall = new Map<string, string>();
-  /** The last state of each call of an interaction still here: the phone may forget ended calls first. */
-  readonly #lastCalls = new Map<string, CallInfo>();
-  readonly #rejecting = new Set<string>();
-  readonly #stop: Unsubscribe;
+  readonly #calls: CallFollower;
 
   constructor(options: PhoneCallbackAdapterOptions) {
     this.#options = options;
     this.#policy = Object.freeze({ dispositionMandatory: !!options.dispositionMandatory });
     this.#phone = options.telephony;
-    this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#clock = options.clock ?? systemClock;
+    this.callbackCapabilities = options.scheduler?.callbackCapabilities ?? { reschedule: false, availability: false, duplicateLookup: false };
     this.#desk = new LocalDesk({
       clock: this.#clock,
       readyState: 'ready',
-      // An offer nobody answered goes back to routing: the ringing call is declined.
-      onExpired: (interaction) => {
-        if (interaction.callId) void this.#phone.decline(interaction.callId).catch(() => undefined);
-      },
-      // The call index goes with the interaction (its consultations' calls too).
-      onForget: (interaction) => {
-        for (const [callId, id] of this.#byCall) {
-          if (id !== interaction.id) continue;
-          this.#byCall.delete(callId);
-          this.#lastCalls.delete(callId);
-        }
-      },
+      onExpired: (interaction) => this.#calls.expired(interaction),
+      onForget: (interaction) => this.#calls.forget(interaction),
     });
-    this.#stop = this.#phone.onCall((call) => this.#callChanged(call));
+    this.#calls = new CallFollower({
+      telephony: this.#phone,
+      desk: this.#desk,
+      clock: this.#clock,
+      mapping: { ...DEFAULT_MAPPING, ...options.mapping },
+      offerTimeoutMs: options.offerTimeoutMs ?? 30_000,
+      canRejectByDefault: options.canRejectByDefault ?? true,
+      everyCall: true,
+    });
   }
 
   get telephonyCapabilities(): TelephonyCapabilities {
@@ -106,7 +120,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   /** Stops following the phone and the offer timers. The phone itself is left as it is. */
   dispose(): void {
-    this.#stop();
+    this.#calls.dispose();
     this.#desk.stopOfferTimers();
   }
 
@@ -129,26 +143,20 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   }
 
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
-    throwIfAborted(options?.signal);
-    const interaction = this.#desk.check(id, { type: 'accept' });
-    this.#desk.cancelExpiry(id);
-    if (interaction.callId) await this.#phone.answer(interaction.callId, options);
+    const callId = this.#calls.ringing(id);
+    if (callId) return this.#calls.accept(id, callId, options);
+    await settled(options);
+    this.#desk.check(id, { type: 'accept' });
     return this.#desk.apply(id, [{ type: 'accept' }]);
   }
 
   async reject(id: string, options?: CallOptions): Promise<Interaction> {
-    throwIfAborted(options?.signal);
+    const callId = this.#calls.ringing(id);
+    if (callId) return this.#calls.reject(id, callId, options);
+    await settled(options);
     const interaction = this.#desk.check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-    this.#desk.cancelExpiry(id);
-    // The call ends under us: that is the rejection, not the caller giving up.
-    this.#rejecting.add(id);
-    try {
-      if (interaction.callId) await this.#phone.decline(interaction.callId, options);
-      return this.#desk.apply(id, [{ type: 'reject' }]);
-    } finally {
-      this.#rejecting.delete(id);
-    }
+    return this.#desk.apply(id, [{ type: 'reject' }]);
   }
 
   /**
@@ -158,7 +166,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
    */
   ingest(data: Readonly<Record<string, string>>): Interaction {
     const now = this.#clock.now();
-    const result = interactionFromData(data, this.#mapping, {
+    const result = interactionFromData(data, { ...DEFAULT_MAPPING, ...this.#options.mapping }, {
       now,
       offerTimeoutMs: this.#options.offerTimeoutMs ?? 30_000,
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
@@ -170,16 +178,26 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     return result;
   }
 
-  reschedule(_id: string, _request: RescheduleRequest): Promise<Interaction> {
-    return Promise.reject(new AdapterError('not-supported', 'Rescheduling needs a callback service.'));
+  /** Through the `scheduler`; the interaction records the change once the service holds it. */
+  async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
+    const scheduler = this.#scheduler('Rescheduling');
+    const reason = request.reason ? { reason: request.reason } : {};
+    this.#desk.check(id, { type: 'reschedule', time: request.time, ...reason });
+    const held = await scheduler.rescheduleCallback(id, request, options);
+    return this.#desk.apply(id, [{ type: 'reschedule', ...held, ...reason }]);
   }
 
-  availability(_id: string, _query: AvailabilityQuery): Promise<never> {
-    return Promise.reject(new AdapterError('not-supported', 'Availability needs a callback service.'));
+  async availability(id: string, query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]> {
+    return this.#scheduler('Availability').availability(id, query, options);
   }
 
-  async findOpenByNumber(): Promise<Interaction[]> {
-    return [];
+  /** Through the `scheduler` (none without it); callbacks closed here are left out, the ones here come as they are here. */
+  async findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]> {
+    const found = this.#options.scheduler ? await this.#options.scheduler.findOpenByNumber(number, options) : [];
+    return found.flatMap((i) => {
+      const held = this.#desk.getInteraction(i.id);
+      return held && isClosed(held.state) ? [] : [held ?? i];
+    });
   }
 
   async setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
@@ -237,31 +255,25 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   }
 
   getCall(id: string): CallInfo | undefined {
-    return this.#phone.getCall(id) ?? this.#lastCalls.get(id);
+    return this.#calls.call(id);
   }
 
   answer(callId: string, options?: CallOptions): Promise<CallInfo> {
-    const id = this.#byCall.get(callId);
+    const id = this.#calls.interactionOf(callId);
     if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
     return this.#phone.answer(callId, options);
   }
 
   decline(callId: string, options?: CallOptions): Promise<void> {
-    const id = this.#byCall.get(callId);
+    const id = this.#calls.interactionOf(callId);
     if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
     return this.#phone.decline(callId, options);
   }
 
-  async dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
+  dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
     const id = request.interactionId;
-    if (id) this.#desk.check(id, { type: 'dial', number: request.number });
-    const call = await this.#phone.dial(request, options);
-    if (id) {
-      this.#link(id, call.id);
-      this.#desk.apply(id, [{ type: 'dial', number: request.number }], { callId: call.id });
-      this.#callChanged(this.#phone.getCall(call.id) ?? call);
-    }
-    return call;
+    const dial = () => this.#phone.dial(request, options);
+    return id ? this.#calls.dial(id, request.number, dial) : dial();
   }
 
   hangUp(callId: string, options?: CallOptions): Promise<void> {
@@ -290,7 +302,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   }
 
   async startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
-    const id = this.#byCall.get(callId);
+    const id = this.#calls.interactionOf(callId);
     if (!id) return this.#phone.startConsultation(callId, target, options);
     this.#desk.check(id, { type: 'consult-start', target });
     const pending = this.#phone.startConsultation(callId, target, options);
@@ -345,7 +357,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   removeParticipant(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
     const phone = this.#phone;
     if (!phone.removeParticipant) return notSupported('removeParticipant');
-    const id = this.#byCall.get(callId);
+    const id = this.#calls.interactionOf(callId);
     const member = (id ? this.#desk.getInteraction(id)?.participants : undefined)?.find((p) => p.id === target.id) ?? target;
     return this.#act(callId, { type: 'participant-left', target: member }, () => phone.removeParticipant!(callId, target, options));
   }
@@ -360,91 +372,23 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   /** Checks the event against the interaction on `callId` (if any), runs the phone, then applies it. */
   async #act<T>(callId: string, event: InteractionEvent, run: () => Promise<T>): Promise<T> {
-    const id = this.#byCall.get(callId);
+    const id = this.#calls.interactionOf(callId);
     const interaction = id ? this.#desk.getInteraction(id) : undefined;
-    const follows = interaction && !isClosed(interaction.state) && interaction.callId === callId;
-    if (follows) this.#desk.check(id!, event);
-    const result = await run();
-    if (follows) {
-      const now = this.#desk.getInteraction(id!)!;
+    if (!interaction || isClosed(interaction.state) || interaction.callId !== callId) return run();
+    this.#desk.check(interaction.id, event);
+    return this.#calls.acting(callId, async () => {
+      const result = await run();
       // The phone may already have reported the outcome (a hang-up seen through onCall first).
-      if (tryTransition(now, event, this.#clock.now())) this.#desk.apply(id!, [event]);
-    }
-    return result;
-  }
-
-  #callChanged(call: CallInfo): void {
-    const id = this.#byCall.get(call.id);
-    if (id) this.#lastCalls.set(call.id, call);
-    if (!id) {
-      if (call.direction === 'inbound' && (call.state === 'ringing' || (call.state === 'ended' && call.refused))) this.#offer(call);
-      const parent = call.consultationOf ? this.#desk.getInteraction(this.#byCall.get(call.consultationOf) ?? '') : undefined;
-      if (parent?.consultation && !parent.consultation.callId && call.state !== 'ended') {
-        // The consultation call exists from its first ring: End consultation can cancel it.
-        this.#desk.commit({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
-      }
-      return;
-    }
-    const interaction = this.#desk.getInteraction(id);
-    if (!interaction || isClosed(interaction.state) || interaction.callId !== call.id) return;
-    const at = this.#clock.now();
-    const events: InteractionEvent[] = [];
-    if (interaction.state === 'offered' && call.state === 'ended') {
-      if (this.#rejecting.has(id)) return;
-      this.#desk.cancelExpiry(id);
-      events.push({ type: 'revoke' });
-    } else if (interaction.state === 'dialing' && call.state === 'connected') {
-      events.push({ type: 'answered' });
-    } else if (interaction.state === 'dialing' && call.state === 'ended' && (call.endedBy === 'remote' || call.endReason)) {
-      const result = call.dialResult && call.dialResult !== 'connected' ? call.dialResult : 'error';
-      events.push({ type: 'dial-failed', result });
-    } else if ((interaction.state === 'connected' || interaction.state === 'held') && call.state === 'ended' && (call.endedBy === 'remote' || call.endReason)) {
-      events.push(hangUpOf(call));
-    }
-    if ((interaction.state === 'connected' || interaction.state === 'held') && call.state !== 'ended') {
-      if (!!call.remoteHold !== !!interaction.remoteHold) events.push({ type: 'remote-hold', held: !!call.remoteHold });
-      if (!!call.muted !== !!interaction.muted) events.push({ type: 'mute', muted: !!call.muted });
-      const present = new Set(call.participants ?? []);
-      for (const member of interaction.participants ?? []) {
-        if (!present.has(member.address ?? member.name) && call.participants !== undefined) events.push({ type: 'participant-left', target: member });
-      }
-    }
-    const applicable = events.filter((e) => tryTransition(this.#desk.getInteraction(id)!, e, at));
-    if (applicable.length) this.#desk.apply(id, applicable);
-  }
-
-  /**
-   * A ringing call becomes an offer. One the phone refused as it arrived (its audio cannot be
-   * connected from here) is not offered as a callback: its interaction is withdrawn at once with the
-   * reason, so the agent is told what came in and why it could not be taken.
-   */
-  #offer(call: CallInfo): void {
-    if (this.#desk.getReadyState('voice') === 'not-ready') {
-      if (!call.refused) void this.#phone.decline(call.id).catch(() => undefined);
-      return;
-    }
-    const now = this.#clock.now();
-    const data = { _CB_SERVICE_ID: call.id, GMS_Customer_Number: call.remote, ...call.data };
-    const result = interactionFromData(data, { ...this.#mapping, channel: () => 'voice' }, {
-      now,
-      offerTimeoutMs: this.#options.offerTimeoutMs ?? 30_000,
-      canRejectByDefault: this.#options.canRejectByDefault ?? true,
+      const events = applicable(this.#desk.getInteraction(interaction.id)!, [event], this.#clock.now());
+      if (events.length) this.#desk.apply(interaction.id, events);
+      return result;
     });
-    if (typeof result === 'string') return;
-    if (this.#desk.openInteraction(result.id)) {
-      // The same callback again (a retransmitted or forked INVITE): keep the first one.
-      if (!call.refused) void this.#phone.decline(call.id).catch(() => undefined);
-      return;
-    }
-    const interaction: Interaction = { ...result, callId: call.id };
-    this.#link(interaction.id, call.id);
-    this.#lastCalls.set(call.id, call);
-    this.#desk.offer(interaction, now);
-    if (call.refused) this.#desk.apply(interaction.id, [{ type: 'revoke', reason: call.refused }]);
   }
 
-  #link(id: string, callId: string): void {
-    this.#byCall.set(callId, id);
+  #scheduler(what: string): CallbackScheduler {
+    const service = this.#options.scheduler;
+    if (!service) throw new AdapterError('not-supported', `${what} needs a callback service.`);
+    return service;
   }
 
   #known(disposition: DispositionRef): DispositionRef {
@@ -460,11 +404,9 @@ function notSupported(what: string): Promise<never> {
   return Promise.reject(new AdapterError('not-supported', `The phone does not support ${what}.`));
 }
 
-function tryTransition(interaction: Interaction, event: InteractionEvent, at: number): boolean {
-  try {
-    transition(interaction, event, at);
-    return true;
-  } catch {
-    return false;
-  }
+/** An answer given here still comes asynchronously, as every adapter's does, and honours an abort until then. */
+async function settled(options: CallOptions | undefined): Promise<void> {
+  throwIfAborted(options?.signal);
+  await Promise.resolve();
+  throwIfAborted(options?.signal);
 }

@@ -78,8 +78,10 @@ export class Switchboard {
   async dial(request: DialRequest): Promise<CallInfo> {
     const { interactions } = this.#ctx;
     const checkInteraction = () => {
-      if (!request.interactionId) return undefined;
-      const interaction = interactions.require(request.interactionId);
+      // An interaction the center does not hold is another callback adapter's (GMS, the phone
+      // adapter's) over this phone: the call only carries its id, and that adapter follows it.
+      const interaction = request.interactionId ? interactions.get(request.interactionId) : undefined;
+      if (!interaction) return undefined;
       interactions.assertAllowed(interaction, 'call');
       return interaction;
     };
