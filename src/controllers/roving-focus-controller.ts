@@ -1,38 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { rovingIndex } from './roving-index.js';
+
+export { rovingIndex };
 
 /** Which arrow keys move: Left/Right, Up/Down, all four along one line, or rows of a grid. */
 export type RovingOrientation = 'horizontal' | 'vertical' | 'both' | 'grid';
 
-export interface RovingMove {
+export interface RovingFocusOptions {
   orientation: RovingOrientation;
   /** Past an end, go round to the other end (toolbars, tabs, menus); otherwise stop there (lists, grids, trees). */
   wrap?: boolean;
-  /** Right to left: Left and Right trade places. */
-  rtl?: boolean;
-  /** A grid's items per row. */
-  columns?: number;
-}
-
-/**
- * Where `key` moves the active one of `count` items from `current` (-1: none, so an arrow enters
- * from the end it points away from); undefined when the key is no move. Home and End go to the first and
- * last. The arithmetic of {@link RovingFocusController}, also for a list that moves
- * `aria-activedescendant` instead of focus.
- */
-export function rovingIndex(key: string, current: number, count: number, { orientation, wrap, rtl, columns = 1 }: RovingMove): number | undefined {
-  if (!count) return undefined;
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
-  const across = orientation === 'vertical' ? 0 : rtl ? -1 : 1;
-  const down = orientation === 'grid' ? columns : orientation === 'horizontal' ? 0 : 1;
-  const step = key === 'ArrowRight' ? across : key === 'ArrowLeft' ? -across : key === 'ArrowDown' ? down : key === 'ArrowUp' ? -down : 0;
-  if (!step) return undefined;
-  if (current < 0) return step > 0 ? 0 : count - 1;
-  const next = current + step;
-  return wrap ? (((next % count) + count) % count) : Math.min(count - 1, Math.max(0, next));
-}
-
-export interface RovingFocusOptions extends Omit<RovingMove, 'rtl' | 'columns'> {
   /** The items in order, as rendered now; disabled ones are skipped. */
   items: () => HTMLElement[];
   /** A grid's items per row, as rendered now. */
@@ -46,8 +23,6 @@ export interface RovingFocusOptions extends Omit<RovingMove, 'rtl' | 'columns'> 
   key?: (item: HTMLElement) => unknown;
   /** Where focus goes when the focused item goes away; else the item now in its place. */
   fallback?: () => HTMLElement | null | undefined;
-  /** An arrow, Home or End moved focus to `item` (a tab list selects it). */
-  onMove?: (item: HTMLElement) => void;
 }
 
 /**
@@ -74,10 +49,6 @@ export class RovingFocusController implements ReactiveController {
     if (options.tabStop) host.addEventListener('focusin', (e) => this.#make(e.composedPath()[0] as HTMLElement));
   }
 
-  get rtl(): boolean {
-    return getComputedStyle(this.#host).direction === 'rtl';
-  }
-
   #items(): HTMLElement[] {
     return this.#options.items().filter((item) => !item.matches(':disabled'));
   }
@@ -86,48 +57,40 @@ export class RovingFocusController implements ReactiveController {
     return this.#options.key ? this.#options.key(item) : item;
   }
 
-  /** Makes `item`, when it is one, the tab stop. */
-  #make(item: HTMLElement): void {
-    const items = this.#items();
+  /** Makes `item`, when it is one, the tab stop: tabindex 0 on it, -1 on the others. */
+  #make(item: HTMLElement, items = this.#items()): void {
     const index = items.indexOf(item);
     if (index < 0) return;
     this.#active = this.#key(item);
     this.#index = index;
-    this.#sync(items);
-  }
-
-  #sync(items: HTMLElement[]): void {
-    for (const item of this.#options.items()) item.tabIndex = item === items[this.#index] ? 0 : -1;
-  }
-
-  /** Focuses `item` (the tab stop with `tabStop`). */
-  focus(item: HTMLElement | undefined): void {
-    if (!item) return;
-    this.#make(item);
-    item.focus();
+    for (const each of this.#options.items()) each.tabIndex = each === item ? 0 : -1;
   }
 
   /** Moves focus for an arrow, Home or End pressed on an item (or on the container: the arrows enter it); true when it did. */
   handleKey(event: KeyboardEvent): boolean {
-    if (event.altKey || event.ctrlKey || event.metaKey) return false;
     const items = this.#items();
-    const { columns, ...options } = this.#options;
-    const key = event.key;
-    const next = rovingIndex(key, items.indexOf(event.target as HTMLElement), items.length, {
-      ...options,
-      rtl: key.startsWith('ArrowL') || key.startsWith('ArrowR') ? this.rtl : false,
-      columns: columns?.(),
-    });
-    const item = next === undefined ? undefined : items[next];
+    const { key } = event;
+    const { orientation, columns, wrap } = this.#options;
+    const next =
+      event.altKey || event.ctrlKey || event.metaKey
+        ? undefined
+        : rovingIndex(
+            key,
+            items.indexOf(event.target as HTMLElement),
+            items.length,
+            orientation === 'vertical' ? 0 : /^Arrow[LR]/.test(key) && getComputedStyle(this.#host).direction === 'rtl' ? -1 : 1,
+            orientation === 'grid' ? columns!() : orientation === 'horizontal' ? 0 : 1,
+            wrap,
+          );
+    const item = items[next ?? -1];
     if (!item) return false;
     event.preventDefault();
-    this.focus(item);
-    this.#options.onMove?.(item);
+    if (this.#options.tabStop) this.#make(item, items);
+    item.focus();
     return true;
   }
 
   hostUpdate(): void {
-    if (!this.#options.tabStop) return;
     const focused = this.#host.shadowRoot?.activeElement as HTMLElement | null;
     this.#focused = focused && this.#options.items().includes(focused) ? this.#key(focused) : this;
   }
@@ -136,20 +99,15 @@ export class RovingFocusController implements ReactiveController {
     if (!this.#options.tabStop) return;
     const items = this.#items();
     const index = items.findIndex((item) => this.#key(item) === this.#active);
-    this.#index = index < 0 ? Math.max(0, Math.min(this.#index, items.length - 1)) : index;
-    if (index < 0 && items[this.#index]) this.#active = this.#key(items[this.#index]!);
-    this.#sync(items);
+    // The tab stop went away: the item now in its place.
+    this.#make(items[index < 0 ? Math.min(this.#index, items.length - 1) : index]!, items);
     const was = this.#focused;
-    this.#focused = this;
-    if (was === this) return;
     const now = this.#host.shadowRoot?.activeElement as HTMLElement | null;
     const nowKey = now && items.includes(now) ? this.#key(now) : this;
-    if (nowKey === was) return;
-    // The focused item went away, or its element now stands for something else: unless focus moved
-    // on elsewhere, it goes to a documented place.
     const page = document.activeElement;
-    if (now ? nowKey === this : page && page !== document.body) return;
-    const same = items.find((item) => this.#key(item) === was);
-    (same ?? this.#options.fallback?.() ?? items[this.#index])?.focus();
+    // The focused item went away, or its element now stands for something else: unless focus moved
+    // on elsewhere, it goes to a documented place, never to <body>.
+    if (was === this || nowKey === was || (now ? nowKey === this : page && page !== document.body)) return;
+    (items.find((item) => this.#key(item) === was) ?? this.#options.fallback?.() ?? items[this.#index])?.focus();
   }
 }

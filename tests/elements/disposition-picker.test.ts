@@ -170,6 +170,25 @@ describe('<disposition-picker>', () => {
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('NR-BUSY');
   });
 
+  it('tree, right to left: Left opens a folder and goes into it, Right closes it and goes up (as the twisty points)', async () => {
+    const { el, wrapper } = await setup({ mode: 'tree' });
+    await loaded(el);
+    wrapper.dir = 'rtl';
+    rows(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(rows(el)[0]!.getAttribute('aria-expanded'), 'Left opens').to.equal('true');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focusedRow(el)).to.equal('Information given');
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focusedRow(el), 'Right goes to the folder above').to.equal('Resolved');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(rows(el)[0]!.getAttribute('aria-expanded'), 'Right closes').to.equal('false');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedRow(el), 'Up and Down are not mirrored').to.equal('Follow-up needed');
+  });
+
   it('tree: the search keeps matching codes and their folders; ArrowDown goes from the box into the tree', async () => {
     const { el, wrapper, cc, id } = await setup({ mode: 'tree' });
     await loaded(el);

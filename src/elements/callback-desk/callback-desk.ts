@@ -8,7 +8,7 @@ import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
-import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
+import { rovingIndex } from '../../controllers/roving-index.js';
 import { announce } from '../../controllers/announcer.js';
 import { DeskOwnershipController, type DeskOwnership } from '../../controllers/desk-ownership/desk-ownership-controller.js';
 import type { Policy } from '../../model/actions.js';
@@ -331,13 +331,14 @@ export class CallbackDesk extends CallbackElement {
     return list.find((i) => i.id === this.selectedId) ?? list[0];
   }
 
-  /** The tabs: Left and Right (mirrored right to left) go round them, and the tab focused is selected. */
-  #tabs = new RovingFocusController(this, {
-    items: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[role=tab]') ?? [])],
-    orientation: 'horizontal',
-    wrap: true,
-    onMove: (tab) => (this.selectedId = tab.id.slice(4)),
-  });
+  /** Left and Right (mirrored right to left) go round the tabs, Home and End jump; the tab focused is selected. */
+  #onTabKeydown(event: KeyboardEvent): void {
+    const list = this.#active.interactions;
+    const next = rovingIndex(event.key, list.indexOf(this.#selected!), list.length, getComputedStyle(this).direction === 'rtl' ? -1 : 1, 0, true);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#show(list[next]!.id);
+  }
 
   protected override render() {
     // The adapters reach everything inside (slotted content included) through one provider, in the
@@ -374,7 +375,7 @@ export class CallbackDesk extends CallbackElement {
       ${this.unsavedNotes.map((n) => this.#renderUnsavedNote(n))}
       <unsent-work part="unsent-work"></unsent-work>
       ${list.length > 1
-        ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${(e: KeyboardEvent) => this.#tabs.handleKey(e)}>
+        ? html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg('Interactions', { id: 'desk.tabs' })} @keydown=${this.#onTabKeydown}>
             ${list.map(
               (i) => html`<button
                 role="tab"

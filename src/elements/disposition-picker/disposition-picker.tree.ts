@@ -80,9 +80,10 @@ export type TreeCommand =
   | { kind: 'pick'; code: string };
 
 /**
- * Down/Up: next/previous row. Home/End: first/last. Right: open a closed folder, or go to the first
- * code of an open one. Left: close an open folder, or go to the folder above. Enter/Space: pick a
- * code, open or close a folder. A letter: the next row starting with it.
+ * Right: open a closed folder, or go to the first code of an open one. Left: close an open folder,
+ * or go to the folder above (the picker mirrors both right to left). Enter/Space: pick a code, open
+ * or close a folder. A letter: the next row starting with it. Down/Up/Home/End are the picker's
+ * roving focus controller's.
  */
 export function treeCommand(key: string, rows: readonly TreeRow[], active: string): TreeCommand | undefined {
   const index = rows.findIndex((r) => r.node.code === active);
@@ -90,14 +91,6 @@ export function treeCommand(key: string, rows: readonly TreeRow[], active: strin
   if (!row) return rows[0] ? { kind: 'focus', code: rows[0].node.code } : undefined;
   const focus = (r: TreeRow | undefined): TreeCommand | undefined => (r ? { kind: 'focus', code: r.node.code } : undefined);
   switch (key) {
-    case 'ArrowDown':
-      return focus(rows[index + 1]);
-    case 'ArrowUp':
-      return focus(rows[index - 1]);
-    case 'Home':
-      return focus(rows[0]);
-    case 'End':
-      return focus(rows.at(-1));
     case 'ArrowRight':
       if (!row.folder) return undefined;
       return row.expanded ? focus(rows[index + 1]) : { kind: 'expand', code: row.node.code };

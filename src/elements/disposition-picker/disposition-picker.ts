@@ -6,6 +6,7 @@ import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import type { DispositionNode } from '../../model/interaction.js';
 import { findDisposition } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -342,11 +343,19 @@ export class DispositionPicker extends InteractionElement {
     if (code && code !== this.active) this.active = code;
   };
 
+  /** Down, Up, Home and End move among the rows shown, without going round. */
+  readonly #treeFocus = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=treeitem]')],
+    orientation: 'vertical',
+  });
+
   #onTreeKey(e: KeyboardEvent, codes: readonly DispositionNode[]): void {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || this.#treeFocus.handleKey(e)) return;
     const code = (e.target as Element).closest('[role=treeitem]')?.getAttribute('data-code');
     if (!code) return;
-    const command = treeCommand(e.key, this.#rows(codes), code);
+    // Right opens and Left closes in the reading direction, as the twisty points: mirrored right to left.
+    const mirrored = getComputedStyle(this).direction === 'rtl' ? ({ ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' } as Record<string, string>)[e.key] : undefined;
+    const command = treeCommand(mirrored ?? e.key, this.#rows(codes), code);
     if (!command) return;
     e.preventDefault();
     switch (command.kind) {

@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { DirectoryAdapter, ResponseQuery, StandardResponse } from '../../adapters/directory-adapter.js';
 import { announce } from '../../controllers/announcer.js';
-import { rovingIndex } from '../../controllers/roving-focus-controller.js';
+import { rovingIndex } from '../../controllers/roving-index.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -172,7 +172,7 @@ export class StandardResponses extends CallbackElement {
       case 'ArrowUp':
         // Home and End stay the field's.
         event.preventDefault();
-        this.activeIndex = rovingIndex(event.key, this.activeIndex, last + 1, { orientation: 'vertical' }) ?? this.activeIndex;
+        this.activeIndex = rovingIndex(event.key, this.activeIndex, last + 1, 0, 1) ?? this.activeIndex;
         break;
       case 'Enter':
         if (event.isComposing) return;

@@ -5,7 +5,7 @@ import { consume } from '@lit/context';
 import { localized, msg } from '@lit/localize';
 import type { DirectoryAdapter, DirectoryTarget } from '../../adapters/directory-adapter.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
-import { rovingIndex } from '../../controllers/roving-focus-controller.js';
+import { rovingIndex } from '../../controllers/roving-index.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
@@ -185,7 +185,7 @@ export class TeamCommunicator extends CallbackElement {
   #onKeydown(event: KeyboardEvent): void {
     const last = this.#search.results.length - 1;
     // The open list: Up, Down, Home and End move the active option, without going round.
-    const next = this.expanded ? rovingIndex(event.key, this.activeIndex, last + 1, { orientation: 'vertical' }) : undefined;
+    const next = this.expanded ? rovingIndex(event.key, this.activeIndex, last + 1, 0, 1) : undefined;
     if (next !== undefined) {
       event.preventDefault();
       this.activeIndex = next;
