@@ -90,18 +90,19 @@ export class InteractionSession implements ReactiveController {
   /**
    * `onChange(previous, next)` runs for each change the adapter publishes. With `viewKey` (what the
    * host shows of an interaction, as a string), a change re-renders the host only when the key
-   * differs, and changes of the call (which the key cannot see) do not re-render it: an element
-   * that shows no call state is not re-rendered by a hold.
+   * differs. With `followCalls`, a change of the interaction's telephony call (the far end ringing,
+   * why it ended: what `call` reads) re-renders the host too; an element that
+   * shows no call state leaves it off and is not re-rendered by one.
    */
   constructor(
     host: ReactiveElement,
     overrides: () => SessionOverrides,
     onChange?: (previous: Interaction | undefined, next: Interaction) => void,
-    viewKey?: ViewKey,
+    { viewKey, followCalls = false }: { viewKey?: ViewKey; followCalls?: boolean } = {},
   ) {
     this.#host = host;
     this.#overrides = overrides;
-    this.#followsCalls = !viewKey;
+    this.#followsCalls = followCalls;
     this.#adapterCtx = new ContextConsumer(host, { context: callbackAdapterContext, subscribe: true });
     this.#telephonyCtx = new ContextConsumer(host, { context: telephonyAdapterContext, subscribe: true });
     this.#directoryCtx = new ContextConsumer(host, { context: directoryAdapterContext, subscribe: true });
@@ -290,7 +291,7 @@ export class InteractionSession implements ReactiveController {
     this.#lifetime.close();
   }
 
-  /** Re-render when the call changes (remote hold, consultation leg) even if the interaction does not. */
+  /** With `followCalls`, re-render when the call changes even if the interaction does not. */
   #followCalls(): void {
     this.#calls.open();
     const telephony = (this.#callTelephony = this.telephony);

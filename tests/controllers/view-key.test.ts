@@ -3,7 +3,11 @@ import '../../src/callback-desk.js';
 import '../../src/callback-info.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import type { CallbackInfo } from '../../src/callback-info.js';
+import '../../src/call-status.js';
+import '../../src/call-actions.js';
 import type { CallStatus } from '../../src/call-status.js';
+import type { CallActions } from '../../src/call-actions.js';
+import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
@@ -107,5 +111,35 @@ describe('re-rendering only for what an element shows', () => {
     expect(deskRenders.count, 'desk renders after Mark done').to.be.greaterThan(0);
     expect(desk.shadowRoot!.querySelector(`#window-${CSS.escape(first.id)}`) !== null, 'window of the call marked done still shown').to.equal(false);
     expect(tabs(), 'one interaction left: no tabs').to.deep.equal([]);
+  });
+
+  it('a change of the call alone re-renders <call-status>, which shows it, and not <call-actions>, which does not', async () => {
+    const clock = new ManualClock();
+    const cc = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const offer = await cc.offer('immediate');
+    await cc.accept(offer.id);
+    // The call's listeners, to tell them of a change the interaction does not see (the far end ringing, say).
+    const listeners: ((call: CallInfo) => void)[] = [];
+    const onCall = cc.onCall.bind(cc);
+    cc.onCall = (listener) => {
+      listeners.push(listener);
+      return onCall(listener);
+    };
+    const wrapper = await fixture(html`<div>
+      <call-status .adapter=${cc} .telephony=${cc} .clock=${clock} interaction-id=${offer.id}></call-status>
+      <call-actions .adapter=${cc} .telephony=${cc} .clock=${clock} interaction-id=${offer.id}></call-actions>
+    </div>`);
+    const status = wrapper.querySelector<CallStatus>('call-status')!;
+    const actions = wrapper.querySelector<CallActions>('call-actions')!;
+    const statusRenders = countRenders(status);
+    const actionRenders = countRenders(actions);
+    await quiet(statusRenders, status, actions);
+    await quiet(actionRenders, status, actions);
+    statusRenders.count = 0;
+    const call = cc.getCall(cc.getInteraction(offer.id)!.callId!)!;
+    for (const listener of listeners) listener({ ...call });
+    await settle(status, actions);
+    expect(statusRenders.count, '<call-status> follows the call').to.be.greaterThan(0);
+    expect(actionRenders.count, '<call-actions> does not').to.equal(0);
   });
 });

@@ -112,6 +112,8 @@ export class CallStatus extends InteractionElement {
       const message = previous ? statusChangeAnnouncement(previous, next) : undefined;
       if (message) announce(message);
     },
+    // The far end ringing and a lost connection are the call's (`session.call`), not the interaction's.
+    { followCalls: true },
   );
 
   #duration = new DurationController(this, () => {

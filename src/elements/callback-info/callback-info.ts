@@ -57,9 +57,9 @@ export class CallbackInfo extends InteractionElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   // Re-rendered only when the items it shows change: a hold or a note leaves them as they were.
-  #session = new InteractionSession(this, sessionOverrides(this), undefined, (interaction) =>
-    JSON.stringify(callbackInfoItems(interaction, this.infoItems)),
-  );
+  #session = new InteractionSession(this, sessionOverrides(this), undefined, {
+    viewKey: (interaction) => JSON.stringify(callbackInfoItems(interaction, this.infoItems)),
+  });
 
   constructor() {
     super();
