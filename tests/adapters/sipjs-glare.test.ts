@@ -12,14 +12,21 @@
 // The far end (a SipPeer) retries as the RFC says too, after a fixed wait inside its window (1 s as
 // non-owner, 3 s as owner): the two windows never overlap, so the retries do not collide again. Its
 // session description handler gets the rollback of a refused offer that sip.js 0.21's Web handler
-// lacks (giveRollback), as a working phone has. The agent's wait is measured from the 491 arriving
-// at its socket to its next createOffer() (and to the retry on the wire) and checked against its
-// RFC window. Whole file: about 35 s (the RFC waits are seconds).
+// lacks (giveRollback), as a working phone has.
+//
+// The waits run on a hand-driven clock (GlareClock): the adapter's `clock` option, on which the far
+// end's waits are scheduled too. Whenever every side that got a 491 is waiting and nothing is under
+// way on the wire, the test runs time to the earliest wait; the messages themselves go through the
+// real Kamailio in real time. The agent's wait is measured in clock time from the 491 arriving at
+// its socket to its next createOffer() (and to the retry on the wire) and checked against its RFC
+// window; in real time, the retry must follow the firing of the back-off at once. Whole file: about
+// 14 s (it was about 35 s when the RFC's seconds were waited for real).
 import { expect } from '@open-wc/testing';
 import { RequestPendingError, type Inviter } from 'sip.js';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { SipTelephonyAdapter } from '../../src/adapters/sipjs/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
+import { ManualClock, type Clock } from '../../src/model/clock.js';
 import { requireLoopbackOnly, type SipEnv } from '../helpers/sip-env.js';
 import { SipCallFailed, SipPeer, type PeerSession } from '../helpers/sip-peer.js';
 
@@ -29,10 +36,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const RFC_WAIT = { owner: { min: 2_100, max: 4_000 }, other: { min: 0, max: 2_000 } } as const;
 /** The far end's retry wait: fixed, inside its RFC window, well clear of the agent's window. */
 const FAR_WAIT = { owner: 3_000, other: 1_000 } as const;
-/** Timer lateness and sip.js's promise hops from the 491 arriving to the retry's createOffer() (measured: 2–20 ms). */
+/** Real time from the back-off firing to the retry's createOffer(): sip.js's promise hops (measured: 2–20 ms). */
 const TIMER_SLACK_MS = 50;
 /** The same plus the retry's offer (createOffer, setLocalDescription) until it is written (measured: 3–25 ms). */
 const WIRE_SLACK_MS = 300;
+/** The agent's request and ACK timeouts, longer than any back-off: its only shorter timer is the back-off. */
+const REQUEST_TIMEOUT_MS = 5_000;
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const start = performance.now();
@@ -40,6 +49,83 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 5_000
     if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(20);
   }
+}
+
+// --- time ----------------------------------------------------------------------------------------
+
+interface ClockTimer {
+  /** The delay asked for, ms of clock time. */
+  ms: number;
+  due: number;
+  /** One of the far end's waits (scheduled by the test), not the agent's. */
+  far: boolean;
+}
+
+/**
+ * The agent's clock (the adapter's `clock` option), which also runs the far end's waits: a
+ * ManualClock whose pending timers the test sees. The agent's only timer shorter than its request
+ * timeout is its 491 back-off.
+ */
+class GlareClock implements Clock {
+  readonly #manual = new ManualClock(0);
+  readonly #pending = new Map<unknown, ClockTimer>();
+  /** Each of the agent's back-offs as it fired: its delay and the real time (performance.now()). */
+  readonly fired: Array<{ ms: number; real: number }> = [];
+
+  now(): number {
+    return this.#manual.now();
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    return this.#schedule(callback, ms, false);
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#pending.delete(handle);
+    this.#manual.clearTimeout(handle);
+  }
+
+  /** A wait of the far end, in clock time. */
+  farWait(ms: number): Promise<void> {
+    return new Promise((resolve) => this.#schedule(resolve, ms, true));
+  }
+
+  /** The agent is in its back-off (or another of its waits shorter than a request timeout). */
+  get agentWaiting(): boolean {
+    return [...this.#pending.values()].some((t) => !t.far && t.ms < REQUEST_TIMEOUT_MS);
+  }
+
+  get farWaiting(): boolean {
+    return [...this.#pending.values()].some((t) => t.far);
+  }
+
+  /** Runs time to the earliest wait (the agent's or the far end's), which fires. */
+  runToNextWait(): void {
+    const waits = [...this.#pending.values()].filter((t) => t.far || t.ms < REQUEST_TIMEOUT_MS);
+    const next = Math.min(...waits.map((t) => t.due));
+    if (!Number.isFinite(next)) throw new Error('no wait to run to');
+    this.#manual.advance(next - this.now());
+  }
+
+  #schedule(callback: () => void, ms: number, far: boolean): unknown {
+    const handle = this.#manual.setTimeout(() => {
+      this.#pending.delete(handle);
+      if (!far && ms < REQUEST_TIMEOUT_MS) this.fired.push({ ms, real: performance.now() });
+      callback();
+    }, ms);
+    this.#pending.set(handle, { ms, due: this.now() + ms, far });
+    return handle;
+  }
+}
+
+/** Tracks whether a promise has settled (without handling its rejection for the caller). */
+function settledFlag(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return () => settled;
 }
 
 // --- SIP text ------------------------------------------------------------------------------------
@@ -83,6 +169,8 @@ interface WireMessage {
   dir: 'out' | 'in';
   /** performance.now() when sip.js handed it to the WebSocket (out) or when it arrived (in). */
   at: number;
+  /** The same moment in the agent's clock time. */
+  clock: number;
   data: string;
 }
 
@@ -95,8 +183,11 @@ class Wire {
   gate: ((socket: number, data: string) => Promise<void> | undefined) | undefined;
   readonly #original = globalThis.WebSocket;
 
+  constructor(readonly clock: Clock) {}
+
   install(): void {
     const messages = this.messages;
+    const clock = this.clock;
     const gate = (socket: number, data: string) => this.gate?.(socket, data);
     let sockets = 0;
     class WireSocket extends this.#original {
@@ -104,7 +195,7 @@ class Wire {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
         this.addEventListener('message', (event: MessageEvent) => {
-          if (typeof event.data === 'string') messages.push({ socket: this.index, dir: 'in', at: performance.now(), data: event.data });
+          if (typeof event.data === 'string') messages.push({ socket: this.index, dir: 'in', at: performance.now(), clock: clock.now(), data: event.data });
         });
       }
       override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
@@ -112,7 +203,7 @@ class Wire {
           super.send(data);
           return;
         }
-        const record: WireMessage = { socket: this.index, dir: 'out', at: performance.now(), data };
+        const record: WireMessage = { socket: this.index, dir: 'out', at: performance.now(), clock: clock.now(), data };
         const held = gate(this.index, data);
         if (!held) {
           messages.push(record);
@@ -149,7 +240,7 @@ class Wire {
     socket: number,
     callId: string,
     since = 0,
-  ): Array<{ seq: number; sentAt: number; offer: string; status?: number; finalAt?: number; answer?: string }> {
+  ): Array<{ seq: number; sentAt: number; sentClock: number; offer: string; status?: number; finalAt?: number; finalClock?: number; answer?: string }> {
     const mine = this.messages.slice(since).filter((m) => m.socket === socket && header(m.data, 'Call-ID') === callId);
     return mine
       .filter((m) => m.dir === 'out' && isReinvite(m.data, callId))
@@ -159,8 +250,9 @@ class Wire {
         return {
           seq,
           sentAt: m.at,
+          sentClock: m.clock,
           offer: m.data,
-          ...(final ? { status: statusOf(final.data), finalAt: final.at, answer: final.data } : {}),
+          ...(final ? { status: statusOf(final.data), finalAt: final.at, finalClock: final.clock, answer: final.data } : {}),
         };
       });
   }
@@ -218,6 +310,11 @@ class Crossing {
   pairs = 0;
   readonly #held = new Map<number, () => void>();
 
+  /** A re-INVITE is held at its socket, waiting for the other side's. */
+  get holding(): boolean {
+    return this.#held.size > 0;
+  }
+
   constructor(
     readonly callId: string,
     readonly agentSocket: number,
@@ -269,12 +366,18 @@ function currentDirection(pc: RTCPeerConnection | undefined): RTCRtpTransceiverD
   return pc?.getTransceivers().find((t) => t.receiver.track.kind === 'audio')?.currentDirection;
 }
 
+/** When createOffer() is called, in real (performance.now()) and clock time. */
+interface Offer {
+  at: number;
+  clock: number;
+}
+
 /** Records when createOffer() is called on `pc`: the moment sip.js starts a (re-)offer. */
-function watchOffers(pc: RTCPeerConnection): number[] {
-  const calls: number[] = [];
+function watchOffers(pc: RTCPeerConnection, clock: Clock): Offer[] {
+  const calls: Offer[] = [];
   const original = pc.createOffer.bind(pc);
   pc.createOffer = ((options?: RTCOfferOptions) => {
-    calls.push(performance.now());
+    calls.push({ at: performance.now(), clock: clock.now() });
     return original(options);
   }) as RTCPeerConnection['createOffer'];
   return calls;
@@ -297,15 +400,15 @@ function giveRollback(far: PeerSession): void {
   };
 }
 
-/** The far end's hold/unhold, retried on 491 after `waitMs` (as RFC 3261 §14.1 says); resolves with the attempts made. */
-async function farReinvite(far: PeerSession, hold: boolean, waitMs: number): Promise<number> {
+/** The far end's hold/unhold, retried on 491 after `waitMs` of `clock` (as RFC 3261 §14.1 says); resolves with the attempts made. */
+async function farReinvite(far: PeerSession, hold: boolean, waitMs: number, clock: GlareClock): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await (hold ? far.hold() : far.unhold());
       return attempt;
     } catch (error) {
       if (!(error instanceof SipCallFailed && error.statusCode === 491) || attempt >= 4) throw error;
-      await sleep(waitMs);
+      await clock.farWait(waitMs);
     }
   }
 }
@@ -349,6 +452,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
   this.timeout(30_000);
 
   let env: SipEnv;
+  let clock: GlareClock;
   let wire: Wire;
   let adapter: SipTelephonyAdapter;
   let agentUser: string;
@@ -365,12 +469,13 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
 
   beforeEach(async () => {
     tests += 1;
-    wire = new Wire();
+    clock = new GlareClock();
+    wire = new Wire(clock);
     wire.install();
     unhandled = [];
     globalThis.addEventListener('unhandledrejection', onUnhandled);
     agentUser = `agent-glare-${Date.now().toString(36)}-${tests}`;
-    adapter = new SipTelephonyAdapter({ servers: [env.wsServer], aor: `sip:${agentUser}@${env.domain}`, requestTimeoutMs: 5_000 });
+    adapter = new SipTelephonyAdapter({ servers: [env.wsServer], aor: `sip:${agentUser}@${env.domain}`, requestTimeoutMs: REQUEST_TIMEOUT_MS, clock });
     await adapter.register();
     customer = await SipPeer.start({ user: `+120255503${String(tests).padStart(2, '0')}` });
   });
@@ -433,10 +538,34 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
   }
 
   /**
-   * Checks the glare happened (both sides sent and got a 491 for their first re-INVITE, then
-   * succeeded) and measures the agent's wait before its retry.
+   * Runs the clock until the agent's operation (and the far end's, when it retries: `far`) settled:
+   * whenever nothing is under way on the wire (each re-INVITE answered, each 2xx acknowledged, none
+   * held at a Crossing) and every side whose last re-INVITE got a 491 is waiting, time runs to the
+   * earliest wait. Between waits, only the real round trips take real time.
    */
-  function checkGlare(c: Connected, offers: number[], since: number, tag: string): { wait: number; wireDelay: number } {
+  async function runClock(c: Connected, since: number, agent: Promise<unknown>, far?: Promise<unknown>, crossing?: Crossing): Promise<void> {
+    const agentDone = settledFlag(agent);
+    const farDone = far ? settledFlag(far) : () => true;
+    const got491 = (socket: number) => wire.attempts(socket, c.callId, since).at(-1)?.status === 491;
+    const ready = () => {
+      const all = [...wire.attempts(c.agentSocket, c.callId, since), ...wire.attempts(c.farSocket, c.callId, since)];
+      if (crossing?.holding || all.some((a) => a.status === undefined) || !wire.acked(c.callId)) return false;
+      if (got491(c.agentSocket) && !agentDone() && !clock.agentWaiting) return false;
+      if (got491(c.farSocket) && !farDone() && !clock.farWaiting) return false;
+      return clock.agentWaiting || clock.farWaiting;
+    };
+    const done = () => agentDone() && farDone();
+    while (!done()) {
+      await waitFor('a side waiting, or both done', () => done() || ready(), 20_000);
+      if (!done()) clock.runToNextWait();
+    }
+  }
+
+  /**
+   * Checks the glare happened (both sides sent and got a 491 for their first re-INVITE, then
+   * succeeded) and measures the agent's wait before its retry, in clock time.
+   */
+  function checkGlare(c: Connected, offers: Offer[], since: number, tag: string): { wait: number; wireDelay: number } {
     const agent = wire.attempts(c.agentSocket, c.callId, since);
     const far = wire.attempts(c.farSocket, c.callId, since);
     expect(agent.map((a) => a.status), `${tag}: answers to the agent's re-INVITEs`).to.deep.equal([491, 200]);
@@ -447,16 +576,21 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     // The re-INVITEs crossed: each was written before the other side's 491 arrived.
     expect(agent[0]!.sentAt, `${tag}: the agent's re-INVITE left before the far end's 491 came`).to.be.below(far[0]!.finalAt!);
     expect(far[0]!.sentAt, `${tag}: the far end's re-INVITE left before the agent's 491 came`).to.be.below(agent[0]!.finalAt!);
-    // The agent's retry: from its 491 arriving to its new offer (createOffer) and to the wire.
-    const retryOffer = offers.find((t) => t > agent[0]!.finalAt!);
-    expect(retryOffer, `${tag}: the agent made a new offer after its 491`).to.be.a('number');
-    const wait = retryOffer! - agent[0]!.finalAt!;
-    const wireDelay = agent[1]!.sentAt - agent[0]!.finalAt!;
+    // The agent's retry: from its 491 arriving to its new offer (createOffer) and to the wire, in clock time.
+    const retryOffer = offers.find((o) => o.at > agent[0]!.finalAt!);
+    expect(retryOffer, `${tag}: the agent made a new offer after its 491`).to.be.an('object');
+    const wait = retryOffer!.clock - agent[0]!.finalClock!;
+    const wireDelay = agent[1]!.sentClock - agent[0]!.finalClock!;
     const window = c.agentOwns ? RFC_WAIT.owner : RFC_WAIT.other;
-    expect(wait, `${tag}: the agent's wait before retrying (${c.agentOwns ? 'owner' : 'not owner'} of the Call-ID), ms`)
-      .to.be.at.least(window.min - 1)
-      .and.at.most(window.max + TIMER_SLACK_MS);
-    expect(wireDelay, `${tag}: 491 in → retry on the wire, ms`).to.be.at.least(window.min).and.at.most(window.max + WIRE_SLACK_MS);
+    expect(wait, `${tag}: the agent's wait before retrying (${c.agentOwns ? 'owner' : 'not owner'} of the Call-ID), clock ms`)
+      .to.be.at.least(window.min)
+      .and.at.most(window.max);
+    expect(wireDelay, `${tag}: 491 in → retry on the wire, clock ms`).to.be.at.least(window.min).and.at.most(window.max);
+    // That wait was the agent's back-off on its clock, and the retry followed its firing at once.
+    const fired = clock.fired.find((f) => f.real >= agent[0]!.finalAt!);
+    expect(fired?.ms, `${tag}: the back-off that fired after the 491, clock ms`).to.be.closeTo(wait, 1e-6);
+    expect(retryOffer!.at - fired!.real, `${tag}: back-off fired → createOffer(), real ms`).to.be.at.most(TIMER_SLACK_MS);
+    expect(agent[1]!.sentAt - fired!.real, `${tag}: back-off fired → retry on the wire, real ms`).to.be.at.most(WIRE_SLACK_MS);
     return { wait, wireDelay };
   }
 
@@ -466,16 +600,16 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
 
     it(`glare on hold, ${direction} call (${owner}): both holds land, inactive both ways`, async () => {
       const c = await connect(direction);
-      const offers = watchOffers(c.pc);
+      const offers = watchOffers(c.pc, clock);
       const since = wire.mark();
       const crossing = new Crossing(c.callId, c.agentSocket, c.farSocket, 1);
       wire.gate = crossing.gate;
-      const t0 = performance.now();
+      const [t0, c0] = [performance.now(), clock.now()];
       // Both re-INVITEs start in the same task.
       const agentHold = adapter.hold(c.call.id);
-      const farHold = farReinvite(c.far, true, farWait);
-      const [held, farAttempts] = await Promise.all([agentHold, farHold]);
-      const took = performance.now() - t0;
+      const farHold = farReinvite(c.far, true, farWait, clock);
+      const [held, farAttempts] = await Promise.all([agentHold, farHold, runClock(c, since, agentHold, farHold)]);
+      const [took, tookClock] = [performance.now() - t0, clock.now() - c0];
       expect(crossing.pairs, 're-INVITE pairs crossed').to.equal(1);
       expect(farAttempts, "the far end's attempts").to.equal(2);
       const { wait, wireDelay } = checkGlare(c, offers, since, `hold/${direction}`);
@@ -509,7 +643,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
       expect(adapter.getCall(c.call.id)?.state).to.equal('held');
       expect(currentDirection(c.pc)).to.equal('sendonly');
       console.log(
-        `[glare] hold/${direction}: agent ${c.agentOwns ? 'owns' : 'does not own'} the Call-ID; retry wait ${fmt(wait)} (491 in → retry written ${fmt(wireDelay)}; first re-INVITE written ${fmt(handOff)} after hold()); hold() took ${fmt(took)}`,
+        `[glare] hold/${direction}: agent ${c.agentOwns ? 'owns' : 'does not own'} the Call-ID; retry wait ${fmt(wait)} of clock (491 in → retry written ${fmt(wireDelay)}; first re-INVITE written ${fmt(handOff)} after hold()); both holds took ${fmt(tookClock)} of clock, ${fmt(took)} real`,
       );
       expect(unhandled, 'unhandled rejections').to.deep.equal([]);
     });
@@ -524,15 +658,15 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
       await waitFor('remoteHold on the adapter', () => adapter.getCall(c.call.id)?.remoteHold === true);
       expect(currentDirection(c.pc)).to.equal('inactive');
       expect(c.far.remoteDirection()).to.equal('inactive');
-      const offers = watchOffers(c.pc);
+      const offers = watchOffers(c.pc, clock);
       const since = wire.mark();
       const crossing = new Crossing(c.callId, c.agentSocket, c.farSocket, 1);
       wire.gate = crossing.gate;
-      const t0 = performance.now();
+      const [t0, c0] = [performance.now(), clock.now()];
       const agentResume = adapter.resume(c.call.id);
-      const farResume = farReinvite(c.far, false, farWait);
-      const [resumed, farAttempts] = await Promise.all([agentResume, farResume]);
-      const took = performance.now() - t0;
+      const farResume = farReinvite(c.far, false, farWait, clock);
+      const [resumed, farAttempts] = await Promise.all([agentResume, farResume, runClock(c, since, agentResume, farResume)]);
+      const [took, tookClock] = [performance.now() - t0, clock.now() - c0];
       expect(crossing.pairs, 're-INVITE pairs crossed').to.equal(1);
       expect(farAttempts, "the far end's attempts").to.equal(2);
       const result = checkGlare(c, offers, since, `resume/${direction}`);
@@ -548,7 +682,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
       expect(await c.far.receivesMedia(), 'far end hears the agent').to.equal(true);
       expect(await receives(c.pc), 'agent hears the far end').to.equal(true);
       console.log(
-        `[glare] resume/${direction}: agent ${c.agentOwns ? 'owns' : 'does not own'} the Call-ID; retry wait ${fmt(result.wait)} (491 in → retry written ${fmt(result.wireDelay)}); resume() took ${fmt(took)}`,
+        `[glare] resume/${direction}: agent ${c.agentOwns ? 'owns' : 'does not own'} the Call-ID; retry wait ${fmt(result.wait)} of clock (491 in → retry written ${fmt(result.wireDelay)}); both resumes took ${fmt(tookClock)} of clock, ${fmt(took)} real`,
       );
       expect(unhandled, 'unhandled rejections').to.deep.equal([]);
     });
@@ -556,13 +690,15 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
 
   it('a far end that causes glare on every retry: hold() rejects with conflict after 3 retries; the call stays up with audio both ways', async () => {
     const c = await connect('inbound');
-    const offers = watchOffers(c.pc);
+    const offers = watchOffers(c.pc, clock);
     const farFailures: unknown[] = [];
+    const since = wire.mark();
     const crossing = new Crossing(c.callId, c.agentSocket, c.farSocket, 4, () => provokeHold(c.far, farFailures));
     wire.gate = crossing.gate;
-    const t0 = performance.now();
-    const error = await rejectionOf(adapter.hold(c.call.id));
-    const took = performance.now() - t0;
+    const [t0, c0] = [performance.now(), clock.now()];
+    const holding = adapter.hold(c.call.id);
+    const [error] = await Promise.all([rejectionOf(holding), runClock(c, since, holding, undefined, crossing)]);
+    const [took, tookClock] = [performance.now() - t0, clock.now() - c0];
     expect(error.code).to.equal('conflict');
     expect(error.retryable).to.equal(true);
     expect(crossing.pairs, 're-INVITE pairs crossed').to.equal(4);
@@ -573,9 +709,17 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     await waitFor("the far end's four 491s", () => farFailures.length === 4, 2_000);
     expect(farFailures).to.deep.equal([491, 491, 491, 491]);
     // Each retry waited 0–2 s (the agent does not own the Call-ID): 491 in → next createOffer().
-    const waits = agent.slice(0, -1).map((a) => offers.find((t) => t > a.finalAt!)! - a.finalAt!);
-    for (const w of waits) expect(w, 'wait before a retry (not the Call-ID owner), ms').to.be.at.least(0).and.at.most(RFC_WAIT.other.max + TIMER_SLACK_MS);
-    agent.slice(1).forEach((a, i) => expect(a.sentAt - agent[i]!.finalAt!, '491 in → retry on the wire, ms').to.be.at.most(RFC_WAIT.other.max + WIRE_SLACK_MS));
+    const retries = agent.slice(0, -1).map((a) => offers.find((o) => o.at > a.finalAt!)!);
+    const waits = agent.slice(0, -1).map((a, i) => retries[i]!.clock - a.finalClock!);
+    for (const w of waits) expect(w, 'wait before a retry (not the Call-ID owner), clock ms').to.be.at.least(RFC_WAIT.other.min).and.at.most(RFC_WAIT.other.max);
+    agent.slice(1).forEach((a, i) => expect(a.sentClock - agent[i]!.finalClock!, '491 in → retry on the wire, clock ms').to.be.at.most(RFC_WAIT.other.max));
+    // Each wait was a back-off on the agent's clock, and each retry followed its firing at once.
+    expect(clock.fired.length, "the agent's back-offs").to.equal(waits.length);
+    clock.fired.forEach((f, i) => {
+      expect(f.ms, "the agent's back-off, clock ms").to.be.closeTo(waits[i]!, 1e-6);
+      expect(retries[i]!.at - f.real, 'back-off fired → createOffer(), real ms').to.be.at.most(TIMER_SLACK_MS);
+      expect(agent[i + 1]!.sentAt - f.real, 'back-off fired → retry on the wire, real ms').to.be.at.most(WIRE_SLACK_MS);
+    });
 
     // The call is as it was: connected, nobody holding, audio both ways.
     wire.gate = undefined;
@@ -587,15 +731,19 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     expect(await c.far.receivesMedia(), 'far end hears the agent').to.equal(true);
     expect(await receives(c.pc), 'agent hears the far end').to.equal(true);
     expect(wire.attempts(c.agentSocket, c.callId).length, 'no fifth attempt').to.equal(4);
-    console.log(`[glare] conflict: hold() rejected after ${fmt(took)}; waits before the 3 retries: ${waits.map(fmt).join(', ')}`);
+    console.log(`[glare] conflict: hold() rejected after ${fmt(tookClock)} of clock, ${fmt(took)} real; waits before the 3 retries: ${waits.map(fmt).join(', ')} of clock`);
     expect(unhandled, 'unhandled rejections').to.deep.equal([]);
   });
 
   it('after a conflict, the call still works: the far end re-INVITEs and the agent answers as an active call; hold() then works', async () => {
     const c = await connect('inbound');
     const farOutcomes: unknown[] = [];
-    wire.gate = new Crossing(c.callId, c.agentSocket, c.farSocket, 4, () => provokeHold(c.far, farOutcomes)).gate;
-    expect((await rejectionOf(adapter.hold(c.call.id))).code).to.equal('conflict');
+    const since = wire.mark();
+    const crossing = new Crossing(c.callId, c.agentSocket, c.farSocket, 4, () => provokeHold(c.far, farOutcomes));
+    wire.gate = crossing.gate;
+    const holding = adapter.hold(c.call.id);
+    const [error] = await Promise.all([rejectionOf(holding), runClock(c, since, holding, undefined, crossing)]);
+    expect(error.code).to.equal('conflict');
     wire.gate = undefined;
     await waitFor("the far end's four 491s", () => farOutcomes.length === 4, 2_000);
     expect(adapter.getCall(c.call.id)?.state).to.equal('connected');

@@ -1,4 +1,5 @@
 import type { TargetRef } from '../../model/interaction.js';
+import type { Clock } from '../../model/clock.js';
 
 /** Where the callback data of an inbound call is read from in its INVITE. */
 export interface SipCallbackDataOptions {
@@ -79,6 +80,13 @@ export interface SipTelephonyOptions {
    * adapter's lifetime.
    */
   instanceId?: string;
+  /**
+   * The adapter's time: the 491 glare back-off, the re-INVITE, REFER and ACK timeouts, the
+   * recovery's retries, the no-answer timeout and how long ended calls are kept. Default the
+   * system clock; a test passes a `ManualClock` to run the seconds of RFC 3261 waits by hand.
+   * (Registration and reconnection keep real time.)
+   */
+  clock?: Clock;
   /** sip.js log level. Default `error`. */
   logLevel?: 'debug' | 'log' | 'warn' | 'error';
 }

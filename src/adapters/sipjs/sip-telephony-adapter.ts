@@ -1,11 +1,11 @@
-import type { Invitation, Inviter, Notification, Session, Web } from 'sip.js';
+import type { Invitation, Inviter, Session, Web } from 'sip.js';
 import type { DialResult, TargetRef } from '../../model/interaction.js';
 import { validateDtmf, validatePhoneNumber } from '../../model/validation.js';
 import type { CallOptions } from '../callback-adapter.js';
 import { Emitter } from '../emitter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from '../retention.js';
-import { systemClock } from '../../model/clock.js';
+import { sleep, systemClock, type Clock } from '../../model/clock.js';
 import type {
   CallInfo,
   DialRequest,
@@ -17,11 +17,13 @@ import type {
 import { CallAudio } from './audio.js';
 import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { SipConnection } from './connection.js';
-import { callbackDataFromInvite, sdpHoldsUs, sipfragStatus, unsupportedRequirements, webrtcOfferProblems } from './invite-data.js';
+import { callbackDataFromInvite, sdpHoldsUs, unsupportedRequirements, webrtcOfferProblems } from './invite-data.js';
 import { byeFacts, mediaFailureOf, type CallEnd } from './call-end.js';
+import { Reinvites, type ReinviteCall } from './reinvite.js';
+import { targetError, Transfers, type TransferCall } from './refer.js';
 
-
-interface SipCall {
+/** A call and its sip.js session: what the re-INVITEs and the transfers need, and more. */
+interface SipCall extends ReinviteCall, TransferCall {
   info: CallInfo;
   session: Session;
   /** This call is a consultation made from that call. */
@@ -41,17 +43,13 @@ interface SipCall {
   dialResult?: DialResult;
   /** The final failure status of an outbound INVITE. */
   failureStatus?: number;
-  noAnswerTimer?: ReturnType<typeof setTimeout>;
+  /** The clock's timer that cancels an outbound call nobody answers. */
+  noAnswerTimer?: unknown;
   /** Resolves when the session is established; rejects when it ends first. */
   established: Promise<void>;
-  /** The agent's own INVITE: decides the 491 back-off (RFC 3261 §14.1). */
   ownsCallId: boolean;
-  /**
-   * An answered incoming call: resolves when the caller's ACK of the answer arrives (or the call
-   * ends). Until then the answer's INVITE transaction is in progress, and no re-INVITE may start
-   * (RFC 3261 §14.1): sip.js would send it, then end the call when the ACK arrives.
-   */
   acknowledged?: Promise<void>;
+  /** Settles `acknowledged`: the caller's ACK arrived, or the call ended. */
   ack?: () => void;
 }
 
@@ -63,19 +61,10 @@ function dialResultFor(status: number): DialResult {
   return 'error';
 }
 
-/** What the agent is told when a target could not be reached (a final INVITE or NOTIFY status). */
-function targetError(target: TargetRef, status: number | undefined, noAnswer = status === 408 || status === 480): AdapterError {
-  if (noAnswer) return new AdapterError('target-no-answer', `${target.name} did not answer.`);
-  if (status === 486 || status === 600) return new AdapterError('target-busy', `${target.name} is busy.`);
-  return new AdapterError('target-declined', `${target.name} declined the call.`, { detail: { status } });
-}
-
 function consultationError(call: SipCall, target: TargetRef): AdapterError {
   if (call.info.endReason === 'connection-lost') return new AdapterError('network', 'The connection to the phone system was lost.');
   return targetError(target, call.failureStatus, call.dialResult === 'no-answer');
 }
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A `TelephonyAdapter` on sip.js (0.21): SIP over WebSocket to any registrar/proxy (Kamailio,
@@ -101,6 +90,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   };
 
   readonly #options: SipTelephonyOptions;
+  readonly #clock: Clock;
   readonly #connection: SipConnection;
   readonly #audio: CallAudio;
   readonly #calls = new Map<string, SipCall>();
@@ -109,20 +99,38 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
    * (`getCall`: a window still showing it, a late event) for a grace period, then goes with its
    * session; one a consultation or conference still refers to waits for it.
    */
-  readonly #retention = new Retention(systemClock, DEFAULT_FORGET_CLOSED_AFTER_MS, (id) => {
-    const call = this.#calls.get(id);
-    if (call?.info.state !== 'ended') return true;
-    if (call.legs.length) return false;
-    if (call.consultationOf && this.#calls.get(call.consultationOf)?.consultation === id) return false;
-    this.#calls.delete(id);
-    return true;
-  });
+  readonly #retention: Retention;
+  /** Hold, resume and recovery re-INVITEs (ACK wait, 491 back-off). */
+  readonly #reinvites: Reinvites<SipCall>;
+  /** Blind and attended transfers by REFER. */
+  readonly #transfers: Transfers<SipCall>;
   readonly #callEvents = new Emitter<[CallInfo]>();
   readonly #statusEvents = new Emitter<[RegistrationStatus]>();
   #nextId = 1;
 
   constructor(options: SipTelephonyOptions) {
     this.#options = options;
+    const clock = (this.#clock = options.clock ?? systemClock);
+    this.#retention = new Retention(clock, DEFAULT_FORGET_CLOSED_AFTER_MS, (id) => {
+      const call = this.#calls.get(id);
+      if (call?.info.state !== 'ended') return true;
+      if (call.legs.length) return false;
+      if (call.consultationOf && this.#calls.get(call.consultationOf)?.consultation === id) return false;
+      this.#calls.delete(id);
+      return true;
+    });
+    this.#reinvites = new Reinvites<SipCall>({
+      clock,
+      requestTimeoutMs: options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs,
+      terminated: (call) => call.session.state === this.#sip().SessionState.Terminated,
+      ended: (call) => this.#ended(call),
+      endedError: (call) => this.#endedError(call),
+    });
+    this.#transfers = new Transfers<SipCall>({
+      clock,
+      terminate: (call) => this.#terminate(call),
+      ended: (call) => this.#ended(call),
+    });
     this.#audio = new CallAudio(options.audio);
     this.#connection = new SipConnection(options, {
       onInvite: (invitation) => this.#incoming(invitation),
@@ -213,7 +221,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   async hold(callId: string, options?: CallOptions): Promise<CallInfo> {
     throwIfAborted(options?.signal);
     const call = this.#require(callId, ['connected']);
-    await this.#reinvite(call, true);
+    await this.#reinvites.send(call, true);
     this.#update(call, { state: 'held' });
     return call.info;
   }
@@ -222,7 +230,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     throwIfAborted(options?.signal);
     const call = this.#require(callId, ['held']);
     if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.', { detail: { state: 'held' } });
-    await this.#reinvite(call, false);
+    await this.#reinvites.send(call, false);
     this.#update(call, { state: 'connected' });
     return call.info;
   }
@@ -236,7 +244,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     const duration = this.#options.dtmfDurationMs ?? SIP_DEFAULTS.dtmfDurationMs;
     if (method === 'info') {
       for (const digit of checked.value) {
-        await this.#request((requestDelegate) =>
+        await this.#reinvites.request((requestDelegate) =>
           call.session.info({
             requestDelegate,
             requestOptions: {
@@ -250,7 +258,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     const handler = call.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
     const sent = handler?.sendDtmf(checked.value, { duration, interToneGap: SIP_DEFAULTS.dtmfGapMs });
     if (!sent) throw new AdapterError('not-supported', 'This call cannot carry RFC 4733 tones; send them by SIP INFO.');
-    await delay(checked.value.length * (duration + SIP_DEFAULTS.dtmfGapMs));
+    await sleep(this.#clock, checked.value.length * (duration + SIP_DEFAULTS.dtmfGapMs));
   }
 
   async blindTransfer(callId: string, target: TargetRef, options?: CallOptions): Promise<void> {
@@ -259,7 +267,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.');
     const uri = this.#sip().UserAgent.makeURI(this.#targetUri(target));
     if (!uri) throw new AdapterError('invalid-input', `No SIP address for ${target.name}.`);
-    await this.#refer(call, uri, target);
+    await this.#transfers.blind(call, uri, target);
   }
 
   async conference(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
@@ -281,7 +289,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     const call = this.#require(callId, ['connected', 'held']);
     if (call.consultation) throw new AdapterError('invalid-state', 'A consultation is already in progress.');
     if (call.info.state === 'connected') {
-      await this.#reinvite(call, true);
+      await this.#reinvites.send(call, true);
       this.#update(call, { state: 'held' });
     }
     // Cancelled while the customer was being put on hold: no call to the target, the customer back.
@@ -317,20 +325,17 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   async completeTransfer(callId: string, consultationId: string, options?: CallOptions): Promise<void> {
     throwIfAborted(options?.signal);
     const { call, consultation } = this.#pair(callId, consultationId, true);
-    await this.#refer(call, consultation.session, { kind: 'agent', id: consultationId, name: consultation.info.remote });
-    // The target replaces the consultation dialog and ends it; end it ourselves if it lingers.
-    await Promise.race([this.#ended(consultation), delay(2_000)]);
-    await this.#terminate(consultation).catch(() => undefined);
+    await this.#transfers.attended(call, consultation, { kind: 'agent', id: consultationId, name: consultation.info.remote });
   }
 
   async completeConference(callId: string, consultationId: string, options?: CallOptions): Promise<CallInfo> {
     throwIfAborted(options?.signal);
     const { call, consultation } = this.#pair(callId, consultationId, true);
     if (consultation.info.state === 'held') {
-      await this.#reinvite(consultation, false);
+      await this.#reinvites.send(consultation, false);
       this.#update(consultation, { state: 'connected' });
     }
-    await this.#reinvite(call, false);
+    await this.#reinvites.send(call, false);
     call.consultation = undefined;
     this.#update(call, { state: 'connected' });
     await this.#merge(call, consultation);
@@ -354,9 +359,9 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     throwIfAborted(options?.signal);
     const { call, consultation } = this.#pair(callId, consultationId, true);
     const [talking, waiting] = call.info.state === 'held' ? [consultation, call] : [call, consultation];
-    await this.#reinvite(talking, true);
+    await this.#reinvites.send(talking, true);
     this.#update(talking, { state: 'held' });
-    await this.#reinvite(waiting, false);
+    await this.#reinvites.send(waiting, false);
     this.#update(waiting, { state: 'connected' });
     return call.info;
   }
@@ -470,14 +475,15 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       if (state === sip.SessionState.Established) {
         const handler = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
         if (handler) this.#audio.attach(id, handler);
-        clearTimeout(call.noAnswerTimer);
+        this.#clock.clearTimeout(call.noAnswerTimer);
         if (call.info.state === 'ringing' || call.info.state === 'dialing') this.#update(call, { state: 'connected', alerting: false });
         settle.resolve();
       } else if (state === sip.SessionState.Terminated) {
         // Decided now: a re-INVITE whose answer the browser refused resolves right after this.
         const end = (call.ended ??= this.#endOf(call));
         // sip.js reports the termination before the rejecting response reaches onReject: let
-        // that response name the dial result first.
+        // that response name the dial result first (a task later: an ordering, not a wait, so
+        // not on the clock).
         call.ack?.();
         setTimeout(() => {
           settle.reject(new AdapterError('invalid-state', 'The call ended.'));
@@ -579,7 +585,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       },
       extra.consultationOf ? { consultationOf: extra.consultationOf } : {},
     );
-    call.noAnswerTimer = setTimeout(() => {
+    call.noAnswerTimer = this.#clock.setTimeout(() => {
       if (call.info.state !== 'dialing') return;
       call.dialResult = 'no-answer';
       call.endingBy = 'remote';
@@ -644,7 +650,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
 
   #end(call: SipCall, by: 'local' | 'remote', cause: Omit<CallEnd, 'by'> = {}): void {
     if (call.info.state === 'ended') return;
-    clearTimeout(call.noAnswerTimer);
+    this.#clock.clearTimeout(call.noAnswerTimer);
     this.#audio.detach(call.info.id);
     const wasDialing = call.info.state === 'dialing';
     const changes: Partial<CallInfo> = { state: 'ended', endedBy: by, alerting: false };
@@ -707,7 +713,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   async #resumeAfterConsultation(call: SipCall): Promise<void> {
     call.consultation = undefined;
     if (call.info.state !== 'held') return;
-    await this.#reinvite(call, false);
+    await this.#reinvites.send(call, false);
     this.#update(call, { state: 'connected' });
   }
 
@@ -720,155 +726,13 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     this.#update(call, { participants: [...(call.info.participants ?? []), leg.info.remote] });
   }
 
-  /**
-   * A re-INVITE that holds or resumes the call. A 491 (glare: both sides re-INVITEd at once) is
-   * retried after the wait RFC 3261 §14.1 gives: 2.1–4 s for the side that owns the Call-ID,
-   * 0–2 s for the other.
-   */
-  async #reinvite(call: SipCall, hold: boolean, extra: { iceRestart?: boolean } = {}): Promise<void> {
-    try {
-      await this.#reinviteOnce(call, hold, extra);
-    } catch (error) {
-      // sip.js answers the far end's next re-INVITE with the options of our last one: put back
-      // those of the state the call stays in, or a failed hold holds the call after all.
-      call.session.sessionDescriptionHandlerOptionsReInvite = {
-        ...call.session.sessionDescriptionHandlerOptionsReInvite,
-        hold: call.info.state === 'held',
-      } as Web.SessionDescriptionHandlerOptions;
-      throw error;
-    }
-  }
-
-  async #reinviteOnce(call: SipCall, hold: boolean, extra: { iceRestart?: boolean }): Promise<void> {
-    await this.#acknowledged(call);
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.#request(
-        (requestDelegate) =>
-          call.session.invite({
-            requestDelegate,
-            sessionDescriptionHandlerOptions: {
-              hold,
-              constraints: { audio: true, video: false },
-              ...(extra.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
-            } as Web.SessionDescriptionHandlerOptions,
-          }),
-        [491],
-      );
-      // sip.js says the re-INVITE was accepted even when it then ended the call (it could not use
-      // the answer): fail once the call shows as ended, so that the agent reads why after the end.
-      if (call.session.state === this.#sip().SessionState.Terminated) {
-        await this.#ended(call);
-        throw this.#endedError(call);
-      }
-      if (outcome !== 491) return;
-      if (attempt >= 3) throw new AdapterError('conflict', 'The other side kept changing the call at the same time; try again.', { retryable: true });
-      await delay(call.ownsCallId ? 2_100 + Math.random() * 1_900 : Math.random() * 2_000);
-    }
-  }
-
-  /** Until the caller acknowledged the agent's answer (at once for other calls), within the request timeout. */
-  async #acknowledged(call: SipCall): Promise<void> {
-    if (!call.acknowledged) return;
-    const ms = this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-    const outcome = await Promise.race([call.acknowledged, late]);
-    clearTimeout(timer);
-    if (outcome === 'late') throw new AdapterError('timeout', 'The other side did not confirm the call in time.');
-    if (call.info.state === 'ended') throw new AdapterError('invalid-state', 'The call ended.');
-  }
-
-  /**
-   * Sends an in-dialog request and waits for its final response. Resolves with the status code
-   * when it is one of `tolerated`, otherwise rejects on a failure response or a timeout.
-   */
-  async #request(
-    send: (delegate: { onAccept: () => void; onReject: (r: { message: { statusCode?: number; reasonPhrase?: string } }) => void }) => Promise<unknown>,
-    tolerated: readonly number[] = [],
-  ): Promise<number | undefined> {
-    const ms = this.#options.requestTimeoutMs ?? SIP_DEFAULTS.requestTimeoutMs;
-    return new Promise<number | undefined>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AdapterError('timeout', 'The other side did not answer in time.')), ms);
-      const done = (fn: () => void) => {
-        clearTimeout(timer);
-        fn();
-      };
-      send({
-        onAccept: () => done(() => resolve(undefined)),
-        onReject: (response) => {
-          const code = response.message.statusCode ?? 0;
-          done(() =>
-            tolerated.includes(code)
-              ? resolve(code)
-              : reject(
-                  new AdapterError(code === 481 ? 'invalid-state' : 'service-unavailable', `The request failed: ${code} ${response.message.reasonPhrase ?? ''}`.trim(), {
-                    detail: { status: code, sipResponse: `${code} ${response.message.reasonPhrase ?? ''}`.trim() },
-                  }),
-                ),
-          );
-        },
-      }).catch((error: unknown) =>
-        done(() => reject(new AdapterError('invalid-state', error instanceof Error ? error.message : 'The request could not be sent.', { cause: error }))),
-      );
-    });
-  }
-
-  /**
-   * REFER (blind to a URI, attended with Replaces to a session). Our leg ends only when a NOTIFY
-   * reports the target answered; a failure keeps the call (sip.js 0.21 ends nothing by itself).
-   */
-  async #refer(call: SipCall, to: Parameters<Session['refer']>[0], target: TargetRef): Promise<void> {
-    const ms = 32_000;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AdapterError('timeout', `The transfer to ${target.name} did not complete.`)), ms);
-      const fail = (error: AdapterError) => {
-        clearTimeout(timer);
-        reject(error);
-      };
-      call.session
-        .refer(to, {
-          requestDelegate: {
-            onReject: (response) => fail(new AdapterError('target-declined', `The transfer was refused (${response.message.statusCode}).`)),
-          },
-          onNotify: (notification: Notification) => {
-            void notification.accept().catch(() => undefined);
-            const status = sipfragStatus(notification.request.body);
-            if (status === undefined || status < 200) return;
-            if (status >= 300) {
-              fail(targetError(target, status));
-              return;
-            }
-            clearTimeout(timer);
-            resolve();
-          },
-        })
-        .catch((error: unknown) => fail(new AdapterError('invalid-state', 'The transfer could not be sent.', { cause: error })));
-    });
-    call.endingBy = 'local';
-    await this.#terminate(call);
-  }
-
   /** After the WebSocket came back: re-INVITE each live call, or end it and say why. */
   async #recoverCalls(): Promise<void> {
     const live = [...this.#calls.values()].filter((c) => c.info.state === 'connected' || c.info.state === 'held');
     await Promise.all(
       live.map(async (call) => {
         // The far end may still be reconnecting too: a few more tries while it cannot be found.
-        const deadline = Date.now() + 10_000;
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await this.#reinvite(call, call.info.state === 'held', { iceRestart: true });
-            return;
-          } catch (error) {
-            const status = error instanceof AdapterError ? error.detail.status : undefined;
-            const waitable = typeof status === 'number' && [404, 408, 480, 503].includes(status);
-            if (waitable && Date.now() < deadline && call.info.state !== 'ended') {
-              await delay(Math.min(500 * 2 ** attempt, 2_000));
-              continue;
-            }
-            break;
-          }
-        }
+        if (await this.#reinvites.recover(call)) return;
         // Ended meanwhile, by someone or something else (the browser refusing the re-INVITE's answer).
         if (call.info.state === 'ended' || call.ended) return;
         call.info = { ...call.info, endReason: 'connection-lost' };
