@@ -23,7 +23,7 @@ import {
 import { systemClock, type Clock } from '../model/clock.js';
 import type { Interaction } from '../model/interaction.js';
 import type { ValidationCode } from '../model/validation.js';
-import { CallbackActionDoneEvent, CallbackActionEvent } from '../events/action-events.js';
+import { CallbackActionDoneEvent, CallbackActionEvent, type ActionArgsOf, type ActionRequestDetail } from '../events/action-events.js';
 import { CallbackErrorEvent } from '../events/error-event.js';
 import { adapterErrorText } from '../messages/messages.js';
 import { InteractionController, type ViewKey } from './interaction-controller.js';
@@ -222,10 +222,10 @@ export class InteractionSession implements ReactiveController {
    * element's clock, the signal given to `perform` aborts, the agent reads a timeout error and may
    * try again. Whatever the adapter does later still reaches the screen through its events.
    */
-  async run<T>(
-    action: InteractionAction,
+  async run<T, A extends InteractionAction>(
+    action: A,
     perform: (interaction: Interaction, signal: AbortSignal) => Promise<T>,
-    args?: Readonly<Record<string, unknown>>,
+    args?: ActionArgsOf<A>,
     options: {
       signal?: AbortSignal;
       /** Runs right after `callback-action-done`, before anything re-renders (to fire what follows it). */
@@ -234,7 +234,9 @@ export class InteractionSession implements ReactiveController {
   ): Promise<T | undefined> {
     const interaction = this.interaction;
     if (!interaction || this.#pending.has(action)) return undefined;
-    const request = new CallbackActionEvent({ action, interaction, ...(args ? { args } : {}) });
+    // `args` is `action`'s (ActionArgsOf), which TypeScript cannot relate to the union's member.
+    const detail = { action, interaction, ...(args ? { args } : {}) } as ActionRequestDetail;
+    const request = new CallbackActionEvent(detail);
     if (!this.#host.dispatchEvent(request)) return undefined;
     this.#pending.add(action);
     this.#error = undefined;
@@ -247,7 +249,7 @@ export class InteractionSession implements ReactiveController {
         signal: options.signal,
       });
       const latest = this.adapter?.getInteraction(interaction.id) ?? this.interaction;
-      this.#host.dispatchEvent(new CallbackActionDoneEvent({ action, interaction, result: latest, ...(args ? { args } : {}) }));
+      this.#host.dispatchEvent(new CallbackActionDoneEvent({ ...detail, result: latest }));
       options.afterDone?.(latest);
       return result;
     } catch (thrown) {

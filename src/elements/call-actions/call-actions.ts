@@ -63,7 +63,7 @@ const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['tran
  *
  * @summary Call actions toolbar for an accepted interaction.
  *
- * @fires {CallbackActionEvent} callback-action - Before each adapter call; cancelable. `detail.action` names it.
+ * @fires {CallbackActionEvent} callback-action - Before each adapter call; cancelable. `detail.action` names it and narrows `detail.args`: `{ target }` for transfer, conference and consult, `{ number }` for call; the other toolbar actions carry none.
  * @fires {CallbackActionDoneEvent} callback-action-done - The adapter carried the action out.
  * @fires {CallbackDoneEvent} callback-done - The interaction was marked done: disposition, notes and history. Also from the scheduler when a web callback is scheduled for another time, which closes it.
  * @fires {CallbackErrorEvent} callback-error - An action failed; the localized message is shown.
