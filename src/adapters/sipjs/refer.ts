@@ -1,8 +1,9 @@
 import type { Notification, Session } from 'sip.js';
-import { sleep, type Clock } from '../../model/clock.js';
+import type { Clock } from '../../model/clock.js';
 import type { TargetRef } from '../../model/interaction.js';
 import { AdapterError } from '../errors.js';
 import { sipfragStatus } from './invite-data.js';
+import { sleep } from './reinvite.js';
 
 /** How long a transfer may take until a NOTIFY says the target answered (Timer C-like), ms. */
 const REFER_TIMEOUT_MS = 32_000;
@@ -44,22 +45,21 @@ export class Transfers<C extends TransferCall> {
     this.#host = host;
   }
 
-  /** The call goes to `uri`; the agent's leg ends once the target answered. */
-  async blind(call: C, uri: Parameters<Session['refer']>[0], target: TargetRef): Promise<void> {
-    await this.#refer(call, uri, target);
-  }
-
   /**
    * The customer's call goes to the consultation's target, who replaces the consultation dialog
    * and so ends it; it is ended here if it lingers.
    */
   async attended(call: C, consultation: C, target: TargetRef): Promise<void> {
-    await this.#refer(call, consultation.session, target);
+    await this.refer(call, consultation.session, target);
     await Promise.race([this.#host.ended(consultation), sleep(this.#host.clock, REPLACED_WITHIN_MS)]);
     await this.#host.terminate(consultation).catch(() => undefined);
   }
 
-  async #refer(call: C, to: Parameters<Session['refer']>[0], target: TargetRef): Promise<void> {
+  /**
+   * A blind transfer (`to` a URI), or the REFER of an attended one (`to` the consultation's
+   * session): the agent's leg ends once the target answered.
+   */
+  async refer(call: C, to: Parameters<Session['refer']>[0], target: TargetRef): Promise<void> {
     const { clock } = this.#host;
     await new Promise<void>((resolve, reject) => {
       const timer = clock.setTimeout(() => reject(new AdapterError('timeout', `The transfer to ${target.name} did not complete.`)), REFER_TIMEOUT_MS);

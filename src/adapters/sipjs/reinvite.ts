@@ -1,5 +1,5 @@
 import type { Session, Web } from 'sip.js';
-import { sleep, type Clock } from '../../model/clock.js';
+import type { Clock } from '../../model/clock.js';
 import { AdapterError } from '../errors.js';
 import type { CallInfo } from '../telephony-adapter.js';
 
@@ -44,6 +44,11 @@ const RECOVERY_DEADLINE_MS = 10_000;
  */
 export function glareWaitMs(ownsCallId: boolean, random: () => number = Math.random): number {
   return ownsCallId ? 2_100 + random() * 1_900 : random() * 2_000;
+}
+
+/** Resolves after `ms` of `clock`'s time. */
+export function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((resolve) => clock.setTimeout(resolve, ms));
 }
 
 /** A SIP final response, as sip.js hands it to a request delegate. */

@@ -5,7 +5,7 @@ import type { CallOptions } from '../callback-adapter.js';
 import { Emitter } from '../emitter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from '../retention.js';
-import { sleep, systemClock, type Clock } from '../../model/clock.js';
+import { systemClock, type Clock } from '../../model/clock.js';
 import type {
   CallInfo,
   DialRequest,
@@ -19,7 +19,7 @@ import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOption
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, unsupportedRequirements, webrtcOfferProblems } from './invite-data.js';
 import { byeFacts, mediaFailureOf, type CallEnd } from './call-end.js';
-import { Reinvites, type ReinviteCall } from './reinvite.js';
+import { Reinvites, sleep, type ReinviteCall } from './reinvite.js';
 import { targetError, Transfers, type TransferCall } from './refer.js';
 
 /** A call and its sip.js session: what the re-INVITEs and the transfers need, and more. */
@@ -267,7 +267,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.');
     const uri = this.#sip().UserAgent.makeURI(this.#targetUri(target));
     if (!uri) throw new AdapterError('invalid-input', `No SIP address for ${target.name}.`);
-    await this.#transfers.blind(call, uri, target);
+    await this.#transfers.refer(call, uri, target);
   }
 
   async conference(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
