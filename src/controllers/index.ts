@@ -6,6 +6,6 @@ export * from './ring-controller.js';
 export * from './active-interactions-controller.js';
 export * from './interaction-session.js';
 export * from './popup-controller.js';
-export * from './latest-request.js';
+export * from './async-state.js';
 export * from './pending-work/index.js';
 export * from './desk-ownership/desk-ownership-controller.js';

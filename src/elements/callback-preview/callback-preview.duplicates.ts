@@ -1,7 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { Interaction } from '../../model/interaction.js';
 import { isClosed } from '../../model/state-machine.js';
+import { AsyncState } from '../../controllers/async-state.js';
 import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 
 export interface DuplicateLookupConfig {
@@ -17,31 +18,20 @@ const digits = (phone: string) => phone.replace(/\D/g, '');
  * changes and when another callback for the same digits appears; drops one as soon as it closes.
  * A failed lookup means no warning: it is a hint, not something to block the agent with.
  */
-export class DuplicateLookupController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+export class DuplicateLookupController extends AsyncState<readonly Interaction[], [string, string]> {
   readonly #config: () => DuplicateLookupConfig;
-  #key: string | undefined;
   #boundAdapter: CallbackAdapter | undefined;
-  readonly #lifetime = new LifetimeScope();
   /** The adapter's changes followed, replaced with the adapter. */
-  readonly #following = new LifetimeScope(this.#lifetime);
-  /** The lookup under way, replaced by the next one. */
-  readonly #lookupScope = new LifetimeScope(this.#lifetime);
-  #duplicates: readonly Interaction[] = [];
+  readonly #following = new LifetimeScope(this.lifetime);
 
   constructor(host: ReactiveControllerHost, config: () => DuplicateLookupConfig) {
-    this.#host = host;
+    super(host);
     this.#config = config;
-    host.addController(this);
   }
 
   /** The other open callbacks for the same number, as the service answered. */
   get duplicates(): readonly Interaction[] {
-    return this.#duplicates;
-  }
-
-  hostConnected(): void {
-    this.#lifetime.open();
+    return (this.status !== 'error' && this.value) || [];
   }
 
   hostUpdate(): void {
@@ -49,68 +39,37 @@ export class DuplicateLookupController implements ReactiveController {
     // interaction the service closed) must not subscribe again: the adapter would keep the whole
     // preview alive for the rest of the shift. The scope refuses it; nothing is noted either, so
     // coming back looks up afresh.
-    if (!this.#lifetime.active) return;
+    if (!this.lifetime.active) return;
     const { adapter, interaction } = this.#config();
-    if (adapter !== this.#boundAdapter) this.#subscribe(adapter);
-    const usable = adapter?.callbackCapabilities.duplicateLookup && interaction && !isClosed(interaction.state);
-    const key = usable ? `${interaction.id}\n${interaction.contact.phone}` : undefined;
-    if (key !== this.#key) {
-      this.#key = key;
-      // What was found for another interaction or number says nothing about this one.
-      this.#duplicates = [];
-      this.#lookup();
+    if (adapter !== this.#boundAdapter) {
+      this.#following.open();
+      this.#boundAdapter = adapter;
+      this.#following.subscribe(() => adapter?.onInteraction((changed) => this.#onChange(changed)));
     }
+    const usable = adapter?.callbackCapabilities.duplicateLookup && interaction && !isClosed(interaction.state);
+    // What was found for another interaction or number says nothing about this one.
+    this.sync(usable ? [interaction.id, interaction.contact.phone] : undefined);
   }
 
-  hostDisconnected(): void {
-    this.#lifetime.close();
+  override hostDisconnected(): void {
+    super.hostDisconnected();
     this.#boundAdapter = undefined;
-    this.#key = undefined;
   }
 
-  #subscribe(adapter: CallbackAdapter | undefined): void {
-    this.#following.open();
-    this.#boundAdapter = adapter;
-    this.#following.subscribe(() => adapter?.onInteraction((changed) => this.#onChange(changed)));
+  protected override async task([id, phone]: [string, string], signal: AbortSignal): Promise<readonly Interaction[]> {
+    const found = await this.#config().adapter!.findOpenByNumber(phone, { signal });
+    return found.filter((other) => other.id !== id && !isClosed(other.state));
   }
 
   #onChange(changed: Interaction): void {
     const own = this.#config().interaction;
-    if (!own || changed.id === own.id || !this.#key) return;
-    const listed = this.#duplicates.some((d) => d.id === changed.id);
-    if (listed && isClosed(changed.state)) {
-      this.#duplicates = this.#duplicates.filter((d) => d.id !== changed.id);
-      this.#host.requestUpdate();
-    } else if (listed) {
-      this.#duplicates = this.#duplicates.map((d) => (d.id === changed.id ? changed : d));
-      this.#host.requestUpdate();
+    // Initial: nothing to look up for the interaction shown.
+    if (!own || changed.id === own.id || this.status === 'initial') return;
+    if (this.duplicates.some((d) => d.id === changed.id)) {
+      this.value = isClosed(changed.state) ? this.duplicates.filter((d) => d.id !== changed.id) : this.duplicates.map((d) => (d.id === changed.id ? changed : d));
+      this.host.requestUpdate();
     } else if (!isClosed(changed.state) && digits(changed.contact.phone) === digits(own.contact.phone)) {
-      this.#lookup();
+      void this.run([own.id, own.contact.phone]);
     }
-  }
-
-  #lookup(): void {
-    const { adapter, interaction } = this.#config();
-    if (!this.#lookupScope.open() || !this.#key || !adapter || !interaction) {
-      this.#setDuplicates([]);
-      return;
-    }
-    const { signal } = this.#lookupScope;
-    adapter.findOpenByNumber(interaction.contact.phone, { signal }).then(
-      (found) => {
-        if (signal.aborted) return;
-        this.#setDuplicates(found.filter((other) => other.id !== interaction.id && !isClosed(other.state)));
-      },
-      // Deliberately silent: no warning is the safe fallback, and the number must not reach a log.
-      () => {
-        if (!signal.aborted) this.#setDuplicates([]);
-      },
-    );
-  }
-
-  #setDuplicates(next: readonly Interaction[]): void {
-    if (!next.length && !this.#duplicates.length) return;
-    this.#duplicates = next;
-    this.#host.requestUpdate();
   }
 }

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
 import { RESCHEDULE_REASONS, rescheduleReasonLabel } from './callback-scheduler.messages.js';
-import type { FreeSlotsStatus } from './callback-scheduler.slots.js';
+import type { AsyncStatus } from '../../controllers/async-state.js';
 import { formatDay, formatSlot, formatWeekdayTime, formatZonedTime, zonedParts } from './callback-scheduler.time.js';
 
 /** Pieces of `<callback-scheduler>`'s form that need no element state of their own. */
@@ -84,7 +84,7 @@ export function renderAlternatives(
 }
 
 export interface FreeSlotsView {
-  status: FreeSlotsStatus;
+  status: AsyncStatus;
   /** Slots that start after now (full ones included, shown disabled). */
   upcoming: readonly AvailabilitySlot[];
   date: string;
@@ -124,16 +124,16 @@ function slotTimes(slot: AvailabilitySlot, view: FreeSlotsView): string {
 export function renderFreeSlots(view: FreeSlotsView) {
   const { status, upcoming, timeZone, locale, chosen } = view;
   switch (status) {
-    case 'idle':
+    case 'initial':
       return nothing;
-    case 'loading':
+    case 'pending':
       return html`<p class="slots-note">${msg('Loading free times…', { id: 'scheduler.slots-loading' })}</p>`;
     case 'error':
       return html`<p class="slots-note">
         ${msg('The free times could not be loaded.', { id: 'scheduler.slots-error' })}
         <button type="button" class="retry" @click=${view.onRetry}>${msg('Try again', { id: 'scheduler.slots-retry' })}</button>
       </p>`;
-    case 'ready':
+    case 'complete':
       break;
   }
   const day = formatDay(view.date, locale, timeZone);

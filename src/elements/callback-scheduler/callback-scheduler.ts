@@ -24,7 +24,8 @@ import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { rescheduleBlockedMessage } from './callback-scheduler.messages.js';
 import * as parts from './callback-scheduler.parts.js';
-import { FreeSlotsController } from './callback-scheduler.slots.js';
+import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
+import { AsyncState } from '../../controllers/async-state.js';
 import {
   clockMinutes,
   formatHours,
@@ -32,6 +33,7 @@ import {
   formatZonedTime,
   isTimeZone,
   withinHours,
+  zonedDay,
   zonedParts,
   zonedToEpoch,
   type DayHours,
@@ -129,7 +131,18 @@ export class CallbackScheduler extends InteractionElement {
 
   readonly #session = new InteractionSession(this, sessionOverrides(this));
 
-  readonly #slots = new FreeSlotsController(this);
+  /**
+   * The callback service's free slots (full ones included) for the day shown: loaded once per
+   * adapter, interaction, day and zone when the adapter can list availability.
+   */
+  readonly #slots = new AsyncState<AvailabilitySlot[], [CallbackAdapter, string, string, string]>(this, ([adapter, id, date, timeZone], signal) =>
+    adapter.availability(id, { ...zonedDay(date, timeZone)!, timeZone }, { signal }),
+  );
+  /** The day's slots once loaded. */
+  get #freeSlots(): AvailabilitySlot[] | undefined {
+    return this.#slots.status === 'complete' ? this.#slots.value : undefined;
+  }
+
   #formFor: string | undefined;
   #numberCheck = 0;
   /** The warning last announced, so a re-render does not announce it again. */
@@ -212,13 +225,9 @@ export class CallbackScheduler extends InteractionElement {
       this.inContactZone = false;
       this.reset();
     }
-    this.#slots.sync({
-      adapter: this.#session.adapter,
-      interactionId: id,
-      date: this.date,
-      timeZone: this.#entryZone,
-      wanted: this.#session.availability('reschedule').status !== 'hidden',
-    });
+    const adapter = this.#session.adapter;
+    const wanted = this.#session.availability('reschedule').status !== 'hidden' && adapter?.callbackCapabilities.availability;
+    this.#slots.sync(adapter && wanted && id && zonedDay(this.date, this.#entryZone) ? [adapter, id, this.date, this.#entryZone] : undefined);
     super.update(changed);
   }
 
@@ -284,7 +293,7 @@ export class CallbackScheduler extends InteractionElement {
     event.preventDefault();
     if (this.#session.availability('reschedule').status !== 'enabled') return;
     this.#clearProblem();
-    const slots = this.#slots.slots;
+    const slots = this.#freeSlots;
     const checked = validateRescheduleTime(this.#chosen, { now: this.#session.clock.now(), ...(slots ? { slots } : {}) });
     const number = await this.#checkNumber();
     // Every field's problem at once, each next to its field; focus on the first of them.
@@ -423,7 +432,7 @@ export class CallbackScheduler extends InteractionElement {
           ${warning ? html`<p id="hours-warning" part="contact-hours-warning" class="warning">${warning}</p>` : nothing}
           ${parts.renderFreeSlots({
             status: this.#slots.status,
-            upcoming: this.#upcoming(this.#slots.slots ?? []),
+            upcoming: this.#upcoming(this.#freeSlots ?? []),
             date: this.date,
             timeZone: zone,
             locale: this.locale,

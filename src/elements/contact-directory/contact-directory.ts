@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { AdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
+import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { announce } from '../../controllers/announcer.js';
+import { AsyncState } from '../../controllers/async-state.js';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { actionTimeout } from '../../model/actions.js';
@@ -16,7 +18,6 @@ import { ContactSavedEvent, ContactSaveEvent } from './contact-directory.events.
 import { styles } from './contact-directory.styles.js';
 import { renderContactForm, renderContactList } from './contact-directory.views.js';
 import { canonicalTimeZone, checkContact, draftOf, sameContact, type ContactDraft, type ContactErrors } from './contact-form.js';
-import { ContactLoader } from './contact-loader.js';
 
 type Phase = 'idle' | 'checking' | 'saving';
 
@@ -95,12 +96,18 @@ export class ContactDirectory extends InteractionElement {
 
   readonly #session = new InteractionSession(this, sessionOverrides(this));
 
-  readonly #loader = new ContactLoader(
+  /** The contact loaded by `contact-id`: again whenever the id or the directory changes. */
+  readonly #loader = new AsyncState<Contact, [DirectoryAdapter | undefined, string]>(
     this,
-    () => ({ directory: this.#session.directory, contactId: this.contactId || undefined }),
-    (error) => {
-      const message = contactErrorMessage(error.code);
-      this.dispatchEvent(new CallbackErrorEvent({ action: 'get-contact', code: error.code, message, cause: error }));
+    async ([directory, contactId], signal) => {
+      if (!directory) throw new AdapterError('not-supported', 'No directory adapter is connected.');
+      return directory.getContact(contactId, { signal });
+    },
+    {
+      onError: (error) => {
+        const message = contactErrorMessage(error.code);
+        this.dispatchEvent(new CallbackErrorEvent({ action: 'get-contact', code: error.code, message, cause: error }));
+      },
     },
   );
 
@@ -115,7 +122,7 @@ export class ContactDirectory extends InteractionElement {
 
   /** The contact on screen: loaded by `contact-id`, else the interaction's (or the version just saved). */
   get contact(): Contact | undefined {
-    if (this.contactId) return this.#loader.contact;
+    if (this.contactId) return this.#loader.value;
     const current = this.#session.interaction?.contact;
     if (this.#saved && current && this.#saved.contact.id === current.id && sameContact(this.#saved.over, current)) return this.#saved.contact;
     return current;
@@ -155,11 +162,17 @@ export class ContactDirectory extends InteractionElement {
     if (this.editingContact && (this.readonly || !this.contact || this.#storedId !== this.#draftFor)) this.#close();
   }
 
+  // After the session's hostUpdate (it follows a new directory there), before rendering.
+  override update(changed: PropertyValues<this>): void {
+    this.#loader.sync(this.contactId ? [this.#session.directory, this.contactId] : undefined);
+    super.update(changed);
+  }
+
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.setState('editing', this.editingContact);
     this.setState('saving', this.phase === 'saving');
-    this.setState('loading', this.#loader.status === 'loading');
+    this.setState('loading', this.#loader.status === 'pending');
     this.setState('error', !!this.saveError || this.#loader.status === 'error');
   }
 
@@ -232,7 +245,7 @@ export class ContactDirectory extends InteractionElement {
         what: 'contact-save',
       });
       const kept: Contact = { ...stored, id: stored.id ?? contact.id };
-      if (this.contactId) this.#loader.replace(kept);
+      if (this.contactId) this.#loader.set(kept);
       else this.#saved = { contact: kept, over: before };
       this.#close();
       this.dispatchEvent(new ContactSavedEvent({ contact: kept }));
@@ -270,7 +283,7 @@ export class ContactDirectory extends InteractionElement {
 
   protected override render() {
     const contact = this.contact;
-    const loading = this.#loader.status === 'loading';
+    const loading = this.#loader.status === 'pending';
     const loadError = this.contactId && this.#loader.status === 'error' ? this.#loader.error : undefined;
     const error = this.saveError ?? loadError?.code;
     return html`

@@ -147,8 +147,8 @@ export class StandardResponses extends CallbackElement {
       this.renderRoot.querySelector(`#response-${this.activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
     }
     const { status, results } = this.#search;
-    this.setState('searching', status === 'searching');
-    this.setState('empty', status === 'done' && !results.length);
+    this.setState('searching', status === 'pending');
+    this.setState('empty', status === 'complete' && !results.length);
     this.setState('error', status === 'error');
     this.setState('showing', !!this.shown);
   }
@@ -331,11 +331,11 @@ export class StandardResponses extends CallbackElement {
   #statusText(): string {
     const { status, results, answered } = this.#search;
     switch (status) {
-      case 'searching':
+      case 'pending':
         return msg('Searching…', { id: 'responses.searching' });
-      case 'done':
-        return results.length ? responseCountLabel(results.length, this.locale) : noResponsesLabel(answered);
-      case 'idle':
+      case 'complete':
+        return results.length ? responseCountLabel(results.length, this.locale) : noResponsesLabel(answered![0]);
+      case 'initial':
       case 'error':
         return '';
     }

@@ -154,8 +154,8 @@ export class TeamCommunicator extends CallbackElement {
     }
     this.setState('open', this.expanded);
     const { status, results } = this.#search;
-    this.setState('searching', status === 'searching');
-    this.setState('empty', status === 'done' && !results.length);
+    this.setState('searching', status === 'pending');
+    this.setState('empty', status === 'complete' && !results.length);
     this.setState('error', status === 'error');
   }
 
@@ -177,7 +177,7 @@ export class TeamCommunicator extends CallbackElement {
     if (this.#search.results.length) {
       this.expanded = true;
       this.activeIndex = index;
-    } else if (this.text.trim() && this.#search.status !== 'searching') {
+    } else if (this.text.trim() && this.#search.status !== 'pending') {
       void this.#search.search(this.text);
     }
   }
@@ -286,10 +286,10 @@ export class TeamCommunicator extends CallbackElement {
   #statusText(): string {
     const { status, results, answered } = this.#search;
     switch (status) {
-      case 'searching':
+      case 'pending':
         return msg('Searching…', { id: 'communicator.searching' });
-      case 'done':
-        return results.length ? resultCountLabel(results.length, this.locale) : noMatchLabel(answered);
+      case 'complete':
+        return results.length ? resultCountLabel(results.length, this.locale) : noMatchLabel(answered![0]);
       default:
         return '';
     }
