@@ -28,7 +28,8 @@ export interface RovingFocusOptions {
 /**
  * Roving focus for a composite widget (APG toolbar, tabs, menu, grid, tree): the arrows move focus
  * among its items, mirrored left to right when the host's computed direction is right to left; Home
- * and End jump to the ends. The host calls `handleKey` from its items' container's `keydown`. With
+ * and End jump to the ends. It listens for `keydown` on the host, so the host only creates it; a key
+the widget handled inside (`preventDefault()`) is left alone. With
  * `tabStop`, the controller keeps the tab order to one item and, when the focused item goes away
  * in an update, puts focus on `fallback` or the item now in its place, never on `<body>`.
  */
@@ -45,6 +46,7 @@ export class RovingFocusController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    host.addEventListener('keydown', (e) => this.#onKeydown(e));
     // The host's own listener, gone with it: a click or Tab onto an item makes it the tab stop.
     if (options.tabStop) host.addEventListener('focusin', (e) => this.#make(e.composedPath()[0] as HTMLElement));
   }
@@ -66,28 +68,32 @@ export class RovingFocusController implements ReactiveController {
     for (const each of this.#options.items()) each.tabIndex = each === item ? 0 : -1;
   }
 
-  /** Moves focus for an arrow, Home or End pressed on an item (or on the container: the arrows enter it); true when it did. */
-  handleKey(event: KeyboardEvent): boolean {
+  /**
+   * An arrow, Home or End pressed on an item, or on `fallback` (the arrows enter from an end), and
+   * not handled inside (`defaultPrevented`) moves focus.
+   */
+  #onKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const { key } = event;
-    const { orientation, columns, wrap } = this.#options;
+    const { orientation, columns, wrap, fallback } = this.#options;
+    const target = event.composedPath()[0] as HTMLElement;
+    const current = items.indexOf(target);
     const next =
-      event.altKey || event.ctrlKey || event.metaKey
+      event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || (current < 0 && target !== fallback?.())
         ? undefined
         : rovingIndex(
             key,
-            items.indexOf(event.target as HTMLElement),
+            current,
             items.length,
             orientation === 'vertical' ? 0 : /^Arrow[LR]/.test(key) && getComputedStyle(this.#host).direction === 'rtl' ? -1 : 1,
             orientation === 'grid' ? columns!() : orientation === 'horizontal' ? 0 : 1,
             wrap,
           );
     const item = items[next ?? -1];
-    if (!item) return false;
+    if (!item) return;
     event.preventDefault();
     if (this.#options.tabStop) this.#make(item, items);
     item.focus();
-    return true;
   }
 
   hostUpdate(): void {

@@ -18,7 +18,7 @@ class RovingHost extends LitElement {
     ...(this.constructor as typeof RovingHost).options,
   });
   protected override render() {
-    return html`<div id="row" tabindex="-1" @keydown=${(e: KeyboardEvent) => this.roving.handleKey(e)}>
+    return html`<div id="row" tabindex="-1">
       ${this.names.map((name) => html`<button data-name=${name} ?disabled=${this.disabled.includes(name)}>${name}</button>`)}
     </div>`;
   }
@@ -99,6 +99,25 @@ describe('RovingFocusController', () => {
     expect(focusedName(el)).to.equal('d');
     await press(el, 'ArrowLeft');
     expect(focusedName(el)).to.equal('a');
+  });
+
+  it('leaves a key the widget handled inside alone', async () => {
+    const el = await fixture<RovingHost>(html`<roving-host></roving-host>`);
+    button(el, 'a').focus();
+    el.shadowRoot!.querySelector('#row')!.addEventListener('keydown', (e) => e.preventDefault(), { once: true });
+    await press(el, 'ArrowRight');
+    expect(focusedName(el)).to.equal('a');
+    await press(el, 'ArrowRight');
+    expect(focusedName(el)).to.equal('b');
+  });
+
+  it('does not take arrows pressed elsewhere in the host (a field)', async () => {
+    const el = await fixture<RovingHost>(html`<roving-host></roving-host>`);
+    const field = document.createElement('input');
+    el.shadowRoot!.append(field);
+    field.focus();
+    await press(el, 'ArrowRight');
+    expect(el.shadowRoot!.activeElement).to.equal(field);
   });
 
   it('leaves Alt, Ctrl and Meta arrows to the browser', async () => {

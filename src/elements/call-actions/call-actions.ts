@@ -170,14 +170,17 @@ export class CallActions extends InteractionElement {
    * to the toolbar itself, never onto a button the agent did not choose. Hold and Resume are one
    * toggle: that button keeps focus. From the toolbar, the arrows enter it from an end.
    */
-  readonly #roving = new RovingFocusController(this, {
-    items: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[part~=button]') ?? [])],
-    orientation: 'both',
-    wrap: true,
-    tabStop: true,
-    key: (button) => (button.dataset.action === 'resume' ? 'hold' : button.dataset.action),
-    fallback: () => this.shadowRoot?.querySelector<HTMLElement>('[part=toolbar]'),
-  });
+  constructor() {
+    super();
+    new RovingFocusController(this, {
+      items: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[part~=button]') ?? [])],
+      orientation: 'both',
+      wrap: true,
+      tabStop: true,
+      key: (button) => (button.dataset.action === 'resume' ? 'hold' : button.dataset.action),
+      fallback: () => this.shadowRoot?.querySelector<HTMLElement>('[part=toolbar]'),
+    });
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -374,7 +377,7 @@ export class CallActions extends InteractionElement {
         : '';
     const error = this.session.error;
     return html`
-      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })} @keydown=${(e: KeyboardEvent) => this.#roving.handleKey(e)}>
+      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })}>
         ${visible.map(({ action, availability }) => {
           const disabled = availability.status === 'disabled';
           const toggle = action === 'mute';

@@ -144,6 +144,8 @@ export class CallStatus extends InteractionElement {
 
   constructor() {
     super();
+    // The menu: Up and Down go round the channels; Home and End jump.
+    new RovingFocusController(this, { items: () => this.#items, orientation: 'vertical', wrap: true });
     // A name or number of any length is clamped to three lines; a keyboard scrolls it.
     new ScrollRegionController(this);
   }
@@ -196,9 +198,6 @@ export class CallStatus extends InteractionElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
   }
 
-  /** Up and Down go round the channels; Home and End jump. */
-  readonly #menuFocus = new RovingFocusController(this, { items: () => this.#items, orientation: 'vertical', wrap: true });
-
   async #openMenu(focus: 'first' | 'last'): Promise<void> {
     await this.#menu.open();
     const items = this.#items;
@@ -219,7 +218,6 @@ export class CallStatus extends InteractionElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     // Tab: focus goes back to the button, and Tab carries on from there.
     if (event.key === 'Tab') this.#menu.close();
-    else this.#menuFocus.handleKey(event);
   }
 
   #choose(item: ChannelItem): void {

@@ -343,14 +343,14 @@ export class DispositionPicker extends InteractionElement {
     if (code && code !== this.active) this.active = code;
   };
 
-  /** Down, Up, Home and End move among the rows shown, without going round. */
-  readonly #treeFocus = new RovingFocusController(this, {
-    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=treeitem]')],
-    orientation: 'vertical',
-  });
+  constructor() {
+    super();
+    // The tree: Down, Up, Home and End move among the rows shown, without going round.
+    new RovingFocusController(this, { items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=treeitem]')], orientation: 'vertical' });
+  }
 
   #onTreeKey(e: KeyboardEvent, codes: readonly DispositionNode[]): void {
-    if (e.altKey || e.ctrlKey || e.metaKey || this.#treeFocus.handleKey(e)) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const code = (e.target as Element).closest('[role=treeitem]')?.getAttribute('data-code');
     if (!code) return;
     // Right opens and Left closes in the reading direction, as the twisty points: mirrored right to left.

@@ -261,15 +261,18 @@ export class DtmfKeypad extends InteractionElement {
   }
 
   /** The arrows move between keys, row by row (mirrored right to left); every key stays a Tab stop. */
-  readonly #keys = new RovingFocusController(this, {
-    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('button.key')],
-    orientation: 'grid',
-    columns: () => (this.extended ? 4 : 3),
-  });
+  constructor() {
+    super();
+    new RovingFocusController(this, {
+      items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('button.key')],
+      orientation: 'grid',
+      columns: () => (this.extended ? 4 : 3),
+    });
+  }
 
   /** Typing on a focused key presses it; arrows move between keys. */
   #onKeypadKeydown(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || this.#keys.handleKey(event)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key.length !== 1 || event.key === ' ') return;
     event.preventDefault();
     this.#press(event.key);
