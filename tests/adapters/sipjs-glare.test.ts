@@ -20,7 +20,7 @@
 // real Kamailio in real time. The agent's wait is measured in clock time from the 491 arriving at
 // its socket to its next createOffer() (and to the retry on the wire) and checked against its RFC
 // window; in real time, the retry must follow the firing of the back-off at once. Whole file: about
-// 14 s (it was about 35 s when the RFC's seconds were waited for real).
+// 16 s (31 s when the RFC's seconds were waited for real).
 import { expect } from '@open-wc/testing';
 import { RequestPendingError, type Inviter } from 'sip.js';
 import { AdapterError } from '../../src/adapters/errors.js';
