@@ -277,6 +277,27 @@ describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', 
     expect(text).not.to.include('The contact hung up');
   });
 
+  it("a hold answered 481 (the customer's phone no longer knows the call): the call ends, told as ended by the phone system with its answer; it does not stay up", async () => {
+    const { adapter, phone, user, id, callId } = await connectedCallback();
+    // The customer's phone lost the call (it restarted): the agent's re-INVITE names a dialog it
+    // does not have, and its sip.js answers 481 itself.
+    wire.outgoing = (message) => {
+      if (!/^INVITE /.test(message) || !/^To:[^\r\n]*;tag=/im.test(message) || !new RegExp(`^From:[^\r\n]*sip:${user}@`, 'im').test(message)) return undefined;
+      return message.replace(/^(Call-ID|i):\s*(.*)$/im, 'Call-ID: gone-$2');
+    };
+    const error = await rejectionOf(phone.hold(callId));
+    expect(wire.rewritten, 're-INVITEs rewritten').to.have.length(1);
+    expect(error.detail).to.include({ endReason: 'proxy' });
+    expect(adapter.getCall(callId)).to.include({ state: 'ended', endedBy: 'remote', endReason: 'proxy' });
+    expect(adapter.getCall(callId)?.endDetail).to.match(/^481 /);
+    await waitUntil(() => phone.getInteraction(id)?.state === 'ended', 'the interaction ends');
+    expect(phone.getInteraction(id)!.history.map((e) => e.kind)).not.to.include('hold');
+    expect(lastHangUp(phone, id)).to.deep.include({ by: 'service' });
+    const text = await historyText(phone, id);
+    expect(text).to.match(/The phone system ended the call: 481 /);
+    expect(text).not.to.include('The contact hung up');
+  });
+
   it("Kamailio stopped mid-call and the customer's phone never comes back: 'network', told as the call lost with the connection", async function () {
     this.timeout(60_000);
     const { adapter, phone, id, callId } = await connectedCallback({ reconnect: { initialDelayMs: 200, maxDelayMs: 1_000 } });

@@ -221,7 +221,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
   async hold(callId: string, options?: CallOptions): Promise<CallInfo> {
     throwIfAborted(options?.signal);
     const call = this.#require(callId, ['connected']);
-    await this.#reinvites.send(call, true);
+    await this.#reinviteOrEnd(call, true);
     this.#update(call, { state: 'held' });
     return call.info;
   }
@@ -230,7 +230,7 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     throwIfAborted(options?.signal);
     const call = this.#require(callId, ['held']);
     if (call.consultation) throw new AdapterError('invalid-state', 'End the consultation first.', { detail: { state: 'held' } });
-    await this.#reinvites.send(call, false);
+    await this.#reinviteOrEnd(call, false);
     this.#update(call, { state: 'connected' });
     return call.info;
   }
@@ -633,6 +633,28 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
       // The session is already going away: it ends below either way.
     }
     this.#end(call, call.endingBy);
+  }
+
+  /**
+   * The agent's hold or resume. Answered 481 (the far end does not know the call: its phone
+   * restarted, the call was dropped on the way) or 408, the dialog is over (RFC 3261 §12.2.1.2):
+   * the call ends, said to be ended by the phone system with its answer, not left showing as up.
+   */
+  async #reinviteOrEnd(call: SipCall, hold: boolean): Promise<void> {
+    try {
+      await this.#reinvites.send(call, hold);
+    } catch (error) {
+      const status = error instanceof AdapterError ? error.detail.status : undefined;
+      if ((status !== 481 && status !== 408) || call.info.state === 'ended' || call.ended) throw error;
+      const answer = (error as AdapterError).detail.sipResponse;
+      const end: CallEnd = { by: 'remote', reason: 'proxy', detail: typeof answer === 'string' && answer ? answer : String(status) };
+      call.ended = end;
+      call.endingBy = 'remote';
+      this.#end(call, 'remote', end);
+      // Whatever is left of the dialog here: sip.js's session and its media go.
+      void call.session.bye().catch(() => undefined);
+      throw this.#endedError(call);
+    }
   }
 
   /** Resolves when the call has ended (or at once). */
