@@ -57,7 +57,7 @@ async function refresh(): Promise<void> {
         const route = document.createElement('button');
         route.type = 'button';
         route.textContent = 'Route to me';
-        route.setAttribute('aria-label', `Route callback ${cb._id} to me`);
+        route.setAttribute('aria-label', `Route to me: callback ${cb._id}`);
         route.addEventListener('click', () => void routeToMe(cb));
         li.append(route);
       }
