@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/agent-status.js';
 import type { AgentStatus } from '../../src/agent-status.js';
-import { center, mount, root, settle, text } from './fixtures.js';
+import { center, mount, root, text } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <agent-status> states the element tests do not check with axe: not ready with a reason, no reasons asked, phone only. */
 
@@ -12,13 +13,13 @@ describe('<agent-status> accessibility in every state', () => {
     const el = await mount<AgentStatus>('agent-status', { adapter: c.cc, telephony: c.cc });
     const voice = () => root(el).querySelector('[data-channel=voice]')!;
     voice().querySelector<HTMLButtonElement>('.toggle')!.click();
-    await settle(el);
+    await settled(el);
     const select = voice().querySelector<HTMLSelectElement>('select')!;
     select.value = select.options[1]!.value;
     select.dispatchEvent(new Event('change'));
     voice().querySelector<HTMLButtonElement>('.confirm')!.click();
     await waitUntil(() => el.readyState('voice') === 'not-ready', 'not ready');
-    await settle(el);
+    await settled(el);
     expect(text(voice().querySelector('[part=state]'))).to.include(select.options[1]!.textContent!.trim());
     expect(el.hasState('not-ready')).to.equal(true);
     await expect(el).to.be.accessible();

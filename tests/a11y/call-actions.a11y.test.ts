@@ -2,17 +2,18 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
-import { accepted, accessibleWithPopup, bound, center, mount, root, settle, text, type Center } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, mount, root, text } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <call-actions> states the element tests do not check with axe: every popup open, web-callback states, pending, blocked Mark done. */
 
 const button = (el: CallActions, action: string) => root(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
 const panel = (el: CallActions) => root(el).querySelector<HTMLElement>('#panel')!;
 
-async function open(el: CallActions, c: Center, action: string) {
+async function open(el: CallActions, action: string) {
   button(el, action).click();
-  await settle(el, c);
+  await settled(el);
   await waitUntil(() => panel(el).matches(':popover-open'), `${action} popup open`);
 }
 
@@ -20,13 +21,14 @@ describe('<call-actions> accessibility in every state', () => {
   it('transfer popup open with the results listed and one active', async () => {
     const c = center();
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
-    await open(el, c, 'transfer');
+    await open(el, 'transfer');
     await sendKeys({ type: 'a' });
-    await settle(el, c, 200);
+    c.clock.advance(200);
+    await settled(el);
     const communicator = panel(el).querySelector('team-communicator')!;
     await waitUntil(() => communicator.shadowRoot!.querySelector('[role=option]'), 'results');
     await sendKeys({ press: 'ArrowDown' });
-    await settle(communicator);
+    await settled(communicator);
     expect(communicator.shadowRoot!.querySelector('input')!.getAttribute('aria-activedescendant')).to.equal('option-0');
     expect(button(el, 'transfer').getAttribute('aria-expanded')).to.equal('true');
     await accessibleWithPopup(el, panel(el));
@@ -36,7 +38,7 @@ describe('<call-actions> accessibility in every state', () => {
     const c = center();
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
     for (const action of ['conference', 'consult']) {
-      await open(el, c, action);
+      await open(el, action);
       expect(panel(el).getAttribute('aria-label')).to.equal(text(button(el, action)));
       await accessibleWithPopup(el, panel(el));
     }
@@ -45,16 +47,16 @@ describe('<call-actions> accessibility in every state', () => {
   it('DTMF keypad popup open with digits waiting in the buffer', async () => {
     const c = center();
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
-    await open(el, c, 'dtmf');
+    await open(el, 'dtmf');
     await sendKeys({ type: '12' });
-    await settle(el, c);
+    await settled(el);
     await accessibleWithPopup(el, panel(el));
   });
 
   it('reschedule popup open on a voice callback', async () => {
     const c = center();
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
-    await open(el, c, 'reschedule');
+    await open(el, 'reschedule');
     await waitUntil(() => panel(el).querySelector('callback-scheduler')?.shadowRoot?.querySelector('#date'), 'scheduler');
     await accessibleWithPopup(el, panel(el));
   });
@@ -67,7 +69,7 @@ describe('<call-actions> accessibility in every state', () => {
     button(el, 'call').click();
     // The phone-number library loads on the first call: give it time.
     await waitUntil(() => c.cc.listInteractions()[0]!.state === 'dialing', 'dialing', { timeout: 8000 });
-    await settle(el, c);
+    await settled(el);
     expect(button(el, 'end-call').getAttribute('aria-disabled')).to.equal('false');
     await expect(el).to.be.accessible();
   });
@@ -76,18 +78,19 @@ describe('<call-actions> accessibility in every state', () => {
     const c = center({ latencyMs: 1000 });
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
     button(el, 'hold').click();
-    await settle(el, c);
+    await settled(el);
     expect(button(el, 'hold').getAttribute('aria-busy')).to.equal('true');
     expect(el.hasState('pending')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 
   it('call ended with a mandatory disposition: Mark done disabled, the reason shown', async () => {
     const c = center({ policy: { dispositionMandatory: true } });
     const el = await mount<CallActions>('call-actions', bound(c, await accepted(c), { dispositionMandatory: true }));
     button(el, 'end-call').click();
-    await settle(el, c);
+    await settled(el);
     expect(button(el, 'mark-done').getAttribute('aria-disabled')).to.equal('true');
     expect(root(el).querySelector('[part=reason]')!.hasAttribute('hidden')).to.equal(false);
     await expect(el).to.be.accessible();

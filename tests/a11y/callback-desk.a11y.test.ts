@@ -2,8 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
-import { accessibleWithPopup, center, mount, root, settle, type Center } from './fixtures.js';
+import { accessibleWithPopup, center, mount, root, type Center } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <callback-desk> states the element tests do not check with axe: an offer waiting, popups open inside, back to idle. */
 
@@ -16,7 +17,7 @@ describe('<callback-desk> accessibility in every state', () => {
     const c = center();
     const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
     await c.cc.offer('delayed');
-    await settle(desk);
+    await settled(desk);
     const notification = root(desk).querySelector('callback-notification')!;
     await waitUntil(() => notification.shadowRoot!.querySelector('[part=accept-button]'), 'offer shown');
     await expect(desk).to.be.accessible();
@@ -27,22 +28,23 @@ describe('<callback-desk> accessibility in every state', () => {
     const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
     const offer = await c.cc.offer('immediate');
     await c.cc.accept(offer.id);
-    await settle(desk);
+    await settled(desk);
     await waitUntil(() => actions(desk).shadowRoot?.querySelector('[data-action=transfer]'), 'window');
     actions(desk).shadowRoot!.querySelector<HTMLButtonElement>('[data-action=transfer]')!.click();
-    await settle(desk);
+    await settled(desk);
     const panel = actions(desk).shadowRoot!.querySelector<HTMLElement>('#panel')!;
     await waitUntil(() => panel.matches(':popover-open'), 'popup');
     await sendKeys({ type: 'Ben' });
-    await settle(desk, c, 200);
+    c.clock.advance(200);
+    await settled(desk);
     await waitUntil(() => panel.querySelector('team-communicator')!.shadowRoot!.querySelector('[role=option]'), 'results');
     await accessibleWithPopup(desk, panel);
     await sendKeys({ press: 'Escape' });
-    await settle(desk);
+    await settled(desk);
 
     const status = windowRoot(desk).querySelector('call-status')!;
     status.shadowRoot!.querySelector<HTMLButtonElement>('[part=menu-button]')!.click();
-    await settle(status);
+    await settled(status);
     await accessibleWithPopup(desk, status.shadowRoot!.querySelector('[part=menu]'));
   });
 
@@ -51,9 +53,9 @@ describe('<callback-desk> accessibility in every state', () => {
     const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
     const offer = await c.cc.offer('web-callback');
     await c.cc.accept(offer.id);
-    await settle(desk);
+    await settled(desk);
     await c.cc.markDone(offer.id);
-    await settle(desk);
+    await settled(desk);
     expect(root(desk).querySelector('.idle') !== null, 'idle message').to.equal(true);
     await expect(desk).to.be.accessible();
   });

@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
-import { center, mount, root, settle } from './fixtures.js';
+import { center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <callback-notification> states the element tests do not check with axe: urgent, pending, withdrawn, a web callback. */
 
@@ -13,9 +14,9 @@ describe('<callback-notification> accessibility in every state', () => {
     const c = center();
     const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
     const offer = await c.cc.offer('web-callback');
-    await settle(el);
+    await settled(el);
     c.clock.advance(offer.offer.expiresAt - c.clock.now() - 5_000);
-    await settle(el);
+    await settled(el);
     expect(el.hasState('urgent')).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -26,23 +27,24 @@ describe('<callback-notification> accessibility in every state', () => {
     const offering = c.cc.offer('delayed');
     c.clock.advance(1000);
     await offering;
-    await settle(el);
+    await settled(el);
     await waitUntil(() => root(el).querySelector('[part=accept-button]'), 'offer');
     accept(el).click();
-    await settle(el);
+    await settled(el);
     expect(el.hasState('pending')).to.equal(true);
     expect(accept(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 
   it('an offer withdrawn by the service (notice)', async () => {
     const c = center();
     const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
     const offer = await c.cc.offer('preview');
-    await settle(el);
+    await settled(el);
     c.cc.revoke(offer.id);
-    await settle(el);
+    await settled(el);
     expect(root(el).textContent).to.include('withdrawn');
     await expect(el).to.be.accessible();
   });

@@ -2,8 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-preview.js';
 import type { CallbackPreview } from '../../src/callback-preview.js';
-import { accepted, accessibleWithPopup, bound, center, inner, mount, settle, type Center } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, inner, mount, type Center } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <callback-preview> states the element tests do not check with axe: its popups open, the contact editor, a response shown. */
 
@@ -19,7 +20,7 @@ describe('<callback-preview> accessibility in every state', () => {
     const c = center();
     const el = await preview(c);
     actionButton(el, 'reschedule').click();
-    await settle(el);
+    await settled(el);
     await waitUntil(() => panel(el).matches(':popover-open'), 'scheduler open');
     await accessibleWithPopup(el, panel(el));
   });
@@ -29,10 +30,11 @@ describe('<callback-preview> accessibility in every state', () => {
     const el = await preview(c);
     actionButton(el, 'call').click();
     await waitUntil(() => c.cc.listInteractions()[0]!.state === 'dialing', 'dialing', { timeout: 8000 });
-    await settle(el, c, 4000);
+    c.clock.advance(4000);
+    await settled(el);
     await waitUntil(() => actionButton(el, 'dtmf')?.getAttribute('aria-disabled') === 'false', 'DTMF enabled');
     actionButton(el, 'dtmf').click();
-    await settle(el);
+    await settled(el);
     await waitUntil(() => panel(el).matches(':popover-open'), 'keypad open');
     await accessibleWithPopup(el, panel(el));
   });
@@ -43,17 +45,18 @@ describe('<callback-preview> accessibility in every state', () => {
     const contact = inner(el, 'contact-directory');
     await waitUntil(() => contact.querySelector('[part=edit-button]'), 'Edit');
     contact.querySelector<HTMLButtonElement>('[part=edit-button]')!.click();
-    await settle(el);
+    await settled(el);
     expect(contact.querySelector('[part=form]') !== null, 'editor open').to.equal(true);
     await expect(el).to.be.accessible();
 
     inner(el, 'standard-responses').querySelector<HTMLInputElement>('input')!.focus();
     await sendKeys({ type: 'refund' });
-    await settle(el, c, 200);
+    c.clock.advance(200);
+    await settled(el);
     await waitUntil(() => inner(el, 'standard-responses').querySelector('[role=option]'), 'responses listed');
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     await waitUntil(() => inner(el, 'standard-responses').querySelector('[part=reading-pane]:not([hidden])'), 'response shown');
     await expect(el).to.be.accessible();
   });

@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/callback-scheduler.js';
 import type { CallbackScheduler } from '../../src/callback-scheduler.js';
-import { accepted, bound, center, mount, root, settle } from './fixtures.js';
+import { accepted, bound, center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <callback-scheduler> states the element tests do not check with axe: slots loading, the contact's zone chosen, rescheduled. */
 
@@ -12,7 +13,8 @@ describe('<callback-scheduler> accessibility in every state', () => {
     const el = await mount<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)));
     expect(root(el).textContent).to.include('Loading free times');
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 
   it('times entered in the contact\'s zone (the agent is elsewhere)', async () => {
@@ -20,7 +22,7 @@ describe('<callback-scheduler> accessibility in every state', () => {
     const el = await mount<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)), { 'time-zone': 'America/New_York' });
     const toggle = root(el).querySelector<HTMLInputElement>('.zone input[type=checkbox]')!;
     toggle.click();
-    await settle(el);
+    await settled(el);
     expect(toggle.checked).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -31,13 +33,13 @@ describe('<callback-scheduler> accessibility in every state', () => {
     const date = root(el).querySelector<HTMLInputElement>('#date')!;
     date.value = '2026-11-26';
     date.dispatchEvent(new Event('input'));
-    await settle(el);
+    await settled(el);
     await waitUntil(() => root(el).querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots');
     root(el).querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
-    await settle(el);
+    await settled(el);
     root(el).querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
     await waitUntil(() => el.hasState('rescheduled'), 'rescheduled', { timeout: 3000 });
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('[part=status]') !== null, 'confirmation').to.equal(true);
     await expect(el).to.be.accessible();
   });

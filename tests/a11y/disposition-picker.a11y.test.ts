@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/disposition-picker.js';
 import type { DispositionPicker } from '../../src/disposition-picker.js';
-import { accepted, bound, center, mount, root, settle } from './fixtures.js';
+import { accepted, bound, center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <disposition-picker> states the element tests do not check with axe: storing a pick, a search with no match, required in tree mode. */
 
@@ -11,13 +12,15 @@ describe('<disposition-picker> accessibility in every state', () => {
     const c = center({ latencyMs: 1000 });
     const interaction = await accepted(c);
     const el = await mount<DispositionPicker>('disposition-picker', bound(c, interaction));
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
     await waitUntil(() => root(el).querySelector('input[type=radio]'), 'codes');
     root(el).querySelector<HTMLInputElement>('input[type=radio]')!.click();
-    await settle(el);
+    await settled(el);
     expect(el.hasState('pending')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 
   it('tree, required and missing, searched with no match', async () => {
@@ -29,7 +32,7 @@ describe('<disposition-picker> accessibility in every state', () => {
     const search = root(el).querySelector<HTMLInputElement>('#search')!;
     search.value = 'zzz';
     search.dispatchEvent(new Event('input'));
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('[role=tree]') === null, 'no tree left').to.equal(true);
     await expect(el).to.be.accessible();
   });

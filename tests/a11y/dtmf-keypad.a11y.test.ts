@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import { accepted, bound, center, mount, root, settle } from './fixtures.js';
+import { accepted, bound, center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <dtmf-keypad> states the element tests do not check with axe: digits buffering, and sending (masked). */
 
@@ -13,12 +14,14 @@ describe('<dtmf-keypad> accessibility in every state', () => {
     const el = await mount<DtmfKeypad>('dtmf-keypad', bound(c, await accepted(c)), { mask: '' });
     root(el).querySelector<HTMLInputElement>('#digits')!.focus();
     await sendKeys({ type: '4242' });
-    await settle(el);
+    await settled(el);
     expect(el.hasState('buffering')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 500);
+    c.clock.advance(500);
+    await settled(el);
     expect(el.hasState('sending')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 });

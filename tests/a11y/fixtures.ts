@@ -1,9 +1,10 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/simulated/index.js';
 import type { OfferOverrides } from '../../src/adapters/simulated/scenarios.js';
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { settled } from '../helpers/wait.js';
 
 /** Shared by the tests/a11y/*.a11y.test.ts files: a simulated contact center on a manual clock, any element bound to it. */
 
@@ -42,8 +43,6 @@ export const bound = (c: Center, interaction?: Interaction, policy?: Partial<Pol
   ...(policy ? { policy } : {}),
 });
 
-type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
-
 /** Creates `<tag>` with attributes and properties in a fixture container (removed after the test). */
 export async function mount<T extends HTMLElement>(tag: string, props: object = {}, attributes: Record<string, string> = {}): Promise<T> {
   const box = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -51,17 +50,8 @@ export async function mount<T extends HTMLElement>(tag: string, props: object = 
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   Object.assign(el, props);
   box.append(el);
-  await settle(el);
+  await settled(el);
   return el;
-}
-
-/** Lets the adapter answer and the element (and the parts inside it) render; `ms` moves the clock first. */
-export async function settle(el: Element, c?: Center, ms = 0): Promise<void> {
-  if (ms && c) c.clock.advance(ms);
-  await aTimeout(0);
-  await (el as Updatable).updateComplete;
-  await aTimeout(0);
-  await (el as Updatable).updateComplete;
 }
 
 export const root = (el: Element) => el.shadowRoot!;

@@ -2,8 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/interaction-window.js';
 import type { InteractionWindow } from '../../src/interaction-window.js';
 import { SAMPLE_TARGETS } from '../../src/adapters/simulated/index.js';
-import { accepted, accessibleWithPopup, bound, center, inner, mount, settle, type Center } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, inner, mount, type Center } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <interaction-window> has no element test file: every state of a voice callback's window, popups open included. */
 
@@ -20,7 +21,7 @@ async function windowFor(c: Center, policy?: { dispositionMandatory: boolean }) 
 async function press(el: InteractionWindow, action: string) {
   await waitUntil(() => actionButton(el, action)?.getAttribute('aria-disabled') === 'false', `${action} enabled`);
   actionButton(el, action).click();
-  await settle(el);
+  await settled(el);
 }
 
 describe('<interaction-window> accessibility in every state', () => {
@@ -41,9 +42,12 @@ describe('<interaction-window> accessibility in every state', () => {
     const { el, interaction } = await windowFor(c);
     // The consulted party answers after a few seconds on the clock.
     const consulting = c.cc.startConsultation(interaction.callId!, SAMPLE_TARGETS[0]!);
-    for (let i = 0; i < 6; i++) await settle(el, c, 1000);
+    for (let i = 0; i < 6; i++) {
+      c.clock.advance(1000);
+      await settled(el);
+    }
     await consulting;
-    await settle(el);
+    await settled(el);
     await waitUntil(() => actionButton(el, 'consult-end'), 'consultation actions');
     await expect(el).to.be.accessible();
   });
@@ -59,7 +63,7 @@ describe('<interaction-window> accessibility in every state', () => {
     }
     const status = inner(el, 'call-status');
     status.querySelector<HTMLButtonElement>('[part=menu-button]')!.click();
-    await settle(el);
+    await settled(el);
     await accessibleWithPopup(el, status.querySelector('[part=menu]'));
   });
 
@@ -70,7 +74,7 @@ describe('<interaction-window> accessibility in every state', () => {
     const note = inner(el, 'interaction-note').querySelector('textarea')!;
     note.value = 'Customer will send the documents';
     note.dispatchEvent(new Event('input'));
-    await settle(el);
+    await settled(el);
     expect(actionButton(el, 'mark-done').getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
   });

@@ -2,8 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/standard-responses.js';
 import type { StandardResponses } from '../../src/standard-responses.js';
-import { center, mount, root, settle } from './fixtures.js';
+import { center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <standard-responses> states the element tests do not check with axe: a search under way, one category chosen. */
 
@@ -11,19 +12,24 @@ describe('<standard-responses> accessibility in every state', () => {
   it('a search under way, then its results in one category', async () => {
     const c = center({ latencyMs: 1000 });
     const el = await mount<StandardResponses>('standard-responses', { directory: c.cc, clock: c.clock });
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
     root(el).querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ type: 'refund' });
-    await settle(el, c, 200);
+    c.clock.advance(200);
+    await settled(el);
     expect(el.hasState('searching')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
     const select = root(el).querySelector<HTMLSelectElement>('#category')!;
     await waitUntil(() => select.options.length > 1, 'categories');
     select.value = select.options[1]!.value;
     select.dispatchEvent(new Event('change'));
-    await settle(el, c, 200);
-    await settle(el, c, 1000);
+    c.clock.advance(200);
+    await settled(el);
+    c.clock.advance(1000);
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 });

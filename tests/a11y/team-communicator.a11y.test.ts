@@ -2,8 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/team-communicator.js';
 import type { TeamCommunicator } from '../../src/team-communicator.js';
-import { center, mount, root, settle } from './fixtures.js';
+import { center, mount, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** <team-communicator> states the element tests do not check with axe: searching, queues only, a target chosen. */
 
@@ -13,10 +14,12 @@ describe('<team-communicator> accessibility in every state', () => {
     const el = await mount<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock });
     el.focus();
     await sendKeys({ type: 'Ben' });
-    await settle(el, c, 200);
+    c.clock.advance(200);
+    await settled(el);
     expect(el.hasState('searching')).to.equal(true);
     await expect(el).to.be.accessible();
-    await settle(el, c, 1000);
+    c.clock.advance(1000);
+    await settled(el);
   });
 
   it('queues only, for a conference, then a queue chosen', async () => {
@@ -24,12 +27,13 @@ describe('<team-communicator> accessibility in every state', () => {
     const el = await mount<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock }, { kinds: 'queue', purpose: 'conference' });
     el.focus();
     await sendKeys({ type: 'a' });
-    await settle(el, c, 200);
+    c.clock.advance(200);
+    await settled(el);
     await waitUntil(() => root(el).querySelector('[role=option]'), 'queues listed');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(el.hasState('open')).to.equal(false);
     expect(el.query).to.not.equal('a');
     await expect(el).to.be.accessible();
