@@ -8,4 +8,5 @@ export * from './interaction-session.js';
 export * from './popup-controller.js';
 export * from './async-state.js';
 export * from './pending-work/index.js';
+export * from './wrap-up/index.js';
 export * from './desk-ownership/desk-ownership-controller.js';

@@ -7,7 +7,7 @@ import {
   PendingWorkStore,
   pendingWorkStore,
 } from '../../src/controllers/pending-work/pending-work-store.js';
-import { retryDelay } from '../../src/controllers/pending-work/mark-done-retry.js';
+import { retryDelay } from '../../src/controllers/wrap-up/failures.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 

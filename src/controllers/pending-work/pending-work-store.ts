@@ -1,6 +1,9 @@
-import { createStore, del, entries, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { Unsubscribe } from '../../adapters/errors.js';
 import type { Contact, DispositionRef } from '../../model/interaction.js';
+import { LEGACY_NOTE_DRAFT_PREFIX, legacyDrafts, legacyStorage } from './legacy-drafts.js';
+import { isWork, PendingWorkPersistence } from './pending-work-persistence.js';
+
+export { LEGACY_NOTE_DRAFT_PREFIX } from './legacy-drafts.js';
 
 /** A Mark done the callback service has not acknowledged yet (it failed on the way). */
 export interface PendingMarkDone {
@@ -59,32 +62,24 @@ export interface PendingWorkStoreOptions {
   now?: () => number;
 }
 
-/** Where note drafts lived before this store: read once, moved in, then removed. */
-export const LEGACY_NOTE_DRAFT_PREFIX = 'callback-elements:note-draft:';
-
 const DAY = 24 * 60 * 60 * 1000;
 const FIELDS: readonly (keyof WorkFields)[] = ['draft', 'disposition', 'markDonePending'];
 
-function legacyStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isWork(value: unknown): value is PendingWork {
-  return typeof value === 'object' && value !== null && typeof (value as PendingWork).interactionId === 'string' && typeof (value as PendingWork).updatedAt === 'number';
-}
-
 /**
  * The agent's unacknowledged work, per interaction. Reads are synchronous from memory; every change
- * is written to IndexedDB in the background, so it outlives a reload and a closed tab. Where
- * IndexedDB cannot be opened (some private modes, a blocked origin) it keeps working in memory and
- * says so through `durable`. No DOM here: elements reach it through `PendingWorkController`.
+ * is written to IndexedDB in the background (`PendingWorkPersistence`), so it outlives a reload
+ * and a closed tab. Where IndexedDB cannot be opened (some private modes, a blocked origin) it
+ * keeps working in memory and says so through `durable`. Drafts an earlier version kept in
+ * localStorage are moved in when it loads (`LegacyDrafts`). No DOM here: elements reach it
+ * through their interaction's wrap-up (`WrapUp`).
  */
 export class PendingWorkStore {
-  readonly #database: string;
+  readonly #persistence: PendingWorkPersistence;
+  /**
+   * Interactions whose old draft key (see `legacyDrafts`) has been looked for: each at most once a
+   * page, so the cache misses of every element's render never reach localStorage.
+   */
+  readonly #legacyRead = new Set<string>();
   readonly #maxAgeMs: number;
   readonly #now: () => number;
   readonly #cache = new Map<string, PendingWork>();
@@ -99,14 +94,12 @@ export class PendingWorkStore {
   readonly #owners = new Map<string, number>();
   readonly #ownerNumbers = new WeakMap<WorkOwner, number>();
   #nextOwner = 1;
-  #idb: UseStore | undefined;
   #loading: Promise<void> | undefined;
   #loaded = false;
-  #durable = true;
   #writes: Promise<void> = Promise.resolve();
 
   constructor(options: PendingWorkStoreOptions = {}) {
-    this.#database = options.database ?? 'callback-elements';
+    this.#persistence = new PendingWorkPersistence(options.database ?? 'callback-elements');
     this.#maxAgeMs = options.maxAgeMs ?? 7 * DAY;
     this.#now = options.now ?? Date.now;
   }
@@ -123,7 +116,7 @@ export class PendingWorkStore {
 
   /** False when IndexedDB is unavailable: work then lives only as long as the page. */
   get durable(): boolean {
-    return this.#durable;
+    return this.#persistence.durable;
   }
 
   /** The work on an interaction; with `owner`, only if it is that backend's (see `WorkOwner`). */
@@ -238,13 +231,7 @@ export class PendingWorkStore {
     this.#owners.clear();
     for (const id of ids) this.#changed(id);
     await this.#writes;
-    const idb = this.#idb;
-    if (!idb || !this.#durable) return;
-    await this.#guard(() => idb('readwrite', (store) => new Promise<void>((resolve, reject) => {
-      const request = store.clear();
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    })));
+    await this.#persistence.clear();
   }
 
   /** True when the entry is `owner`'s (claiming it when nobody in this page has); `take` claims it anyway. */
@@ -289,41 +276,20 @@ export class PendingWorkStore {
       await loading;
       const ids = [...this.#dirty];
       this.#dirty.clear();
-      const idb = this.#idb;
-      if (!ids.length || !idb || !this.#durable) return;
+      if (!ids.length || !this.durable) return;
       const present = ids.flatMap((id) => {
         const work = this.#cache.get(id);
         return work ? [[id, work] as [string, PendingWork]] : [];
       });
       const gone = ids.filter((id) => !this.#cache.has(id));
-      const newer = present.length ? await this.#guard(() => this.#putUnlessNewer(present, idb)) : undefined;
-      for (const id of gone) await this.#guard(() => del(id, idb));
+      const newer = present.length ? await this.#persistence.putUnlessNewer(present) : [];
+      for (const id of gone) await this.#persistence.delete(id);
       // Another tab wrote these after this page read them: its copy stays, and this page follows it.
-      for (const work of newer ?? []) {
+      for (const work of newer) {
         if (this.#dirty.has(work.interactionId)) continue;
         this.#cache.set(work.interactionId, work);
         for (const listener of [...this.#listeners]) listener(work.interactionId);
       }
-    });
-  }
-
-  /**
-   * Puts entries in one transaction, except where the stored entry is newer: a page that read an
-   * entry and writes it back (every entry is written back after the first read) must not replace
-   * what another tab of the same agent typed since. Returns the newer entries it left alone.
-   */
-  #putUnlessNewer(work: [string, PendingWork][], idb: UseStore): Promise<PendingWork[]> {
-    return idb('readwrite', (store) => {
-      const newer: PendingWork[] = [];
-      for (const [id, entry] of work) {
-        const request = store.get(id);
-        request.onsuccess = () => {
-          const stored: unknown = request.result;
-          if (isWork(stored) && stored.updatedAt > entry.updatedAt) newer.push(stored);
-          else store.put(entry, id);
-        };
-      }
-      return promisifyRequest(store.transaction).then(() => newer);
     });
   }
 
@@ -335,9 +301,7 @@ export class PendingWorkStore {
    */
   async reload(): Promise<void> {
     await this.flush();
-    const idb = this.#idb;
-    if (!idb || !this.#durable) return;
-    const stored = await this.#guard(() => entries(idb));
+    const stored = await this.#persistence.read();
     if (!stored) return;
     const oldest = this.#now() - this.#maxAgeMs;
     const kept = new Set<string>();
@@ -364,35 +328,8 @@ export class PendingWorkStore {
     for (const id of changed) for (const listener of [...this.#listeners]) listener(id);
   }
 
-  /** Runs an IndexedDB call; the first failure of any kind switches the store to memory only. */
-  async #guard<T>(call: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await call();
-    } catch {
-      this.#durable = false;
-      return undefined;
-    }
-  }
-
   async #load(): Promise<void> {
-    let stored: [IDBValidKey, unknown][] = [];
-    try {
-      if (typeof indexedDB === 'undefined') throw new Error('No IndexedDB');
-      const idb = createStore(this.#database, 'pending-work');
-      this.#idb = idb;
-      // `indexedDB.open` may throw synchronously (a blocked origin): the guard sees both kinds.
-      stored =
-        (await this.#guard(() =>
-          idb('readonly', (store) => {
-            // Another page deleting or upgrading the database must not wait for this one forever.
-            const db = store.transaction.db;
-            db.onversionchange = () => db.close();
-            return entries(idb);
-          }),
-        )) ?? [];
-    } catch {
-      this.#durable = false;
-    }
+    const stored = await this.#persistence.open();
     const oldest = this.#now() - this.#maxAgeMs;
     const expired: string[] = [];
     for (const [key, value] of stored) {
@@ -411,11 +348,10 @@ export class PendingWorkStore {
       for (const listener of [...this.#listeners]) listener(id);
     }
     // Drafts leave localStorage only once IndexedDB holds them.
-    if (migrated.length && this.#durable) {
+    if (migrated.length && this.durable) {
       this.#scheduleWrite();
       void this.#writes.then(() => {
-        if (!this.#durable) return;
-        for (const id of migrated) legacyStorage()?.removeItem(LEGACY_NOTE_DRAFT_PREFIX + id);
+        if (this.durable) for (const id of migrated) this.#removeLegacyDraft(id);
       });
     } else if (this.#dirty.size) {
       this.#scheduleWrite();
@@ -443,12 +379,9 @@ export class PendingWorkStore {
 
   /** A draft an earlier version left in localStorage after this page started: moved over on first read. */
   #readLegacyDraft(interactionId: string): PendingWork | undefined {
-    let text: string | null | undefined;
-    try {
-      text = legacyStorage()?.getItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId);
-    } catch {
-      return undefined;
-    }
+    if (this.#legacyRead.has(interactionId)) return undefined;
+    this.#legacyRead.add(interactionId);
+    const text = legacyStorage((storage) => storage.getItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId));
     if (!text) return undefined;
     const work: PendingWork = { interactionId, draft: text, updatedAt: this.#now() };
     this.#cache.set(interactionId, work);
@@ -456,31 +389,27 @@ export class PendingWorkStore {
     this.#dirty.add(interactionId);
     this.#scheduleWrite();
     void this.#writes.then(() => {
-      if (this.#durable) legacyStorage()?.removeItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId);
+      if (this.durable) this.#removeLegacyDraft(interactionId);
     });
     return work;
   }
 
+  /** The one-time move of the drafts an earlier version kept, when the store loads. */
   #migrateLegacyDrafts(): string[] {
-    const storage = legacyStorage();
-    const migrated: string[] = [];
-    try {
-      if (!storage) return migrated;
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i);
-        if (!key?.startsWith(LEGACY_NOTE_DRAFT_PREFIX)) continue;
-        const id = key.slice(LEGACY_NOTE_DRAFT_PREFIX.length);
-        const text = storage.getItem(key);
-        migrated.push(id);
-        const work = this.#cache.get(id);
-        if (!text || work?.draft !== undefined || this.#touchedEarly.get(id)?.has('draft')) continue;
-        this.#cache.set(id, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
-        this.#earlier.add(id);
-      }
-    } catch {
-      // localStorage forbidden: nothing to move.
+    const drafts = legacyDrafts();
+    for (const [id, text] of drafts) {
+      this.#legacyRead.add(id);
+      const work = this.#cache.get(id);
+      if (!text || work?.draft !== undefined || this.#touchedEarly.get(id)?.has('draft')) continue;
+      this.#cache.set(id, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
+      this.#earlier.add(id);
     }
-    return migrated;
+    return drafts.map(([id]) => id);
+  }
+
+  /** The draft is safe in IndexedDB: its old key goes. */
+  #removeLegacyDraft(interactionId: string): void {
+    legacyStorage((storage) => storage.removeItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId));
   }
 }
 

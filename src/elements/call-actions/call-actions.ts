@@ -1,52 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { property } from 'lit/decorators.js';
+import { localized } from '@lit/localize';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import { PopupController } from '../../controllers/popup-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import type { ActionAvailability, InteractionAction } from '../../model/actions.js';
-import type { Interaction, TargetRef } from '../../model/interaction.js';
+import type { TargetRef } from '../../model/interaction.js';
 import { validatePhoneNumber } from '../../model/validation.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';
 import { blockReasonMessage, validationMessage } from '../../messages/messages.js';
 import { CallbackDoneEvent, doneDetail } from './call-actions.events.js';
-import type { CallbackActionEvent } from '../../events/action-events.js';
-import { MarkDoneRetryController, isTransientFailure } from '../../controllers/pending-work/mark-done-retry.js';
-import { markDoneWithKeptWork } from '../../controllers/pending-work/mark-done.js';
-import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
-import { isAccepted } from '../../model/state-machine.js';
+import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
 import { pendingWorkMessage } from '../../messages/messages.js';
-import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
+import type { CallActionsFlow } from './call-actions.labels.js';
+import { CallActionsPanels } from './call-actions.panels.js';
+import { PANELS, renderToolbar, TOOLBAR, type Panel } from './call-actions.toolbar.js';
 import { styles } from './call-actions.styles.js';
 
 const unsupported = (): Promise<never> => Promise.reject(new AdapterError('not-supported', 'The phone cannot do this.'));
-
-/** The buttons, in toolbar order. Which of them show, and how, is the model's answer. */
-const TOOLBAR: readonly InteractionAction[] = [
-  'call',
-  'end-call',
-  'hold',
-  'resume',
-  // One toggle button (aria-pressed) for both; see #toolbarAvailability.
-  'mute',
-  'transfer',
-  'conference',
-  'leave-conference',
-  'consult',
-  'alternate',
-  'consult-transfer',
-  'consult-conference',
-  'consult-end',
-  'dtmf',
-  'reschedule',
-  'mark-done',
-];
-
-type Panel = 'transfer' | 'conference' | 'consult' | 'dtmf' | 'reschedule';
-const PANELS: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['transfer', 'conference', 'consult', 'dtmf', 'reschedule']);
 
 /**
  * The call toolbar: end call, hold, resume, mute (a toggle button, `aria-pressed` while muted),
@@ -103,49 +76,26 @@ export class CallActions extends InteractionElement {
   /** Keyboard shortcuts a host handles, per action, shown in the buttons' `aria-keyshortcuts`. */
   @property({ attribute: false }) keyShortcuts?: Partial<Record<InteractionAction, string>>;
 
-  @state() private panel: Panel | undefined;
+  readonly session = new InteractionSession(this, sessionOverrides(this));
 
-  readonly session = new InteractionSession(this, sessionOverrides(this), (previous, next) => {
-    // A Mark done that timed out or lost its answer may still have reached the service: when the
-    // interaction shows as done later, the host page hears `callback-done` all the same.
-    if (next.state !== 'done' || previous?.state === 'done' || this.#work.store.isInFlight(next.id)) return;
-    if (this.#unconfirmedDone === next.id || this.#work.work?.markDonePending) this.#doneAfterFailure(next);
+  /**
+   * The interaction's wrap-up (the agent's kept work, Mark done, its retries and outcome) sends
+   * through this toolbar and tells `callback-done` from here, over a preview around it.
+   */
+  readonly #wrapUp = new WrapUpController(this, this.session, () => ({ adapter: this.session.adapter, interactionId: this.session.interaction?.id }), {
+    rank: 2,
+    done: (interaction) => this.dispatchEvent(new CallbackDoneEvent(doneDetail(interaction))),
   });
-
-  /** The interaction whose last Mark done from here failed on the way (no answer, or none in time). */
-  #unconfirmedDone: string | undefined;
-
-  /** The agent's note and chosen disposition, kept until the service acknowledges Mark done. */
-  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.session.interaction?.id, adapter: this.session.adapter, interaction: this.session.interaction }));
-
-  /** A Mark done that failed on the way is sent again once the service is back. */
-  readonly #retry = new MarkDoneRetryController(
-    this,
-    () => {
-      const interaction = this.session.interaction;
-      return { interactionId: interaction?.id, adapter: this.session.adapter, sendable: !!interaction && isAccepted(interaction.state), telephony: this.session.telephony, clock: this.session.clock };
-    },
-    () => this.#markDone(),
-  );
 
   /** The model's answer, told of a disposition the agent chose that the service may not have yet. */
   #availability(action: InteractionAction): ActionAvailability {
-    return this.session.availability(action, { chosenDisposition: this.#work.work?.disposition });
+    return this.session.availability(action, { chosenDisposition: this.#wrapUp.work?.disposition });
   }
 
-  #popup = new PopupController(this, {
-    anchor: () => (this.panel ? this.shadowRoot?.querySelector(`[data-action="${this.panel}"]`) : null),
-    popup: () => this.shadowRoot?.querySelector('#panel'),
-    placement: 'bottom-start',
-    onClose: () => {
-      this.panel = undefined;
-    },
-  });
+  /** The popup with the team communicator, the keypad or the scheduler. */
+  readonly #panels = new CallActionsPanels(this, (panel, target) => void this.#targetChosen(panel, target));
 
   #consultAbort: AbortController | undefined;
-
-  /** The scheduler in the panel has asked the callback service for a new time and waits for the answer. */
-  #rescheduling = false;
 
   /** The actions shown, in order, with their availability. */
   get #visible() {
@@ -188,22 +138,8 @@ export class CallActions extends InteractionElement {
     this.setState('consulting', !!interaction?.consultation);
     this.setState('muted', this.#muted);
     this.setState('pending', [...TOOLBAR, 'unmute'].some((a) => this.session.isPending(a)));
-    // A panel whose action is no longer possible (the call ended) closes; not the scheduler while
-    // its request is out (scheduling a web callback closes it): its outcome is still to be told.
-    const waiting = this.panel === 'reschedule' && this.#rescheduling;
-    if (this.panel && this.#availability(this.panel).status !== 'enabled' && this.#popup.isOpen && !waiting) this.#popup.close();
-  }
-
-  async #open(panel: Panel): Promise<void> {
-    if (this.panel === panel && this.#popup.isOpen) {
-      this.#popup.close();
-      return;
-    }
-    if (this.#popup.isOpen) this.#popup.close();
-    this.panel = panel;
-    await this.#popup.open();
-    const first = this.shadowRoot?.querySelector<HTMLElement>('#panel > *');
-    first?.focus();
+    const panel = this.#panels.panel;
+    if (panel) this.#panels.closeUnless(this.#availability(panel).status === 'enabled');
   }
 
   /**
@@ -222,7 +158,7 @@ export class CallActions extends InteractionElement {
     if (action === 'mute' && this.#muted) action = 'unmute';
     if (this.#availability(action).status !== 'enabled') return;
     if (PANELS.has(action)) {
-      void this.#open(action as Panel);
+      void this.#panels.toggle(action as Panel);
       return;
     }
     void this.#perform(action);
@@ -278,7 +214,7 @@ export class CallActions extends InteractionElement {
         await s.run('consult-conference', () => this.#onConsultation((t, id, c) => t.completeConference(id, c)));
         return;
       case 'mark-done':
-        await this.#markDone();
+        await this.#wrapUp.markDone();
         return;
       default:
         return;
@@ -303,52 +239,22 @@ export class CallActions extends InteractionElement {
     return perform(telephony, callId, consultationId);
   }
 
-  async #markDone(): Promise<void> {
-    const s = this.session;
-    const id = s.interaction?.id;
-    // One Mark done of an interaction at a time, whoever asks (the agent, the retry timer, `online`).
-    if (!id || this.#work.store.isInFlight(id)) return;
-    const done = await markDoneWithKeptWork(s, this.#work.store);
-    if (done) {
-      this.#unconfirmedDone = undefined;
-      this.#dispatchDone(done);
-    } else if (s.error?.action === 'mark-done') {
-      // Refused: the service said no. Otherwise it may yet have done it (see the session's onChange).
-      this.#unconfirmedDone = isTransientFailure({ code: s.error.code }) ? id : undefined;
-    }
-  }
-
-  /** Mark done failed here, yet the interaction shows as done: say so, and let the agent's work go. */
-  #doneAfterFailure(done: Interaction): void {
-    this.#unconfirmedDone = undefined;
-    this.#work.remove(done.id);
-    this.session.clearError();
-    this.#dispatchDone(done);
-  }
-
-  #dispatchDone(done: Interaction): void {
-    this.dispatchEvent(new CallbackDoneEvent(doneDetail(done)));
-  }
-
   #renderPending() {
-    const pending = this.#work.work?.markDonePending;
-    if (!pending) return nothing;
-    const sending = this.#retry.sending || this.session.isPending('mark-done');
+    const wrapUp = this.#wrapUp.owner;
+    if (!wrapUp?.work?.markDonePending) return nothing;
+    const sending = wrapUp.inFlight;
     // Below the error (which says why, as an alert): what happens next, politely.
     return html`<div part="pending" class="pending" role="status">
       <p class="error">${pendingWorkMessage('mark-done')}</p>
-      ${this.#work.store.durable ? nothing : html`<p class="error">${pendingWorkMessage('not-durable')}</p>`}
-      <button part="retry-button" class="retry" type="button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => sending || this.#retry.retryNow()}>
+      ${wrapUp.store.durable ? nothing : html`<p class="error">${pendingWorkMessage('not-durable')}</p>`}
+      <button part="retry-button" class="retry" type="button" aria-disabled=${sending ? 'true' : 'false'} @click=${() => sending || wrapUp.retryNow()}>
         ${sending ? pendingWorkMessage('retrying') : pendingWorkMessage('retry')}
       </button>
     </div>`;
   }
 
   /** The team communicator picked a target for the open panel. */
-  async #targetChosen(event: CustomEvent<{ target: TargetRef }>): Promise<void> {
-    const panel = this.panel;
-    const { target } = event.detail;
-    this.#popup.close();
+  async #targetChosen(panel: Panel, target: TargetRef): Promise<void> {
     const s = this.session;
     if (panel === 'transfer') {
       await s.run('transfer', () => this.#onCall((t, id) => t.blindTransfer(id, target)), { target });
@@ -377,90 +283,19 @@ export class CallActions extends InteractionElement {
         : '';
     const error = this.session.error;
     return html`
-      <div part="toolbar" role="toolbar" tabindex="-1" aria-label=${msg('Call actions', { id: 'call-actions.label' })}>
-        ${visible.map(({ action, availability }) => {
-          const disabled = availability.status === 'disabled';
-          const toggle = action === 'mute';
-          const pending =
-            this.session.isPending(action) || (toggle && this.session.isPending('unmute')) || (action === 'consult' && !!this.#consultAbort);
-          return html`<button
-            part="button ${action}"
-            data-action=${action}
-            class=${action}
-            aria-disabled=${disabled ? 'true' : 'false'}
-            aria-busy=${pending ? 'true' : 'false'}
-            aria-haspopup=${PANELS.has(action) ? 'dialog' : nothing}
-            aria-expanded=${PANELS.has(action) ? (this.panel === action ? 'true' : 'false') : nothing}
-            aria-pressed=${toggle ? (this.#muted ? 'true' : 'false') : nothing}
-            aria-describedby=${disabled ? `why-${action}` : nothing}
-            aria-keyshortcuts=${this.keyShortcuts?.[action] || nothing}
-            title=${disabled ? blockReasonMessage(availability.reason) : nothing}
-            @click=${() => this.#activate(action)}
-          >
-            ${flowActionLabel(action, this.flow)}
-          </button>`;
-        })}
-      </div>
-      <div class="visually-hidden">
-        ${visible.map((v) => (v.availability.status === 'disabled' ? html`<span id="why-${v.action}">${blockReasonMessage(v.availability.reason)}</span> ` : nothing))}
-      </div>
+      ${renderToolbar({
+        buttons: visible,
+        flow: this.flow,
+        muted: this.#muted,
+        panel: this.#panels.panel,
+        keyShortcuts: this.keyShortcuts,
+        busy: (action) => this.session.isPending(action) || (action === 'mute' && this.session.isPending('unmute')) || (action === 'consult' && !!this.#consultAbort),
+        activate: (action) => this.#activate(action),
+      })}
       <p part="reason" class="reason" ?hidden=${!keyReason}>${keyReason}</p>
       <p part="error" class="error" role="alert" ?hidden=${!error}>${error?.message ?? ''}</p>
       ${this.#renderPending()}
-      <div id="panel" part="panel" class="panel" role="dialog" aria-label=${this.panel ? flowActionLabel(this.panel, this.flow) : msg('Call action', { id: 'call-actions.panel' })} ?hidden=${!this.panel}>
-        ${this.#renderPanel(interaction)}
-      </div>
+      ${this.#panels.render(interaction)}
     `;
-  }
-
-  #renderPanel(interaction: Interaction) {
-    const s = this.session;
-    switch (this.panel) {
-      case 'transfer':
-      case 'conference':
-      case 'consult':
-        return html`<team-communicator
-          purpose=${this.panel}
-          .directory=${s.directory}
-          .clock=${s.clock}
-          @target-select=${this.#targetChosen}
-        ></team-communicator>`;
-      case 'dtmf':
-        return html`<dtmf-keypad
-          interaction-id=${interaction.id}
-          buffer=${this.dtmfBuffer}
-          ?show-digits=${this.dtmfShowDigits}
-          ?mask=${this.dtmfMask}
-          .adapter=${s.adapter}
-          .telephony=${s.telephony}
-          .clock=${s.clock}
-          .policy=${this.policy}
-        ></dtmf-keypad>`;
-      case 'reschedule':
-        return html`<callback-scheduler
-          interaction-id=${interaction.id}
-          .adapter=${s.adapter}
-          .telephony=${s.telephony}
-          .clock=${s.clock}
-          .policy=${this.policy}
-          @cancel=${() => this.#popup.close()}
-          @callback-action=${(e: CallbackActionEvent) => {
-            if (e.detail.action !== 'reschedule') return;
-            this.#rescheduling = true;
-            // A host that cancels the request (its listeners run after this one): nothing follows.
-            queueMicrotask(() => {
-              if (e.defaultPrevented) this.#rescheduling = false;
-            });
-          }}
-          @callback-error=${() => (this.#rescheduling = false)}
-          @callback-action-done=${(e: Event) => {
-            if ((e as CustomEvent<{ action: string }>).detail.action !== 'reschedule') return;
-            this.#rescheduling = false;
-            this.#popup.close();
-          }}
-        ></callback-scheduler>`;
-      default:
-        return nothing;
-    }
   }
 }

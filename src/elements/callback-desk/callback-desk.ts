@@ -8,6 +8,7 @@ import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { SimulatedContactCenter } from '../../adapters/simulated/contact-center.js';
 import { ActiveInteractionsController } from '../../controllers/active-interactions-controller.js';
 import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
+import { KeptWindowsController } from '../../controllers/wrap-up/kept-windows-controller.js';
 import { rovingIndex } from '../../controllers/roving-index.js';
 import { announce } from '../../controllers/announcer.js';
 import { DeskOwnershipController, type DeskOwnership } from '../../controllers/desk-ownership/desk-ownership-controller.js';
@@ -135,8 +136,8 @@ export class CallbackDesk extends CallbackElement {
   /** Notes of interactions that closed before they were saved, until the agent dismisses them. */
   @state() private unsavedNotes: readonly { id: string; who: string; text: string }[] = [];
 
-  /** Interactions whose window is marking them done: kept until it reports the outcome. */
-  #closing = new Set<string>();
+  /** Windows whose interaction's wrap-up is closing it (Mark done, a web callback scheduled): kept until its outcome is told. */
+  #kept = new KeptWindowsController(this, () => this.callbackAdapter);
 
   /** Whether this tab has the agent's desk; until it does, nothing inside is connected. */
   #ownership: DeskOwnershipController = new DeskOwnershipController(
@@ -146,8 +147,8 @@ export class CallbackDesk extends CallbackElement {
       locked: !this.noTabLock,
       // Open interactions live in this tab's adapters: another tab waits until they are finished.
       // One being marked done is a write under way: a hand-over waits for its outcome.
-      busy: this.#active.interactions.some((i) => !this.#closing.has(i.id)),
-      settling: this.#closing.size > 0,
+      busy: this.#active.interactions.some((i) => !this.#kept.kept.includes(i.id)),
+      settling: this.#kept.kept.length > 0,
       policy: this.policy,
     }),
     (ownership, previous) => this.#onOwnership(ownership, previous),
@@ -158,7 +159,7 @@ export class CallbackDesk extends CallbackElement {
       this.selectedId = interaction.id;
       this.#welcome(interaction);
     },
-    keep: (interaction) => this.#closing.has(interaction.id),
+    keep: (interaction) => this.#kept.kept.includes(interaction.id),
     // What the desk itself shows of an interaction (its tab and which window it gets); each window
     // follows its own interaction, so a hold re-renders that window, not the desk of fifty.
     viewKey: (i) => JSON.stringify([i.channel, i.contact.name, i.contact.phone, i.callbackType]),
@@ -169,43 +170,13 @@ export class CallbackDesk extends CallbackElement {
 
   constructor() {
     super();
-    // A window that marks its interaction done (or schedules its web callback for another time,
-    // which closes it too) must still be in the page when it reports `callback-done`, or the host
-    // page would never hear it.
-    const settle = (id: string | undefined) => {
-      if (id && this.#closing.delete(id)) this.requestUpdate();
-    };
-    const closes = (detail: { action: string; interaction?: Interaction | undefined }) =>
-      detail.action === 'mark-done' || (detail.action === 'reschedule' && detail.interaction?.channel === 'web-callback');
-    this.addEventListener('callback-action', (e) => {
-      if (!closes(e.detail)) return;
-      const id = e.detail.interaction.id;
-      this.#closing.add(id);
-      // The page's own listeners run after ours: if one of them cancels, nothing will follow.
-      queueMicrotask(() => {
-        if (e.defaultPrevented) settle(id);
-      });
-    });
-    this.addEventListener('callback-done', (e) => {
-      settle(e.detail.interaction.id);
-      this.#refocusAfterDone(e.detail.interaction.id);
-    });
+    this.addEventListener('callback-done', (e) => this.#refocusAfterDone(e.detail.interaction.id));
     this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
     // The window goes with its interaction: the note the agent typed must not go with it.
     this.addEventListener('callback-note-unsaved', (e: NoteUnsavedEvent) => {
       const { interaction, text } = e.detail;
       const who = contactLabel(interaction.contact);
       this.unsavedNotes = [...this.unsavedNotes.filter((n) => n.id !== interaction.id), { id: interaction.id, who, text }];
-    });
-    this.addEventListener('callback-error', (e) => {
-      if (closes(e.detail)) settle(e.detail.interaction?.id);
-    });
-    // A web callback's reschedule reports `callback-done` right after this event when it closed the
-    // interaction; whatever follows, nothing more is waited for after it.
-    this.addEventListener('callback-action-done', (e) => {
-      if (e.detail.action !== 'reschedule' || !closes(e.detail)) return;
-      const id = e.detail.interaction.id;
-      queueMicrotask(() => settle(id));
     });
     // The last entry of unsent work went with its Discard button: focus to the window or the idle message.
     this.addEventListener('callback-work-discarded', () => {

@@ -4,10 +4,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
+import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
 import type { InteractionAction } from '../../model/actions.js';
 import { callbackInfoItems, type CallbackInfoKey } from '../../model/callback-info.js';
 import type { Interaction } from '../../model/interaction.js';
 import type { CallActions } from '../call-actions/call-actions.js';
+import { CallbackDoneEvent, doneDetail } from '../call-actions/call-actions.events.js';
 import { flowActionLabel } from '../call-actions/call-actions.labels.js';
 import { callStateLabel } from '../call-status/call-status.messages.js';
 import type { InteractionNote } from '../interaction-note/interaction-note.js';
@@ -142,6 +144,12 @@ export class CallbackPreview extends InteractionElement {
     this.addEventListener('keydown', (event) => this.#onKeydown(event));
     // A web form of any size scrolls inside Case information, by keyboard too.
     new ScrollRegionController(this);
+    // The wrap-up goes on whichever regions are shown: a Mark done that failed on the way is sent
+    // again, and its `callback-done` told, from here when there is no actions region.
+    new WrapUpController(this, this.session, () => ({ adapter: this.session.adapter, interactionId: this.session.interaction?.id }), {
+      rank: 1,
+      done: (interaction) => this.dispatchEvent(new CallbackDoneEvent(doneDetail(interaction))),
+    });
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

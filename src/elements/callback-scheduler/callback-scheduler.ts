@@ -7,6 +7,7 @@ import { AdapterError, isAdapterError } from '../../adapters/errors.js';
 import { announce } from '../../controllers/announcer.js';
 import { CallbackErrorEvent } from '../../events/error-event.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
+import { wrapUpOf } from '../../controllers/wrap-up/wrap-up.js';
 import { DEFAULT_POLICY } from '../../model/actions.js';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
 import { isClosed } from '../../model/state-machine.js';
@@ -319,7 +320,7 @@ export class CallbackScheduler extends InteractionElement {
     // `personal` is not part of the adapter contract yet: hosts read it from the event args.
     let closed: Interaction | undefined;
     const focusWasHere = !!this.shadowRoot?.activeElement;
-    const result = await this.#session.run(
+    const reschedule = () => this.#session.run(
       'reschedule',
       async (current) => {
         try {
@@ -343,6 +344,9 @@ export class CallbackScheduler extends InteractionElement {
         },
       },
     );
+    // Scheduling a web callback for another time closes it: its window stays until the outcome is told.
+    const adapter = this.#session.adapter;
+    const result = await (interaction?.channel === 'web-callback' && adapter ? wrapUpOf(adapter, interaction.id).closeWith(reschedule) : reschedule());
     if (!result) return;
     this.rescheduledTo = checked.value;
     const when = formatWeekdayTime(checked.value, this.locale, this.#agentZone);

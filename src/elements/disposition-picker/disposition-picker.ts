@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
+import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
 import type { DispositionNode } from '../../model/interaction.js';
 import { findDisposition } from '../../model/validation.js';
@@ -100,7 +100,7 @@ export class DispositionPicker extends InteractionElement {
   );
 
   /** The agent's choice, kept (IndexedDB) until Mark done is acknowledged, even if storing it failed. */
-  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.#session.interaction?.id, adapter: this.#session.adapter, interaction: this.#session.interaction }));
+  readonly #work = new WrapUpController(this, this.#session, () => ({ adapter: this.#session.adapter, interactionId: this.#session.interaction?.id }));
   /** The interaction whose kept choice has been restored. */
   #restoredFor: string | undefined;
   /** A restored choice the service does not have yet: store it once the codes are known. */
@@ -145,7 +145,7 @@ export class DispositionPicker extends InteractionElement {
       if (!this.value && interaction?.disposition) this.value = interaction.disposition.code;
     }
     // After a reload or in a new tab: the agent's last choice comes back, and goes to the service.
-    if (interaction && this.#work.loaded && this.#restoredFor !== interaction.id) {
+    if (interaction && this.#work.store.loaded && this.#restoredFor !== interaction.id) {
       this.#restoredFor = interaction.id;
       const chosen = this.#work.work?.disposition;
       if (chosen) {

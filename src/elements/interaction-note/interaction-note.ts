@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
-import { PendingWorkController } from '../../controllers/pending-work/pending-work-controller.js';
+import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
 import type { Interaction } from '../../model/interaction.js';
 import { isClosed } from '../../model/state-machine.js';
 import { NoteUnsavedEvent } from './interaction-note.events.js';
@@ -72,7 +72,7 @@ export class InteractionNote extends InteractionElement {
   );
 
   /** The draft is kept with the agent's other unacknowledged work (IndexedDB); re-renders when it is read. */
-  readonly #work = new PendingWorkController(this, () => ({ interactionId: this.#draftFor, adapter: this.#session.adapter, interaction: this.#session.interaction }));
+  readonly #work = new WrapUpController(this, this.#session, () => ({ adapter: this.#session.adapter, interactionId: this.#draftFor }));
 
   /** The note as typed so far (not saved yet). */
   get value(): string {
@@ -111,7 +111,7 @@ export class InteractionNote extends InteractionElement {
       this.#edited = false;
     }
     // The kept drafts are read asynchronously after a reload: show this one once they are.
-    if (this.#draftFor && this.#work.loaded && this.#restoredFor !== this.#draftFor) {
+    if (this.#draftFor && this.#work.store.loaded && this.#restoredFor !== this.#draftFor) {
       this.#restoredFor = this.#draftFor;
       const kept = this.#kept(this.#draftFor);
       if (kept && !this.#edited) this.draft = kept;
@@ -132,7 +132,7 @@ export class InteractionNote extends InteractionElement {
 
   /** Keeps the draft (an empty one is forgotten). */
   #keep(id: string, text: string): void {
-    if (id === this.#work.interactionId) this.#work.update({ draft: text });
+    if (id === this.#draftFor) this.#work.update({ draft: text });
     else this.#work.store.update(id, { draft: text }, this.#session.adapter);
   }
 
@@ -154,7 +154,7 @@ export class InteractionNote extends InteractionElement {
     // got: its window goes, so the text is handed to whoever can give it back to the agent. A Mark
     // done from here carries the draft (and is under way while this runs): nothing to hand back.
     const text = this.draft;
-    if (text.trim() && isClosed(next.state) && !(previous && isClosed(previous.state)) && !this.#work.store.isInFlight(next.id) && !inHistory(text)) {
+    if (text.trim() && isClosed(next.state) && !(previous && isClosed(previous.state)) && !this.#work.owner?.inFlight && !inHistory(text)) {
       this.dispatchEvent(new NoteUnsavedEvent({ interaction: next, text }));
     }
   }

@@ -6,7 +6,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession } from '../../controllers/interaction-session.js';
-import { markDoneWithKeptWork } from '../../controllers/pending-work/mark-done.js';
+import { markDoneWithKeptWork } from '../../controllers/wrap-up/mark-done.js';
 import { UnsentWorkController, type UnsentWorkEntry } from '../../controllers/pending-work/unsent-work-controller.js';
 import type { PendingWorkStore } from '../../controllers/pending-work/pending-work-store.js';
 import { actionAvailability, type Policy } from '../../model/actions.js';

@@ -1,7 +1,7 @@
 import type { Interaction } from '../../model/interaction.js';
 import type { InteractionSession } from '../interaction-session.js';
-import { failureCode, isTransientFailure } from './mark-done-retry.js';
-import type { PendingWorkStore } from './pending-work-store.js';
+import { failureCode, isTransientFailure } from './failures.js';
+import type { PendingWorkStore } from '../pending-work/pending-work-store.js';
 
 /**
  * Mark done of the session's interaction with the agent's kept work: the one way it is sent, from
