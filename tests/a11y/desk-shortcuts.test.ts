@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { deepActive, focusPath, press, tabTo } from './keyboard.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Keys the agent presses without reaching for a control: the web preview's Call and Done from
@@ -35,14 +36,6 @@ async function setup(offerShortcuts?: string): Promise<Desk> {
   return { clock, cc, desk, host: page.querySelector<HTMLInputElement>('#host')! };
 }
 
-async function settle(s: Desk, ms = 0) {
-  if (ms) s.clock.advance(ms);
-  for (let i = 0; i < 2; i++) {
-    await aTimeout(0);
-    await s.desk.updateComplete;
-  }
-}
-
 /** Presses `key` (a `KeyboardEvent.code`) with the modifiers held, as a person does. */
 async function chord(modifiers: string[], key: string) {
   for (const m of modifiers) await sendKeys({ down: m });
@@ -58,7 +51,7 @@ const state = (s: Desk, offer: Interaction) => s.cc.getInteraction(offer.id)!.st
 
 async function offer(s: Desk, scenario: 'immediate' | 'web-callback' = 'immediate') {
   const offered = await s.cc.offer(scenario);
-  await settle(s);
+  await settled(s.desk);
   await waitUntil(() => inNotification(s, '[part=accept-button]'), 'offer shown', { timeout: 3000 });
   return offered;
 }
@@ -82,17 +75,18 @@ describe("the web preview's Call and Done from anywhere in <callback-desk>", () 
     await tabTo((el) => el.matches('[part=accept-button]'), 'Accept');
     await press('Enter');
     await waitUntil(() => deepActive()?.matches('[part=window]'), `focus in the new window (${focusPath()})`, { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expect(state(s, offered)).to.equal('ready-to-call');
     await chord(['Alt', 'Shift'], 'KeyC');
     await waitUntil(() => state(s, offered) === 'dialing', 'dialing', { timeout: 3000 });
-    await settle(s, 4_000);
+    s.clock.advance(4_000);
+    await settled(s.desk);
     expect(state(s, offered)).to.equal('connected');
     // End the call from the toolbar, then Done, with focus again outside the preview (the agent status).
     const preview = openWindow(s)!.querySelector('callback-preview')!;
     preview.shadowRoot!.querySelector('call-actions')!.perform('end-call');
     await waitUntil(() => state(s, offered) === 'ready-to-call', 'call ended', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     openWindow(s)!.focus();
     const done = new Promise((resolve) => s.desk.addEventListener('callback-done', resolve, { once: true }));
     await chord(['Alt', 'Shift'], 'KeyD');
@@ -104,11 +98,11 @@ describe("the web preview's Call and Done from anywhere in <callback-desk>", () 
     const s = await setup();
     const offered = await offer(s, 'web-callback');
     await s.cc.accept(offered.id);
-    await settle(s);
+    await settled(s.desk);
     await waitUntil(() => openWindow(s)?.querySelector('callback-preview'), 'preview', { timeout: 3000 });
     s.host.focus();
     await chord(['Alt', 'Shift'], 'KeyC');
-    await settle(s);
+    await settled(s.desk);
     expect(state(s, offered)).to.equal('ready-to-call');
   });
 });
@@ -129,7 +123,7 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     await typing(s);
     await chord(['Alt', 'Shift'], 'KeyA');
     await waitUntil(() => state(s, offered) === 'connected', 'accepted', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive() === s.host, `focus stayed in the host field (${focusPath()})`).to.equal(true);
     await sendKeys({ type: ' card' });
     expect(s.host.value).to.equal('Chen card');
@@ -142,14 +136,14 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     await typing(s);
     await chord(['Alt', 'Shift'], 'KeyR');
     await waitUntil(() => state(s, offered) === 'rejected', 'rejected', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive() === s.host, `focus stayed in the host field (${focusPath()})`).to.equal(true);
 
     const fixed = await s.cc.offer('no-reject');
-    await settle(s);
+    await settled(s.desk);
     await waitUntil(() => inNotification(s, '[part=no-reject]'), 'offer that cannot be rejected', { timeout: 3000 });
     await chord(['Alt', 'Shift'], 'KeyR');
-    await settle(s);
+    await settled(s.desk);
     expect(state(s, fixed)).to.equal('offered');
   });
 
@@ -159,7 +153,7 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     await shortcutsShown(s);
     await typing(s);
     await chord(['Alt', 'Shift'], 'KeyO');
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive() === inNotification(s, '#title'), `focus on the offer's heading (${focusPath()})`).to.equal(true);
     await press('Tab');
     expect(deepActive()?.matches('[part=accept-button]'), `Tab on to Accept (${focusPath()})`).to.equal(true);
@@ -180,7 +174,7 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     } finally {
       document.removeEventListener('keydown', spy);
     }
-    await settle(s);
+    await settled(s.desk);
     expect(state(s, offered)).to.equal('offered');
     expect(deepActive() === s.host, `focus stayed in the host field (${focusPath()})`).to.equal(true);
     expect(seen.includes(true), 'no key press was taken').to.equal(false);
@@ -193,7 +187,7 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     await typing(s);
     const composing = new KeyboardEvent('keydown', { key: 'A', code: 'KeyA', altKey: true, shiftKey: true, isComposing: true, bubbles: true, composed: true, cancelable: true });
     s.host.dispatchEvent(composing);
-    await settle(s);
+    await settled(s.desk);
     expect(composing.defaultPrevented).to.equal(false);
     expect(state(s, offered)).to.equal('offered');
   });
@@ -221,7 +215,7 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     expect(added.every((signal) => signal.aborted), 'every document listener removed').to.equal(true);
     s.host.focus();
     await chord(['Alt', 'Shift'], 'KeyA');
-    await settle(s);
+    await settled(s.desk);
     expect(state(s, offered)).to.equal('offered');
   });
 

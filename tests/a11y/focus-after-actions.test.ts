@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { deepActive, focusPath, press, shiftTab, tabTo, type } from './keyboard.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Every action that takes away the focused control puts focus at the place docs/a11y documents
@@ -34,14 +35,6 @@ async function setup(): Promise<Desk> {
   return { clock, cc, desk, host: page.querySelector<HTMLInputElement>('#host')! };
 }
 
-async function settle(s: Desk, ms = 0) {
-  if (ms) s.clock.advance(ms);
-  await aTimeout(0);
-  await s.desk.updateComplete;
-  await aTimeout(0);
-  await s.desk.updateComplete;
-}
-
 const deskRoot = (s: Desk) => s.desk.shadowRoot!;
 const notification = (s: Desk) => deskRoot(s).querySelector('callback-notification')!;
 const inNotification = (s: Desk, selector: string) => notification(s).shadowRoot!.querySelector<HTMLElement>(selector);
@@ -63,7 +56,7 @@ function expectSafe() {
 
 async function offer(s: Desk, scenario: ScenarioName = 'immediate', overrides: OfferOverrides = {}): Promise<Interaction> {
   const interaction = await s.cc.offer(scenario, overrides);
-  await settle(s);
+  await settled(s.desk);
   await waitUntil(() => inNotification(s, '[part=accept-button]'), 'offer shown', { timeout: 3000 });
   return interaction;
 }
@@ -73,7 +66,7 @@ async function acceptByKeyboard(s: Desk) {
   await tabTo((el) => el.matches('[part=accept-button]'), 'Accept');
   await press('Enter');
   await waitUntil(() => deepActive()?.matches('[part=window]'), `focus in the new window (${focusPath()})`, { timeout: 3000 });
-  await settle(s);
+  await settled(s.desk);
 }
 
 async function arrowTo(name: string) {
@@ -86,18 +79,19 @@ async function activate(s: Desk, name: string) {
   await arrowTo(name);
   await waitUntil(() => deepActive()?.getAttribute('aria-disabled') === 'false', `${name} enabled`, { timeout: 3000 });
   await press('Enter');
-  await settle(s);
+  await settled(s.desk);
 }
 
 /** In the open communicator: types `what`, waits for results, arrows to the first, Enter. */
 async function chooseTarget(s: Desk, what: string) {
   expect(deepActive()?.getAttribute('role'), `focus in the communicator (${focusPath()})`).to.equal('combobox');
   await type(what);
-  await settle(s, 200);
+  s.clock.advance(200);
+  await settled(s.desk);
   await waitUntil(() => deepActive()?.getAttribute('aria-expanded') === 'true', 'results listed', { timeout: 3000 });
   await press('ArrowDown');
   await press('Enter');
-  await settle(s);
+  await settled(s.desk);
 }
 
 /** Focus is on the toolbar itself (`[part=toolbar]`, tabindex=-1): docs/a11y/call-actions.md. */
@@ -113,7 +107,7 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await tabTo((el) => el.matches('[part=reject-button]'), 'Reject');
     await press('Enter');
     await waitUntil(() => s.cc.getInteraction(offered.id)?.state === 'rejected', 'rejected', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive()?.matches('.idle'), `focus on the idle message (${focusPath()})`).to.equal(true);
     await expect(s.desk).to.be.accessible();
@@ -126,7 +120,7 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await tabTo((el) => el.matches('[part=reject-button]'), 'Reject');
     await press('Enter');
     await waitUntil(() => s.cc.getInteraction(first.id)?.state === 'rejected', 'rejected', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive() === inNotification(s, '#title'), `focus on the next offer's heading (${focusPath()})`).to.equal(true);
     expect(deepActive()!.textContent).to.include('Priya Natarajan');
@@ -137,9 +131,10 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     const s = await setup();
     const offered = await offer(s);
     await tabTo((el) => el.matches('[part=accept-button]'), 'Accept');
-    await settle(s, offered.offer.expiresAt - s.clock.now() + 1_000);
+    s.clock.advance(offered.offer.expiresAt - s.clock.now() + 1_000);
+    await settled(s.desk);
     await waitUntil(() => s.cc.getInteraction(offered.id)?.state === 'expired', 'expired', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive() === inNotification(s, '#title'), `focus on the notice's heading (${focusPath()})`).to.equal(true);
     expect(notification(s).shadowRoot!.textContent).to.include('Not answered in time');
@@ -149,11 +144,12 @@ describe('focus after an action removes the focused control, in <callback-desk>'
   it('Dismiss of the "not answered in time" notice: focus on the idle message, or on the open window', async () => {
     const s = await setup();
     const offered = await offer(s);
-    await settle(s, offered.offer.expiresAt - s.clock.now() + 1_000);
+    s.clock.advance(offered.offer.expiresAt - s.clock.now() + 1_000);
+    await settled(s.desk);
     await waitUntil(() => inNotification(s, 'button.dismiss'), 'the notice', { timeout: 3000 });
     await tabTo((el) => el.matches('button.dismiss'), 'Dismiss');
     await press('Enter');
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive()?.matches('.idle'), `focus on the idle message (${focusPath()})`).to.equal(true);
 
@@ -161,11 +157,12 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await offer(s, 'immediate');
     await acceptByKeyboard(s);
     const second = await offer(s, 'delayed');
-    await settle(s, second.offer.expiresAt - s.clock.now() + 1_000);
+    s.clock.advance(second.offer.expiresAt - s.clock.now() + 1_000);
+    await settled(s.desk);
     await waitUntil(() => inNotification(s, 'button.dismiss'), 'the notice', { timeout: 3000 });
     await tabTo((el) => el.matches('button.dismiss'), 'Dismiss', { back: true });
     await press('Enter');
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive() === openWindow(s), `focus on the open window (${focusPath()})`).to.equal(true);
   });
@@ -177,7 +174,7 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await activate(s, 'transfer');
     await chooseTarget(s, 'Billing');
     await waitUntil(() => s.cc.listInteractions().at(-1)!.state === 'ended', 'transferred', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(onToolbar(s), `focus on the call toolbar (${focusPath()})`).to.equal(true);
     await expect(s.desk).to.be.accessible();
@@ -189,11 +186,12 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await acceptByKeyboard(s);
     await activate(s, 'consult');
     await chooseTarget(s, 'Ben');
-    await settle(s, 5_000);
+    s.clock.advance(5_000);
+    await settled(s.desk);
     await waitUntil(() => !!s.cc.listInteractions().at(-1)!.consultation, 'consulting', { timeout: 3000 });
     await activate(s, 'consult-transfer');
     await waitUntil(() => s.cc.listInteractions().at(-1)!.state === 'ended', 'transferred', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(onToolbar(s), `focus on the call toolbar (${focusPath()})`).to.equal(true);
   });
@@ -205,13 +203,13 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await activate(s, 'conference');
     await chooseTarget(s, 'Ben');
     await waitUntil(() => (s.cc.listInteractions().at(-1)!.participants?.length ?? 0) > 0, 'conferenced', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(focusedAction(), `focus back on Conference (${focusPath()})`).to.equal('conference');
     // Leave conference takes the agent off the call: its button goes, and focus goes to the toolbar.
     await activate(s, 'leave-conference');
     await waitUntil(() => s.cc.listInteractions().at(-1)!.state === 'ended', 'left', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(onToolbar(s), `focus on the call toolbar (${focusPath()})`).to.equal(true);
   });
@@ -222,7 +220,7 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await acceptByKeyboard(s);
     await activate(s, 'end-call');
     await waitUntil(() => s.cc.listInteractions().at(-1)!.state === 'ended', 'ended', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(onToolbar(s), `focus on the call toolbar (${focusPath()})`).to.equal(true);
     // The arrow keys go on from there, and Tab reaches the toolbar's one tab stop.
@@ -243,7 +241,7 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await tabTo((el) => el.matches('[part=reject-button]'), 'Reject', { back: true });
     await press('Enter');
     await waitUntil(() => s.cc.getInteraction(duplicate.id)?.state === 'rejected', 'rejected', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive() === openWindow(s), `focus on the open preview's window (${focusPath()})`).to.equal(true);
     expect(preview.shadowRoot!.querySelector('[part=duplicate-button]'), 'the warning went with the duplicate').to.equal(null);
@@ -262,14 +260,14 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await tabTo((el) => el.matches('[part=duplicate-button]') && el.getAttribute('data-interaction-id') === second.id, 'the last duplicate');
     // The service takes it back (another agent took it, the customer cancelled): its entry goes.
     await s.cc.reject(second.id);
-    await settle(s);
+    await settled(s.desk);
     await waitUntil(() => entries().length === 1, 'one duplicate left', { timeout: 3000 });
     expectSafe();
     expect(deepActive()?.getAttribute('data-interaction-id'), `focus on the entry left (${focusPath()})`).to.equal(first.id);
     await s.cc.reject(first.id);
-    await settle(s);
+    await settled(s.desk);
     await waitUntil(() => entries().length === 0, 'no duplicate left', { timeout: 3000 });
-    await settle(s);
+    await settled(s.desk);
     expectSafe();
     expect(deepActive() === openWindow(s), `focus on the preview's window (${focusPath()})`).to.equal(true);
   });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { deepActive, focusPath, focusWithin, press, tabTo, type } from './keyboard.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * The two complete callback flows in <callback-desk>, by keyboard alone: no click(), and no
@@ -34,14 +35,6 @@ async function setup(): Promise<Desk> {
   const desk = page.querySelector<CallbackDesk>('callback-desk')!;
   await desk.updateComplete;
   return { clock, cc, desk, host: page.querySelector<HTMLInputElement>('#host')! };
-}
-
-/** Lets the adapter answer and everything render; `ms` moves the manual clock first. */
-async function settle(s: Desk, ms = 0) {
-  if (ms) s.clock.advance(ms);
-  await aTimeout(0);
-  await s.desk.updateComplete;
-  await aTimeout(0);
 }
 
 const current = (s: Desk): Interaction => s.cc.listInteractions().at(-1)!;
@@ -71,7 +64,7 @@ async function activate(s: Desk, name: string) {
   await arrowTo(name);
   await waitUntil(() => deepActive()?.getAttribute('aria-disabled') === 'false', `${name} enabled`, { timeout: 3000 });
   await press('Enter');
-  await settle(s);
+  await settled(s.desk);
 }
 
 /** An offer arrives while the agent types in the host page: announced, focus and text untouched. */
@@ -79,7 +72,7 @@ async function offerWhileTyping(s: Desk, scenario: 'immediate' | 'web-callback',
   s.host.focus();
   await type('Chen');
   await s.cc.offer(scenario);
-  await settle(s);
+  await settled(s.desk);
   await live(announced);
   expect(region()!.getAttribute('aria-live')).to.equal('polite');
   expect(deepActive() === s.host, `focus stayed in the host field (${focusPath()})`).to.equal(true);
@@ -91,7 +84,7 @@ async function acceptByKeyboard(s: Desk) {
   await tabTo((el) => el.matches('[part=accept-button]'), 'Accept');
   await press('Enter');
   await waitUntil(() => deepActive()?.matches('[part=window]'), `focus taken into the new window (${focusPath()})`, { timeout: 3000 });
-  await settle(s);
+  await settled(s.desk);
 }
 
 describe('keyboard-only flows in <callback-desk>', () => {
@@ -130,21 +123,22 @@ describe('keyboard-only flows in <callback-desk>', () => {
     await press('ArrowDown', 3);
     expect(deepActive()?.getAttribute('data-key')).to.equal('#');
     await press('Space');
-    await settle(s, 600);
+    s.clock.advance(600);
+    await settled(s.desk);
     expect(s.cc.farEnd(current(s).callId!).digits).to.equal('123#');
     await press('Escape');
-    await settle(s);
+    await settled(s.desk);
     expect(panel() === null, 'keypad closed').to.equal(true);
     expect(focusedAction(), `focus back on Send DTMF (${focusPath()})`).to.equal('dtmf');
 
     // The participant menu: ArrowDown opens it, Escape closes it and returns to its button.
     await tabTo((el) => el.matches('[part=menu-button]'), 'the participant menu button', { back: true });
     await press('ArrowDown');
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive()?.getAttribute('role'), `focus in the menu (${focusPath()})`).to.equal('menuitem');
     await press('ArrowDown');
     await press('Escape');
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive()?.matches('[part=menu-button]'), `focus back on the menu button (${focusPath()})`).to.equal(true);
     expect(deepActive()?.getAttribute('aria-expanded')).to.equal('false');
 
@@ -154,7 +148,8 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(deepActive()?.getAttribute('role'), `focus in the communicator (${focusPath()})`).to.equal('combobox');
     // Escape closes the topmost thing only: the result list, then the typed text, then the popup.
     await type('Ben');
-    await settle(s, 200);
+    s.clock.advance(200);
+    await settled(s.desk);
     await waitUntil(() => deepActive()?.getAttribute('aria-expanded') === 'true', 'results listed');
     await press('Escape');
     expect(deepActive()?.getAttribute('aria-expanded'), 'list closed').to.equal('false');
@@ -163,22 +158,24 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect((deepActive() as HTMLInputElement).value, 'text cleared').to.equal('');
     expect(panel() !== null, 'popup still open').to.equal(true);
     await press('Escape');
-    await settle(s);
+    await settled(s.desk);
     expect(panel() === null, 'communicator closed').to.equal(true);
     expect(focusedAction(), `focus back on Transfer (${focusPath()})`).to.equal('transfer');
 
     // Consultation: type a name, arrow to the result, Enter; then transfer to the consulted agent.
     await activate(s, 'consult');
     await type('Ben');
-    await settle(s, 200);
+    s.clock.advance(200);
+    await settled(s.desk);
     await waitUntil(() => deepActive()?.getAttribute('aria-expanded') === 'true', 'results listed');
     await press('ArrowDown');
     await press('Enter');
-    await settle(s);
+    await settled(s.desk);
     expect(current(s).consultation?.target.name).to.equal('Ben Okafor');
     expect(panel() === null, 'communicator closed after the choice').to.equal(true);
     expect(isToolbarButton(deepActive()!), `focus back in the toolbar (${focusPath()})`).to.equal(true);
-    await settle(s, 5_000);
+    s.clock.advance(5_000);
+    await settled(s.desk);
     await activate(s, 'consult-transfer');
     expect(current(s).state).to.equal('ended');
     expect(s.cc.farEnd(current(s).callId!).transferredTo).to.equal('4102');
@@ -205,7 +202,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(event.detail.disposition?.code).to.equal('RES-INFO');
     expect(event.detail.notes).to.deep.equal(['Card unblocked for Spain']);
     expect(s.cc.getInteraction(event.detail.interaction.id)!.state).to.equal('done');
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);
   });
   it('web callback: offer, accept, preview, Call, connected, End, Schedule callback (Escape), then Done with a disposition', async () => {
@@ -218,7 +215,8 @@ describe('keyboard-only flows in <callback-desk>', () => {
     await activate(s, 'call');
     await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
     await live('Calling Priya Natarajan');
-    await settle(s, 4_000);
+    s.clock.advance(4_000);
+    await settled(s.desk);
     expect(current(s).state).to.equal('connected');
     await live('Connected to Priya Natarajan.');
     // Call went, End call took its place: focus on the toolbar itself, not on End call.
@@ -233,7 +231,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     expect(deepActive()?.id, 'the scheduler opens on its first field').to.equal('date');
     expect(focusWithin(panel()!.querySelector('callback-scheduler')!), `focus in the scheduler (${focusPath()})`).to.equal(true);
     await press('Escape');
-    await settle(s);
+    await settled(s.desk);
     expect(panel() === null, 'scheduler closed').to.equal(true);
     expect(focusedAction(), `focus back on Schedule callback (${focusPath()})`).to.equal('reschedule');
 
@@ -255,7 +253,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     const event = await done;
     expect(event.detail.disposition?.code).to.equal('NR-BUSY');
     expect(s.cc.getInteraction(event.detail.interaction.id)!.state).to.equal('done');
-    await settle(s);
+    await settled(s.desk);
     expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);
   });
   it('web callback: Schedule callback into a free slot closes the preview like Done; focus on the idle message', async () => {
@@ -271,7 +269,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots', { timeout: 3000 });
     await tabTo((el) => el.matches('[part=slots] input[type=radio]'), 'a free slot');
     await press('Space');
-    await settle(s);
+    await settled(s.desk);
     const picked = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#time')!.value;
     expect(picked, 'the slot filled the time').to.not.equal('');
     await tabTo((el) => el.matches('[part=submit-button]'), 'Schedule');
@@ -284,7 +282,7 @@ describe('keyboard-only flows in <callback-desk>', () => {
     const closed = s.cc.getInteraction(id)!;
     expect(closed.state).to.equal('done');
     expect(closed.desiredTime).to.not.equal(before);
-    await settle(s);
+    await settled(s.desk);
     await live('Callback rescheduled for');
     expect(s.desk.shadowRoot!.querySelector(`#window-${CSS.escape(id)}`), 'the preview is gone').to.equal(null);
     expect(deepActive()?.matches('.idle'), `focus on the idle message, not lost (${focusPath()})`).to.equal(true);

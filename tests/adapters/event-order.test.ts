@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import type { AgentReadyState, CallbackAdapter, CallbackCapabilities } from '../../src/adapters/callback-adapter.js';
@@ -10,6 +10,7 @@ import type { Channel, Interaction } from '../../src/model/interaction.js';
 import { isClosed, transition } from '../../src/model/state-machine.js';
 import { makeInteraction } from '../helpers/fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * A backend that misbehaves the way real ones do: it sends the same offer twice, replays an old
@@ -178,13 +179,6 @@ async function setup() {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-async function settle(s: Setup) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    await s.desk.updateComplete;
-  }
-}
-
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
 const notification = (s: Setup) => deskRoot(s).querySelector('callback-notification')!;
 const shownOffer = (s: Setup) => (notification(s) as HTMLElement & { offer?: Interaction }).offer?.id ?? 'none';
@@ -201,7 +195,7 @@ const offerOf = (id: string, clock: ManualClock, channel: Interaction['channel']
 async function acceptShown(s: Setup) {
   await waitUntil(() => notification(s).shadowRoot!.querySelector('button.accept'), 'offer shown');
   notification(s).shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
-  await settle(s);
+  await settled(s.desk);
 }
 
 describe('duplicate and out-of-order adapter events', () => {
@@ -211,7 +205,7 @@ describe('duplicate and out-of-order adapter events', () => {
     s.service.offer(offer);
     s.service.replayOffer(offer);
     s.service.replayChange(offer);
-    await settle(s);
+    await settled(s.desk);
     expect(s.rings).to.deep.equal(['cb-1']);
     expect(shownOffer(s)).to.equal('cb-1');
     await acceptShown(s);
@@ -226,11 +220,11 @@ describe('duplicate and out-of-order adapter events', () => {
     const s = await setup();
     const offer = offerOf('cb-1', s.clock);
     s.service.offer(offer);
-    await settle(s);
+    await settled(s.desk);
     await acceptShown(s);
     s.service.replayOffer(offer);
     s.service.replayChange(offer);
-    await settle(s);
+    await settled(s.desk);
     expect(shownOffer(s)).to.equal('none');
     expect(s.rings).to.deep.equal(['cb-1']);
     expect(windows(s)).to.deep.equal(['window-cb-1']);
@@ -242,11 +236,11 @@ describe('duplicate and out-of-order adapter events', () => {
       const s = await setup();
       const offer = offerOf('cb-1', s.clock);
       s.service.offer(offer);
-      await settle(s);
+      await settled(s.desk);
       await acceptShown(s);
       expect(windows(s)).to.deep.equal(['window-cb-1']);
       s.service.replayChange({ ...offer, state: late });
-      await settle(s);
+      await settled(s.desk);
       expect(windows(s), 'window kept').to.deep.equal(['window-cb-1']);
       const status = deskRoot(s).querySelector('interaction-window')!.shadowRoot!.querySelector('call-status')!.shadowRoot!;
       expect(status.textContent).to.include('Connected');
@@ -255,7 +249,7 @@ describe('duplicate and out-of-order adapter events', () => {
       expect(s.service.getInteraction('cb-1')!.state).to.equal('connected');
       // The next real change still shows.
       await s.service.addNote('cb-1', 'still here');
-      await settle(s);
+      await settled(s.desk);
       expect(windows(s)).to.deep.equal(['window-cb-1']);
       s.stop();
     });
@@ -267,21 +261,21 @@ describe('duplicate and out-of-order adapter events', () => {
     const b = offerOf('cb-2', s.clock);
     s.service.offer(a);
     s.service.offer(b);
-    await settle(s);
+    await settled(s.desk);
     await acceptShown(s); // cb-1
     await acceptShown(s); // cb-2
     expect(windows(s)).to.deep.equal(['window-cb-1', 'window-cb-2']);
     // A replay of the first offer event, long after it was accepted.
     s.service.replayChange(a);
-    await settle(s);
+    await settled(s.desk);
     expect(shownOffer(s), 'the old offer is not shown again').to.equal('none');
     expect(windows(s)).to.deep.equal(['window-cb-1', 'window-cb-2']);
     const done = { ...s.service.getInteraction('cb-2')!, state: 'done' as const };
     s.service.publish(done);
-    await settle(s);
+    await settled(s.desk);
     expect(windows(s)).to.deep.equal(['window-cb-1']);
     s.service.replayChange({ ...done, state: 'connected' });
-    await settle(s);
+    await settled(s.desk);
     expect(windows(s), 'a done interaction does not reopen').to.deep.equal(['window-cb-1']);
     s.stop();
   });
@@ -289,14 +283,14 @@ describe('duplicate and out-of-order adapter events', () => {
   it('a call event for an unknown call id → nothing changes, nothing thrown', async () => {
     const s = await setup();
     s.service.offer(offerOf('cb-1', s.clock));
-    await settle(s);
+    await settled(s.desk);
     await acceptShown(s);
     const before = deskRoot(s).querySelector('interaction-window')!.shadowRoot!.textContent;
     for (const state of ['ringing', 'connected', 'held', 'ended'] as const) {
       s.phone.report({ id: 'call-nobody-knows', direction: 'inbound', state, remote: '+15550000000' }, false);
       s.phone.report({ id: 'call-other', direction: 'outbound', state, remote: '+15550000001', interactionId: 'cb-404' }, false);
     }
-    await settle(s);
+    await settled(s.desk);
     expect(deskRoot(s).querySelector('interaction-window')!.shadowRoot!.textContent).to.equal(before);
     expect(windows(s)).to.deep.equal(['window-cb-1']);
     expect(shownOffer(s)).to.equal('none');
@@ -308,7 +302,7 @@ describe('duplicate and out-of-order adapter events', () => {
     const s = await setup();
     for (const state of ['connected', 'held', 'ready-to-call', 'offered', 'revoked'] as const) {
       s.service.replayChange(makeInteraction({ id: `cb-ghost-${state}`, state }));
-      await settle(s);
+      await settled(s.desk);
       expect(windows(s), state).to.deep.equal([]);
       expect(shownOffer(s), state).to.equal('none');
     }

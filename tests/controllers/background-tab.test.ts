@@ -1,9 +1,10 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock, type Clock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * A tab in the background: the browser throttles its timers (to once a minute, or not at all)
@@ -54,11 +55,6 @@ async function setup() {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-async function settle(s: Setup) {
-  await aTimeout(0);
-  await s.el.updateComplete;
-}
-
 const countdown = (s: Setup) => s.el.shadowRoot!.querySelector('[part=countdown]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const who = (s: Setup) => s.el.shadowRoot!.querySelector('.who')?.textContent ?? '';
 
@@ -72,14 +68,14 @@ describe('a tab in the background', () => {
   it('the countdown is right at the first tick after 25 s without ticks', async () => {
     const s = await setup();
     await s.cc.offer('immediate');
-    await settle(s);
+    await settled(s.el);
     expect(countdown(s)).to.match(/\b30 sec\b/);
     background(s, 25_000);
-    await settle(s);
+    await settled(s.el);
     // Throttled: nothing re-rendered the countdown meanwhile.
     expect(countdown(s)).to.match(/\b30 sec\b/);
     expect(s.page.wake(), 'one throttled tick').to.equal(1);
-    await settle(s);
+    await settled(s.el);
     expect(countdown(s)).to.match(/\b5 sec\b/);
     expect(countdown(s)).to.not.match(/\b29 sec\b/);
     expect(s.el.hasState('urgent')).to.equal(true);
@@ -88,18 +84,18 @@ describe('a tab in the background', () => {
   it('an offer whose time ran out in the background is shown as going back to routing, then expired', async () => {
     const s = await setup();
     await s.cc.offer('immediate');
-    await settle(s);
+    await settled(s.el);
     // The page wakes before the service's expiry reached it: no stale number, no Accept.
     s.page.sleep(40_000);
     s.page.wake();
-    await settle(s);
+    await settled(s.el);
     expect(countdown(s)).to.equal('Returning to routing…');
     expect(s.el.hasState('offered')).to.equal(false);
     const accept = s.el.shadowRoot!.querySelector('button.accept')!;
     expect(accept.getAttribute('aria-disabled')).to.equal('true');
     // The service's expiry arrives: the notice says so.
     s.server.advance(40_000);
-    await settle(s);
+    await settled(s.el);
     expect(s.el.hasState('expired')).to.equal(true);
     expect(s.el.shadowRoot!.textContent).to.include('Not answered in time');
   });
@@ -112,7 +108,7 @@ describe('a tab in the background', () => {
     const first = await s.cc.offer('immediate');
     background(s, 12_000);
     const second = await s.cc.offer('web-callback');
-    await settle(s);
+    await settled(s.el);
     // No page timer ran, yet the first offer is on screen with its real time left.
     expect(who(s)).to.equal(first.contact.name);
     expect(countdown(s)).to.match(/\b18 sec\b/);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import '../../src/call-actions.js';
@@ -14,6 +14,7 @@ import type { Unsubscribe } from '../../src/adapters/errors.js';
 import { acceptedOnServer, gmsAdapter, control, gmsUrl, SERVICE } from '../adapters/gms-harness.js';
 import { GmsCallbackAdapter } from '../../src/adapters/gms/index.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * The rules a callback service enforces reach the agent before its refusal does: the adapter's
@@ -57,11 +58,6 @@ async function deskWith(adapterPolicy: Partial<Policy> | undefined, deskPolicy?:
 
 type Desk = Awaited<ReturnType<typeof deskWith>>;
 
-async function tick(s: Desk) {
-  await aTimeout(0);
-  await s.desk.updateComplete;
-}
-
 const notification = (s: Desk) => s.desk.shadowRoot!.querySelector<CallbackNotification>('callback-notification')!.shadowRoot!;
 const windowRoot = (s: Desk) => s.desk.shadowRoot!.querySelector('[part=window]:not([hidden]) > interaction-window')?.shadowRoot ?? null;
 const inWindow = (s: Desk, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
@@ -71,7 +67,7 @@ const current = (s: Desk) => s.cc.listInteractions().at(-1)!;
 /** The offer reaches the desk; Accept is pressed; the window opens. */
 async function offerAndAccept(s: Desk) {
   await s.cc.offer('immediate');
-  await tick(s);
+  await settled(s.desk);
   await waitUntil(() => notification(s).querySelector('button.accept'), 'offer shown');
   notification(s).querySelector<HTMLButtonElement>('button.accept')!.click();
   await waitUntil(() => deskButton(s, 'end-call')?.getAttribute('aria-disabled') === 'false', 'call connected in the window');
@@ -80,7 +76,7 @@ async function offerAndAccept(s: Desk) {
 async function endCall(s: Desk) {
   deskButton(s, 'end-call')!.click();
   await waitUntil(() => current(s).state === 'ended' && deskButton(s, 'mark-done'), 'call ended');
-  await tick(s);
+  await settled(s.desk);
 }
 
 /** What the agent reads about a disabled Mark done: its tooltip, its description and the visible hint. */
@@ -110,7 +106,7 @@ describe('policy from the callback adapter', () => {
     s.desk.addEventListener('callback-action', (e) => requests.push(e.detail.action));
     deskButton(s, 'mark-done')!.focus();
     await sendKeys({ press: 'Enter' });
-    await tick(s);
+    await settled(s.desk);
     expect(requests).to.not.include('mark-done');
     expect(current(s).state).to.equal('ended');
     expect(actions.querySelector('[part=error]')!.textContent!.trim()).to.equal('');
@@ -136,7 +132,7 @@ describe('policy from the callback adapter', () => {
     // The adapter makes the disposition mandatory; the desk forbids rejecting. Both apply.
     const s = await deskWith({ dispositionMandatory: true }, { canReject: false });
     await s.cc.offer('immediate');
-    await tick(s);
+    await settled(s.desk);
     await waitUntil(() => notification(s).querySelector('button.accept'), 'offer shown');
     expect(!!notification(s).querySelector('button.reject'), 'Reject shown').to.equal(false);
     notification(s).querySelector<HTMLButtonElement>('button.accept')!.click();
@@ -155,10 +151,10 @@ describe('policy from the callback adapter', () => {
   it('a change the adapter publishes shows at once: Reject leaves the waiting offer, Mark done waits for a disposition', async () => {
     const s = await deskWith(undefined);
     await s.cc.offer('immediate');
-    await tick(s);
+    await settled(s.desk);
     await waitUntil(() => notification(s).querySelector('button.reject'), 'offer with Reject');
     s.cc.setPolicy({ canReject: false });
-    await tick(s);
+    await settled(s.desk);
     expect(!!notification(s).querySelector('button.reject'), 'Reject shown').to.equal(false);
     expect(!!notification(s).querySelector('button.accept'), 'Accept shown').to.equal(true);
 
@@ -167,7 +163,7 @@ describe('policy from the callback adapter', () => {
     await endCall(s);
     expect(markDoneReason(inWindow(s, 'call-actions')!).disabled).to.equal(false);
     s.cc.setPolicy({ dispositionMandatory: true });
-    await tick(s);
+    await settled(s.desk);
     expect(markDoneReason(inWindow(s, 'call-actions')!)).to.deep.include({ disabled: true, hint: MANDATORY });
     await expect(s.desk).to.be.accessible();
 

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -6,6 +6,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { ScenarioName } from '../../src/adapters/simulated/scenarios.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { settled, waitFor } from './wait.js';
 
 /**
  * Shared by tests/elements/shift-release.{voice,web}.test.ts (one file a channel, so each stays
@@ -47,14 +48,6 @@ async function setup() {
 }
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-/** Every pending microtask and update, twice over: the simulated center at latency 0 settles within them. */
-async function settle(s: Setup) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    await s.desk.updateComplete;
-  }
-}
-
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
 const notification = (s: Setup) => deskRoot(s).querySelector('callback-notification')!;
 const windowFor = (s: Setup, id: string) =>
@@ -62,29 +55,29 @@ const windowFor = (s: Setup, id: string) =>
 const actionButton = (s: Setup, id: string, action: string) =>
   windowFor(s, id)?.shadowRoot?.querySelector('call-actions')?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
 
-/** Polls every millisecond: the default 50 ms would make the shift mostly waiting. */
-const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { interval: 1, timeout: 5_000 });
+/** Polls every millisecond: a slower poll would make the shift mostly waiting. */
+const EVERY_MS = { interval: 1 };
 
 async function offerShown(s: Setup, scenario: ScenarioName): Promise<Interaction> {
   const offer = await s.cc.offer(scenario);
-  await settle(s);
-  await until(() => notification(s).offer?.id === offer.id && notification(s).shadowRoot!.querySelector('button.accept'), 'offer shown');
+  await settled(s.desk);
+  await waitFor('offer shown', () => notification(s).offer?.id === offer.id && notification(s).shadowRoot!.querySelector('button.accept'), EVERY_MS);
   return offer;
 }
 
 /** Accepts in the UI, as the agent does, and waits for the window with its actions. */
 async function acceptShown(s: Setup, offer: Interaction) {
   notification(s).shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
-  await settle(s);
-  await until(() => actionButton(s, offer.id, 'mark-done'), 'window open');
-  await settle(s);
+  await settled(s.desk);
+  await waitFor('window open', () => actionButton(s, offer.id, 'mark-done'), EVERY_MS);
+  await settled(s.desk);
 }
 
 /** Ends the call where there is one, so that Mark done applies. */
 async function endCall(s: Setup, id: string) {
   const callId = s.cc.getInteraction(id)?.callId;
   if (callId && s.cc.getCall(callId)?.state !== 'ended') await s.cc.hangUp(callId);
-  await settle(s);
+  await settled(s.desk);
 }
 
 async function closeOne(s: Setup, scenario: ScenarioName, way: Way) {
@@ -102,7 +95,7 @@ async function closeOne(s: Setup, scenario: ScenarioName, way: Way) {
     case 'own-done': {
       await acceptShown(s, offer);
       await endCall(s, offer.id);
-      await until(() => actionButton(s, offer.id, 'mark-done')?.getAttribute('aria-disabled') === 'false', 'Done enabled');
+      await waitFor('Done enabled', () => actionButton(s, offer.id, 'mark-done')?.getAttribute('aria-disabled') === 'false', EVERY_MS);
       actionButton(s, offer.id, 'mark-done')!.click();
       break;
     }
@@ -127,17 +120,17 @@ async function closeOne(s: Setup, scenario: ScenarioName, way: Way) {
       if (!callId) {
         await s.cc.dial({ number: offer.contact.phone, interactionId: offer.id });
         s.clock.advance(5_000);
-        await settle(s);
+        await settled(s.desk);
         callId = s.cc.getInteraction(offer.id)!.callId;
       }
       await s.cc.blindTransfer(callId!, { kind: 'agent', id: 'agent-ben-okafor', name: 'Ben Okafor', address: '4102' });
-      await settle(s);
+      await settled(s.desk);
       await s.cc.markDone(offer.id);
       break;
     }
   }
-  await settle(s);
-  await until(() => !windowFor(s, offer.id) && notification(s).offer?.id !== offer.id, `${way}: ${offer.id} gone`);
+  await settled(s.desk);
+  await waitFor(`${way}: ${offer.id} gone`, () => !windowFor(s, offer.id) && notification(s).offer?.id !== offer.id, EVERY_MS);
 }
 
 async function round(s: Setup, scenario: ScenarioName, count: number) {
@@ -149,7 +142,7 @@ async function round(s: Setup, scenario: ScenarioName, count: number) {
     }
   }
   s.clock.advance(GRACE_MS + 1_000);
-  await settle(s);
+  await settled(s.desk);
 }
 
 /** The shift test for one channel: 200 callbacks closed each of the seven ways. */
