@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
-import { connected, settle } from '../helpers/call-status-fixtures.js';
+import { connected } from '../helpers/call-status-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<call-status> when the phone connection is lost', () => {
   it('says the call was lost, not that the customer hung up, when the adapter ends it with connection-lost', async () => {
@@ -20,11 +21,11 @@ describe('<call-status> when the phone connection is lost', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    await settle(el);
+    await settled(el);
     expect(el.shadowRoot!.querySelector('[part=call-lost]') === null, 'nothing while connected').to.equal(true);
     lost = true;
     await cc.hangUpRemotely(callId);
-    await settle(el);
+    await settled(el);
     expect(el.shadowRoot!.querySelector('[part=call-lost]')?.textContent).to.include('connection to the phone system');
     await expect(el).to.be.accessible();
   });

@@ -2,11 +2,10 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/callback-provider.js';
 import type { CallStatus } from '../../src/call-status.js';
 import { openPopupCount } from '../../src/controllers/popup-controller.js';
-import {
-  announced, clearAnnouncer, connected, items, menuButton, mount, part, root, settle, setup, stateText,
-} from '../helpers/call-status-fixtures.js';
+import { announced, clearAnnouncer, connected, items, menuButton, mount, part, root, setup, stateText } from '../helpers/call-status-fixtures.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<call-status>', () => {
   // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
@@ -93,7 +92,7 @@ describe('<call-status>', () => {
   it('shows the consultation: ringing, then connected, then back to the customer', async () => {
     const { el, cc, clock, callId } = await connected();
     const consultation = cc.startConsultation(callId, { kind: 'agent', id: 'agent-ana-ruiz', name: 'Ana Ruiz' });
-    await settle(el);
+    await settled(el);
     expect(stateText(el)).to.equal('On hold');
     expect(el.hasState('consulting')).to.equal(true);
     expect(part(el, 'consultation')!.textContent).to.equal('Consulting Ana Ruiz — ringing');
@@ -112,7 +111,7 @@ describe('<call-status>', () => {
   it('the customer hanging up (even during a consultation) ends the call and is announced', async () => {
     const { el, cc, callId } = await connected();
     void cc.startConsultation(callId, { kind: 'agent', id: 'agent-ana-ruiz', name: 'Ana Ruiz' }).catch(() => undefined);
-    await settle(el);
+    await settled(el);
     cc.hangUpRemotely(callId);
     await el.updateComplete;
     expect(stateText(el)).to.equal('Ended');

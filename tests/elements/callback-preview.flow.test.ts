@@ -1,22 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  act,
-  actionsRoot,
-  button,
-  call,
-  callState,
-  current,
-  inner,
-  isDisabled,
-  record,
-  root,
-  settle,
-  setup,
-  text,
-  type PreviewSetup,
-} from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, call, callState, current, inner, isDisabled, record, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 const scheduler = (s: PreviewSetup) => actionsRoot(s.el).querySelector('#panel callback-scheduler')?.shadowRoot ?? null;
 
@@ -44,7 +30,8 @@ describe('<callback-preview> actions and bad input', () => {
   it('Schedule callback after a busy attempt: the reason is offered, can be changed, and is recorded', async () => {
     const s = await setup({ scenario: 'busy' });
     await call(s);
-    await settle(s.el, 1_500, s.clock);
+    s.clock.advance(1_500);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Ready to call');
     const form = await openScheduler(s);
     expect(actionsRoot(s.el).querySelector('#panel')!.getAttribute('aria-label')).to.equal('Schedule callback');
@@ -52,10 +39,10 @@ describe('<callback-preview> actions and bad input', () => {
     expect(reason.value).to.equal('busy');
     setInput(reason, 'unavailable', 'change');
     setInput(form.querySelector<HTMLInputElement>('#date')!, '2026-11-26');
-    await settle(s.el);
+    await settled(s.el);
     await waitUntil(() => form.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots');
     form.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await expect(s.el).to.be.accessible();
     const done = oneEvent(s.el, 'callback-action-done');
     form.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
@@ -63,7 +50,7 @@ describe('<callback-preview> actions and bad input', () => {
     const entry = current(s).history.find((h) => h.kind === 'rescheduled');
     expect(entry).to.deep.include({ reason: 'unavailable' });
     expect(new Date(current(s).desiredTime!).toISOString().slice(0, 10)).to.equal('2026-11-26');
-    await settle(s.el);
+    await settled(s.el);
     expect(scheduler(s) === null, 'the panel closed').to.equal(true);
   });
 
@@ -75,12 +62,13 @@ describe('<callback-preview> actions and bad input', () => {
     expect(text(actionsRoot(s.el).getElementById(why))).to.equal('Call the contact at least once before rescheduling.');
     expect(button(s.el, 'reschedule')!.title).to.include('at least once');
     button(s.el, 'reschedule')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(scheduler(s) === null, 'no scheduler').to.equal(true);
     expect(fired).to.deep.equal([]);
     await expect(s.el).to.be.accessible();
     await call(s);
-    await settle(s.el, 1_500, s.clock);
+    s.clock.advance(1_500);
+    await settled(s.el);
     expect(isDisabled(s.el, 'reschedule'), 'after one attempt').to.equal(false);
   });
 
@@ -100,9 +88,9 @@ describe('<callback-preview> actions and bad input', () => {
     const past = localInputs(s.clock.now() - 60 * 60_000);
     setInput(form.querySelector<HTMLInputElement>('#date')!, past.date);
     setInput(form.querySelector<HTMLInputElement>('#time')!, past.time);
-    await settle(s.el);
+    await settled(s.el);
     form.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
-    await settle(s.el);
+    await settled(s.el);
     const error = form.querySelector('[part=time-error]')!;
     expect(text(error)).to.equal('The new time must be in the future.');
     // Said where the agent is taken: the first field in the wrong, described by the message.
@@ -119,7 +107,7 @@ describe('<callback-preview> actions and bad input', () => {
     const fired = record(s.el);
     button(s.el, 'call')!.click();
     await waitUntil(() => fired.length > 0, 'validation error', { timeout: 3000 });
-    await settle(s.el);
+    await settled(s.el);
     const alert = actionsRoot(s.el).querySelector('[role=alert]')!;
     expect(text(alert)).to.equal('The phone number is too short.');
     expect(fired).to.deep.equal(['error:call:phone-too-short']);
@@ -144,7 +132,7 @@ describe('<callback-preview> actions and bad input', () => {
     const failed = oneEvent(s.el, 'callback-error');
     form.querySelector<HTMLButtonElement>('[part=save-button]')!.click();
     expect((await failed).detail).to.include({ action: 'update-contact', code: 'network' });
-    await settle(s.el);
+    await settled(s.el);
     expect(text(form.querySelector('[part=error]'))).to.include('cannot be reached');
     expect(form.querySelector<HTMLInputElement>('#field-name')!.value).to.equal('Priya N. Natarajan');
     expect(saved).to.deep.equal([]);
@@ -153,7 +141,7 @@ describe('<callback-preview> actions and bad input', () => {
     const done = oneEvent(s.el, 'contact-saved');
     form.querySelector<HTMLButtonElement>('[part=save-button]')!.click();
     await done;
-    await settle(s.el);
+    await settled(s.el);
     expect(current(s).contact.name).to.equal('Priya N. Natarajan');
     expect(text(inner(s.el, 'call-status')!.querySelector('[part=name]'))).to.equal('Priya N. Natarajan');
   });
@@ -165,11 +153,11 @@ describe('<callback-preview> actions and bad input', () => {
     responses.dispatchEvent(
       new CustomEvent('response-insert', { detail: { response: { id: 'resp-greeting' }, text: 'Hello, this is your callback.' }, bubbles: true, composed: true }),
     );
-    await settle(s.el);
+    await settled(s.el);
     expect(note.value).to.equal('Hello, this is your callback.');
     expect(inner(s.el, 'interaction-note')!.querySelector('textarea')!.value).to.equal('Hello, this is your callback.');
     responses.dispatchEvent(new CustomEvent('response-insert', { detail: { text: 'Goodbye.' }, bubbles: true, composed: true }));
-    await settle(s.el);
+    await settled(s.el);
     expect(note.value).to.equal('Hello, this is your callback.\nGoodbye.');
     expect(current(s).history.some((h) => h.kind === 'note'), 'not saved by inserting').to.equal(false);
   });
@@ -179,15 +167,16 @@ describe('<callback-preview> actions and bad input', () => {
     const responses = inner(s.el, 'standard-responses')!;
     responses.querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ type: 'greeting' });
-    await settle(s.el, 200, s.clock);
+    s.clock.advance(200);
+    await settled(s.el);
     await waitUntil(() => responses.querySelector('[part=option]'), 'results', { timeout: 3000 });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     const insert = responses.querySelector<HTMLButtonElement>('[part=insert-button]')!;
     insert.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     const body = 'Hello, this is your callback from Northwind Bank. Is now still a good time to talk?';
     expect(root(s.el).querySelector('interaction-note')!.value).to.equal(body);
     expect(inner(s.el, 'interaction-note')!.querySelector('textarea')!.value).to.equal(body);

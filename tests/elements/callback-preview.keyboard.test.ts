@@ -2,25 +2,9 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
-import {
-  act,
-  actionsRoot,
-  button,
-  callState,
-  chord,
-  current,
-  deepActive,
-  inner,
-  isDisabled,
-  mount,
-  record,
-  root,
-  settle,
-  setup,
-  text,
-  type PreviewSetup,
-} from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, callState, chord, current, deepActive, inner, isDisabled, mount, record, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 const warning = (s: PreviewSetup) => root(s.el).querySelector<HTMLElement>('[part~=duplicates]')!;
 const duplicateButtons = (s: PreviewSetup) => [...warning(s).querySelectorAll<HTMLButtonElement>('[part=duplicate-button]')];
@@ -55,7 +39,7 @@ describe('<callback-preview> duplicates', () => {
     expect(fired).to.deep.equal([`open:${other.id}`]);
     // It goes when the other callback closes.
     await cc.reject(other.id);
-    await settle(el);
+    await settled(el);
     expect(duplicateButtons(s)).to.have.length(0);
     expect(text(warning(s))).to.equal('');
     expect(el.hasState('duplicate')).to.equal(false);
@@ -63,7 +47,7 @@ describe('<callback-preview> duplicates', () => {
 
   it('notices a duplicate that arrives while the preview is open', async () => {
     const s = await setup();
-    await settle(s.el);
+    await settled(s.el);
     expect(duplicateButtons(s)).to.have.length(0);
     await s.cc.offer('web-callback');
     await waitUntil(() => duplicateButtons(s).length === 1, 'duplicate warning', { timeout: 3000 });
@@ -72,8 +56,8 @@ describe('<callback-preview> duplicates', () => {
   it('no warning when the service cannot look duplicates up, and none (quietly) when the lookup fails', async () => {
     const noLookup = await setup({ callbackCapabilities: { duplicateLookup: false } });
     await noLookup.cc.offer('web-callback');
-    await settle(noLookup.el);
-    await settle(noLookup.el);
+    await settled(noLookup.el);
+    await settled(noLookup.el);
     expect(duplicateButtons(noLookup)).to.have.length(0);
 
     const clock = new ManualClock();
@@ -90,8 +74,8 @@ describe('<callback-preview> duplicates', () => {
     document.addEventListener('callback-error', listen);
     try {
       const preview = await mount(cc, clock, first.id);
-      await settle(preview);
-      await settle(preview);
+      await settled(preview);
+      await settled(preview);
       expect(preview.shadowRoot!.querySelectorAll('[part=duplicate-button]')).to.have.length(0);
       expect(fired).to.deep.equal([]);
       expect(JSON.stringify(logged)).to.not.include('416');
@@ -115,18 +99,18 @@ describe('<callback-preview> keyboard', () => {
     await focusInside(s);
     await chord(['Alt', 'Shift'], 'KeyC');
     await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
-    await settle(s.el);
+    await settled(s.el);
     expect(fired).to.deep.equal(['request:call', 'done:call']);
     // While dialing, neither is possible: nothing happens, nothing fires.
     await chord(['Alt', 'Shift'], 'KeyD');
     await chord(['Alt', 'Shift'], 'KeyC');
-    await settle(s.el);
+    await settled(s.el);
     expect(fired).to.deep.equal(['request:call', 'done:call']);
     expect(dials(s)).to.equal(1);
     await act(s, 'end-call');
     await focusInside(s);
     await chord(['Alt', 'Shift'], 'KeyD');
-    await settle(s.el);
+    await settled(s.el);
     expect(current(s).state).to.equal('done');
     expect(fired.slice(-3)).to.deep.equal(['request:mark-done', 'done:mark-done', 'callback-done']);
   });
@@ -142,7 +126,7 @@ describe('<callback-preview> keyboard', () => {
     await focusInside(s);
     await chord(['Shift'], 'KeyC');
     await chord(['Alt'], 'KeyC');
-    await settle(s.el);
+    await settled(s.el);
     expect(fired).to.deep.equal([]);
     expect(current(s).state).to.equal('ready-to-call');
     outside.remove();
@@ -155,7 +139,7 @@ describe('<callback-preview> keyboard', () => {
     expect(text(root(custom.el).querySelector('[part=shortcuts]'))).to.equal('Keyboard shortcuts: Call Control+Alt+K');
     await focusInside(custom);
     await chord(['Alt', 'Shift'], 'KeyC');
-    await settle(custom.el);
+    await settled(custom.el);
     expect(current(custom).state).to.equal('ready-to-call');
     await chord(['Control', 'Alt'], 'KeyK');
     await waitUntil(() => current(custom).state === 'dialing', 'dialing', { timeout: 3000 });
@@ -165,7 +149,7 @@ describe('<callback-preview> keyboard', () => {
     expect(root(off.el).querySelector('[part=shortcuts]') === null, 'no hint').to.equal(true);
     await focusInside(off);
     await chord(['Alt', 'Shift'], 'KeyC');
-    await settle(off.el);
+    await settled(off.el);
     expect(current(off).state).to.equal('ready-to-call');
     await expect(off.el).to.be.accessible();
   });
@@ -180,28 +164,29 @@ describe('<callback-preview> keyboard', () => {
     expect(deepActive() === button(s.el, 'call'), 'Tab reaches Call').to.equal(true);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
-    await settle(s.el, 4_000, s.clock);
+    s.clock.advance(4_000);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Connected');
     expect(deepActive()?.closest('[role=toolbar]') !== null, 'focus still in the toolbar').to.equal(true);
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'ArrowRight' });
     expect((deepActive() as HTMLElement).dataset.action).to.equal('hold');
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('On hold');
     expect((deepActive() as HTMLElement).dataset.action).to.equal('resume');
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Connected');
     await sendKeys({ press: 'Home' });
     expect((deepActive() as HTMLElement).dataset.action).to.equal('end-call');
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Ready to call');
     await sendKeys({ press: 'End' });
     expect((deepActive() as HTMLElement).textContent!.trim()).to.equal('Done');
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     expect(current(s).state).to.equal('done');
     before.remove();
   });
@@ -221,14 +206,15 @@ describe('<callback-preview> auto-dial', () => {
       const s = { clock, cc, el, id: offer.id };
       await waitUntil(() => current(s).state === 'dialing', 'auto-dialed', { timeout: 3000 });
       expect(requests).to.deep.equal(['call']);
-      await settle(el, 4_000, clock);
+      clock.advance(4_000);
+      await settled(el);
       await act(s, 'end-call');
-      await settle(el);
+      await settled(el);
       expect(callState(el)).to.equal('Ready to call');
       // Opened again (another tab, a reload of the window): no second automatic call.
       el.remove();
       const again = await mount(cc, clock, offer.id, { autoDial: true });
-      await settle(again);
+      await settled(again);
       expect(dials(s)).to.equal(1);
       expect(requests).to.deep.equal(['call', 'end-call']);
     } finally {
@@ -238,12 +224,12 @@ describe('<callback-preview> auto-dial', () => {
 
   it('without auto-dial nothing is dialed; with a bad number the error shows once', async () => {
     const plain = await setup();
-    await settle(plain.el);
+    await settled(plain.el);
     expect(current(plain).state).to.equal('ready-to-call');
 
     const bad = await setup({ autoDial: true, overrides: { contact: { name: 'X', phone: '+44 20' } } });
     await waitUntil(() => actionsRoot(bad.el).querySelector('[role=alert]')?.textContent?.trim(), 'error shown', { timeout: 3000 });
-    await settle(bad.el);
+    await settled(bad.el);
     expect(text(actionsRoot(bad.el).querySelector('[role=alert]'))).to.equal('The phone number is too short.');
     expect(current(bad).state).to.equal('ready-to-call');
     expect(isDisabled(bad.el, 'call')).to.equal(false);
@@ -255,7 +241,7 @@ describe('<callback-preview> auto-dial', () => {
       bad.el.remove();
       const again = await mount(bad.cc, bad.clock, bad.id, { autoDial: true });
       await aTimeout(300);
-      await settle(again);
+      await settled(again);
       expect(errors).to.deep.equal([]);
       expect(actionsRoot(again).querySelector('[role=alert]')!.hasAttribute('hidden')).to.equal(true);
     } finally {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/callback-desk.js';
 import '../../src/call-actions.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -6,8 +6,9 @@ import type { CallActions } from '../../src/call-actions.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { CallbackDoneEvent } from '../../src/elements/call-actions/call-actions.events.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { act, actionsRoot, button, current, record, settle, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, current, record, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Issue 16, Schedule callback from the web preview: the button said "Schedule callback" and opened
@@ -76,10 +77,10 @@ describe('<callback-preview>: Schedule callback', () => {
     setInput(date, past);
     setInput(time, '10:00');
     setInput(number, '12ab');
-    await settle(s.el);
+    await settled(s.el);
     form.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
     await waitUntil(() => date.getAttribute('aria-invalid') === 'true' && number.getAttribute('aria-invalid') === 'true', 'both fields marked invalid after one submit', { timeout: 3000 });
-    await settle(s.el);
+    await settled(s.el);
 
     const described = (field: HTMLElement) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => text(form.getElementById(id)));
     expect(described(date)).to.include('The new time must be in the future.');
@@ -95,7 +96,7 @@ describe('<callback-preview>: Schedule callback', () => {
 
     // The date put right: its error goes at once; the number's stays until it is fixed.
     setInput(date, dayInputs(s.clock.now(), 1));
-    await settle(s.el);
+    await settled(s.el);
     expect(date.getAttribute('aria-invalid')).to.equal('false');
     expect(form.querySelector<HTMLElement>('[part=time-error]')!.hidden).to.equal(true);
     expect(number.getAttribute('aria-invalid')).to.equal('true');
@@ -119,15 +120,9 @@ describe('<callback-desk>: a web callback scheduled for another time leaves the 
   const preview = (d: Desk, id: string) => deskRoot(d).querySelector(`#window-${CSS.escape(id)} > callback-preview`);
   const actions = (d: Desk, id: string) => preview(d, id)?.shadowRoot?.querySelector('call-actions')?.shadowRoot ?? null;
 
-  async function tick(d: Desk) {
-    await aTimeout(0);
-    await d.desk.updateComplete;
-    await aTimeout(0);
-  }
-
   async function accept(d: Desk) {
     const offer = await d.cc.offer('web-callback');
-    await tick(d);
+    await settled(d.desk);
     const notification = deskRoot(d).querySelector('callback-notification')!;
     await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
     notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
@@ -144,10 +139,10 @@ describe('<callback-desk>: a web callback scheduled for another time leaves the 
     await waitUntil(() => actions(d, id)?.querySelector('#panel callback-scheduler')?.shadowRoot?.querySelector('#date'), 'scheduler open');
     const form = actions(d, id)!.querySelector('#panel callback-scheduler')!.shadowRoot!;
     setInput(form.querySelector<HTMLInputElement>('#date')!, dayInputs(d.clock.now(), 1));
-    await tick(d);
+    await settled(d.desk);
     await waitUntil(() => form.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots');
     form.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
-    await tick(d);
+    await settled(d.desk);
     const submit = form.querySelector<HTMLButtonElement>('[part=submit-button]')!;
     submit.focus();
     submit.click();
@@ -170,9 +165,9 @@ describe('<callback-desk>: a web callback scheduled for another time leaves the 
     expect(done!.detail.interaction.state).to.equal('done');
     expect(done!.detail.history.at(-1)).to.include({ kind: 'rescheduled' });
     expect(d.cc.getInteraction(id)!.state).to.equal('done');
-    await tick(d);
+    await settled(d.desk);
     await waitUntil(() => !deskRoot(d).querySelector(`#window-${CSS.escape(id)}`), 'the preview is gone');
-    await tick(d);
+    await settled(d.desk);
     expect(document.activeElement, 'focus is not dropped').to.not.equal(document.body);
     expect(deskRoot(d).activeElement?.matches('.idle'), 'focus on the idle message').to.equal(true);
     await expect(d.desk).to.be.accessible();
@@ -185,7 +180,7 @@ describe('<callback-desk>: a web callback scheduled for another time leaves the 
     expect(deskRoot(d).querySelector(`#window-${CSS.escape(second)}:not([hidden])`), 'the second is shown').to.not.equal(null);
     await scheduleFor(d, second);
     await waitUntil(() => !deskRoot(d).querySelector(`#window-${CSS.escape(second)}`), 'the rescheduled preview is gone', { timeout: 3000 });
-    await tick(d);
+    await settled(d.desk);
     expect(d.cc.getInteraction(first)!.state, 'the other one is untouched').to.equal('ready-to-call');
     expect(deskRoot(d).activeElement?.id).to.equal(`window-${first}`);
   });

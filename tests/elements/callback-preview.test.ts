@@ -1,23 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import {
-  act,
-  button,
-  mount,
-  call,
-  callState,
-  current,
-  inner,
-  isDisabled,
-  record,
-  regionNames,
-  root,
-  settle,
-  setup,
-  shown,
-  text,
-} from '../helpers/callback-preview.js';
+import { act, button, mount, call, callState, current, inner, isDisabled, record, regionNames, root, setup, shown, text } from '../helpers/callback-preview.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<callback-preview>', () => {
   // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
@@ -78,7 +63,8 @@ describe('<callback-preview>', () => {
     expect(fired).to.deep.equal(['request:call', 'done:call']);
     await expect(s.el).to.be.accessible();
 
-    await settle(s.el, 4_000, s.clock);
+    s.clock.advance(4_000);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Connected');
     expect(shown(s.el)).to.include.members(['end-call', 'hold', 'transfer', 'conference', 'consult', 'dtmf', 'reschedule', 'mark-done']);
     expect(isDisabled(s.el, 'mark-done')).to.equal(true);
@@ -97,7 +83,8 @@ describe('<callback-preview>', () => {
   it('after the agent hangs up: Ready to call again, the attempt listed, then Done', async () => {
     const s = await setup();
     await call(s);
-    await settle(s.el, 4_000, s.clock);
+    s.clock.advance(4_000);
+    await settled(s.el);
     await act(s, 'end-call');
     expect(callState(s.el)).to.equal('Ready to call');
     expect(shown(s.el)).to.deep.equal(['call', 'reschedule', 'mark-done']);
@@ -115,9 +102,10 @@ describe('<callback-preview>', () => {
   it('after the contact hangs up: Ready to call again', async () => {
     const s = await setup();
     await call(s);
-    await settle(s.el, 4_000, s.clock);
+    s.clock.advance(4_000);
+    await settled(s.el);
     s.cc.hangUpRemotely(current(s).callId!);
-    await settle(s.el);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Ready to call');
     expect(isDisabled(s.el, 'call')).to.equal(false);
     expect(isDisabled(s.el, 'mark-done')).to.equal(false);
@@ -126,9 +114,11 @@ describe('<callback-preview>', () => {
   it('no answer: the attempt is recorded and shown, the agent is Ready to call again, and the second attempt connects', async () => {
     const s = await setup({ scenario: 'web-callback-no-answer-first' });
     await call(s);
-    await settle(s.el, 19_000, s.clock);
+    s.clock.advance(19_000);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Dialing');
-    await settle(s.el, 1_000, s.clock);
+    s.clock.advance(1_000);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Ready to call');
     expect(s.el.hasState('ready-to-call')).to.equal(true);
     const info = inner(s.el, 'callback-info')!;
@@ -136,7 +126,8 @@ describe('<callback-preview>', () => {
     expect(text(info.querySelector('[data-key=last-result]'))).to.include('No answer');
     await expect(s.el).to.be.accessible();
     await call(s);
-    await settle(s.el, 5_000, s.clock);
+    s.clock.advance(5_000);
+    await settled(s.el);
     expect(callState(s.el)).to.equal('Connected');
     expect(current(s).attempts.map((a) => a.result)).to.deep.equal(['no-answer', 'connected']);
   });
@@ -148,7 +139,8 @@ describe('<callback-preview>', () => {
     ] as const) {
       const s = await setup({ scenario });
       await call(s);
-      await settle(s.el, ms, s.clock);
+      s.clock.advance(ms);
+      await settled(s.el);
       expect(callState(s.el), scenario).to.equal('Ready to call');
       expect(text(inner(s.el, 'callback-info')!.querySelector('[data-key=former-attempts]')), scenario).to.include(label);
     }
@@ -172,7 +164,7 @@ describe('<callback-preview>', () => {
       nodes.flatMap((n) => (n.children?.length ? flat(n.children) : [{ code: n.code, label: n.label }]));
     const [code] = flat(await s.cc.dispositionCodes());
     await s.cc.setDisposition(s.id, code!);
-    await settle(s.el);
+    await settled(s.el);
     expect(isDisabled(s.el, 'mark-done')).to.equal(false);
   });
 
@@ -183,7 +175,7 @@ describe('<callback-preview>', () => {
     const items = [...inner(s.el, 'callback-info')!.querySelectorAll<HTMLElement>('[part=item]')].map((i) => i.dataset.key);
     expect(items).to.deep.equal(['number', 'subject']);
     s.el.regions = ['case-information', 'history'];
-    await settle(s.el);
+    await settled(s.el);
     expect(regionNames(s.el)).to.deep.equal(['case-information', 'history']);
     await expect(s.el).to.be.accessible();
   });
@@ -193,7 +185,7 @@ describe('<callback-preview>', () => {
     const note = root(s.el).querySelector('interaction-note')!;
     note.insert('Keep me');
     s.el.regions = ['actions', 'note'];
-    await settle(s.el);
+    await settled(s.el);
     expect(root(s.el).querySelector('interaction-note') === note, 'same note element').to.equal(true);
     expect(note.value).to.equal('Keep me');
     localStorage.clear();
@@ -202,7 +194,7 @@ describe('<callback-preview>', () => {
   it('says nothing when there is no interaction', async () => {
     const s = await setup();
     s.el.interactionId = 'no-such-callback';
-    await settle(s.el);
+    await settled(s.el);
     expect(root(s.el).querySelector('[part~=region]') === null, 'no regions').to.equal(true);
     await expect(s.el).to.be.accessible();
   });
@@ -210,7 +202,7 @@ describe('<callback-preview>', () => {
   it('leaves no subscription, timer or popup behind when removed, however often', async () => {
     const s = await setup();
     s.el.remove();
-    await settle(s.el);
+    await settled(s.el);
     const baseline = s.clock.pendingTimers;
     let subscriptions = 0;
     for (const method of ['onInteraction', 'onCall', 'onOffer'] as const) {
@@ -233,10 +225,10 @@ describe('<callback-preview>', () => {
         const actions = el.shadowRoot!.querySelector('call-actions')!;
         await actions.updateComplete;
         actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="reschedule"]')?.click();
-        await settle(el);
+        await settled(el);
       }
       el.remove();
-      await settle(el);
+      await settled(el);
       expect(subscriptions, `round ${i}`).to.equal(0);
       expect(s.clock.pendingTimers, `round ${i}`).to.equal(baseline);
     }

@@ -4,25 +4,9 @@ import '../../src/callback-provider.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
 import type { Contact } from '../../src/model/interaction.js';
-import {
-  accepted,
-  editButton,
-  errorBox,
-  fill,
-  focused,
-  html,
-  input,
-  mount,
-  record,
-  root,
-  saveButton,
-  settle,
-  setup,
-  text,
-  types,
-  value,
-} from '../helpers/contact-directory-fixtures.js';
+import { accepted, editButton, errorBox, fill, focused, html, input, mount, record, root, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** Where the contact comes from (interaction, `contact-id`, context), read-only use, and cleanup. */
 describe('<contact-directory> sources', () => {
@@ -36,7 +20,7 @@ describe('<contact-directory> sources', () => {
     expect(editButton(el) === null, 'nothing to edit yet').to.equal(true);
     await expect(el).to.be.accessible();
     clock.advance(300);
-    await settle(el);
+    await settled(el);
     expect(el.hasState('loading')).to.equal(false);
     expect(value(el, 'name')).to.equal('Amelia Johnson');
     expect(value(el, 'chat')).to.equal('@amelia.j');
@@ -64,10 +48,10 @@ describe('<contact-directory> sources', () => {
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id} contact-id="contact-lukas-becker"></contact-directory>`);
     expect(value(el, 'name')).to.equal('Lukas Becker');
     el.contactId = 'contact-sophie-dubois';
-    await settle(el);
+    await settled(el);
     expect(value(el, 'name')).to.equal('Sophie Dubois');
     el.contactId = undefined;
-    await settle(el);
+    await settled(el);
     expect(value(el, 'name')).to.equal('Margaret Chen');
   });
 
@@ -78,7 +62,7 @@ describe('<contact-directory> sources', () => {
     await el.edit();
     await fill(el, 'name', 'Lukas B.');
     el.contactId = 'contact-sophie-dubois';
-    await settle(el);
+    await settled(el);
     expect(el.editing).to.equal(false);
     expect(value(el, 'name')).to.equal('Sophie Dubois');
     expect(fired).to.deep.equal([]);
@@ -93,7 +77,7 @@ describe('<contact-directory> sources', () => {
     el.directory = cc;
     el.clock = clock;
     el.contactId = 'contact-liam-walker';
-    await settle(el);
+    await settled(el);
     expect(text(errorBox(el))).to.equal('The contact center cannot be reached. Check the connection and try again. Try again');
     expect(el.hasState('error')).to.equal(true);
     expect(types(fired)).to.deep.equal(['callback-error']);
@@ -101,12 +85,12 @@ describe('<contact-directory> sources', () => {
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('.retry')!.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(errorBox(el).hidden).to.equal(true);
     expect(value(el, 'name')).to.equal('Liam Walker');
     expect(focused(el)).to.equal('div#title[title]');
     el.contactId = 'contact-nobody';
-    await settle(el);
+    await settled(el);
     expect(text(errorBox(el))).to.equal('This contact is no longer in the directory. Try again');
     expect(root(el).querySelector('dl') === null, 'no stale contact').to.equal(true);
   });
@@ -161,7 +145,7 @@ describe('<contact-directory> sources', () => {
     expect(value(el, 'name')).to.equal('Margaret Chen-Li');
     // The callback service publishes a newer contact: that one is shown.
     await cc.updateContact({ ...cc.getInteraction(interaction.id)!.contact, id: 'contact-margaret-chen', name: 'Margaret Li' });
-    await settle(el);
+    await settled(el);
     expect(value(el, 'name')).to.equal('Margaret Li');
   });
 
@@ -172,7 +156,7 @@ describe('<contact-directory> sources', () => {
       <contact-directory lang="en-GB" interaction-id=${interaction.id}></contact-directory>
     </callback-provider>`);
     const el = provider.querySelector('contact-directory')!;
-    await settle(el);
+    await settled(el);
     expect(value(el, 'timeZone')).to.equal('Europe/London (local time 15:00 GMT)');
     await el.edit();
     await fill(el, 'email', 'mc@example.com');

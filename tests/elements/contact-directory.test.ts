@@ -2,30 +2,10 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSaveEvent } from '../../src/contact-directory.js';
 import { announcement } from '../../src/controllers/announcer.js';
-import {
-  $,
-  accepted,
-  cancelButton,
-  editButton,
-  errorBox,
-  fieldError,
-  fill,
-  focused,
-  html,
-  input,
-  mount,
-  record,
-  root,
-  saveAndWaitForProblems,
-  saveButton,
-  settle,
-  setup,
-  text,
-  types,
-  value,
-} from '../helpers/contact-directory-fixtures.js';
+import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focused, html, input, mount, record, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<contact-directory>', () => {
   // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
@@ -192,7 +172,7 @@ describe('<contact-directory>', () => {
     const request = oneEvent(el, 'contact-save');
     saveButton(el).click();
     await request;
-    await settle(el);
+    await settled(el);
     expect(types(fired)).to.deep.equal(['contact-save']);
     expect(el.editing).to.equal(true);
     expect(input(el, 'name').value).to.equal('Maggie Chen');

@@ -1,8 +1,9 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { ACTION_CASES, forgetDrafts, settle, spy, type ActionCase, type Arranged } from '../helpers/action-cases.js';
-import { setup as previewSetup, root as previewRoot, inner, settle as previewSettle, current } from '../helpers/callback-preview.js';
+import { setup as previewSetup, root as previewRoot, inner, current } from '../helpers/callback-preview.js';
 import { clearNoteDraft } from '../../src/elements/interaction-note/note-drafts.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Double and rapid clicks on every action perform it once: the adapter method is called once and
@@ -92,21 +93,22 @@ describe('double and rapid clicks perform an action once', () => {
     const search = responses.querySelector<HTMLInputElement>('#search')!;
     search.value = 'greeting';
     search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await previewSettle(s.el, 200, s.clock);
+    s.clock.advance(200);
+    await settled(s.el);
     await waitUntil(() => responses.querySelector('[part=option]'), 'results', { timeout: 3000 });
     responses.querySelector<HTMLElement>('[part=option]')!.click();
-    await previewSettle(s.el);
+    await settled(s.el);
     const insert = responses.querySelector<HTMLButtonElement>('[part=insert-button]')!;
     // What a browser sends for a double click: two clicks, the second with detail 2.
     insert.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
     insert.dispatchEvent(new MouseEvent('click', { detail: 2, bubbles: true, composed: true }));
-    await previewSettle(s.el);
+    await settled(s.el);
     const note = previewRoot(s.el).querySelector('interaction-note')!;
     const body = 'Hello, this is your callback from Northwind Bank. Is now still a good time to talk?';
     expect(note.value).to.equal(body);
     // A deliberate second insert (a separate click) still inserts again: that is the agent's choice.
     insert.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true, composed: true }));
-    await previewSettle(s.el);
+    await settled(s.el);
     expect(note.value.split(body).length - 1, 'two inserts').to.equal(2);
     expect(current(s).history.some((h) => h.kind === 'note'), 'inserting saves nothing').to.equal(false);
     clearNoteDraft(s.id);

@@ -1,8 +1,9 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import { connected, field, key, keys, mount, part, record, root, settle, setup } from '../helpers/dtmf-keypad.js';
+import { connected, field, key, keys, mount, part, record, root, setup } from '../helpers/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
   it('is disabled with the reason while the call is on hold, and enabled again on resume', async () => {
@@ -18,7 +19,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(el.hasState('disabled')).to.equal(true);
     key(el, '1').click();
     clock.advance(1000);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('');
     await expect(el).to.be.accessible();
     await cc.resume(callId);
@@ -69,7 +70,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(part(el, 'error').textContent).to.include('Not sent: 8');
     await cc.resume(callId);
     clock.advance(1000);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('');
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-error']);
   });
@@ -142,7 +143,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(part(el, 'hint').hidden).to.equal(false);
     expect(field(el).value).to.equal('559#');
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('559#');
   });
 });

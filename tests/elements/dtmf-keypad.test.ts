@@ -2,8 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { connected, dtmfHistory, field, key, keys, mount, part, record, settle, setup, text } from '../helpers/dtmf-keypad.js';
+import { connected, dtmfHistory, field, key, keys, mount, part, record, setup, text } from '../helpers/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<dtmf-keypad>', () => {
   it('shows a telephone keypad whose keys are named for screen readers, and is accessible', async () => {
@@ -31,15 +32,15 @@ describe('<dtmf-keypad>', () => {
     key(el, '2').click();
     clock.advance(400);
     key(el, '3').click();
-    await settle(el);
+    await settled(el);
     expect(field(el).value).to.equal('123');
     expect(el.hasState('buffering')).to.equal(true);
     clock.advance(499);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('');
     expect(fired).to.deep.equal([]);
     clock.advance(1);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('123');
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-action-done']);
     expect(fired[0]!.detail.action).to.equal('dtmf');
@@ -55,10 +56,10 @@ describe('<dtmf-keypad>', () => {
     const el = await mount(cc, clock, interaction, { buffer: 2000 });
     key(el, '9').click();
     clock.advance(1999);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('');
     clock.advance(1);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('9');
   });
 
@@ -69,15 +70,15 @@ describe('<dtmf-keypad>', () => {
     const baseline = clock.pendingTimers;
     const fired = record(el);
     key(el, '4').click();
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('4');
     // No buffer timer was started, and the send's own timeout (the policy's actionTimeoutMs) is gone
     // with the answer.
     expect(clock.pendingTimers).to.equal(baseline);
     key(el, '5').click();
     key(el, '6').click();
-    await settle(el);
-    await settle(el);
+    await settled(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('456');
     expect(fired.filter((f) => f.type === 'callback-action').map((f) => (f.detail.action === 'dtmf' ? f.detail.args.digits : undefined))).to.deep.equal(['4', '5', '6']);
   });
@@ -93,10 +94,10 @@ describe('<dtmf-keypad>', () => {
     key(el, '2').click();
     key(el, '3').click();
     clock.advance(200);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('1');
     clock.advance(200);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('123');
     expect(dtmfHistory(cc, interaction.id)).to.deep.equal(['1', '23']);
   });
@@ -113,7 +114,7 @@ describe('<dtmf-keypad>', () => {
     await el.updateComplete;
     expect(field(el).value).to.equal('12*');
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('12*');
     expect(clock.pendingTimers).to.equal(0);
   });
@@ -139,7 +140,7 @@ describe('<dtmf-keypad>', () => {
     await el.updateComplete;
     expect(part(el, 'hint').hidden).to.equal(true);
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('123');
   });
 
@@ -156,7 +157,7 @@ describe('<dtmf-keypad>', () => {
     expect(field(el).value).to.equal('1A');
     expect(part(el, 'hint').textContent).to.equal('Only 0-9, *, # and A-D can be sent.');
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('1A');
   });
 
@@ -172,7 +173,7 @@ describe('<dtmf-keypad>', () => {
     expect(field(el).value).to.equal('••••');
     expect(el.bufferedDigits).to.equal('••••');
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('4111');
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-action-done']);
     for (const f of fired) expect(JSON.stringify(f.detail)).to.not.include('4111');
@@ -196,7 +197,7 @@ describe('<dtmf-keypad>', () => {
     key(el, '7').click();
     key(el, '3').click();
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-error']);
     expect(part(el, 'error').textContent).to.include('••');
     expect(text(el)).to.not.include('73');
@@ -211,7 +212,7 @@ describe('<dtmf-keypad>', () => {
     cc.failNext('sendDtmf', 'network');
     key(el, '5').click();
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-error']);
     expect(fired[1]!.detail).to.include({ action: 'dtmf', code: 'network' });
     const alert = part(el, 'error');
@@ -223,7 +224,7 @@ describe('<dtmf-keypad>', () => {
     await expect(el).to.be.accessible();
     key(el, '6').click();
     clock.advance(500);
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('6');
     expect(part(el, 'error').hidden).to.equal(true);
   });
@@ -235,7 +236,7 @@ describe('<dtmf-keypad>', () => {
     const fired = record(el);
     el.addEventListener('callback-action', (e) => e.preventDefault());
     key(el, '1').click();
-    await settle(el);
+    await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('');
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action']);
   });
@@ -253,9 +254,9 @@ describe('<dtmf-keypad>', () => {
     const el = await mount(cc, clock, cc.getInteraction(offer.id)!, { buffer: 0 });
     expect(part(el, 'sent').textContent).to.include('nothing yet');
     key(el, '1').click();
-    await settle(el);
+    await settled(el);
     key(el, '#').click();
-    await settle(el);
+    await settled(el);
     expect(part(el, 'sent').textContent!.replace(/\s+/g, '')).to.include('1#');
     await cc.hangUp(first);
     await call();

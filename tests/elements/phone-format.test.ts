@@ -5,8 +5,9 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
-import { act, call, current, inner, mount, root, settle, text } from '../helpers/callback-preview.js';
+import { act, call, current, inner, mount, root, text } from '../helpers/callback-preview.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Numbers are shown for reading ("+44 20 7946 0123", international format) wherever an agent sees
@@ -70,7 +71,7 @@ describe('phone numbers as people read them', () => {
     const dial = current(s).history.find((h) => h.kind === 'dial');
     expect(dial && dial.kind === 'dial' ? dial.number : '').to.equal(E164);
     clock.advance(1000);
-    await settle(el);
+    await settled(el);
     await waitUntil(() => text(inner(el, 'case-history')).includes(`Called ${SHOWN}`), `history: ${text(inner(el, 'case-history'))}`);
     expect(text(inner(el, 'case-history'))).to.not.include(E164);
     await act(s, 'end-call');

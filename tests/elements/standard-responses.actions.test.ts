@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-provider.js';
 import type { ResponseInsertEvent, StandardResponses } from '../../src/standard-responses.js';
 import { STANDARD_RESPONSES } from '../../src/adapters/simulated/index.js';
-import { $, errorBox, html, mount, options, root, search, setup, settle, status, text, titles, typeSearch } from '../helpers/standard-responses-fixtures.js';
+import { $, errorBox, html, mount, options, root, search, setup, status, text, titles, typeSearch } from '../helpers/standard-responses-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** Replaces navigator.clipboard.writeText for one test (an own property over the prototype's method). */
 function stubClipboard(write: (text: string) => Promise<void>) {
@@ -36,7 +37,7 @@ describe('<standard-responses> actions', () => {
     await showFirst(el);
     copyButton(el).focus();
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(copied).to.deep.equal([STANDARD_RESPONSES[0]!.body]);
     expect(text($(el, '[part=copy-status]'))).to.equal('Copied');
     expect($(el, '[part=copy-status]')!.getAttribute('role')).to.equal('status');
@@ -54,7 +55,7 @@ describe('<standard-responses> actions', () => {
     const el = await mount(cc, clock);
     await showFirst(el);
     copyButton(el).click();
-    await settle(el);
+    await settled(el);
     const error = $(el, '[part=copy-error]')!;
     expect(error.hidden).to.equal(false);
     expect(error.getAttribute('role')).to.equal('alert');
@@ -103,7 +104,7 @@ describe('<standard-responses> actions', () => {
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('.retry')!.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(errorBox(el).hidden).to.equal(true);
     expect(titles(el)).to.deep.equal(['Voicemail message']);
     expect(root(el).activeElement?.id).to.equal('search');
@@ -117,7 +118,7 @@ describe('<standard-responses> actions', () => {
     expect(text(errorBox(el))).to.equal('The contact center did not answer in time. Try again. Try again');
     expect(root(el).querySelectorAll('#category option')).to.have.length(1);
     root(el).querySelector<HTMLButtonElement>('.retry')!.click();
-    await settle(el);
+    await settled(el);
     expect(titles(el)).to.have.length(STANDARD_RESPONSES.length);
     expect(root(el).querySelectorAll('#category option')).to.have.length(6);
   });
@@ -128,13 +129,13 @@ describe('<standard-responses> actions', () => {
       <standard-responses></standard-responses>
     </callback-provider>`);
     const el = provider.querySelector('standard-responses')!;
-    await settle(el);
+    await settled(el);
     expect(titles(el)).to.have.length(STANDARD_RESPONSES.length);
     await typeSearch(el, clock, 'gdpr');
     expect(titles(el)).to.deep.equal(['Call recording notice']);
 
     const alone = await fixture<StandardResponses>(html`<standard-responses></standard-responses>`);
-    await settle(alone);
+    await settled(alone);
     expect(options(alone)).to.have.length(0);
     expect(status(alone)).to.equal('');
     expect(errorBox(alone).hidden).to.equal(true);
@@ -150,7 +151,7 @@ describe('<standard-responses> actions', () => {
     el.remove();
     expect(clock.pendingTimers).to.equal(before);
     clock.advance(1_000);
-    await settle(el);
+    await settled(el);
     expect(status(el)).to.not.equal('Searching…');
   });
 });

@@ -1,26 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { STANDARD_RESPONSES } from '../../src/adapters/simulated/index.js';
-import {
-  $,
-  activeTitle,
-  categories,
-  chooseCategory,
-  html,
-  mount,
-  options,
-  root,
-  search,
-  select,
-  setup,
-  settle,
-  spied,
-  status,
-  text,
-  titles,
-  typeSearch,
-} from '../helpers/standard-responses-fixtures.js';
+import { $, activeTitle, categories, chooseCategory, html, mount, options, root, search, select, setup, spied, status, text, titles, typeSearch } from '../helpers/standard-responses-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 const ALL = STANDARD_RESPONSES.map((r) => r.title);
 
@@ -50,14 +33,14 @@ describe('<standard-responses>', () => {
     el.focus();
     await sendKeys({ type: 'dtm' });
     clock.advance(100);
-    await settle(el);
+    await settled(el);
     expect(queries).to.have.length(1);
     await sendKeys({ type: 'f' });
     clock.advance(149);
-    await settle(el);
+    await settled(el);
     expect(queries).to.have.length(1);
     clock.advance(1);
-    await settle(el);
+    await settled(el);
     expect(queries.slice(1)).to.deep.equal([{ text: 'dtmf' }]);
     expect(titles(el)).to.deep.equal(['Card payment by keypad']);
     expect(status(el)).to.equal('1 response');
@@ -88,7 +71,7 @@ describe('<standard-responses>', () => {
     expect(titles(attr)).to.deep.equal(['Card payment by keypad', 'Late fee waiver']);
     expect(select(attr).value).to.equal('Billing');
     attr.category = 'Scheduling';
-    await settle(attr);
+    await settled(attr);
     expect(select(attr).value).to.equal('Scheduling');
     expect(titles(attr)).to.deep.equal(['Offer another time', 'Voicemail message']);
   });
@@ -139,7 +122,7 @@ describe('<standard-responses>', () => {
     await typeSearch(el, clock, 'fee');
     expect(titles(el)).to.deep.equal(['Late fee waiver']);
     await sendKeys({ press: 'Escape' });
-    await settle(el);
+    await settled(el);
     expect(search(el).value).to.equal('');
     expect(titles(el)).to.deep.equal(ALL);
     // The shown response stays while the agent searches on.

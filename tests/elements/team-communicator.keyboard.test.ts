@@ -2,10 +2,9 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DirectoryAdapter, DirectoryTarget } from '../../src/adapters/directory-adapter.js';
 import { ManualClock } from '../../src/model/clock.js';
-import {
-  activeOption, groups, input, mount, names, options, recordSelects, root, search, settle, setup,
-} from '../helpers/team-communicator-fixtures.js';
+import { activeOption, groups, input, mount, names, options, recordSelects, root, search, setup } from '../helpers/team-communicator-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<team-communicator> keyboard and mouse', () => {
   it('is operated by keyboard: arrows, Home, End, Enter selects', async () => {
@@ -67,7 +66,7 @@ describe('<team-communicator> keyboard and mouse', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal('Hiroshi Tanaka');
     await sendKeys({ press: 'ArrowDown' });
-    await settle(el);
+    await settled(el);
     expect(names(el)).to.deep.equal(['Hiroshi Tanaka']);
   });
 

@@ -4,8 +4,9 @@ import '../../src/callback-provider.js';
 import type { TeamCommunicator } from '../../src/team-communicator.js';
 import type { DirectoryAdapter, DirectoryTarget, TargetQuery } from '../../src/adapters/directory-adapter.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { groups, input, mount, names, options, recordSelects, root, search, settle, setup } from '../helpers/team-communicator-fixtures.js';
+import { groups, input, mount, names, options, recordSelects, root, search, setup } from '../helpers/team-communicator-fixtures.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 describe('<team-communicator>', () => {
   it('labels the field by purpose and starts closed and accessible', async () => {
@@ -33,11 +34,11 @@ describe('<team-communicator>', () => {
     el.focus();
     await sendKeys({ type: 'e' });
     clock.advance(100);
-    await settle(el);
+    await settled(el);
     expect(queries).to.have.length(0);
     expect(el.hasState('open')).to.equal(false);
     clock.advance(50);
-    await settle(el);
+    await settled(el);
     expect(queries).to.deep.equal([{ text: 'e', kinds: undefined, limit: 50 }]);
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
     expect(el.hasState('open')).to.equal(true);
@@ -83,7 +84,7 @@ describe('<team-communicator>', () => {
     attr.kinds = ['agent'];
     await attr.updateComplete;
     clock.advance(150);
-    await settle(attr);
+    await settled(attr);
     expect(groups(attr)).to.deep.equal(['Agents']);
   });
 
@@ -106,7 +107,7 @@ describe('<team-communicator>', () => {
     expect(el.hasState('error')).to.equal(true);
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('button.retry')!.click();
-    await settle(el);
+    await settled(el);
     expect(names(el)).to.deep.equal(['Ana Ruiz', 'Hiroshi Tanaka']);
     expect((alert as HTMLElement).hidden).to.equal(true);
     expect(root(el).activeElement).to.equal(input(el));
@@ -142,9 +143,9 @@ describe('<team-communicator>', () => {
     clock.advance(150);
     expect(pending.map((p) => p.text)).to.deep.equal(['a', 'ana']);
     pending[1]!.resolve([{ kind: 'agent', id: 'new', name: 'Newer answer' }]);
-    await settle(el);
+    await settled(el);
     pending[0]!.resolve([{ kind: 'agent', id: 'old', name: 'Older answer' }]);
-    await settle(el);
+    await settled(el);
     expect(names(el)).to.deep.equal(['Newer answer']);
   });
 
@@ -196,7 +197,7 @@ describe('<team-communicator>', () => {
     // The request was cancelled, not merely ignored: its round trip is gone from the clock.
     expect(clock.pendingTimers).to.equal(baseline);
     clock.advance(100);
-    await settle(el);
+    await settled(el);
     expect(options(el)).to.have.length(0);
   });
 });

@@ -31,12 +31,6 @@ export async function connected(scenario: ScenarioName = 'immediate', overrides:
   return { cc, clock, el, id: offer.id, callId };
 }
 
-/** Lets the adapter answer (a microtask at latency 0) and the element render it. */
-export async function settle(el: CallStatus) {
-  await aTimeout(0);
-  await el.updateComplete;
-}
-
 /** What the live region says once the element has rendered the change. */
 export async function announced() {
   await aTimeout(80);

@@ -1,4 +1,4 @@
-import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-preview.js';
@@ -8,6 +8,7 @@ import type { OfferOverrides, ScenarioName } from '../../src/adapters/simulated/
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { settled } from './wait.js';
 
 /** Shared by the <callback-preview> test files: an accepted web callback on a manual clock, and DOM lookups. */
 
@@ -56,16 +57,8 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, id: 
     .clock=${clock}
     .policy=${options.policy}
   ></callback-preview>`);
-  await settle(el);
+  await settled(el);
   return el;
-}
-
-/** Lets the adapter answer (microtasks at latency 0) and the preview and its parts render. */
-export async function settle(el: CallbackPreview, ms = 0, clock?: ManualClock) {
-  if (ms) clock!.advance(ms);
-  await aTimeout(0);
-  await el.updateComplete;
-  await aTimeout(0);
 }
 
 export const root = (el: CallbackPreview) => el.shadowRoot!;
@@ -84,14 +77,14 @@ export const current = (s: PreviewSetup): Interaction => s.cc.getInteraction(s.i
 export async function act(s: PreviewSetup, action: string) {
   await waitUntil(() => button(s.el, action)?.getAttribute('aria-disabled') === 'false', `${action} enabled`, { timeout: 3000 });
   button(s.el, action)!.click();
-  await settle(s.el);
+  await settled(s.el);
 }
 
 /** Call, and wait for the number check (the phone library loads on first use). */
 export async function call(s: PreviewSetup) {
   await act(s, 'call');
   await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
-  await settle(s.el);
+  await settled(s.el);
 }
 
 export function record(el: HTMLElement) {

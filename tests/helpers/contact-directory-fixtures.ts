@@ -1,10 +1,11 @@
-import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/contact-directory.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
 import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { ContactField } from '../../src/elements/shared/contact-messages.js';
+import { settled } from './wait.js';
 
 /** Shared by the <contact-directory> test files. */
 
@@ -28,7 +29,7 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, temp
   el.adapter = cc;
   el.directory = cc;
   el.clock = clock;
-  await settle(el);
+  await settled(el);
   return el;
 }
 
@@ -51,12 +52,6 @@ export const focused = (el: ContactDirectory) => {
   const active = root(el).activeElement;
   return active ? `${active.localName}${active.id ? `#${active.id}` : ''}${active.getAttribute('part') ? `[${active.getAttribute('part')}]` : ''}` : 'nothing';
 };
-
-/** Lets a directory answer (a microtask at latency 0) land and the element render it. */
-export async function settle(el: ContactDirectory) {
-  await aTimeout(0);
-  await el.updateComplete;
-}
 
 /** Replaces a field's text the way typing does (value, then `input`). */
 export async function fill(el: ContactDirectory, field: ContactField, value: string) {

@@ -1,4 +1,4 @@
-import { aTimeout, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
 import type { ActionRequestDetail } from '../../src/events/action-events.js';
@@ -55,8 +55,3 @@ export function record(el: HTMLElement) {
   return fired;
 }
 
-/** Lets the adapter's asynchronous answer (latency 0) arrive and the element render. */
-export async function settle(el: DtmfKeypad) {
-  await aTimeout(0);
-  await el.updateComplete;
-}

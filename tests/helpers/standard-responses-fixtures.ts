@@ -1,4 +1,4 @@
-import { aTimeout, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/standard-responses.js';
@@ -6,6 +6,7 @@ import type { StandardResponses } from '../../src/standard-responses.js';
 import type { DirectoryAdapter, ResponseQuery } from '../../src/adapters/directory-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
+import { settled } from './wait.js';
 
 /** Shared by the <standard-responses> test files. */
 
@@ -28,7 +29,7 @@ export async function mount(directory: DirectoryAdapter, clock: ManualClock, tem
   const el = await fixture<StandardResponses>(template);
   el.directory = directory;
   el.clock = clock;
-  await settle(el);
+  await settled(el);
   return el;
 }
 
@@ -49,24 +50,18 @@ export const activeTitle = (el: StandardResponses) => {
   return id ? text(root(el).getElementById(id)?.querySelector('.option-title') ?? null) : 'none';
 };
 
-/** Lets a directory answer (microtasks at latency 0) land and the element render it. */
-export async function settle(el: StandardResponses) {
-  await aTimeout(0);
-  await el.updateComplete;
-}
-
 /** Types into the search field and lets the typing pause run out. */
 export async function typeSearch(el: StandardResponses, clock: ManualClock, typed: string) {
   el.focus();
   await sendKeys({ type: typed });
   clock.advance(el.debounce);
-  await settle(el);
+  await settled(el);
 }
 
 export async function chooseCategory(el: StandardResponses, category: string) {
   select(el).value = category;
   select(el).dispatchEvent(new Event('change', { bubbles: true }));
-  await settle(el);
+  await settled(el);
 }
 
 export { html };

@@ -1,10 +1,11 @@
-import { aTimeout, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/team-communicator.js';
 import type { TeamCommunicator, TargetSelectEvent } from '../../src/team-communicator.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
+import { settled } from './wait.js';
 
 /** Shared by the <team-communicator> test files: a simulated directory on a manual clock, and DOM lookups. */
 
@@ -32,18 +33,12 @@ export const activeOption = (el: TeamCommunicator) => {
   return id ? root(el).getElementById(id) : null;
 };
 
-/** Lets the adapter's answer (a microtask at latency 0) land and the element render it. */
-export async function settle(el: TeamCommunicator) {
-  await aTimeout(0);
-  await el.updateComplete;
-}
-
 /** Types into the focused field and lets the typing pause run out. */
 export async function search(el: TeamCommunicator, clock: ManualClock, text: string) {
   el.focus();
   await sendKeys({ type: text });
   clock.advance(150);
-  await settle(el);
+  await settled(el);
 }
 
 export function recordSelects(el: HTMLElement) {

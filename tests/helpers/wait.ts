@@ -83,7 +83,8 @@ const describeEl = (el: Element) => el.localName + (el.id ? `#${el.id}` : '');
 export async function settled(...elements: Element[]): Promise<void>;
 export async function settled(options: WaitOptions, ...elements: Element[]): Promise<void>;
 export async function settled(...args: (Element | WaitOptions)[]): Promise<void> {
-  const options = args[0] && !(args[0] instanceof Element) ? (args.shift() as WaitOptions) : {};
+  // Not `instanceof Element`: an element in an iframe (tests/bundle/parity) is another realm's Element.
+  const options = args[0] && !('nodeType' in args[0]) ? (args.shift() as WaitOptions) : {};
   const roots = args as Element[];
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const deadline = performance.now() + timeout;
