@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/interaction-window.js';
 import type { InteractionWindow } from '../../src/interaction-window.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -10,6 +10,7 @@ import {
 import { retryDelay } from '../../src/controllers/wrap-up/failures.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 const TEST_DB = 'callback-elements-pending-work-test';
 
@@ -177,17 +178,10 @@ async function setup(latencyMs = 0) {
   await hangingUp;
   const el = await fixture<InteractionWindow>(html`<interaction-window interaction-id=${interaction.id} disposition-mode="list"></interaction-window>`);
   Object.assign(el, { adapter: cc, telephony: cc, directory: cc, clock });
-  await settle(el);
+  await settled(el);
   const done: CustomEvent[] = [];
   el.addEventListener('callback-done', (e) => done.push(e));
   return { clock, cc, el, id: interaction.id, done };
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
 }
 
 const inner = <T extends HTMLElement>(el: HTMLElement, tag: string) => el.shadowRoot!.querySelector<T>(tag)!;
@@ -212,13 +206,13 @@ function spyMarkDone(cc: SimulatedContactCenter) {
 async function typeNote(el: InteractionWindow, text: string) {
   textarea(el).value = text;
   textarea(el).dispatchEvent(new Event('input', { bubbles: true }));
-  await settle(el);
+  await settled(el);
 }
 
 async function pick(el: InteractionWindow, code: string) {
   await waitUntil(() => picker(el).shadowRoot!.querySelector(`input[value="${code}"]`), 'codes not shown');
   picker(el).shadowRoot!.querySelector<HTMLInputElement>(`input[value="${code}"]`)!.click();
-  await settle(el);
+  await settled(el);
 }
 
 const checkedCode = (el: HTMLElement) => picker(el).shadowRoot!.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value;
@@ -239,7 +233,7 @@ describe('A Mark done that fails on the way', () => {
     expect(checkedCode(el)).to.equal('FU-DOCS-AWAITED');
     cc.failNext('markDone', 'network');
     markDoneButton(el).click();
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(1);
     expect(cc.getInteraction(id)!.state).to.equal('ended');
     expect(textarea(el).value).to.equal('Customer will send the form');
@@ -256,10 +250,10 @@ describe('A Mark done that fails on the way', () => {
     await expect(actions(el)).to.be.accessible();
 
     clock.advance(4_999);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(1);
     clock.advance(1);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
     const after = cc.getInteraction(id)!;
     expect(after.state).to.equal('done');
@@ -270,7 +264,7 @@ describe('A Mark done that fails on the way', () => {
     expect(pendingWorkStore().get(id)).to.equal(undefined);
     // Nothing left to retry.
     clock.advance(120_000);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
     expect(done.length).to.equal(1);
   });
@@ -281,16 +275,16 @@ describe('A Mark done that fails on the way', () => {
     await pick(el, 'NR-VOICEMAIL');
     cc.setOffline(true);
     markDoneButton(el).click();
-    await settle(el);
+    await settled(el);
     expect(!!pendingBox(el)).to.equal(true);
     expect(cc.getInteraction(id)!.state).to.equal('ended');
     // Still down when the timer fires: still kept, still pending.
     clock.advance(5_000);
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.state).to.equal('ended');
     expect(pendingWorkStore().get(id)?.markDonePending?.attempts).to.equal(2);
     cc.setOffline(false);
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.state).to.equal('done');
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('NR-VOICEMAIL');
     expect(notes(cc, id)).to.deep.equal(['Left a message with the spouse']);
@@ -304,19 +298,19 @@ describe('A Mark done that fails on the way', () => {
     cc.failNext('markDone', 'timeout');
     markDoneButton(el).click();
     clock.advance(100);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(1);
     expect(!!pendingBox(el)).to.equal(true);
     window.dispatchEvent(new Event('online'));
     window.dispatchEvent(new Event('online'));
-    await settle(el);
+    await settled(el);
     clock.advance(100);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
     expect(cc.getInteraction(id)!.state).to.equal('done');
     expect(done.length).to.equal(1);
     window.dispatchEvent(new Event('online'));
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
   });
 
@@ -325,19 +319,19 @@ describe('A Mark done that fails on the way', () => {
     const calls = spyMarkDone(cc);
     cc.failNext('markDone', 'service-unavailable');
     markDoneButton(el).click();
-    await settle(el);
+    await settled(el);
     const retry = pendingBox(el)!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
     expect(retry.textContent!.trim()).to.equal('Retry now');
     cc.failNext('markDone', 'invalid-state');
     retry.click();
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
     expect(!!pendingBox(el)).to.equal(false);
     expect(errorText(el).hidden).to.equal(false);
     expect(errorText(el).getAttribute('role')).to.equal('alert');
     expect(errorText(el).textContent).to.include('no longer possible');
     clock.advance(300_000);
-    await settle(el);
+    await settled(el);
     expect(calls.calls).to.equal(2);
     expect(cc.getInteraction(id)!.state).to.equal('ended');
     expect(done.length).to.equal(0);

@@ -6,6 +6,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { deepActive } from '../helpers/deep.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** A connected voice callback and its toolbar alone on the page, after a button of the host page. */
 async function connected() {
@@ -18,13 +19,6 @@ async function connected() {
   </div>`);
   const el = wrapper.querySelector<CallActions>('call-actions')!;
   await el.updateComplete;
-  const settle = async (ms = 0) => {
-    clock.advance(ms);
-    for (let i = 0; i < 3; i++) {
-      await aTimeout(0);
-      await el.updateComplete;
-    }
-  };
   const button = (action: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
   const toolbar = el.shadowRoot!.querySelector<HTMLElement>('[part=toolbar]')!;
   const state = () => cc.getInteraction(offer.id)!.state;
@@ -32,18 +26,19 @@ async function connected() {
   const press = async (action: string) => {
     button(action)!.focus();
     await sendKeys({ press: 'Enter' });
-    await settle();
+    await settled(el);
   };
   /** In the open communicator: type, arrow to the first result, Enter. */
   const choose = async (what: string) => {
     await sendKeys({ type: what });
-    await settle(200);
+    clock.advance(200);
+    await settled(el);
     await waitUntil(() => deepActive()?.getAttribute('aria-expanded') === 'true', 'results listed');
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await settle();
+    await settled(el);
   };
-  return { clock, cc, el, id: offer.id, settle, button, toolbar, state, press, choose };
+  return { clock, cc, el, id: offer.id, button, toolbar, state, press, choose };
 }
 
 const where = () => deepActive()?.getAttribute('data-action') ?? deepActive()?.getAttribute('part') ?? deepActive()?.localName;
@@ -66,7 +61,7 @@ describe('<call-actions> focus when the focused button goes', () => {
     await s.press('transfer');
     await s.choose('Billing');
     await waitUntil(() => s.state() === 'ended', 'transferred');
-    await s.settle();
+    await settled(s.el);
     expect(deepActive() === s.toolbar, `focus on the toolbar, was on ${where()}`).to.equal(true);
   });
 
@@ -74,12 +69,13 @@ describe('<call-actions> focus when the focused button goes', () => {
     const s = await connected();
     await s.press('consult');
     await s.choose('Ben');
-    await s.settle(5_000);
+    s.clock.advance(5_000);
+    await settled(s.el);
     await waitUntil(() => s.cc.getInteraction(s.id)!.consultation?.state === 'connected', 'consulted party answered');
-    await s.settle();
+    await settled(s.el);
     await s.press('consult-transfer');
     await waitUntil(() => s.state() === 'ended', 'transferred');
-    await s.settle();
+    await settled(s.el);
     expect(deepActive() === s.toolbar, `focus on the toolbar, was on ${where()}`).to.equal(true);
   });
 
@@ -89,7 +85,7 @@ describe('<call-actions> focus when the focused button goes', () => {
     expect(s.state()).to.equal('held');
     expect(where()).to.equal('resume');
     await sendKeys({ press: 'Enter' });
-    await s.settle();
+    await settled(s.el);
     expect(s.state()).to.equal('connected');
     expect(where()).to.equal('hold');
   });

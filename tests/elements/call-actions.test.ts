@@ -8,6 +8,7 @@ import type { Capabilities, Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction, TargetRef } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 interface Setup {
   clock: ManualClock;
@@ -46,11 +47,6 @@ const button = (el: CallActions, action: string) => el.shadowRoot!.querySelector
 const isDisabled = (el: CallActions, action: string) => button(el, action)?.getAttribute('aria-disabled') === 'true';
 const state = (s: Setup) => s.cc.getInteraction(s.interaction.id)!;
 
-async function settle(el: CallActions) {
-  await aTimeout(0);
-  await el.updateComplete;
-}
-
 function record(el: HTMLElement) {
   const fired: string[] = [];
   el.addEventListener('callback-action', (e) => fired.push(`request:${e.detail.action}`));
@@ -65,7 +61,7 @@ async function choose(el: CallActions, target: TargetRef) {
   const communicator = el.shadowRoot!.querySelector('#panel team-communicator');
   expect(communicator, 'team communicator in the popup').to.not.equal(null);
   communicator!.dispatchEvent(new CustomEvent('target-select', { detail: { target, purpose: communicator!.getAttribute('purpose') }, bubbles: true, composed: true }));
-  await settle(el);
+  await settled(el);
 }
 
 const ana = SAMPLE_TARGETS.find((t) => t.id === 'agent-ana-ruiz')!;
@@ -93,7 +89,7 @@ describe('<call-actions>', () => {
     const s = await setup();
     const fired = record(s.el);
     button(s.el, 'hold')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('held');
     expect(s.cc.farEnd(state(s).callId!).held).to.equal(true);
     expect(shown(s.el)).to.include('resume');
@@ -101,7 +97,7 @@ describe('<call-actions>', () => {
     expect(isDisabled(s.el, 'dtmf')).to.equal(true);
     await expect(s.el).to.be.accessible();
     button(s.el, 'resume')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('connected');
     expect(fired).to.deep.equal(['request:hold', 'done:hold', 'request:resume', 'done:resume']);
   });
@@ -121,7 +117,7 @@ describe('<call-actions>', () => {
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'Enter' });
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('held');
     expect(buttons(s.el).filter((b) => b.tabIndex === 0)).to.have.length(1);
   });
@@ -130,7 +126,7 @@ describe('<call-actions>', () => {
     const s = await setup();
     const fired = record(s.el);
     button(s.el, 'mark-done')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(fired).to.deep.equal([]);
     expect(state(s).state).to.equal('connected');
   });
@@ -139,7 +135,7 @@ describe('<call-actions>', () => {
     const s = await setup();
     s.el.addEventListener('callback-action', (e) => e.preventDefault());
     button(s.el, 'hold')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('connected');
   });
 
@@ -148,7 +144,7 @@ describe('<call-actions>', () => {
     const fired = record(s.el);
     s.cc.failNext('hold', 'network');
     button(s.el, 'hold')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('cannot be reached');
     expect(state(s).state).to.equal('connected');
     expect(fired).to.deep.equal(['request:hold', 'error:hold:network']);
@@ -158,10 +154,10 @@ describe('<call-actions>', () => {
   it('instant transfer through the team communicator ends our call', async () => {
     const s = await setup();
     button(s.el, 'transfer')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(button(s.el, 'transfer')!.getAttribute('aria-expanded')).to.equal('true');
     await choose(s.el, ana);
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('ended');
     expect(s.cc.farEnd(state(s).callId!).transferredTo).to.equal(ana.address);
     expect(shown(s.el)).to.deep.equal(['reschedule', 'mark-done']);
@@ -170,7 +166,7 @@ describe('<call-actions>', () => {
   it('instant conference keeps the call and adds the target', async () => {
     const s = await setup();
     button(s.el, 'conference')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ana);
     expect(state(s).state).to.equal('connected');
     expect(s.cc.farEnd(state(s).callId!).joined).to.include(ana.address);
@@ -179,7 +175,7 @@ describe('<call-actions>', () => {
   it('consultation: customer held, transfer once the consulted party answers', async () => {
     const s = await setup();
     button(s.el, 'consult')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ben);
     expect(state(s).state).to.equal('held');
     expect(shown(s.el)).to.include.members(['consult-transfer', 'consult-conference', 'consult-end']);
@@ -188,22 +184,22 @@ describe('<call-actions>', () => {
     expect(s.el.hasState('consulting')).to.equal(true);
     await expect(s.el).to.be.accessible();
     s.clock.advance(5_000);
-    await settle(s.el);
+    await settled(s.el);
     expect(isDisabled(s.el, 'consult-transfer')).to.equal(false);
     button(s.el, 'consult-transfer')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('ended');
   });
 
   it('consultation: conference the consulted party in', async () => {
     const s = await setup();
     button(s.el, 'consult')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ben);
     s.clock.advance(5_000);
-    await settle(s.el);
+    await settled(s.el);
     button(s.el, 'consult-conference')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('connected');
     expect(state(s).consultation).to.equal(undefined);
   });
@@ -211,11 +207,11 @@ describe('<call-actions>', () => {
   it('consultation: ending it while it rings returns to the customer', async () => {
     const s = await setup();
     button(s.el, 'consult')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ben);
     const fired = record(s.el);
     button(s.el, 'consult-end')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).consultation).to.equal(undefined);
     expect(['connected', 'held']).to.include(state(s).state);
     // The agent's own choice: a request and a done event, no error shown.
@@ -227,10 +223,10 @@ describe('<call-actions>', () => {
     const s = await setup();
     const fired = record(s.el);
     button(s.el, 'consult')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, chloe);
     s.clock.advance(4_000);
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('declined');
     expect(fired).to.include('error:consult:target-declined');
     expect(state(s).state).to.equal('held');
@@ -240,12 +236,12 @@ describe('<call-actions>', () => {
   it('the customer hanging up during a consultation ends the call and its buttons', async () => {
     const s = await setup();
     button(s.el, 'consult')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ben);
     s.clock.advance(5_000);
-    await settle(s.el);
+    await settled(s.el);
     s.cc.hangUpRemotely(state(s).callId!);
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('ended');
     expect(shown(s.el)).to.deep.equal(['reschedule', 'mark-done']);
   });
@@ -254,18 +250,18 @@ describe('<call-actions>', () => {
     const s = await setup('immediate', { policy: { dispositionMandatory: true } });
     const fired = record(s.el);
     button(s.el, 'end-call')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(isDisabled(s.el, 'mark-done')).to.equal(true);
     const reason = s.el.shadowRoot!.querySelector('[part=reason]')!;
     expect(reason.hasAttribute('hidden')).to.equal(false);
     expect(reason.textContent).to.include('Choose a disposition');
     button(s.el, 'mark-done')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('ended');
     await s.cc.addNote(s.interaction.id, 'Customer wants a call next week');
     const [code] = flatCodes(await s.cc.dispositionCodes());
     await s.cc.setDisposition(s.interaction.id, code!);
-    await settle(s.el);
+    await settled(s.el);
     expect(isDisabled(s.el, 'mark-done')).to.equal(false);
     const done = oneEvent(s.el, 'callback-done');
     button(s.el, 'mark-done')!.click();
@@ -279,16 +275,16 @@ describe('<call-actions>', () => {
   it('opens the DTMF keypad and the scheduler in popups bound to the interaction', async () => {
     const s = await setup();
     button(s.el, 'dtmf')!.click();
-    await settle(s.el);
+    await settled(s.el);
     const keypad = s.el.shadowRoot!.querySelector('#panel dtmf-keypad')!;
     expect(keypad.getAttribute('interaction-id')).to.equal(s.interaction.id);
     expect(s.el.shadowRoot!.querySelector<HTMLElement>('#panel')!.matches(':popover-open')).to.equal(true);
     await sendKeys({ press: 'Escape' });
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('#panel dtmf-keypad')).to.equal(null);
     expect(s.el.shadowRoot!.activeElement).to.equal(button(s.el, 'dtmf'));
     button(s.el, 'reschedule')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('#panel callback-scheduler')).to.not.equal(null);
   });
 
@@ -298,10 +294,10 @@ describe('<call-actions>', () => {
     button(s.el, 'call')!.click();
     // The phone-number library loads on first use.
     await waitUntil(() => state(s).state === 'dialing', 'dialing', { timeout: 3000 });
-    await settle(s.el);
+    await settled(s.el);
     expect(shown(s.el)).to.include('end-call');
     button(s.el, 'end-call')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('ready-to-call');
     expect(state(s).attempts.at(-1)?.result).to.equal('cancelled');
 
@@ -326,12 +322,12 @@ describe('<call-actions>', () => {
     expect(button(s.el, 'mark-done')!.textContent!.trim()).to.equal('Mark done');
     expect(button(s.el, 'reschedule')!.textContent!.trim()).to.equal('Reschedule callback');
     s.el.flow = 'web-callback';
-    await settle(s.el);
+    await settled(s.el);
     expect(button(s.el, 'call')!.textContent!.trim()).to.equal('Call');
     expect(button(s.el, 'mark-done')!.textContent!.trim()).to.equal('Done');
     expect(button(s.el, 'reschedule')!.textContent!.trim()).to.equal('Schedule callback');
     button(s.el, 'reschedule')!.click();
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('#panel')!.getAttribute('aria-label')).to.equal('Schedule callback');
     await expect(s.el).to.be.accessible();
   });
@@ -341,17 +337,17 @@ describe('<call-actions>', () => {
     const fired = record(s.el);
     expect(s.el.perform('mark-done'), 'mark done while connected').to.equal(false);
     expect(s.el.perform('accept'), 'not a toolbar action').to.equal(false);
-    await settle(s.el);
+    await settled(s.el);
     expect(fired).to.deep.equal([]);
     expect(s.el.perform('hold')).to.equal(true);
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('held');
     expect(fired).to.deep.equal(['request:hold', 'done:hold']);
     expect(s.el.perform('dtmf'), 'a panel action while held').to.equal(false);
     s.el.perform('resume');
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.perform('dtmf')).to.equal(true);
-    await settle(s.el);
+    await settled(s.el);
     expect(s.el.shadowRoot!.querySelector('#panel dtmf-keypad')).to.not.equal(null);
   });
 
@@ -359,7 +355,7 @@ describe('<call-actions>', () => {
     const s = await setup('web-callback');
     expect(button(s.el, 'call')!.hasAttribute('aria-keyshortcuts')).to.equal(false);
     s.el.keyShortcuts = { call: 'Alt+Shift+C', 'mark-done': 'Alt+Shift+D' };
-    await settle(s.el);
+    await settled(s.el);
     expect(button(s.el, 'call')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+C');
     expect(button(s.el, 'mark-done')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+D');
     expect(button(s.el, 'reschedule')!.hasAttribute('aria-keyshortcuts')).to.equal(false);
@@ -369,7 +365,7 @@ describe('<call-actions>', () => {
     const s = await setup();
     const baseline = s.clock.pendingTimers;
     button(s.el, 'transfer')!.click();
-    await settle(s.el);
+    await settled(s.el);
     s.el.remove();
     await aTimeout(0);
     expect(s.clock.pendingTimers).to.equal(baseline);
@@ -387,12 +383,12 @@ describe('<call-actions> with the rest of the window', () => {
     const s = await setup();
     const status = await fixture(html`<call-status interaction-id=${s.interaction.id} .adapter=${s.cc} .telephony=${s.cc} .clock=${s.clock}></call-status>`);
     button(s.el, 'conference')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ana);
     await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(status.shadowRoot!.querySelector('[part=participants]')!.textContent).to.include('Ana Ruiz');
     s.cc.participantLeaves(state(s).callId!, ana.id);
-    await settle(s.el);
+    await settled(s.el);
     await (status as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(status.shadowRoot!.querySelector('[part=participants]') === null, 'participants line gone').to.equal(true);
     expect(state(s).history.at(-1)).to.deep.include({ kind: 'participant-left' });
@@ -405,9 +401,9 @@ describe('<call-actions> with the rest of the window', () => {
     const s = await setup();
     s.cc.failNext('blindTransfer', 'target-busy');
     button(s.el, 'transfer')!.click();
-    await settle(s.el);
+    await settled(s.el);
     await choose(s.el, ana);
-    await settle(s.el);
+    await settled(s.el);
     expect(state(s).state).to.equal('connected');
     expect(s.el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('busy');
   });
@@ -428,22 +424,22 @@ describe('<call-actions> with the rest of the window', () => {
     const voice = await setup();
     check(voice, 'connected');
     await voice.cc.hold(state(voice).callId!);
-    await settle(voice.el);
+    await settled(voice.el);
     check(voice, 'held');
     await voice.cc.resume(state(voice).callId!);
     void voice.cc.startConsultation(state(voice).callId!, ben).catch(() => undefined);
-    await settle(voice.el);
+    await settled(voice.el);
     check(voice, 'consultation ringing');
     voice.clock.advance(5_000);
-    await settle(voice.el);
+    await settled(voice.el);
     check(voice, 'consultation connected');
     voice.cc.hangUpRemotely(state(voice).callId!);
-    await settle(voice.el);
+    await settled(voice.el);
     check(voice, 'ended');
     const web = await setup('web-callback');
     check(web, 'ready to call');
     void web.cc.dial({ number: state(web).contact.phone, interactionId: web.interaction.id });
-    await settle(web.el);
+    await settled(web.el);
     check(web, 'dialing');
   });
 });
@@ -453,7 +449,7 @@ describe('<call-actions> mark done and the note draft', () => {
     const { writeNoteDraft, readNoteDraft } = await import('../../src/elements/interaction-note/note-drafts.js');
     const s = await setup();
     button(s.el, 'end-call')!.click();
-    await settle(s.el);
+    await settled(s.el);
     writeNoteDraft(s.interaction.id, 'Call back after the 5th');
     const done = oneEvent(s.el, 'callback-done');
     button(s.el, 'mark-done')!.click();

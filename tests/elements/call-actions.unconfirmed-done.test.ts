@@ -6,8 +6,9 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { hang, settle as settleRounds } from '../helpers/action-cases.js';
+import { hang } from '../helpers/action-cases.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * A Mark done can reach the service and still fail here: its answer lost on the way back, or late
@@ -37,8 +38,6 @@ async function setup() {
   return { clock, cc, el, id: offer.id, done, markDone, error };
 }
 
-const settle = (el: CallActions) => settleRounds(el, 3);
-
 describe('<call-actions>: a Mark done that reached the service but failed here', () => {
   it('its answer lost on the way back: callback-done once, with the disposition and the note, and no error', async () => {
     const s = await setup();
@@ -49,7 +48,7 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     };
     s.markDone.click();
     await waitUntil(() => s.done.length > 0, 'callback-done');
-    await settle(s.el);
+    await settled(s.el);
     expect(s.done).to.have.length(1);
     expect(s.done[0]!.detail.disposition?.code).to.equal('RES-INFO');
     expect(s.done[0]!.detail.notes).to.deep.equal(['Customer happy with the new tariff']);
@@ -62,14 +61,14 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     const markDone = s.cc.markDone.bind(s.cc);
     hang(s.cc, 'markDone');
     s.markDone.click();
-    await settle(s.el);
+    await settled(s.el);
     s.clock.advance(30_000);
     await waitUntil(() => !s.error().hidden, 'the timeout is shown');
     expect(s.done).to.have.length(0);
 
     // The service had it after all.
     await markDone(s.id, { disposition: { code: 'RES-INFO', label: 'Information given' } });
-    await settle(s.el);
+    await settled(s.el);
     expect(s.done).to.have.length(1);
     expect(s.done[0]!.detail.interaction.state).to.equal('done');
     expect(s.done[0]!.detail.disposition?.code).to.equal('RES-INFO');
@@ -86,7 +85,7 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     };
     s.markDone.click();
     await waitUntil(() => !s.error().hidden, 'the refusal is shown');
-    await settle(s.el);
+    await settled(s.el);
     expect(s.cc.getInteraction(s.id)!.state).to.equal('done');
     expect(s.done, 'callback-done events').to.have.length(0);
   });
@@ -97,7 +96,7 @@ describe('<call-actions>: a Mark done that reached the service but failed here',
     s.markDone.click();
     await waitUntil(() => !s.error().hidden, 'the refusal is shown');
     await s.cc.markDone(s.id);
-    await settle(s.el);
+    await settled(s.el);
     expect(s.done).to.have.length(0);
   });
 });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -6,6 +6,7 @@ import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/si
 import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /** The whole agent experience, driven as an agent would: clicks, keys, and time passing. */
 async function setup(policy?: { dispositionMandatory?: boolean }) {
@@ -24,12 +25,6 @@ async function setup(policy?: { dispositionMandatory?: boolean }) {
 
 type Setup = Awaited<ReturnType<typeof setup>>;
 
-async function tick(s: Setup, ms = 0) {
-  if (ms) s.clock.advance(ms);
-  await aTimeout(0);
-  await s.desk.updateComplete;
-}
-
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
 /** The window of the selected interaction: a voice interaction window or a web-callback preview. */
 /** The window on show (one is kept per open interaction; the others are hidden). */
@@ -42,7 +37,7 @@ const current = (s: Setup) => s.cc.listInteractions().at(-1)!;
 
 async function acceptOffer(s: Setup, scenario: ScenarioName = 'immediate') {
   const offer = await s.cc.offer(scenario);
-  await tick(s);
+  await settled(s.desk);
   const notification = deskRoot(s).querySelector('callback-notification')!;
   await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
   notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
@@ -56,7 +51,7 @@ async function acceptOffer(s: Setup, scenario: ScenarioName = 'immediate') {
 async function act(s: Setup, action: string) {
   await waitUntil(() => actionButton(s, action)?.getAttribute('aria-disabled') === 'false', `${action} enabled`);
   actionButton(s, action)!.click();
-  await tick(s);
+  await settled(s.desk);
 }
 
 describe('<callback-desk>', () => {
@@ -86,28 +81,31 @@ describe('<callback-desk>', () => {
     await waitUntil(() => keypad.shadowRoot?.querySelector('#digits'), 'keypad');
     keypad.shadowRoot!.querySelector<HTMLInputElement>('#digits')!.focus();
     await sendKeys({ type: '12#' });
-    await tick(s, 600);
+    s.clock.advance(600);
+    await settled(s.desk);
     expect(s.cc.farEnd(current(s).callId!).digits).to.equal('12#');
     // Masked by default: the far end got the digits, the case history keeps one • each.
     expect(current(s).history.some((h) => h.kind === 'dtmf' && h.digits === '•••')).to.equal(true);
     await waitUntil(() => part(s, 'case-history')?.textContent?.includes('Sent DTMF'), 'DTMF in the case history');
     expect(part(s, 'case-history')!.textContent).to.not.include('12#');
     await sendKeys({ press: 'Escape' });
-    await tick(s);
+    await settled(s.desk);
 
     await act(s, 'consult');
     const communicator = panel(s).querySelector('team-communicator')!;
     await waitUntil(() => communicator.shadowRoot?.querySelector('input'), 'communicator');
     communicator.shadowRoot!.querySelector('input')!.focus();
     await sendKeys({ type: 'Ben' });
-    await tick(s, 200);
+    s.clock.advance(200);
+    await settled(s.desk);
     await waitUntil(() => communicator.shadowRoot!.querySelector('[role=option]'), 'search results');
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await tick(s);
+    await settled(s.desk);
     expect(current(s).consultation?.target.name).to.equal('Ben Okafor');
     expect(current(s).state).to.equal('held');
-    await tick(s, 5_000);
+    s.clock.advance(5_000);
+    await settled(s.desk);
     await act(s, 'consult-transfer');
     expect(current(s).state).to.equal('ended');
     expect(s.cc.farEnd(current(s).callId!).transferredTo).to.equal('4102');
@@ -123,10 +121,10 @@ describe('<callback-desk>', () => {
     const date = scheduler.shadowRoot!.querySelector<HTMLInputElement>('#date')!;
     date.value = '2026-11-26';
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await tick(s);
+    await settled(s.desk);
     await waitUntil(() => scheduler.shadowRoot!.querySelector('[part=slots] input[type=radio]:not([disabled])'), 'free slots');
     scheduler.shadowRoot!.querySelector<HTMLInputElement>('[part=slots] input[type=radio]:not([disabled])')!.click();
-    await tick(s);
+    await settled(s.desk);
     const done = oneEvent(s.desk, 'callback-action-done');
     scheduler.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit-button]')!.click();
     const event = await done;
@@ -134,7 +132,7 @@ describe('<callback-desk>', () => {
     const rescheduled = current(s).history.find((h) => h.kind === 'rescheduled');
     expect(rescheduled, 'rescheduled entry').to.not.equal(undefined);
     expect(new Date(current(s).desiredTime!).toISOString().slice(0, 10)).to.equal('2026-11-26');
-    await tick(s);
+    await settled(s.desk);
     expect(panel(s).querySelector('callback-scheduler')).to.equal(null);
   });
 
@@ -164,7 +162,7 @@ describe('<callback-desk>', () => {
     expect(event.detail.disposition?.code).to.equal(radio.value);
     expect(event.detail.notes).to.deep.equal(['Promised a refund by Friday']);
     expect(event.detail.history.at(-1)?.kind).to.equal('done');
-    await tick(s);
+    await settled(s.desk);
     expect(deskRoot(s).querySelector('interaction-window')).to.equal(null);
   });
 
@@ -177,7 +175,7 @@ describe('<callback-desk>', () => {
     expect(tabs()[1]!.getAttribute('aria-selected')).to.equal('true');
     tabs()[1]!.focus();
     await sendKeys({ press: 'ArrowLeft' });
-    await tick(s);
+    await settled(s.desk);
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
     expect(deskRoot(s).activeElement).to.equal(tabs()[0]);
     await expect(s.desk).to.be.accessible();
@@ -196,7 +194,8 @@ describe('<callback-desk>', () => {
     await expect(s.desk).to.be.accessible();
     await act(s, 'call');
     await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
-    await tick(s, 4_000);
+    s.clock.advance(4_000);
+    await settled(s.desk);
     expect(current(s).state).to.equal('connected');
     await act(s, 'end-call');
     expect(current(s).state).to.equal('ready-to-call');
@@ -204,7 +203,7 @@ describe('<callback-desk>', () => {
     await act(s, 'mark-done');
     expect((await done).detail.interaction.state).to.equal('done');
     expect(fired).to.deep.equal(['call', 'end-call', 'mark-done']);
-    await tick(s);
+    await settled(s.desk);
     expect(deskRoot(s).querySelector('callback-preview') === null, 'the preview closed').to.equal(true);
     expect(deskRoot(s).textContent).to.include('No interaction in progress');
   });
@@ -219,13 +218,13 @@ describe('<callback-desk>', () => {
     const link = windowRoot(s)!.querySelector<HTMLButtonElement>('[part=duplicate-button]')!;
     expect(link.dataset.interactionId).to.equal(first.id);
     link.click();
-    await tick(s);
+    await settled(s.desk);
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
     expect(deskRoot(s).querySelector<HTMLElement & { interactionId: string }>('[part=window]:not([hidden]) > callback-preview')!.interactionId).to.equal(first.id);
     expect(deskRoot(s).activeElement === tabs()[0], 'focus on the tab shown').to.equal(true);
     // A duplicate that is not open here (only offered) changes nothing.
     s.desk.dispatchEvent(new CustomEvent('callback-open', { detail: { interactionId: 'cb-elsewhere' } }));
-    await tick(s);
+    await settled(s.desk);
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
     // The first callback's window warns about the second in turn.
     await waitUntil(

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/disposition-picker.js';
 import type { DispositionPicker } from '../../src/disposition-picker.js';
@@ -6,6 +6,7 @@ import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../.
 import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 const LEAVES = [
   'Information given', 'Payment taken', 'Appointment booked', 'Callback requested', 'Escalated to a supervisor',
@@ -59,13 +60,6 @@ function record(target: EventTarget) {
   return fired;
 }
 
-async function settle(el: DispositionPicker) {
-  for (let i = 0; i < 4; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
-}
-
 describe('<disposition-picker>', () => {
   it('shows a loading state, then every code as one radio group, and the current disposition', async () => {
     const { el, cc } = await setup({ before: (c) => (c.latencyMs = 1_000) });
@@ -94,7 +88,7 @@ describe('<disposition-picker>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.target).to.equal(el);
     expect(el.value).to.equal('RES-PAYMENT');
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.disposition).to.deep.equal({ code: 'RES-PAYMENT', label: 'Payment taken' });
     expect(fired).to.deep.equal(['input', 'change', 'callback-action', 'callback-action-done']);
     expect(root(el).querySelector('[part=current]')!.textContent).to.include('Current disposition: Payment taken');
@@ -114,7 +108,7 @@ describe('<disposition-picker>', () => {
     expect(root(el).activeElement).to.equal(radios(el)[3]);
     for (let i = 0; i < 3; i++) {
       clock.advance(500);
-      await settle(el);
+      await settled(el);
     }
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('FU-CALLBACK');
   });
@@ -142,7 +136,7 @@ describe('<disposition-picker>', () => {
     expect(focusedRow(el)).to.equal('Payment taken');
     expect(fired, 'moving does not pick').to.deep.equal([]);
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(el.value).to.equal('RES-PAYMENT');
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('RES-PAYMENT');
     expect(fired).to.deep.equal(['input', 'change', 'callback-action', 'callback-action-done']);
@@ -166,7 +160,7 @@ describe('<disposition-picker>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Space' });
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('NR-BUSY');
   });
 
@@ -204,7 +198,7 @@ describe('<disposition-picker>', () => {
     await sendKeys({ press: 'End' });
     expect(focusedRow(el)).to.equal('Waiting for documents');
     await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('FU-DOCS-AWAITED');
     expect(fired).to.deep.equal(['input', 'change', 'callback-action', 'callback-action-done']);
 
@@ -225,11 +219,11 @@ describe('<disposition-picker>', () => {
     el.value = 'NR-VOICEMAIL';
     await el.updateComplete;
     expect(radios(el).find((r) => r.checked)!.value).to.equal('NR-VOICEMAIL');
-    await settle(el);
+    await settled(el);
     expect(fired).to.deep.equal([]);
     expect(cc.getInteraction(id)!.disposition).to.equal(undefined);
     root(el).querySelector<HTMLButtonElement>('[part=save-button]')!.click();
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('NR-VOICEMAIL');
     expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
     expect(root(el).querySelector('[part=save-button]')).to.equal(null);
@@ -250,7 +244,7 @@ describe('<disposition-picker>', () => {
     el.value = 'folder:resolved';
     await el.updateComplete;
     expect(errorBox(el).textContent!.trim()).to.equal('That disposition code is not known.');
-    await settle(el);
+    await settled(el);
     expect(fired).to.deep.equal([]);
     expect(cc.getInteraction(id)!.disposition).to.equal(undefined);
     el.value = 'OTHER';
@@ -269,7 +263,7 @@ describe('<disposition-picker>', () => {
     expect(el.hasState('missing')).to.equal(true);
     await expect(el).to.be.accessible();
     radios(el)[11]!.click();
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('#missing')).to.equal(null);
     expect(el.hasState('missing')).to.equal(false);
 
@@ -304,7 +298,7 @@ describe('<disposition-picker>', () => {
     const fired = record(wrapper);
     cc.failNext('setDisposition', 'network');
     radios(el)[2]!.click();
-    await settle(el);
+    await settled(el);
     expect(fired).to.deep.equal(['input', 'change', 'callback-action', 'callback-error']);
     expect(errorBox(el).textContent).to.include('cannot be reached');
     expect(radios(el)[2]!.checked).to.equal(true);
@@ -312,7 +306,7 @@ describe('<disposition-picker>', () => {
     expect(cc.getInteraction(id)!.disposition).to.equal(undefined);
     await expect(el).to.be.accessible();
     root(el).querySelector<HTMLButtonElement>('[part=save-button]')!.click();
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(id)!.disposition?.code).to.equal('RES-APPOINTMENT');
     expect(errorBox(el).hidden).to.equal(true);
   });

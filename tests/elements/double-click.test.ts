@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { ACTION_CASES, forgetDrafts, settle, spy, type ActionCase, type Arranged } from '../helpers/action-cases.js';
+import { ACTION_CASES, forgetDrafts, spy, type ActionCase, type Arranged } from '../helpers/action-cases.js';
 import { setup as previewSetup, root as previewRoot, inner, current } from '../helpers/callback-preview.js';
 import { clearNoteDraft } from '../../src/elements/interaction-note/note-drafts.js';
 import '../helpers/lit-warnings.js';
@@ -29,9 +29,9 @@ async function arrangeSlow(c: ActionCase) {
 }
 
 async function land(a: Arranged) {
-  await settle(a.el, 3);
+  await settled(a.el);
   a.clock.advance(LATENCY);
-  await settle(a.el, 3);
+  await settled(a.el);
 }
 
 afterEach(forgetDrafts);

@@ -5,8 +5,9 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { adapterErrorMessage } from '../../src/messages/messages.js';
-import { ACTION_CASES, forgetDrafts, hang, isShown, settle, spy, toolbarButton, usable, type ActionCase, type Arranged } from '../helpers/action-cases.js';
+import { ACTION_CASES, forgetDrafts, hang, isShown, spy, toolbarButton, usable, type ActionCase, type Arranged } from '../helpers/action-cases.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * Adapter faults on every action: the request is refused (`network`), the backend's own timeout
@@ -22,7 +23,7 @@ async function attempt(c: ActionCase, a: Arranged, gesture: (a: Arranged) => voi
   gesture(a);
   // Some actions check a phone number first (the phone library loads lazily): wait for the outcome.
   await waitUntil(() => !c.busy(a) && (isShown(c.alert(a)) || c.outcomes(a) > before), `${c.action}: no outcome`, { timeout: 5000 });
-  await settle(a.el);
+  await settled(a.el);
 }
 
 afterEach(forgetDrafts);
@@ -65,14 +66,14 @@ describe('adapter faults on every action', () => {
       const hung = hang(a.cc, c.op);
       c.gesture(a);
       await waitUntil(() => hung.calls > 0, `${c.op} was never called`, { timeout: 5000 });
-      await settle(a.el);
+      await settled(a.el);
       expect(c.snapshot(a), 'adapter state unchanged while waiting').to.deep.equal(adapterBefore);
       expect(c.busy(a), 'shown as in progress').to.equal(true);
       // Pressing again while the first request is out does not send a second one.
       // (Panel actions: the panel closed with the pick, so the agent can only press the toolbar button.)
       c.control(a)?.click();
       if (!c.panel) c.gesture(a);
-      await settle(a.el);
+      await settled(a.el);
       expect(hung.calls, 'one request in flight').to.equal(1);
 
       // The policy's timeouts on the element's clock (30 s, 90 s for actions that wait for a person):
@@ -81,7 +82,7 @@ describe('adapter faults on every action', () => {
       // own timeout, so the clock runs on until nothing is pending.)
       for (let i = 0; i < 3 && (i === 0 || c.busy(a)); i++) {
         a.clock.advance(90_001);
-        await settle(a.el);
+        await settled(a.el);
         await aTimeout(50);
       }
       const stillBusy = c.busy(a);
@@ -133,12 +134,12 @@ describe('a dropped event stream', () => {
       .directory=${cc}
       .clock=${clock}
     ></call-actions>`);
-    await settle(el);
+    await settled(el);
     expect(toolbarButton(el, 'hold') !== null).to.equal(true);
 
     gate.dropped = true;
     cc.hangUpRemotely(interaction.callId!);
-    await settle(el);
+    await settled(el);
     expect(cc.getInteraction(interaction.id)!.state).to.equal('ended');
     // Nothing told the element: it still shows the call (there is no polling).
     expect(toolbarButton(el, 'hold') !== null, 'stale Hold still shown').to.equal(true);
@@ -146,7 +147,7 @@ describe('a dropped event stream', () => {
     // Acting on the stale view: the adapter refuses, the agent is told, nothing changes.
     const holds = spy(cc, 'hold');
     toolbarButton(el, 'hold')!.click();
-    await settle(el);
+    await settled(el);
     expect(holds.calls).to.equal(1);
     expect(cc.getInteraction(interaction.id)!.state).to.equal('ended');
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.include(adapterErrorMessage('invalid-state'));
@@ -154,7 +155,7 @@ describe('a dropped event stream', () => {
     // The stream comes back; the next event carries the whole interaction, so the view catches up.
     gate.dropped = false;
     await cc.addNote(interaction.id, 'back online');
-    await settle(el);
+    await settled(el);
     expect(toolbarButton(el, 'hold') === null, 'Hold gone').to.equal(true);
     expect(toolbarButton(el, 'mark-done')!.getAttribute('aria-disabled')).to.equal('false');
     expect(el.shadowRoot!.querySelector<HTMLElement>('[part=error]')!.hidden, 'the stale error went with the state change').to.equal(true);

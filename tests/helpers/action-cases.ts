@@ -18,6 +18,7 @@ import type { HistoryKind, Interaction, TargetRef } from '../../src/model/intera
 import { adapterErrorMessage } from '../../src/messages/messages.js';
 import { contactErrorMessage } from '../../src/elements/shared/contact-messages.js';
 import { clearNoteDraft } from '../../src/elements/interaction-note/note-drafts.js';
+import { settled } from './wait.js';
 
 /**
  * Shared by the fault and double-click tests: every agent action, each set up in the element that
@@ -91,13 +92,6 @@ async function accepted(scenario: ScenarioName = 'immediate') {
   return { clock, cc, interaction };
 }
 
-export async function settle(el: HTMLElement & { updateComplete?: Promise<unknown> }, rounds = 2): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
-}
-
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const q = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => shadow(el).querySelector<T>(selector);
 const historyCount = (cc: SimulatedContactCenter, id: string | undefined, ...kinds: HistoryKind[]) =>
@@ -120,7 +114,7 @@ async function mountToolbar(cc: SimulatedContactCenter, clock: ManualClock, id: 
     .directory=${cc}
     .clock=${clock}
   ></call-actions>`);
-  await settle(el);
+  await settled(el);
   return el;
 }
 
@@ -186,7 +180,7 @@ function toolbarCase(spec: ToolbarSpec): ActionCase {
       if (!spec.target) return;
       const button = toolbarButton(a.el, spec.action)!;
       if (button.getAttribute('aria-expanded') !== 'true') button.click();
-      await settle(a.el);
+      await settled(a.el);
       await waitUntil(() => q(a.el, '#panel team-communicator'), 'team communicator open');
     },
     gesture(a) {
@@ -232,7 +226,7 @@ function offerCase(action: 'accept' | 'reject'): ActionCase {
       const { clock, cc } = center();
       const offer = await cc.offer('immediate');
       const el = await fixture<HTMLElement>(html`<callback-notification .adapter=${cc} .clock=${clock}></callback-notification>`);
-      await settle(el);
+      await settled(el);
       return { cc, clock, el, id: offer.id };
     },
     prepare: async () => undefined,
@@ -264,7 +258,7 @@ const dtmfCase: ActionCase = {
       .telephony=${cc}
       .clock=${clock}
     ></dtmf-keypad>`);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: interaction.id };
   },
   prepare: async () => undefined,
@@ -293,13 +287,13 @@ const rescheduleCase: ActionCase = {
       .telephony=${cc}
       .clock=${clock}
     ></callback-scheduler>`);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: interaction.id };
   },
   async prepare(a) {
     await waitUntil(() => q(a.el, '[part=slots] input[type=radio]:not([disabled])'), 'free slots listed');
     q<HTMLInputElement>(a.el, '[part=slots] input[type=radio]:not([disabled])')!.click();
-    await settle(a.el);
+    await settled(a.el);
   },
   gesture: (a) => q<HTMLButtonElement>(a.el, 'button[type=submit]')!.click(),
   control: (a) => q(a.el, 'button[type=submit]'),
@@ -323,7 +317,7 @@ const noteCase: ActionCase = {
   async arrange() {
     const { clock, cc, interaction } = await accepted();
     const el = await fixture<HTMLElement>(html`<interaction-note interaction-id=${interaction.id} .adapter=${cc} .clock=${clock}></interaction-note>`);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: interaction.id };
   },
   async prepare(a) {
@@ -333,7 +327,7 @@ const noteCase: ActionCase = {
       field.value = NOTE;
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
-    await settle(a.el);
+    await settled(a.el);
   },
   gesture: (a) => q<HTMLButtonElement>(a.el, '[part=save-button]')!.click(),
   control: (a) => q(a.el, '[part=save-button]'),
@@ -360,7 +354,7 @@ const dispositionCase: ActionCase = {
       .directory=${cc}
       .clock=${clock}
     ></disposition-picker>`);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: interaction.id };
   },
   async prepare(a) {
@@ -394,7 +388,7 @@ const agentReadyCase: ActionCase = {
       if (channel === 'voice' && state === 'ready') counter.count++;
     });
     const el = await fixture<AgentStatus>(html`<agent-status .adapter=${cc} .telephony=${cc} .clock=${clock}></agent-status>`);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: undefined };
   },
   prepare: async () => undefined,
@@ -423,19 +417,19 @@ const contactSaveCase: ActionCase = {
     const counter = { count: 0 };
     savedContacts.set(el, counter);
     el.addEventListener('contact-saved', () => counter.count++);
-    await settle(el);
+    await settled(el);
     return { cc, clock, el, id: interaction.id };
   },
   async prepare(a) {
     const el = a.el as ContactDirectory;
     if (!el.editing) await el.edit();
-    await settle(el);
+    await settled(el);
     const name = q<HTMLInputElement>(el, '#field-name')!;
     if (name.value !== 'Margaret Chen-Li') {
       name.value = 'Margaret Chen-Li';
       name.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
-    await settle(el);
+    await settled(el);
   },
   gesture: (a) => q<HTMLButtonElement>(a.el, '[part=save-button]')!.click(),
   control: (a) => q(a.el, '[part=save-button]'),

@@ -91,6 +91,15 @@ export async function settled(...args: (Element | WaitOptions)[]): Promise<void>
   const tree = () => litTree(roots.length ? roots : [document.documentElement]);
   for (;;) {
     await macrotask();
+    // Every element's updateComplete, pending or not: an element may extend it (getUpdateComplete)
+    // to wait for more than its own render, such as a part it loads lazily.
+    const updating = tree();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = await Promise.race([
+      Promise.all(updating.map((el) => el.updateComplete)).then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), Math.max(0, deadline - performance.now())))),
+    ]).finally(() => clearTimeout(timer));
+    if (late) throw new Error(`not settled after ${timeout} ms: still updating: ${updating.filter((el) => el.isUpdatePending).map(describeEl).join(', ') || 'an updateComplete that never resolved'}`);
     let pending = tree().filter((el) => el.isUpdatePending);
     if (pending.length === 0) {
       await nextFrame();
@@ -100,8 +109,6 @@ export async function settled(...args: (Element | WaitOptions)[]): Promise<void>
     if (performance.now() > deadline) {
       throw new Error(`not settled after ${timeout} ms: an update still pending on ${pending.map(describeEl).join(', ')}`);
     }
-    // A rejected update is the test's failure, as it was when the test awaited updateComplete.
-    await Promise.all(pending.map((el) => el.updateComplete));
   }
 }
 
