@@ -4,9 +4,7 @@ import { DIAL_TIMING } from '../../src/adapters/simulated/behaviour.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { TargetRef } from '../../src/model/interaction.js';
 import type { CallbackHarness, DirectoryHarness, TelephonyHarness } from './contract/harness.js';
-
-/** Lets promise chains and zero-latency replies run (a macrotask drains every microtask before it). */
-export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { macrotask } from '../helpers/wait.js';
 
 export interface SimulatedSetup {
   clock: ManualClock;
@@ -22,9 +20,9 @@ export function simulated(options: SimulatedContactCenterOptions = {}): Simulate
     clock,
     cc,
     async advance(ms) {
-      await flush();
+      await macrotask();
       clock.advance(ms);
-      await flush();
+      await macrotask();
     },
   };
 }

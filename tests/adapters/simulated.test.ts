@@ -8,7 +8,8 @@ import { runCallbackContract } from './contract/callback-contract.js';
 import { runDirectoryContract } from './contract/directory-contract.js';
 import { expectAdapterError, record } from './contract/harness.js';
 import { runTelephonyContract } from './contract/telephony-contract.js';
-import { callbackHarness, directoryHarness, flush, simulated, telephonyHarness } from './simulated-harness.js';
+import { callbackHarness, directoryHarness, simulated, telephonyHarness } from './simulated-harness.js';
+import { macrotask } from '../helpers/wait.js';
 
 runCallbackContract('SimulatedContactCenter', callbackHarness);
 runTelephonyContract('SimulatedContactCenter', telephonyHarness);
@@ -71,11 +72,11 @@ describe('SimulatedContactCenter', () => {
       let settled = false;
       void cc.accept(offered.id).then(() => (settled = true));
       clock.advance(249);
-      await flush();
+      await macrotask();
       expect(settled).to.equal(false);
       expect(cc.getInteraction(offered.id)?.state).to.equal('offered');
       clock.advance(1);
-      await flush();
+      await macrotask();
       expect(settled).to.equal(true);
       expect(cc.getInteraction(offered.id)?.state).to.equal('ready-to-call');
       cc.dispose();
@@ -91,7 +92,7 @@ describe('SimulatedContactCenter', () => {
       controller.abort();
       await pending;
       clock.advance(1_000);
-      await flush();
+      await macrotask();
       expect(cc.getInteraction(offered.id)?.state).to.equal('offered');
       expect(clock.pendingTimers).to.equal(1); // only the offer's expiry
       cc.dispose();

@@ -11,18 +11,9 @@ import { SipTelephonyAdapter } from '../../src/adapters/sipjs/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { requireLoopbackOnly, type SipEnv } from '../helpers/sip-env.js';
 import { SipPeer } from '../helpers/sip-peer.js';
+import { sleep, waitFor } from '../helpers/wait.js';
 
 const ACK_DELAY_MS = 1_500;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 /** Holds the first outgoing ACK whose From is `user` for `ms`; records what every socket of the page sends. */
 class AckDelay {
   readonly sent: string[] = [];

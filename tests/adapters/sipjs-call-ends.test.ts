@@ -15,7 +15,7 @@ import '../../src/case-history.js';
 import type { CallActions } from '../../src/call-actions.js';
 import type { CallStatus } from '../../src/call-status.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { AdapterError } from '../../src/adapters/errors.js';
+import { } from '../../src/adapters/errors.js';
 import { PhoneCallbackAdapter } from '../../src/adapters/phone/index.js';
 import { SipTelephonyAdapter, type SipTelephonyOptions } from '../../src/adapters/sipjs/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
@@ -23,26 +23,7 @@ import type { Interaction } from '../../src/model/interaction.js';
 import { requireLoopbackOnly, sipControl, type SipEnv } from '../helpers/sip-env.js';
 import { SipPeer, type PeerSession } from '../helpers/sip-peer.js';
 import '../helpers/lit-warnings.js';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(AdapterError);
-    return error as AdapterError;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejectionOf, sleep, waitFor } from '../helpers/wait.js';
 
 /** A SIP message with its body replaced and Content-Length set to match. */
 function withBody(message: string, body: string): string {
@@ -181,7 +162,7 @@ describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', 
     const errors: string[] = [];
     actions.addEventListener('callback-error', (e) => errors.push((e as CustomEvent<{ message: string }>).detail.message));
     actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="hold"]')!.click();
-    await waitFor('the hold to fail', () => errors.length > 0, 10_000);
+    await waitFor('the hold to fail', () => errors.length > 0, { timeout: 10_000 });
     expect(wire.rewritten.filter((m) => m.includes('a=setup:actpass')), 'answers rewritten').to.have.length(1);
 
     // The agent reads why, in the window.
@@ -305,7 +286,7 @@ describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', 
     await sleep(500);
     await sipControl('start');
     // The re-INVITE finds no connection to the customer (480) for 10 s, then the call ends.
-    await waitFor('the call to end', () => adapter.getCall(callId)?.state === 'ended', 25_000);
+    await waitFor('the call to end', () => adapter.getCall(callId)?.state === 'ended', { timeout: 25_000 });
     expect(adapter.getCall(callId)).to.include({ endedBy: 'remote', endReason: 'connection-lost' });
     await waitUntil(() => phone.getInteraction(id)?.state === 'ended', 'the interaction ends');
     expect(lastHangUp(phone, id)).to.deep.include({ by: 'network' });

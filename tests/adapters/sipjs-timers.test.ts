@@ -7,9 +7,7 @@ import { AdapterError } from '../../src/adapters/errors.js';
 import { glareWaitMs, Reinvites, request, type ReinviteCall, type RequestDelegate } from '../../src/adapters/sipjs/reinvite.js';
 import { Transfers, type TransferCall } from '../../src/adapters/sipjs/refer.js';
 import { ManualClock } from '../../src/model/clock.js';
-
-/** Lets promise chains run (no clock time passes). */
-const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { macrotask } from '../helpers/wait.js';
 
 const TARGET = { kind: 'agent', id: 'sup', name: 'Supervisor' } as const;
 
@@ -65,16 +63,16 @@ describe('sip.js adapter: re-INVITE waits on the clock (pure)', () => {
     const clock = new ManualClock(0);
     const silent = watch(request(clock, 5_000, () => Promise.resolve()));
     clock.advance(4_999);
-    await flush();
+    await macrotask();
     expect(silent()).to.equal('pending');
     clock.advance(1);
-    await flush();
+    await macrotask();
     expect(silent()).to.equal('timeout');
 
     const pending = request(clock, 5_000, (delegate) => (queueMicrotask(() => delegate.onReject({ message: { statusCode: 491 } })), Promise.resolve()), [491]);
     expect(await pending).to.equal(491);
     const refused = watch(request(clock, 5_000, (delegate) => (queueMicrotask(() => delegate.onReject({ message: { statusCode: 481 } })), Promise.resolve())));
-    await flush();
+    await macrotask();
     expect(refused()).to.equal('invalid-state');
     expect(clock.pendingTimers, 'timers left').to.equal(0);
   });
@@ -85,17 +83,17 @@ describe('sip.js adapter: re-INVITE waits on the clock (pure)', () => {
       const fake = reinviteSession([491, 491]);
       const call = { info: { state: 'connected' as const }, session: fake.session, ownsCallId: owns };
       const held = watch(reinvites(clock).send(call, true));
-      await flush();
+      await macrotask();
       expect(fake.invites, 'first re-INVITE').to.equal(1);
       const [min, max] = owns ? [2_100, 4_000] : [0, 2_000];
       for (const retry of [2, 3]) {
         if (min > 0) {
           clock.advance(min - 1);
-          await flush();
+          await macrotask();
           expect(fake.invites, `no retry ${min - 1} ms after the 491`).to.equal(retry - 1);
         }
         clock.advance(max - Math.max(min - 1, 0));
-        await flush();
+        await macrotask();
         expect(fake.invites, `retry within ${max} ms of the 491`).to.equal(retry);
       }
       expect(held()).to.equal('resolved');
@@ -108,10 +106,10 @@ describe('sip.js adapter: re-INVITE waits on the clock (pure)', () => {
     const fake = reinviteSession([491, 491, 491, 491, 491]);
     const held = watch(reinvites(clock).send({ info: { state: 'connected' }, session: fake.session, ownsCallId: false }, true));
     for (let i = 0; i < 3; i++) {
-      await flush();
+      await macrotask();
       clock.advance(2_000);
     }
-    await flush();
+    await macrotask();
     expect(fake.invites).to.equal(4);
     expect(held()).to.equal('conflict');
     expect(fake.session.sessionDescriptionHandlerOptionsReInvite, 'the next answer keeps the call as it is').to.deep.include({ hold: false });
@@ -122,10 +120,10 @@ describe('sip.js adapter: re-INVITE waits on the clock (pure)', () => {
     const fake = reinviteSession([]);
     const held = watch(reinvites(clock).send({ info: { state: 'connected' }, session: fake.session, ownsCallId: false, acknowledged: new Promise(() => {}) }, true));
     clock.advance(4_999);
-    await flush();
+    await macrotask();
     expect([held(), fake.invites], 'before the timeout').to.deep.equal(['pending', 0]);
     clock.advance(1);
-    await flush();
+    await macrotask();
     expect([held(), fake.invites], 'at the timeout').to.deep.equal(['timeout', 0]);
   });
 });
@@ -171,7 +169,7 @@ describe('sip.js adapter: REFER waits on the clock (pure)', () => {
     const call = referCall(['SIP/2.0 486 Busy Here']);
     const { host, terminated } = transfers(clock);
     const outcome = watch(host.refer(call, 'sip:sup@example.com' as never, TARGET));
-    await flush();
+    await macrotask();
     expect(outcome()).to.equal('target-busy');
     expect(terminated).to.deep.equal([]);
     expect(clock.pendingTimers, 'timers left').to.equal(0);
@@ -183,10 +181,10 @@ describe('sip.js adapter: REFER waits on the clock (pure)', () => {
     const { host, terminated } = transfers(clock);
     const outcome = watch(host.refer(call, 'sip:sup@example.com' as never, TARGET));
     clock.advance(31_999);
-    await flush();
+    await macrotask();
     expect(outcome()).to.equal('pending');
     clock.advance(1);
-    await flush();
+    await macrotask();
     expect(outcome()).to.equal('timeout');
     expect(terminated).to.deep.equal([]);
   });
@@ -197,13 +195,13 @@ describe('sip.js adapter: REFER waits on the clock (pure)', () => {
     const consultation = referCall([]);
     const { host, terminated } = transfers(clock);
     const outcome = watch(host.attended(call, consultation, TARGET));
-    await flush();
+    await macrotask();
     expect(terminated, 'the customer leg, at the 200 NOTIFY').to.deep.equal([call]);
     clock.advance(1_999);
-    await flush();
+    await macrotask();
     expect([outcome(), terminated.length], 'before 2 s').to.deep.equal(['pending', 1]);
     clock.advance(1);
-    await flush();
+    await macrotask();
     expect(outcome()).to.equal('resolved');
     expect(terminated).to.deep.equal([call, consultation]);
   });

@@ -8,6 +8,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepQuery } from '../helpers/deep.js';
+import { settled } from '../helpers/wait.js';
 
 const STYLE_PROPS = ['display', 'color', 'background-color', 'font-weight', 'font-size', 'font-family', 'border-top-width', 'border-top-color', 'border-top-left-radius', 'padding-block-start', 'padding-inline-start', 'min-block-size', 'gap', 'visibility'];
 
@@ -55,13 +56,6 @@ async function open(src: string) {
 
 type Page = Awaited<ReturnType<typeof open>>;
 
-async function settle(pages: Page[]) {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    for (const p of pages) await p.desk.updateComplete;
-  }
-}
-
 const acceptButton = (p: Page) => deepQuery(p.doc, 'callback-notification')?.shadowRoot?.querySelector<HTMLButtonElement>('button.accept');
 
 async function offer(p: Page, scenario: string) {
@@ -106,26 +100,26 @@ describe('drop-in bundle ≡ sources', () => {
   it('the desk with a voice callback, each toolbar popup open in turn, and a web-callback preview render the same', async function () {
     this.timeout(60_000);
     const pages = [await open('/tests/bundle/drop-in.html'), await open('/tests/bundle/src-page.html')];
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
     await compare(pages, 'idle desk');
 
     // The agent status's reason picker.
     for (const p of pages) (deepQuery(p.doc, '[part="not-ready-button"]') as HTMLButtonElement).click();
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
     for (const p of pages) await waitUntil(() => deepQuery(p.doc, 'agent-status')?.shadowRoot?.querySelector('select'), 'reason picker open');
     await compare(pages, 'not-ready reason picker open');
     for (const p of pages) {
       (deepQuery(p.doc, 'agent-status')!.shadowRoot!.querySelector('select') as HTMLSelectElement).focus();
       await sendKeys({ press: 'Escape' });
     }
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
 
     for (const p of pages) await offer(p, 'immediate');
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
     // Clock text differs between the pages (masked digits); the rest must not.
     await compare(pages, 'voice offer shown');
     for (const p of pages) await accept(p, 'immediate');
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
     await compare(pages, 'voice callback accepted');
 
     const popups = { dtmf: 'dtmf-keypad', transfer: 'team-communicator', reschedule: 'callback-scheduler' };
@@ -135,7 +129,7 @@ describe('drop-in bundle ≡ sources', () => {
         expect(button, `${action} button`).to.not.equal(null);
         button!.click();
       }
-      await settle(pages);
+      await settled(...pages.map((p) => p.desk));
       for (const p of pages) await waitUntil(() => deepQuery(p.doc, tag)?.shadowRoot?.childElementCount, `${tag} open`);
       await compare(pages, `${action} popup open`);
       for (const p of pages) {
@@ -143,11 +137,11 @@ describe('drop-in bundle ≡ sources', () => {
         (deepQuery(p.doc, `[data-action="${action}"]`) as HTMLButtonElement).focus();
         await sendKeys({ press: 'Escape' });
       }
-      await settle(pages);
+      await settled(...pages.map((p) => p.desk));
     }
 
     for (const p of pages) await offerAndAccept(p, 'web-callback');
-    await settle(pages);
+    await settled(...pages.map((p) => p.desk));
     await compare(pages, 'web callback preview');
   });
 });

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { AsyncState } from '../../src/controllers/async-state.js';
 import { ManualClock } from '../../src/model/clock.js';
+import { macrotask } from '../helpers/wait.js';
 
 /** A host that connects and disconnects its controllers by hand and counts update requests. */
 class Host implements ReactiveControllerHost {
@@ -35,9 +36,6 @@ function adapterCall<T>() {
   return { calls, task };
 }
 
-/** Lets promise callbacks run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve));
-
 describe('AsyncState: one adapter request an element renders', () => {
   it('the latest request wins: the superseded one is aborted and its late answer ignored', async () => {
     const h = host();
@@ -53,7 +51,7 @@ describe('AsyncState: one adapter request an element renders', () => {
     expect(state.status).to.equal('pending');
 
     call.calls[1]!.resolve('answer to second');
-    await settle();
+    await macrotask();
     expect(state.status).to.equal('complete');
     expect(state.value).to.equal('answer to second');
     expect(state.answered).to.deep.equal(['second']);
@@ -61,7 +59,7 @@ describe('AsyncState: one adapter request an element renders', () => {
     // The older answer arrives late, and so does a failure of it: both are ignored.
     call.calls[0]!.resolve('answer to first');
     call.calls[0]!.reject(new AdapterError('network', 'late'));
-    await settle();
+    await macrotask();
     expect(state.value).to.equal('answer to second');
     expect(state.status).to.equal('complete');
     expect(state.error).to.equal(undefined);
@@ -80,7 +78,7 @@ describe('AsyncState: one adapter request an element renders', () => {
     expect(call.calls[0]!.signal.aborted).to.equal(true);
     call.calls[0]!.resolve('A');
     call.calls[1]!.resolve('B');
-    await settle();
+    await macrotask();
     expect(state.value).to.equal('B');
     state.sync(undefined);
     expect(state.status, 'nothing to ask').to.equal('initial');
@@ -96,7 +94,7 @@ describe('AsyncState: one adapter request an element renders', () => {
 
     void state.run(['x']);
     call.calls[0]!.reject(new TypeError('Failed to fetch'));
-    await settle();
+    await macrotask();
     expect(state.status).to.equal('error');
     expect(state.error).to.be.instanceOf(AdapterError);
     expect(errors).to.have.length(1);
@@ -104,7 +102,7 @@ describe('AsyncState: one adapter request an element renders', () => {
 
     void state.run(['x']);
     call.calls[1]!.resolve('fine');
-    await settle();
+    await macrotask();
     expect(state.status).to.equal('complete');
     expect(state.error).to.equal(undefined);
     expect(state.value).to.equal('fine');
@@ -134,7 +132,7 @@ describe('AsyncState: one adapter request an element renders', () => {
     expect(clock.pendingTimers, 'the pause ends too').to.equal(0);
     expect(state.status, 'a request cut short counts as never asked').to.equal('initial');
     call.calls[0]!.resolve('too late');
-    await settle();
+    await macrotask();
     expect(state.value).to.equal(undefined);
 
     // Updates while away ask nothing; coming back asks afresh at the next update.

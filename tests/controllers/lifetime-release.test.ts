@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -6,6 +6,7 @@ import { pendingWorkStore } from '../../src/controllers/pending-work/pending-wor
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
+import { quiet, settled } from '../helpers/wait.js';
 
 /**
  * Every controller takes what it holds through one lifetime scope (src/controllers/lifetime-scope.ts):
@@ -104,14 +105,6 @@ function countStoreSubscriptions() {
   };
 }
 
-/** Lets queued updates, microtasks and the simulated center's zero-latency answers run. */
-async function settle(...elements: Element[]) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    await Promise.all(elements.map((e) => (e as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
-  }
-}
-
 const TAGS = [
   'agent-status',
   'call-actions',
@@ -162,7 +155,7 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
       clock.pendingTimers === 0;
     // Late work (a chunk fetched, an answer that was on its way) has a moment to come back; it must not subscribe.
     await waitUntil(released, '', { timeout: 3_000 }).catch(() => undefined);
-    await settle();
+    await quiet();
     expect(centers.map((cc) => cc.liveSubscriptions()), `${what}: adapter subscriptions`).to.deep.equal(centers.map(() => ({})));
     expect(store.live, `${what}: pending-work store subscriptions`).to.equal(0);
     expect(listeners.live, `${what}: window and document listeners`).to.deep.equal(before);
@@ -175,17 +168,17 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
     const voice = await cc.offer('immediate');
     await cc.accept(voice.id);
     ccClock.advance(5_000);
-    await settle();
+    await settled();
     const callId = cc.getInteraction(voice.id)!.callId!;
     await cc.hold(callId);
     void cc.startConsultation(callId, ben).catch(() => undefined);
     ccClock.advance(5_000);
-    await settle();
+    await settled();
     states['held, consulting'] = cc.getInteraction(voice.id)!;
 
     const web = await cc.offer('web-callback');
     await cc.accept(web.id);
-    await settle();
+    await settled();
     states['web callback'] = cc.getInteraction(web.id)!;
 
     const done = await cc.offer('web-callback');
@@ -194,7 +187,7 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
     states['done'] = cc.getInteraction(done.id)!;
 
     states['offered'] = await cc.offer('immediate');
-    await settle();
+    await settled();
     return states;
   }
 
@@ -213,28 +206,28 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
         const el = document.createElement(tag) as unknown as HTMLElement & Record<string, unknown>;
         Object.assign(el, { adapter: cc, telephony: cc, directory: cc, clock, interactionId: interaction.id, contactId: interaction.contact.id });
         container.append(el);
-        await settle(el);
+        await settled(el);
         // The directory searches take requests, not subscriptions.
         if (!tag.endsWith('-responses') && tag !== 'team-communicator')
           expect(Object.keys(cc.liveSubscriptions()).length, `${what} follows its adapter`).to.be.greaterThan(0);
 
         el.remove();
-        await settle(el);
+        await settled(el);
         // Updated while away: another adapter, another interaction. Nothing may be taken for them.
         Object.assign(el, { adapter: other, telephony: other, directory: other, interactionId: ids.find((id) => id !== interaction.id) });
-        await settle(el);
+        await settled(el);
         el.ring = true;
         el.interactionId = interaction.id;
-        await settle(el);
+        await settled(el);
         await expectReleased(`${what} updated while disconnected`, [cc, other], clock);
         // An offer shown by an update while away must not start a ring nobody could stop.
         if ('ringing' in el) expect(el.ringing, `${what} rings while away`).to.equal(false);
 
         container.append(el);
         Object.assign(el, { adapter: cc, telephony: cc, directory: cc });
-        await settle(el);
+        await settled(el);
         el.remove();
-        await settle(el);
+        await settled(el);
         await expectReleased(`${what} removed again`, [cc, other], clock);
       }
     }
@@ -249,58 +242,58 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
     Object.assign(desk, { callbackAdapter: cc, telephonyAdapter: cc, directoryAdapter: cc, clock });
     desk.setAttribute('disposition-mode', 'list');
     container.append(desk);
-    await settle(desk);
+    await settled(desk);
     const windows = () => [...desk.shadowRoot!.querySelectorAll('[part=window]')];
 
     /** Removes the desk, swaps its adapters while it is away and back, checks, and puts it back. */
     async function awayAndBack(what: string, whileAway?: () => Promise<unknown>) {
       expect(Object.keys(cc.liveSubscriptions()).length, `${what}: the desk follows its adapter`).to.be.greaterThan(0);
       desk.remove();
-      await settle(desk);
+      await settled(desk);
       Object.assign(desk, { callbackAdapter: other, telephonyAdapter: other, directoryAdapter: other });
-      await settle(desk);
+      await settled(desk);
       Object.assign(desk, { callbackAdapter: cc, telephonyAdapter: cc, directoryAdapter: cc });
-      await settle(desk);
+      await settled(desk);
       await expectReleased(`desk removed (${what})`, [cc, other], clock);
       await whileAway?.();
       container.append(desk);
-      await settle(desk);
+      await settled(desk);
     }
 
     await awayAndBack('idle');
     const offer = await cc.offer('immediate');
-    await settle(desk);
+    await settled(desk);
     await awayAndBack('an offer waiting');
 
     await cc.accept(offer.id);
     ccClock.advance(5_000);
-    await settle(desk);
+    await settled(desk);
     await waitUntil(() => windows().length === 1, 'voice window open');
     await awayAndBack('a voice callback connected');
 
     const callId = cc.getInteraction(offer.id)!.callId!;
     void cc.startConsultation(callId, ben).catch(() => undefined);
     ccClock.advance(5_000);
-    await settle(desk);
+    await settled(desk);
     await awayAndBack('a consultation');
 
     const web = await cc.offer('web-callback');
     await cc.accept(web.id);
-    await settle(desk);
+    await settled(desk);
     await waitUntil(() => windows().length === 2, 'web callback window open');
     await awayAndBack('a web callback beside the voice one');
 
     // A Mark done that fails on the way: the window stays, closing, with its retry timer armed.
     await cc.hangUp(callId).catch(() => undefined);
-    await settle(desk);
+    await settled(desk);
     cc.failNext('markDone', 'network');
     const markDone = () =>
       desk.shadowRoot!.querySelector(`#window-${CSS.escape(web.id)} > callback-preview`)?.shadowRoot?.querySelector('call-actions')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="mark-done"]');
     await waitUntil(() => markDone(), 'Mark done shown');
     (desk.shadowRoot!.querySelector(`#tab-${CSS.escape(web.id)}`) as HTMLElement | null)?.click();
-    await settle(desk);
+    await settled(desk);
     markDone()!.click();
-    await settle(desk);
+    await settled(desk);
     await waitUntil(() => clock.pendingTimers > 0, 'the Mark done to be sent again on a timer');
     expect(windows(), 'the window kept while closing').to.have.length(2);
     // The service takes the Mark done while the desk is away. (Put back with the Mark done still
@@ -309,10 +302,10 @@ describe('one lifetime scope: nothing an element took outlives it', function () 
     await awayAndBack('a window closing, its Mark done to be sent again', () => cc.markDone(web.id));
 
     await cc.markDone(offer.id).catch(() => undefined);
-    await settle(desk);
+    await settled(desk);
     await awayAndBack('all done');
     desk.remove();
-    await settle(desk);
+    await settled(desk);
     await expectReleased('desk removed at the end', [cc, other], clock);
   });
 });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/callback-desk.js';
 import '../../src/callback-info.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -11,6 +11,7 @@ import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { quiet, settled, sleep } from '../helpers/wait.js';
 
 /**
  * An element re-renders for a change of what it shows, not for every change of its interaction
@@ -28,22 +29,15 @@ function countRenders(el: HTMLElement): { count: number } {
   return counter;
 }
 
-/** Until the element has rendered nothing for three rounds (whatever the set-up left queued is done). */
-async function quiet(counter: { count: number }, ...els: { updateComplete: Promise<unknown> }[]) {
+/** Until the element has rendered nothing through a quiet spell (whatever the set-up left queued is done). */
+async function untilNoRenders(counter: { count: number }, ...els: Element[]) {
   for (let round = 0; round < 20; round++) {
     counter.count = 0;
-    await settle(...els);
-    await aTimeout(20);
+    await quiet(...els);
+    await sleep(20);
     if (counter.count === 0) return;
   }
   throw new Error('the element keeps rendering with nothing changing');
-}
-
-async function settle(...els: { updateComplete: Promise<unknown> }[]) {
-  for (let i = 0; i < 3; i++) {
-    await aTimeout(0);
-    for (const el of els) await el.updateComplete;
-  }
 }
 
 const itemText = (el: CallbackInfo, key: string) =>
@@ -61,17 +55,17 @@ describe('re-rendering only for what an element shows', () => {
 
     const callId = cc.getInteraction(offer.id)!.callId!;
     await cc.hold(callId);
-    await settle(el);
+    await quiet(el);
     expect(cc.getInteraction(offer.id)!.state).to.equal('held');
     expect(renders.count, 'renders after a hold').to.equal(0);
     await cc.resume(callId);
-    await settle(el);
+    await quiet(el);
     expect(renders.count, 'renders after a resume').to.equal(0);
 
     const now = clock.now();
     const [slot] = await cc.availability(offer.id, { from: now + 2 * 86_400_000, to: now + 3 * 86_400_000 });
     await cc.reschedule(offer.id, { time: slot!.start });
-    await settle(el);
+    await settled(el);
     expect(renders.count, 'renders after a reschedule').to.be.greaterThan(0);
     expect(itemText(el, 'desired-time')).to.not.equal(before);
     expect(itemText(el, 'desired-time')).to.contain(new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(slot!.start));
@@ -91,15 +85,15 @@ describe('re-rendering only for what an element shows', () => {
     await cc.accept(first.id);
     const second = await cc.offer('scheduled');
     await cc.accept(second.id);
-    await settle(desk);
+    await settled(desk);
     const tabs = () => [...desk.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.id);
     expect(tabs()).to.deep.equal([`tab-${first.id}`, `tab-${second.id}`]);
 
     const status = desk.shadowRoot!.querySelector(`#window-${CSS.escape(first.id)} interaction-window`)!.shadowRoot!.querySelector<CallStatus>('call-status')!;
     const deskRenders = countRenders(desk);
-    await quiet(deskRenders, desk, status);
+    await untilNoRenders(deskRenders, desk, status);
     await cc.hold(cc.getInteraction(first.id)!.callId!);
-    await settle(desk, status);
+    await quiet(desk, status);
     expect(deskRenders.count, 'desk renders after one hold').to.equal(0);
     expect(status.hasState('held'), 'the held call’s status shows it').to.equal(true);
     expect(status.shadowRoot!.textContent).to.contain('On hold');
@@ -107,7 +101,7 @@ describe('re-rendering only for what an element shows', () => {
     await cc.resume(cc.getInteraction(first.id)!.callId!);
     await cc.hangUp(cc.getInteraction(first.id)!.callId!);
     await cc.markDone(first.id);
-    await settle(desk);
+    await settled(desk);
     expect(deskRenders.count, 'desk renders after Mark done').to.be.greaterThan(0);
     expect(desk.shadowRoot!.querySelector(`#window-${CSS.escape(first.id)}`) !== null, 'window of the call marked done still shown').to.equal(false);
     expect(tabs(), 'one interaction left: no tabs').to.deep.equal([]);
@@ -133,12 +127,12 @@ describe('re-rendering only for what an element shows', () => {
     const actions = wrapper.querySelector<CallActions>('call-actions')!;
     const statusRenders = countRenders(status);
     const actionRenders = countRenders(actions);
-    await quiet(statusRenders, status, actions);
-    await quiet(actionRenders, status, actions);
+    await untilNoRenders(statusRenders, status, actions);
+    await untilNoRenders(actionRenders, status, actions);
     statusRenders.count = 0;
     const call = cc.getCall(cc.getInteraction(offer.id)!.callId!)!;
     for (const listener of listeners) listener({ ...call });
-    await settle(status, actions);
+    await quiet(status, actions);
     expect(statusRenders.count, '<call-status> follows the call').to.be.greaterThan(0);
     expect(actionRenders.count, '<call-actions> does not').to.equal(0);
   });

@@ -13,6 +13,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { TargetRef } from '../../src/model/interaction.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * What every agent desktop has: Mute, after-call work with its timer and limit, Alternate during a
@@ -52,12 +53,7 @@ async function desk(options: { policy?: Partial<Policy>; capabilities?: Partial<
     events,
     interaction: () => cc.getInteraction(id)!,
     callId: () => cc.getInteraction(id)!.callId!,
-    async settle() {
-      await aTimeout(0);
-      await Promise.all([agent.updateComplete, status.updateComplete, actions.updateComplete]);
-      await aTimeout(0);
-      await Promise.all([agent.updateComplete, status.updateComplete, actions.updateComplete]);
-    },
+    settle: () => settled(agent, status, actions),
   };
   await s.settle();
   return s;

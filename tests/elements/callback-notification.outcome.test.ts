@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { settled } from '../helpers/wait.js';
 
 /**
  * What the agent is told about an offer beyond Accept and Reject: why Reject is missing when the
@@ -24,16 +25,12 @@ async function mount(lang = 'en') {
 }
 
 const root = (el: CallbackNotification) => el.shadowRoot!;
-const settle = async (el: CallbackNotification) => {
-  await aTimeout(0);
-  await el.updateComplete;
-};
 
 describe('<callback-notification> says what happened and why', () => {
   it('an offer that cannot be rejected says so where Reject would be, and Accept is described by it', async () => {
     const { cc, el } = await mount();
     await cc.offer('no-reject');
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
     const reason = root(el).querySelector<HTMLElement>('[part=no-reject]')!;
     expect(reason !== null, 'a visible reason').to.equal(true);
@@ -49,7 +46,7 @@ describe('<callback-notification> says what happened and why', () => {
     const { cc, el } = await mount();
     el.policy = { canReject: false };
     await cc.offer('immediate');
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
     expect(root(el).querySelector('[part=no-reject]')!.textContent!.trim()).to.equal('This callback cannot be rejected.');
   });
@@ -57,7 +54,7 @@ describe('<callback-notification> says what happened and why', () => {
   it('an offer that can be rejected has Reject and no reason', async () => {
     const { cc, el } = await mount();
     await cc.offer('immediate');
-    await settle(el);
+    await settled(el);
     expect(root(el).querySelector('button.reject') !== null, 'Reject shown').to.equal(true);
     expect(root(el).querySelector('[part=no-reject]') === null, 'no reason').to.equal(true);
     expect(root(el).querySelector('button.accept')!.hasAttribute('aria-describedby')).to.equal(false);
@@ -66,11 +63,11 @@ describe('<callback-notification> says what happened and why', () => {
   it('after Reject the live region says the offer was rejected, no longer "New callback"', async () => {
     const { cc, el } = await mount();
     const offer = await cc.offer('immediate');
-    await settle(el);
+    await settled(el);
     expect(announcement()).to.match(/^New callback: /);
     root(el).querySelector<HTMLButtonElement>('button.reject')!.click();
-    await settle(el);
-    await settle(el);
+    await settled(el);
+    await settled(el);
     expect(cc.getInteraction(offer.id)!.state).to.equal('rejected');
     expect(announcement()).to.not.include('New callback');
     expect(announcement()).to.equal(`Callback from ${offer.contact.name} rejected. It went back to routing.`);
@@ -79,21 +76,21 @@ describe('<callback-notification> says what happened and why', () => {
   it('an offer rejected elsewhere (another tab) is announced too', async () => {
     const { cc, el } = await mount();
     const offer = await cc.offer('immediate');
-    await settle(el);
+    await settled(el);
     await cc.reject(offer.id);
-    await settle(el);
+    await settled(el);
     expect(announcement()).to.equal(`Callback from ${offer.contact.name} rejected. It went back to routing.`);
   });
 
   it('in Spanish: the reason and the outcome', async () => {
     const { cc, el } = await mount('es');
     await cc.offer('no-reject');
-    await settle(el);
+    await settled(el);
     const reason = () => root(el).querySelector('[part=no-reject]')?.textContent?.trim();
     await waitUntil(() => reason() === 'Esta devolución de llamada no se puede rechazar.', `reason in Spanish: ${reason()}`);
     const other = await cc.offer('immediate');
     await cc.reject(other.id);
-    await settle(el);
+    await settled(el);
     expect(announcement()).to.equal(`Devolución de llamada de ${other.contact.name} rechazada. Volvió al enrutamiento.`);
   });
 });

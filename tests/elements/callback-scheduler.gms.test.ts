@@ -12,6 +12,7 @@ import {
   type GmsSetup,
 } from '../adapters/gms-harness.js';
 import '../helpers/lit-warnings.js';
+import { settled, waitFor } from '../helpers/wait.js';
 
 /**
  * <callback-scheduler> on the GMS adapter against the contract server (issue 15): a reschedule
@@ -65,15 +66,16 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
   });
   afterEach(() => s.adapter.dispose());
 
-  async function settled() {
-    await waitUntil(() => fired.includes('callback-action-done') || fired.includes('callback-error'), 'an outcome', { timeout: 5_000 });
-    await el.updateComplete;
+  /** The reschedule's outcome event, and the element showing it. */
+  async function outcome() {
+    await waitFor('an outcome', () => fired.includes('callback-action-done') || fired.includes('callback-error'));
+    await settled(el);
   }
 
   it('carried out but answered after the timeout: shown as rescheduled, in the history, one PUT', async () => {
     await scriptFailure({ method: 'PUT', apply: true, delayMs: 1_000 });
     submit(el).click();
-    await settled();
+    await outcome();
     expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
     expect($(el, '[part=error]')!.hidden).to.equal(true);
     expect($(el, '[part=status]')?.textContent).to.match(/^Rescheduled for /);
@@ -85,7 +87,7 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
   it('not carried out, answered late with a failure: the timeout message, the typed time kept, one PUT', async () => {
     await scriptFailure({ method: 'PUT', delayMs: 2_000, status: 503, times: 3 });
     submit(el).click();
-    await settled();
+    await outcome();
     expect(fired).to.deep.equal(['callback-action', 'callback-error']);
     expect($(el, '[part=error]')!.hidden).to.equal(false);
     expect($(el, '[part=error]')!.textContent).to.equal(adapterErrorMessage('timeout'));
@@ -101,7 +103,7 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
     await scriptFailure({ method: 'PUT', apply: true, drop: true });
     await scriptFailure({ method: 'GET', path: '_id=', status: 503, times: 5 });
     submit(el).click();
-    await settled();
+    await outcome();
     const error = $(el, '[part=error]')!;
     expect(error.hidden).to.equal(false);
     expect(error.getAttribute('role')).to.equal('alert');
@@ -119,7 +121,7 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
     submit(el).dispatchEvent(new MouseEvent('click', { detail: 2, bubbles: true, composed: true }));
     await aTimeout(100);
     submit(el).click();
-    await settled();
+    await outcome();
     await aTimeout(1_200);
     await el.updateComplete;
     expect(fired.filter((n) => n === 'callback-action-done')).to.have.length(1);
@@ -152,16 +154,17 @@ describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s
   });
   afterEach(() => s.adapter.dispose());
 
-  async function settled() {
-    await waitUntil(() => fired.includes('callback-action-done') || fired.includes('callback-error'), 'an outcome', { timeout: 5_000 });
-    await el.updateComplete;
+  /** The reschedule's outcome event, and the element showing it. */
+  async function outcome() {
+    await waitFor('an outcome', () => fired.includes('callback-action-done') || fired.includes('callback-error'));
+    await settled(el);
   }
 
   it('every request hangs to its deadline: "could not confirm", never the element\'s "did not answer in time"', async () => {
     await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
     await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000, times: 5 });
     submit(el).click();
-    await settled();
+    await outcome();
     expect(fired).to.deep.equal(['callback-action', 'callback-error']);
     expect($(el, '[part=error]')!.textContent).to.equal(adapterErrorMessage('unconfirmed'));
     expect(input(el, 'time').value).to.equal('11:00');
@@ -172,7 +175,7 @@ describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s
     await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
     await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000 });
     submit(el).click();
-    await settled();
+    await outcome();
     expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
     expect($(el, '[part=status]')?.textContent).to.match(/^Rescheduled for /);
     expect(rescheduled(s.adapter.getInteraction(id)).map((h) => h.time)).to.deep.equal([time]);

@@ -7,6 +7,7 @@ import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
 import { TargetSelectEvent } from '../../src/team-communicator.js';
 import '../helpers/lit-warnings.js';
+import { waitFor } from '../helpers/wait.js';
 
 /**
  * `callback-action`'s detail is one type per action, so a CRM reads a transfer's target without a
@@ -74,20 +75,10 @@ describe('callback-action detail, typed by action', () => {
     const [target] = await cc.searchTargets({ text: '', kinds: ['queue'] });
     expect(target, 'the simulator has a queue to transfer to').to.not.equal(undefined);
     expect(el.perform('transfer')).to.equal(true);
-    const communicator = await waitFor(() => el.shadowRoot!.querySelector('team-communicator'));
+    const communicator = await waitFor('the transfer panel', () => el.shadowRoot!.querySelector('team-communicator'));
     communicator.dispatchEvent(new TargetSelectEvent({ target: target!, purpose: 'transfer' }));
     const event = await done;
     expect(records).to.deep.equal([`transfer to ${target!.name}`]);
     expect(event.detail.action === 'transfer' && event.detail.args.target.id).to.equal(target!.id);
   });
 });
-
-async function waitFor<T>(find: () => T | null | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error('not found in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -15,6 +15,7 @@ import {
   type Session,
 } from 'sip.js';
 import { requireLoopbackOnly, type SipEnv } from './sip-env.js';
+import { sleep } from './wait.js';
 
 type IncomingRequestMessage = Invitation['request'];
 type SessionDescriptionHandler = Web.SessionDescriptionHandler;
@@ -48,8 +49,6 @@ export class SipCallFailed extends Error {
     this.name = 'SipCallFailed';
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with `promise`, or with `fallback` after `ms`. */
 function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { requireLoopbackOnly, sipControl } from '../helpers/sip-env.js';
 import { SipCallFailed, SipPeer, type PeerSession, type SipPeerOptions } from '../helpers/sip-peer.js';
+import { sleep } from '../helpers/wait.js';
 
 const ALICE = '+15550100';
 const BOB = '+15550101';
@@ -10,8 +11,6 @@ const CAROL = '+15550102';
 const ALICE_TONE = 440;
 const BOB_TONE = 660;
 const CAROL_TONE = 880;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function failureOf(promise: Promise<unknown>): Promise<SipCallFailed> {
   try {
