@@ -29,7 +29,11 @@ describe('<callback-desk> accessibility in every state', () => {
     const offer = await c.cc.offer('immediate');
     await c.cc.accept(offer.id);
     await settled(desk);
-    await waitUntil(() => actions(desk).shadowRoot?.querySelector('[data-action=transfer]'), 'window');
+    // The window comes with the desk's next renders: look for it without assuming it is there yet.
+    await waitUntil(
+      () => root(desk).querySelector('[part=window]:not([hidden]) > *')?.shadowRoot?.querySelector('call-actions')?.shadowRoot?.querySelector('[data-action=transfer]'),
+      'window',
+    );
     actions(desk).shadowRoot!.querySelector<HTMLButtonElement>('[data-action=transfer]')!.click();
     await settled(desk);
     const panel = actions(desk).shadowRoot!.querySelector<HTMLElement>('#panel')!;
