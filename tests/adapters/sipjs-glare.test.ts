@@ -23,14 +23,13 @@
 // 16 s (31 s when the RFC's seconds were waited for real).
 import { expect } from '@open-wc/testing';
 import { RequestPendingError, type Inviter } from 'sip.js';
-import { AdapterError } from '../../src/adapters/errors.js';
+import { } from '../../src/adapters/errors.js';
 import { SipTelephonyAdapter } from '../../src/adapters/sipjs/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { ManualClock, type Clock } from '../../src/model/clock.js';
 import { requireLoopbackOnly, type SipEnv } from '../helpers/sip-env.js';
 import { SipCallFailed, SipPeer, type PeerSession } from '../helpers/sip-peer.js';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { rejectionOf, sleep, waitFor } from '../helpers/wait.js';
 
 /** RFC 3261 §14.1: how long a UAC waits before retrying a re-INVITE that got a 491, ms. */
 const RFC_WAIT = { owner: { min: 2_100, max: 4_000 }, other: { min: 0, max: 2_000 } } as const;
@@ -42,14 +41,6 @@ const TIMER_SLACK_MS = 50;
 const WIRE_SLACK_MS = 300;
 /** The agent's request and ACK timeouts, longer than any back-off: its only shorter timer is the back-off. */
 const REQUEST_TIMEOUT_MS = 5_000;
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 // --- time ----------------------------------------------------------------------------------------
 
@@ -436,16 +427,6 @@ function provokeHold(far: PeerSession, outcomes: unknown[]): void {
   })();
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<AdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(AdapterError);
-    return error as AdapterError;
-  }
-  throw new Error('expected a rejection');
-}
-
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
 
 describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function () {
@@ -556,7 +537,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     };
     const done = () => agentDone() && farDone();
     while (!done()) {
-      await waitFor('a side waiting, or both done', () => done() || ready(), 20_000);
+      await waitFor('a side waiting, or both done', () => done() || ready(), { timeout: 20_000 });
       if (!done()) clock.runToNextWait();
     }
   }
@@ -706,7 +687,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     expect(agent.map((a) => a.status), "answers to the agent's re-INVITEs (1 + 3 retries)").to.deep.equal([491, 491, 491, 491]);
     expect(wire.sent491(c.farSocket, c.callId), '491s written by the far end').to.deep.equal(agent.map((a) => a.seq));
     expect(wire.sent491(c.agentSocket, c.callId).length, '491s written by the agent').to.equal(4);
-    await waitFor("the far end's four 491s", () => farFailures.length === 4, 2_000);
+    await waitFor("the far end's four 491s", () => farFailures.length === 4, { timeout: 2_000 });
     expect(farFailures).to.deep.equal([491, 491, 491, 491]);
     // Each retry waited 0–2 s (the agent does not own the Call-ID): 491 in → next createOffer().
     const retries = agent.slice(0, -1).map((a) => offers.find((o) => o.at > a.finalAt!)!);
@@ -745,7 +726,7 @@ describe('SipTelephonyAdapter: re-INVITE glare (491) against Kamailio', function
     const [error] = await Promise.all([rejectionOf(holding), runClock(c, since, holding, undefined, crossing)]);
     expect(error.code).to.equal('conflict');
     wire.gate = undefined;
-    await waitFor("the far end's four 491s", () => farOutcomes.length === 4, 2_000);
+    await waitFor("the far end's four 491s", () => farOutcomes.length === 4, { timeout: 2_000 });
     expect(adapter.getCall(c.call.id)?.state).to.equal('connected');
 
     // An ordinary re-INVITE from the far end (sendrecv: a refresh, or a codec change).
