@@ -4,8 +4,7 @@ import type { SipTelephonyOptions } from '../../src/adapters/sipjs/index.js';
 import { requireLoopbackOnly } from '../helpers/sip-env.js';
 import { SipPeer, type PeerSession } from '../helpers/sip-peer.js';
 import type { FarEnd, TelephonyHarness } from './contract/harness.js';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../helpers/wait.js';
 
 /** The people at the far ends: real sip.js phones registered on the tests' Kamailio. */
 export const PEOPLE = {
