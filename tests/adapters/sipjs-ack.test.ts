@@ -4,49 +4,21 @@
 // anyway and, when the ACK then arrives with its dialog waiting for the hold's answer, ends the
 // call ("Invalid signaling state HaveLocalOffer", BYE). The adapter waits for the ACK first.
 //
-// The delay is made certain, not left to timing: a WebSocket wrapper holds the caller's first ACK
+// The delay is made certain, not left to timing: a WebSocket wrapper (tests/helpers/sip-wire.ts) holds the caller's first ACK
 // for ACK_DELAY_MS before handing it to the socket, against the tests' real Kamailio (tests/sip/).
 import { expect } from '@open-wc/testing';
 import { SipTelephonyAdapter } from '../../src/adapters/sipjs/index.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { requireLoopbackOnly, type SipEnv } from '../helpers/sip-env.js';
 import { SipPeer } from '../helpers/sip-peer.js';
+import { SipWire } from '../helpers/sip-wire.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 
 const ACK_DELAY_MS = 1_500;
-/** Holds the first outgoing ACK whose From is `user` for `ms`; records what every socket of the page sends. */
-class AckDelay {
-  readonly sent: string[] = [];
-  delayed = 0;
-  readonly #original = globalThis.WebSocket;
-
-  constructor(user: string, ms: number) {
-    const { sent } = this;
-    const counts = (): boolean => (this.delayed ? false : ++this.delayed > 0);
-    globalThis.WebSocket = class extends this.#original {
-      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (typeof data === 'string' && data.startsWith('ACK ') && /^From:.*/im.exec(data)?.[0].includes(user) && counts()) {
-          setTimeout(() => {
-            sent.push(data);
-            super.send(data);
-          }, ms);
-          return;
-        }
-        if (typeof data === 'string') sent.push(data);
-        super.send(data);
-      }
-    };
-  }
-
-  uninstall(): void {
-    globalThis.WebSocket = this.#original;
-  }
-}
-
 describe('sip.js adapter: an answer not yet acknowledged (real Kamailio)', function () {
   this.timeout(40_000);
   let env: SipEnv;
-  let wire: AckDelay | undefined;
+  let wire: SipWire | undefined;
   let customer: SipPeer | undefined;
   let adapter: SipTelephonyAdapter | undefined;
 
@@ -63,7 +35,14 @@ describe('sip.js adapter: an answer not yet acknowledged (real Kamailio)', funct
 
   it('a hold made before the caller’s ACK arrives waits for it: the call is held, not ended', async () => {
     const user = `+1202555${String(Date.now()).slice(-4)}`;
-    wire = new AckDelay(user, ACK_DELAY_MS);
+    wire = new SipWire().install();
+    // The caller's first ACK (of the agent's answer) is held back.
+    let delayed = 0;
+    wire.delay = (message) => {
+      if (delayed || !message.startsWith('ACK ') || !/^From:.*/im.exec(message)?.[0].includes(user)) return undefined;
+      delayed++;
+      return ACK_DELAY_MS;
+    };
     customer = await SipPeer.start({ user, tone: 440 });
     const agentUser = `agent-ack-${Date.now().toString(36)}`;
     adapter = new SipTelephonyAdapter({ servers: [env.wsServer], aor: `sip:${agentUser}@${env.domain}`, requestTimeoutMs: 10_000 });
@@ -77,7 +56,7 @@ describe('sip.js adapter: an answer not yet acknowledged (real Kamailio)', funct
     await adapter.answer(callId);
     const held = await adapter.hold(callId);
 
-    expect(wire.delayed, 'the caller’s ACK was held back').to.equal(1);
+    expect(delayed, 'the caller’s ACK was held back').to.equal(1);
     expect(held.state).to.equal('held');
     await waitFor('the caller hears the hold', () => far.isHeldByRemote());
     // Long enough for a BYE sent when the late ACK arrived to have ended the call.

@@ -3,7 +3,7 @@
 // network (Kamailio gone and the call not recoverable) and the proxy (a BYE the proxy made).
 //
 // The far end is a sip.js phone in the same page (tests/helpers/sip-peer.ts). What a real far end
-// did wrong is made on the wire by a WebSocket wrapper (Wire): baresip answered a hold re-INVITE
+// did wrong is made on the wire by a WebSocket wrapper (tests/helpers/sip-wire.ts): baresip answered a hold re-INVITE
 // with `a=setup:actpass`, which Chromium refuses ("Answerer must use either active or passive value
 // for setup attribute"); here the peer's 200 OK is rewritten so on its way out. A BYE made by the
 // proxy itself (Kamailio's dialog module, a session timer) has the proxy's Via only and says why in a
@@ -23,6 +23,7 @@ import type { Interaction } from '../../src/model/interaction.js';
 import { requireLoopbackOnly, sipControl, type SipEnv } from '../helpers/sip-env.js';
 import { SipPeer, type PeerSession } from '../helpers/sip-peer.js';
 import '../helpers/lit-warnings.js';
+import { SipWire } from '../helpers/sip-wire.js';
 import { rejectionOf, sleep, waitFor } from '../helpers/wait.js';
 
 /** A SIP message with its body replaced and Content-Length set to match. */
@@ -35,51 +36,11 @@ function withBody(message: string, body: string): string {
 const bodyOf = (message: string) => message.slice(message.indexOf('\r\n\r\n') + 4);
 const isInviteOk = (message: string) => /^SIP\/2\.0 200 /.test(message) && /^CSeq:\s*\d+ INVITE/im.test(message);
 
-/** Every WebSocket of the page (the agent's and the far ends'): rewrites messages on their way out or in. */
-class Wire {
-  /** An outgoing message this returns a string for is sent as that string instead. */
-  outgoing: ((message: string) => string | undefined) | undefined;
-  /** An incoming message this returns a string for is delivered as that string instead. */
-  incoming: ((message: string) => string | undefined) | undefined;
-  readonly rewritten: string[] = [];
-  readonly #original = globalThis.WebSocket;
-
-  install(): void {
-    const wire = { outgoing: (m: string) => this.outgoing?.(m), incoming: (m: string) => this.incoming?.(m), rewritten: this.rewritten };
-    class RewritingWebSocket extends this.#original {
-      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        const changed = typeof data === 'string' ? wire.outgoing(data) : undefined;
-        if (changed !== undefined) wire.rewritten.push(changed);
-        super.send(changed ?? data);
-      }
-
-      override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-        if (type !== 'message' || typeof listener !== 'function') return super.addEventListener(type, listener, options);
-        super.addEventListener(
-          type,
-          (event: Event) => {
-            const data = (event as MessageEvent).data as unknown;
-            const changed = typeof data === 'string' ? wire.incoming(data) : undefined;
-            if (changed !== undefined) wire.rewritten.push(changed);
-            listener.call(this, changed === undefined ? event : new MessageEvent('message', { data: changed }));
-          },
-          options,
-        );
-      }
-    }
-    globalThis.WebSocket = RewritingWebSocket;
-  }
-
-  uninstall(): void {
-    globalThis.WebSocket = this.#original;
-  }
-}
-
 describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', function () {
   this.timeout(40_000);
 
   let env: SipEnv;
-  let wire: Wire;
+  let wire: SipWire;
   let adapters: SipTelephonyAdapter[] = [];
   let phones: PhoneCallbackAdapter[] = [];
   let peers: SipPeer[] = [];
@@ -90,7 +51,7 @@ describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', 
   });
 
   beforeEach(() => {
-    wire = new Wire();
+    wire = new SipWire();
     wire.install();
   });
 
