@@ -46,6 +46,17 @@ export function glareWaitMs(ownsCallId: boolean, random: () => number = Math.ran
   return ownsCallId ? 2_100 + random() * 1_900 : random() * 2_000;
 }
 
+/**
+ * A failure of an in-dialog request that ends the dialog (RFC 3261 §12.2.1.2): a 481 (the far end
+ * does not know the call) or a 408. Returns the SIP answer in words, or undefined for any other.
+ */
+export function dialogEndedBy(error: unknown): string | undefined {
+  if (!(error instanceof AdapterError)) return undefined;
+  const { status, sipResponse } = error.detail;
+  if (status !== 481 && status !== 408) return undefined;
+  return typeof sipResponse === 'string' && sipResponse ? sipResponse : String(status);
+}
+
 /** Resolves after `ms` of `clock`'s time. */
 export function sleep(clock: Clock, ms: number): Promise<void> {
   return new Promise((resolve) => clock.setTimeout(resolve, ms));

@@ -19,7 +19,7 @@ import { defaultTargetUri, escapeUserPart, SIP_DEFAULTS, type SipTelephonyOption
 import { SipConnection } from './connection.js';
 import { callbackDataFromInvite, sdpHoldsUs, unsupportedRequirements, webrtcOfferProblems } from './invite-data.js';
 import { byeFacts, mediaFailureOf, type CallEnd } from './call-end.js';
-import { Reinvites, sleep, type ReinviteCall } from './reinvite.js';
+import { dialogEndedBy, Reinvites, sleep, type ReinviteCall } from './reinvite.js';
 import { targetError, Transfers, type TransferCall } from './refer.js';
 
 /** A call and its sip.js session: what the re-INVITEs and the transfers need, and more. */
@@ -644,10 +644,9 @@ export class SipTelephonyAdapter implements TelephonyAdapter {
     try {
       await this.#reinvites.send(call, hold);
     } catch (error) {
-      const status = error instanceof AdapterError ? error.detail.status : undefined;
-      if ((status !== 481 && status !== 408) || call.info.state === 'ended' || call.ended) throw error;
-      const answer = (error as AdapterError).detail.sipResponse;
-      const end: CallEnd = { by: 'remote', reason: 'proxy', detail: typeof answer === 'string' && answer ? answer : String(status) };
+      const answer = dialogEndedBy(error);
+      if (answer === undefined || call.info.state === 'ended' || call.ended) throw error;
+      const end: CallEnd = { by: 'remote', reason: 'proxy', detail: answer };
       call.ended = end;
       call.endingBy = 'remote';
       this.#end(call, 'remote', end);
