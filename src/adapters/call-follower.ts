@@ -1,4 +1,4 @@
-// Shared by the callback adapters that keep their interactions in a LocalDesk (GMS, phone): not part
+// Shared by the callback adapters that keep their interactions in a InteractionLedger (GMS, phone): not part
 // of the public contract.
 import type { Clock } from '../model/clock.js';
 import type { Interaction } from '../model/interaction.js';
@@ -7,12 +7,12 @@ import { hangUpOf } from './call-end.js';
 import type { CallOptions } from './callback-adapter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from './errors.js';
 import { interactionFromData, type CallbackDataMapping } from './gms/callback-data.js';
-import type { LocalDesk } from './local-desk.js';
+import type { InteractionLedger } from './interaction-ledger.js';
 import type { CallInfo, TelephonyAdapter } from './telephony-adapter.js';
 
 export interface CallFollowerOptions {
   telephony: TelephonyAdapter;
-  desk: LocalDesk;
+  ledger: InteractionLedger;
   clock: Clock;
   mapping: CallbackDataMapping;
   offerTimeoutMs: number;
@@ -28,7 +28,7 @@ export interface CallFollowerOptions {
 }
 
 /**
- * Follows a telephony adapter's calls for the interactions of a {@link LocalDesk}: a ringing call
+ * Follows a telephony adapter's calls for the interactions of a {@link InteractionLedger}: a ringing call
  * with callback data is an offer, an outbound call dialled for an interaction (`DialRequest.interactionId`)
  * carries it, and each later value of a call reaches its interaction through the model's
  * `transition()`: answered, held and resumed (whoever did it: the elements on the raw phone, the
@@ -44,7 +44,7 @@ export class CallFollower {
   readonly #o: CallFollowerOptions;
   /** Interaction id of each followed call. */
   readonly #byCall = new Map<string, string>();
-  /** The last value of each followed call: the phone may forget ended calls before the desk forgets the interaction. */
+  /** The last value of each followed call: the phone may forget ended calls before the ledger forgets the interaction. */
   readonly #lastCalls = new Map<string, CallInfo>();
   readonly #acting = new Map<string, number>();
   /** Interactions a command is dialling for: their call is linked by the command. */
@@ -78,16 +78,16 @@ export class CallFollower {
 
   /** The ringing call that carries an offered interaction, if any. */
   ringing(id: string): string | undefined {
-    const callId = this.#o.desk.getInteraction(id)?.callId;
+    const callId = this.#o.ledger.getInteraction(id)?.callId;
     return callId && this.#o.telephony.getCall(callId)?.state === 'ringing' ? callId : undefined;
   }
 
-  /** An offer nobody answered goes back to routing: its ringing call is declined (the desk's `onExpired`). */
+  /** An offer nobody answered goes back to routing: its ringing call is declined (the ledger's `onExpired`). */
   expired(interaction: Interaction): void {
     if (interaction.callId) void this.#o.telephony.decline(interaction.callId).catch(() => undefined);
   }
 
-  /** The desk forgot a closed interaction (its `onForget`): so are its calls. */
+  /** The ledger forgot a closed interaction (its `onForget`): so are its calls. */
   forget(interaction: Interaction): void {
     for (const [callId, id] of this.#byCall) {
       if (id !== interaction.id) continue;
@@ -99,25 +99,25 @@ export class CallFollower {
   /** Accept answers the offer's ringing call, then the offer is accepted. */
   async accept(id: string, callId: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const { desk, telephony } = this.#o;
-    desk.check(id, { type: 'accept' });
-    desk.cancelExpiry(id);
+    const { ledger, telephony } = this.#o;
+    ledger.check(id, { type: 'accept' });
+    ledger.cancelExpiry(id);
     return this.acting(callId, async () => {
       await telephony.answer(callId, options);
-      return desk.apply(id, [{ type: 'accept' }]);
+      return ledger.apply(id, [{ type: 'accept' }]);
     });
   }
 
   /** Reject declines the offer's ringing call (back to routing), then the offer is rejected. */
   async reject(id: string, callId: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    const { desk, telephony } = this.#o;
-    const interaction = desk.check(id, { type: 'reject' });
+    const { ledger, telephony } = this.#o;
+    const interaction = ledger.check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-    desk.cancelExpiry(id);
+    ledger.cancelExpiry(id);
     return this.acting(callId, async () => {
       await telephony.decline(callId, options);
-      return desk.apply(id, [{ type: 'reject' }]);
+      return ledger.apply(id, [{ type: 'reject' }]);
     });
   }
 
@@ -126,8 +126,8 @@ export class CallFollower {
    * interaction (dialling `number`), followed from its first value on.
    */
   async dial(id: string, number: string, run: () => Promise<CallInfo>): Promise<CallInfo> {
-    const { desk } = this.#o;
-    desk.check(id, { type: 'dial', number });
+    const { ledger } = this.#o;
+    ledger.check(id, { type: 'dial', number });
     this.#dialing.add(id);
     let call: CallInfo;
     try {
@@ -137,7 +137,7 @@ export class CallFollower {
     }
     if (!this.#byCall.has(call.id)) {
       this.link(call.id, id);
-      desk.apply(id, [{ type: 'dial', number }], { callId: call.id });
+      ledger.apply(id, [{ type: 'dial', number }], { callId: call.id });
     }
     this.#changed(this.call(call.id) ?? call);
     return call;
@@ -161,35 +161,35 @@ export class CallFollower {
   }
 
   #changed(call: CallInfo): void {
-    const { desk, clock } = this.#o;
+    const { ledger, clock } = this.#o;
     let id = this.#byCall.get(call.id);
     if (id) this.#lastCalls.set(call.id, call);
     else id = this.#adopt(call);
     if (!id) return;
-    const interaction = desk.getInteraction(id);
+    const interaction = ledger.getInteraction(id);
     if (!interaction || isClosed(interaction.state) || interaction.callId !== call.id) return;
     const events = applicable(interaction, eventsForCall(interaction, call, this.#acting.has(call.id)), clock.now());
-    if (events.length) desk.apply(id, events);
+    if (events.length) ledger.apply(id, events);
   }
 
   /** A call not followed yet: an offer, a Call dialled for an interaction, or a consultation's call. */
   #adopt(call: CallInfo): string | undefined {
-    const { desk } = this.#o;
+    const { ledger } = this.#o;
     if (call.direction === 'inbound' && (call.state === 'ringing' || (this.#o.everyCall && call.state === 'ended' && call.refused))) {
       return this.#offer(call);
     }
     const parentId = call.consultationOf && this.#byCall.get(call.consultationOf);
-    const parent = parentId ? desk.getInteraction(parentId) : undefined;
+    const parent = parentId ? ledger.getInteraction(parentId) : undefined;
     if (parent?.consultation && !parent.consultation.callId && call.state !== 'ended') {
       // The consultation call exists from its first ring: End consultation can cancel it.
-      desk.commit({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
+      ledger.commit({ ...parent, consultation: { ...parent.consultation, callId: call.id } });
       return undefined;
     }
-    const interaction = call.interactionId ? desk.getInteraction(call.interactionId) : undefined;
+    const interaction = call.interactionId ? ledger.getInteraction(call.interactionId) : undefined;
     if (call.direction !== 'outbound' || interaction?.state !== 'ready-to-call' || this.#dialing.has(interaction.id)) return undefined;
     this.link(call.id, interaction.id);
     this.#lastCalls.set(call.id, call);
-    desk.apply(interaction.id, [{ type: 'dial', number: call.remote }], { callId: call.id });
+    ledger.apply(interaction.id, [{ type: 'dial', number: call.remote }], { callId: call.id });
     return interaction.id;
   }
 
@@ -199,19 +199,19 @@ export class CallFollower {
    * the same data gets this call as its own.
    */
   #offer(call: CallInfo): string | undefined {
-    const { desk, telephony, mapping, everyCall } = this.#o;
+    const { ledger, telephony, mapping, everyCall } = this.#o;
     const decline = (): undefined => {
       if (everyCall && !call.refused) void telephony.decline(call.id).catch(() => undefined);
       return undefined;
     };
-    if (everyCall && desk.getReadyState('voice') === 'not-ready') return decline();
+    if (everyCall && ledger.getReadyState('voice') === 'not-ready') return decline();
     const data: Record<string, string> = { ...(everyCall ? { _CB_SERVICE_ID: call.id } : {}), GMS_Customer_Number: call.remote, ...call.data };
     const id = mapping.id.map((key) => data[key]).find(Boolean);
     if (!id) return undefined;
-    const held = desk.openInteraction(id);
+    const held = ledger.openInteraction(id);
     if (held?.state === 'offered' && !held.callId && !call.refused) {
       this.link(call.id, id);
-      desk.commit({ ...held, callId: call.id });
+      ledger.commit({ ...held, callId: call.id });
       return id;
     }
     // The same callback again (a retransmitted or forked INVITE): the first one stays.
@@ -225,9 +225,9 @@ export class CallFollower {
     if (typeof result === 'string') return undefined;
     this.link(call.id, id);
     this.#lastCalls.set(call.id, call);
-    desk.offer({ ...result, callId: call.id }, now);
+    ledger.offer({ ...result, callId: call.id }, now);
     // Refused as it arrived (its audio cannot be connected from here): the agent is told what came in and why.
-    if (call.refused) desk.apply(id, [{ type: 'revoke', reason: call.refused }]);
+    if (call.refused) ledger.apply(id, [{ type: 'revoke', reason: call.refused }]);
     return id;
   }
 }

@@ -1,4 +1,4 @@
-// Shared by the adapters (simulated, GMS, phone, the local desk): nothing here is part of the public contract.
+// Shared by the adapters (simulated, GMS, phone, the interaction ledger): nothing here is part of the public contract.
 import type { Unsubscribe } from './errors.js';
 
 /**

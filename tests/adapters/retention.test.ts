@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LocalDesk } from '../../src/adapters/local-desk.js';
+import { InteractionLedger } from '../../src/adapters/interaction-ledger.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
@@ -36,30 +36,30 @@ describe('adapters forget closed interactions after a grace period', () => {
     cc.dispose();
   });
 
-  it('LocalDesk (GMS, phone): an id offered again is forgotten 15 minutes after its latest close', async () => {
+  it('InteractionLedger (GMS, phone): an id offered again is forgotten 15 minutes after its latest close', async () => {
     const clock = new ManualClock();
     const forgotten: string[] = [];
-    const desk = new LocalDesk({ clock, readyState: 'ready', onForget: (i) => forgotten.push(i.id) });
+    const ledger = new InteractionLedger({ clock, readyState: 'ready', onForget: (i) => forgotten.push(i.id) });
     const interaction = await sample(clock);
-    const offerAgain = (id = 'X') => desk.offer({ ...interaction, id, offer: { ...interaction.offer, expiresAt: clock.now() + 60 * MINUTE } }, clock.now());
+    const offerAgain = (id = 'X') => ledger.offer({ ...interaction, id, offer: { ...interaction.offer, expiresAt: clock.now() + 60 * MINUTE } }, clock.now());
     let other = 0;
-    // Any activity of the desk sweeps: here, another offer.
+    // Any activity of the ledger sweeps: here, another offer.
     const activity = () => offerAgain(`other-${++other}`);
 
     offerAgain();
-    desk.apply('X', [{ type: 'reject' }]);
+    ledger.apply('X', [{ type: 'reject' }]);
     clock.advance(10 * MINUTE);
     offerAgain();
     clock.advance(4 * MINUTE);
-    desk.apply('X', [{ type: 'reject' }]);
+    ledger.apply('X', [{ type: 'reject' }]);
     clock.advance(MINUTE + 1_000);
     activity();
-    expect(desk.getInteraction('X')?.state, '1 minute after its second close').to.equal('rejected');
+    expect(ledger.getInteraction('X')?.state, '1 minute after its second close').to.equal('rejected');
     expect(forgotten).to.deep.equal([]);
     clock.advance(14 * MINUTE);
     activity();
-    expect(desk.getInteraction('X'), '15 minutes after its second close').to.equal(undefined);
+    expect(ledger.getInteraction('X'), '15 minutes after its second close').to.equal(undefined);
     expect(forgotten).to.deep.equal(['X']);
-    desk.stopOfferTimers();
+    ledger.stopOfferTimers();
   });
 });

@@ -23,7 +23,7 @@ import {
   type GmsCallbackAdapterOptions,
 } from './config.js';
 import { CallFollower } from '../call-follower.js';
-import { LocalDesk } from '../local-desk.js';
+import { InteractionLedger } from '../interaction-ledger.js';
 import { ConfirmedWrites } from './confirmed-writes.js';
 import { GmsHttpClient } from './http.js';
 import {
@@ -94,7 +94,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   readonly #clock: Clock;
   readonly #mapping: CallbackDataMapping;
   readonly #bucketMs: number;
-  readonly #desk: LocalDesk;
+  readonly #ledger: InteractionLedger;
   readonly #writes: ConfirmedWrites;
   readonly #writeDeadlineMs: number;
   /** The `telephony` option's calls, followed. */
@@ -106,7 +106,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     this.#clock = options.clock ?? systemClock;
     this.#mapping = { ...DEFAULT_MAPPING, ...options.mapping };
     this.#bucketMs = (options.bucketMinutes ?? DEFAULT_BUCKET_MINUTES) * 60_000;
-    this.#desk = new LocalDesk({
+    this.#ledger = new InteractionLedger({
       clock: this.#clock,
       readyState: 'not-ready',
       onExpired: (interaction) => this.#calls?.expired(interaction),
@@ -127,7 +127,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       options.telephony &&
       new CallFollower({
         telephony: options.telephony,
-        desk: this.#desk,
+        ledger: this.#ledger,
         clock: this.#clock,
         mapping: this.#mapping,
         offerTimeoutMs: options.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS,
@@ -169,29 +169,29 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
     });
     if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a GMS callback: ${result}.`);
-    const held = this.#desk.openInteraction(result.id);
+    const held = this.#ledger.openInteraction(result.id);
     if (held) return held;
     const { callId } = options;
     const interaction: Interaction = callId ? { ...result, callId } : result;
     if (callId) this.#calls?.link(callId, interaction.id);
-    this.#desk.offer(interaction, now);
+    this.#ledger.offer(interaction, now);
     return interaction;
   }
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#desk.onOffer(listener);
+    return this.#ledger.onOffer(listener);
   }
 
   onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#desk.onInteraction(listener);
+    return this.#ledger.onInteraction(listener);
   }
 
   getInteraction(id: string): Interaction | undefined {
-    return this.#desk.getInteraction(id);
+    return this.#ledger.getInteraction(id);
   }
 
   listInteractions(): Interaction[] {
-    return this.#desk.listInteractions();
+    return this.#ledger.listInteractions();
   }
 
   // ---- the agent's answers (local) ----
@@ -200,7 +200,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
     const callId = this.#calls?.ringing(id);
     if (callId) return this.#calls!.accept(id, callId, options);
-    return this.#local(id, options, () => this.#desk.apply(id, [{ type: 'accept' }]));
+    return this.#local(id, options, () => this.#ledger.apply(id, [{ type: 'accept' }]));
   }
 
   /** With the `telephony` option, declines the ringing call that carries the callback. */
@@ -211,26 +211,26 @@ export class GmsCallbackAdapter implements CallbackAdapter {
       if (interaction.state === 'offered' && !interaction.offer.canReject) {
         throw new AdapterError('not-permitted', 'This callback may not be rejected.');
       }
-      return this.#desk.apply(id, [{ type: 'reject' }]);
+      return this.#ledger.apply(id, [{ type: 'reject' }]);
     });
   }
 
   setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
     return this.#local(id, options, () =>
-      this.#desk.apply(id, [{ type: 'disposition', disposition: this.#knownDisposition(disposition.code) }]),
+      this.#ledger.apply(id, [{ type: 'disposition', disposition: this.#knownDisposition(disposition.code) }]),
     );
   }
 
   addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
     return this.#local(id, options, () => {
       if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
-      return this.#desk.apply(id, [{ type: 'note', text }]);
+      return this.#ledger.apply(id, [{ type: 'note', text }]);
     });
   }
 
   markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
     return this.#local(id, options, () =>
-      this.#desk.markDone(id, request, {
+      this.#ledger.markDone(id, request, {
         known: (disposition) => this.#knownDisposition(disposition.code),
         mandatory: !!this.#policy.dispositionMandatory,
       }),
@@ -238,17 +238,17 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   }
 
   getReadyState(channel: Channel): AgentReadyState {
-    return this.#desk.getReadyState(channel);
+    return this.#ledger.getReadyState(channel);
   }
 
   async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
     await Promise.resolve();
     throwIfAborted(options?.signal);
-    this.#desk.setReadyState(channel, state);
+    this.#ledger.setReadyState(channel, state);
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
-    return this.#desk.onReadyState(listener);
+    return this.#ledger.onReadyState(listener);
   }
 
   // ---- GMS ----
@@ -259,7 +259,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
    * `onInteraction`.
    */
   reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
-    return this.#reschedule(id, request, options, (event) => this.#desk.check(id, event), (event) => this.#desk.apply(id, [event]));
+    return this.#reschedule(id, request, options, (event) => this.#ledger.check(id, event), (event) => this.#ledger.apply(id, [event]));
   }
 
   /**
@@ -357,7 +357,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     const now = this.#clock.now();
     const found: Interaction[] = [];
     for (const record of Array.isArray(records) ? records : []) {
-      const held = this.#desk.getInteraction(record._id);
+      const held = this.#ledger.getInteraction(record._id);
       if (held && isClosed(held.state)) continue;
       found.push(held ?? interactionFromRecord(record, now));
     }
@@ -451,7 +451,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
           return record?._callback_state === 'COMPLETED' && record._callback_reason === 'CANCELLED' ? {} : undefined;
         },
         confirm: () => {
-          if (this.#desk.getInteraction(id)?.state === 'offered') this.#desk.apply(id, [{ type: 'revoke' }]);
+          if (this.#ledger.getInteraction(id)?.state === 'offered') this.#ledger.apply(id, [{ type: 'revoke' }]);
         },
       },
       options?.signal,
@@ -461,8 +461,8 @@ export class GmsCallbackAdapter implements CallbackAdapter {
   /** Stops offer timers, forgets listeners, stops following the phone and waiting for writes in flight. */
   dispose(): void {
     this.#calls?.dispose();
-    this.#desk.stopOfferTimers();
-    this.#desk.clearListeners();
+    this.#ledger.stopOfferTimers();
+    this.#ledger.clearListeners();
     this.#writes.dispose();
   }
 
@@ -507,7 +507,7 @@ export class GmsCallbackAdapter implements CallbackAdapter {
     throwIfAborted(options?.signal);
     await Promise.resolve();
     throwIfAborted(options?.signal);
-    return run(this.#desk.require(id));
+    return run(this.#ledger.require(id));
   }
 
   #knownDisposition(code: string): DispositionRef {

@@ -14,7 +14,7 @@ import type {
 } from '../callback-adapter.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import { DEFAULT_MAPPING, interactionFromData, type CallbackDataMapping } from '../gms/callback-data.js';
-import { LocalDesk } from '../local-desk.js';
+import { InteractionLedger } from '../interaction-ledger.js';
 import type {
   CallInfo,
   DialRequest,
@@ -83,7 +83,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   readonly #options: PhoneCallbackAdapterOptions;
   readonly #policy: Readonly<Partial<Policy>>;
   readonly #clock: Clock;
-  readonly #desk: LocalDesk;
+  readonly #ledger: InteractionLedger;
   readonly #calls: CallFollower;
 
   constructor(options: PhoneCallbackAdapterOptions) {
@@ -92,7 +92,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     this.#phone = options.telephony;
     this.#clock = options.clock ?? systemClock;
     this.callbackCapabilities = options.scheduler?.callbackCapabilities ?? { reschedule: false, availability: false, duplicateLookup: false };
-    this.#desk = new LocalDesk({
+    this.#ledger = new InteractionLedger({
       clock: this.#clock,
       readyState: 'ready',
       onExpired: (interaction) => this.#calls.expired(interaction),
@@ -100,7 +100,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     });
     this.#calls = new CallFollower({
       telephony: this.#phone,
-      desk: this.#desk,
+      ledger: this.#ledger,
       clock: this.#clock,
       mapping: { ...DEFAULT_MAPPING, ...options.mapping },
       offerTimeoutMs: options.offerTimeoutMs ?? 30_000,
@@ -121,42 +121,42 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   /** Stops following the phone and the offer timers. The phone itself is left as it is. */
   dispose(): void {
     this.#calls.dispose();
-    this.#desk.stopOfferTimers();
+    this.#ledger.stopOfferTimers();
   }
 
   // --- offers -------------------------------------------------------------------------------
 
   onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#desk.onOffer(listener);
+    return this.#ledger.onOffer(listener);
   }
 
   onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
-    return this.#desk.onInteraction(listener);
+    return this.#ledger.onInteraction(listener);
   }
 
   getInteraction(id: string): Interaction | undefined {
-    return this.#desk.getInteraction(id);
+    return this.#ledger.getInteraction(id);
   }
 
   listInteractions(): Interaction[] {
-    return this.#desk.listInteractions();
+    return this.#ledger.listInteractions();
   }
 
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
     const callId = this.#calls.ringing(id);
     if (callId) return this.#calls.accept(id, callId, options);
     await settled(options);
-    this.#desk.check(id, { type: 'accept' });
-    return this.#desk.apply(id, [{ type: 'accept' }]);
+    this.#ledger.check(id, { type: 'accept' });
+    return this.#ledger.apply(id, [{ type: 'accept' }]);
   }
 
   async reject(id: string, options?: CallOptions): Promise<Interaction> {
     const callId = this.#calls.ringing(id);
     if (callId) return this.#calls.reject(id, callId, options);
     await settled(options);
-    const interaction = this.#desk.check(id, { type: 'reject' });
+    const interaction = this.#ledger.check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
-    return this.#desk.apply(id, [{ type: 'reject' }]);
+    return this.#ledger.apply(id, [{ type: 'reject' }]);
   }
 
   /**
@@ -172,9 +172,9 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
       canRejectByDefault: this.#options.canRejectByDefault ?? true,
     });
     if (typeof result === 'string') throw new AdapterError('invalid-input', `Not a callback: ${result}.`);
-    const held = this.#desk.openInteraction(result.id);
+    const held = this.#ledger.openInteraction(result.id);
     if (held) return held;
-    this.#desk.offer(result, now);
+    this.#ledger.offer(result, now);
     return result;
   }
 
@@ -182,9 +182,9 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
     const scheduler = this.#scheduler('Rescheduling');
     const reason = request.reason ? { reason: request.reason } : {};
-    this.#desk.check(id, { type: 'reschedule', time: request.time, ...reason });
+    this.#ledger.check(id, { type: 'reschedule', time: request.time, ...reason });
     const held = await scheduler.rescheduleCallback(id, request, options);
-    return this.#desk.apply(id, [{ type: 'reschedule', ...held, ...reason }]);
+    return this.#ledger.apply(id, [{ type: 'reschedule', ...held, ...reason }]);
   }
 
   async availability(id: string, query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]> {
@@ -195,41 +195,41 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   async findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]> {
     const found = this.#options.scheduler ? await this.#options.scheduler.findOpenByNumber(number, options) : [];
     return found.flatMap((i) => {
-      const held = this.#desk.getInteraction(i.id);
+      const held = this.#ledger.getInteraction(i.id);
       return held && isClosed(held.state) ? [] : [held ?? i];
     });
   }
 
   async setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    return this.#desk.apply(id, [{ type: 'disposition', disposition: this.#known(disposition) }]);
+    return this.#ledger.apply(id, [{ type: 'disposition', disposition: this.#known(disposition) }]);
   }
 
   async addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
     if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
-    return this.#desk.apply(id, [{ type: 'note', text }]);
+    return this.#ledger.apply(id, [{ type: 'note', text }]);
   }
 
   async markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
-    return this.#desk.markDone(id, request, {
+    return this.#ledger.markDone(id, request, {
       known: (disposition) => this.#known(disposition),
       mandatory: !!this.#policy.dispositionMandatory,
     });
   }
 
   getReadyState(channel: Channel): AgentReadyState {
-    return this.#desk.getReadyState(channel);
+    return this.#ledger.getReadyState(channel);
   }
 
   async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
     throwIfAborted(options?.signal);
-    this.#desk.setReadyState(channel, state);
+    this.#ledger.setReadyState(channel, state);
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
-    return this.#desk.onReadyState(listener);
+    return this.#ledger.onReadyState(listener);
   }
 
   // --- the phone, as the elements use it --------------------------------------------------------
@@ -260,13 +260,13 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
 
   answer(callId: string, options?: CallOptions): Promise<CallInfo> {
     const id = this.#calls.interactionOf(callId);
-    if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
+    if (id && this.#ledger.getInteraction(id)?.state === 'offered') return this.accept(id, options).then(() => this.#phone.getCall(callId)!);
     return this.#phone.answer(callId, options);
   }
 
   decline(callId: string, options?: CallOptions): Promise<void> {
     const id = this.#calls.interactionOf(callId);
-    if (id && this.#desk.getInteraction(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
+    if (id && this.#ledger.getInteraction(id)?.state === 'offered') return this.reject(id, options).then(() => undefined);
     return this.#phone.decline(callId, options);
   }
 
@@ -304,27 +304,27 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   async startConsultation(callId: string, target: TargetRef, options?: CallOptions): Promise<CallInfo> {
     const id = this.#calls.interactionOf(callId);
     if (!id) return this.#phone.startConsultation(callId, target, options);
-    this.#desk.check(id, { type: 'consult-start', target });
+    this.#ledger.check(id, { type: 'consult-start', target });
     const pending = this.#phone.startConsultation(callId, target, options);
     // The customer is held and the target rings from here on.
-    this.#desk.apply(id, [{ type: 'consult-start', target }]);
+    this.#ledger.apply(id, [{ type: 'consult-start', target }]);
     try {
       const consultation = await pending;
-      const now = this.#desk.getInteraction(id);
+      const now = this.#ledger.getInteraction(id);
       if (now?.consultation) {
-        this.#desk.commit({ ...now, consultation: { ...now.consultation, callId: consultation.id } });
-        this.#desk.apply(id, [{ type: 'consult-answered' }]);
+        this.#ledger.commit({ ...now, consultation: { ...now.consultation, callId: consultation.id } });
+        this.#ledger.apply(id, [{ type: 'consult-answered' }]);
       }
       return consultation;
     } catch (error) {
       const code = error instanceof AdapterError ? error.code : 'unknown';
-      const now = this.#desk.getInteraction(id);
+      const now = this.#ledger.getInteraction(id);
       if (now?.consultation?.state === 'dialing') {
         const call = this.#phone.getCall(callId);
         // Aborted: the phone resumed the customer (signal), or End consultation will say so itself.
         if (code === 'aborted') {
-          if (call?.state === 'connected') this.#desk.apply(id, [{ type: 'consult-end' }]);
-        } else this.#desk.apply(id, [{ type: 'consult-failed', outcome: code === 'target-no-answer' ? 'no-answer' : 'declined' }]);
+          if (call?.state === 'connected') this.#ledger.apply(id, [{ type: 'consult-end' }]);
+        } else this.#ledger.apply(id, [{ type: 'consult-failed', outcome: code === 'target-no-answer' ? 'no-answer' : 'declined' }]);
       }
       throw error;
     }
@@ -358,7 +358,7 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     const phone = this.#phone;
     if (!phone.removeParticipant) return notSupported('removeParticipant');
     const id = this.#calls.interactionOf(callId);
-    const member = (id ? this.#desk.getInteraction(id)?.participants : undefined)?.find((p) => p.id === target.id) ?? target;
+    const member = (id ? this.#ledger.getInteraction(id)?.participants : undefined)?.find((p) => p.id === target.id) ?? target;
     return this.#act(callId, { type: 'participant-left', target: member }, () => phone.removeParticipant!(callId, target, options));
   }
 
@@ -373,14 +373,14 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
   /** Checks the event against the interaction on `callId` (if any), runs the phone, then applies it. */
   async #act<T>(callId: string, event: InteractionEvent, run: () => Promise<T>): Promise<T> {
     const id = this.#calls.interactionOf(callId);
-    const interaction = id ? this.#desk.getInteraction(id) : undefined;
+    const interaction = id ? this.#ledger.getInteraction(id) : undefined;
     if (!interaction || isClosed(interaction.state) || interaction.callId !== callId) return run();
-    this.#desk.check(interaction.id, event);
+    this.#ledger.check(interaction.id, event);
     return this.#calls.acting(callId, async () => {
       const result = await run();
       // The phone may already have reported the outcome (a hang-up seen through onCall first).
-      const events = applicable(this.#desk.getInteraction(interaction.id)!, [event], this.#clock.now());
-      if (events.length) this.#desk.apply(interaction.id, events);
+      const events = applicable(this.#ledger.getInteraction(interaction.id)!, [event], this.#clock.now());
+      if (events.length) this.#ledger.apply(interaction.id, events);
       return result;
     });
   }

@@ -7,7 +7,7 @@ import { Emitter } from './emitter.js';
 import { AdapterError, type Unsubscribe } from './errors.js';
 import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from './retention.js';
 
-export interface LocalDeskOptions {
+export interface InteractionLedgerOptions {
   clock: Clock;
   /** The agent's state on every channel until they change it. */
   readyState: AgentReadyState;
@@ -19,7 +19,7 @@ export interface LocalDeskOptions {
   onForget?: (interaction: Interaction) => void;
 }
 
-export interface LocalMarkDone {
+export interface LedgerMarkDone {
   /** The adapter's own disposition list: returns the known disposition or throws `invalid-input`. */
   known: (disposition: DispositionRef) => DispositionRef;
   /** Mark done needs a disposition, sent now or set before. */
@@ -27,13 +27,13 @@ export interface LocalMarkDone {
 }
 
 /**
- * The agent-side record of offered and accepted callbacks that a backend without its own push
+ * The interaction ledger: the agent-side record of offered and accepted callbacks that a backend without its own push
  * channel (GMS, callbacks arriving as calls) keeps in the page: the interactions, the offer,
  * change and ready-state listeners, the offer expiry timers on the clock, and every change applied
  * through the model's `transition()`. The adapter decides when things happen and what its backend
- * is told; the desk only keeps the record and publishes each change.
+ * is told; the ledger only keeps the record and publishes each change.
  */
-export class LocalDesk {
+export class InteractionLedger {
   readonly #clock: Clock;
   readonly #onExpired: ((interaction: Interaction) => void) | undefined;
   readonly #interactions = new Map<string, Interaction>();
@@ -44,7 +44,7 @@ export class LocalDesk {
   readonly #ready: Record<Channel, AgentReadyState>;
   readonly #retention: Retention;
 
-  constructor(options: LocalDeskOptions) {
+  constructor(options: InteractionLedgerOptions) {
     this.#clock = options.clock;
     this.#onExpired = options.onExpired;
     // A shift of hundreds of callbacks must not keep them all: closed ones go after a grace period.
@@ -95,7 +95,7 @@ export class LocalDesk {
     this.#changes.emit(interaction);
   }
 
-  /** Throws `not-found` when the desk has no such interaction. */
+  /** Throws `not-found` when the ledger has no such interaction. */
   require(id: string): Interaction {
     const interaction = this.#interactions.get(id);
     if (!interaction) throw new AdapterError('not-found', `No interaction ${id}.`);
@@ -125,10 +125,10 @@ export class LocalDesk {
   }
 
   /**
-   * Mark done as every local desk does it: `done` must apply, the disposition must be known and,
+   * Mark done as every ledger does it: `done` must apply, the disposition must be known and,
    * when mandatory, present; then the disposition, the last note and `done` in one change.
    */
-  markDone(id: string, request: MarkDoneRequest, rules: LocalMarkDone): Interaction {
+  markDone(id: string, request: MarkDoneRequest, rules: LedgerMarkDone): Interaction {
     const interaction = this.check(id, { type: 'done' });
     const disposition = request.disposition ? rules.known(request.disposition) : undefined;
     if (rules.mandatory && !(disposition ?? interaction.disposition)) {
