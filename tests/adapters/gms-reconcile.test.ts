@@ -280,5 +280,41 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       expect(await stored(id)).to.include({ _callback_state: 'COMPLETED', _callback_reason: 'CANCELLED' });
       expect(count(await requestLog(), 'DELETE')).to.equal(1);
     });
+
+    it('carried out but answered after the timeout: success from the read-back, the offer revoked, one DELETE', async () => {
+      const id = await createOnServer({ _customer_number: freshNumber() });
+      const offered = s.adapter.ingest(await routeToAgent(id));
+      await scriptFailure({ method: 'DELETE', apply: true, delayMs: 1_000 });
+      const started = Date.now();
+      await s.adapter.cancel(id);
+      expect(Date.now() - started, 'answered from the read-back, not the late reply').to.be.below(1_000);
+      expect(s.adapter.getInteraction(offered.id)?.state).to.equal('revoked');
+      expect(await stored(id)).to.include({ _callback_state: 'COMPLETED', _callback_reason: 'CANCELLED' });
+      // The late reply arrives: nothing is sent again.
+      await aTimeout(1_000);
+      const log = await requestLog();
+      expect(count(log, 'DELETE')).to.equal(1);
+      expect(log.some((r) => r.method === 'GET' && r.query._id === id), 'read back by id').to.equal(true);
+    });
+
+    it('not carried out and answered late with a failure: the timeout, the offer still with the agent, one DELETE', async () => {
+      const id = await createOnServer({ _customer_number: freshNumber() });
+      const offered = s.adapter.ingest(await routeToAgent(id));
+      await scriptFailure({ method: 'DELETE', delayMs: 2_000, status: 503 });
+      await expectAdapterError(s.adapter.cancel(id), 'timeout');
+      await aTimeout(1_500);
+      expect(s.adapter.getInteraction(offered.id)?.state).to.equal('offered');
+      expect((await stored(id))?._callback_state).to.not.equal('COMPLETED');
+      expect(count(await requestLog(), 'DELETE')).to.equal(1);
+    });
+
+    it('the same cancel asked twice while it is in flight (a double-click): one DELETE, both succeed', async () => {
+      const id = await createOnServer({ _customer_number: freshNumber() });
+      const offered = s.adapter.ingest(await routeToAgent(id));
+      await scriptFailure({ method: 'DELETE', delayMs: 200 });
+      await Promise.all([s.adapter.cancel(id), s.adapter.cancel(id)]);
+      expect(s.adapter.getInteraction(offered.id)?.state).to.equal('revoked');
+      expect(count(await requestLog(), 'DELETE')).to.equal(1);
+    });
   });
 });
