@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { AdapterError } from '../../src/adapters/errors.js';
 import { DEFAULT_MAPPING } from '../../src/adapters/gms/index.js';
 import { runCallbackContract } from './contract/callback-contract.js';
-import { expectAdapterError, lastFor, record } from './contract/harness.js';
+import { lastFor, recordEmitted } from '../helpers/events.js';
+import { rejectionOf } from '../helpers/wait.js';
 import {
   acceptedOnServer,
   control,
@@ -197,7 +198,7 @@ describe('GmsCallbackAdapter', () => {
     it('reschedule on a new number sends it in E.164 and logs it', async () => {
       const interaction = await accepted();
       // Refused before anything is sent (a web callback scheduled for another time is closed after).
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: 'nope' }), 'invalid-input');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: 'nope' }), 'invalid-input');
       const result = await s.adapter.reschedule(interaction.id, { time: weekdayAt(9), number: '+44 20 7946 0777' });
       expect(result.history.at(-1)).to.include({ kind: 'rescheduled', number: '+442079460777' });
       const put = (await requestLog()).find((r) => r.method === 'PUT')!;
@@ -242,7 +243,7 @@ describe('GmsCallbackAdapter', () => {
     it('cancel: DELETE completes the callback on the server and revokes an offer of it', async () => {
       const id = await createOnServer({ _customer_number: freshNumber() });
       const offered = s.adapter.ingest(await routeToAgent(id));
-      const changes = record<Interaction>((l) => s.adapter.onInteraction(l));
+      const changes = recordEmitted<Interaction>((l) => s.adapter.onInteraction(l));
       await s.adapter.cancel(id);
       expect((await requestLog()).at(-1)).to.include({ method: 'DELETE', path: `${CALLBACKS}/${id}` });
       expect(await s.adapter.findById(id)).to.include({ _callback_state: 'COMPLETED', _callback_reason: 'CANCELLED' });
@@ -268,14 +269,14 @@ describe('GmsCallbackAdapter', () => {
 
   describe('errors', () => {
     it('CallbackExceptionNumber → number-disallowed', async () => {
-      const error = await expectAdapterError(s.adapter.create({ number: '+19005550100' }), 'number-disallowed');
+      const error = await rejectionOf(s.adapter.create({ number: '+19005550100' }), 'number-disallowed');
       expect(error.detail).to.include({ status: 400, exception: `${EXCEPTION}CallbackExceptionNumber` });
       expect(error.retryable).to.equal(false);
     });
 
     it('CallbackExceptionAvailability → time-unavailable with the alternatives as slots', async () => {
       const interaction = await accepted();
-      const error = await expectAdapterError(s.adapter.reschedule(interaction.id, { time: saturdayNoon() }), 'time-unavailable');
+      const error = await rejectionOf(s.adapter.reschedule(interaction.id, { time: saturdayNoon() }), 'time-unavailable');
       const alternatives = error.detail.alternatives as { start: number; end: number; capacity: number }[];
       expect(alternatives).to.have.length.greaterThan(0);
       for (const slot of alternatives) {
@@ -295,7 +296,7 @@ describe('GmsCallbackAdapter', () => {
         message: 'Queue limit reached',
         times: 5,
       });
-      const error = await expectAdapterError(s.adapter.availability('x', { from: Date.now(), to: Date.now() + DAY }), 'service-unavailable');
+      const error = await rejectionOf(s.adapter.availability('x', { from: Date.now(), to: Date.now() + DAY }), 'service-unavailable');
       expect(error.message).to.equal('Queue limit reached');
       expect(error.retryable).to.equal(false);
       expect((await requestLog()).filter((r) => r.path.endsWith('/availability'))).to.have.length(1);
@@ -309,16 +310,16 @@ describe('GmsCallbackAdapter', () => {
     });
 
     it('404 → not-found', async () => {
-      await expectAdapterError(s.adapter.cancel('NO-SUCH-CALLBACK'), 'not-found');
-      await expectAdapterError(s.adapter.findById('NO-SUCH-CALLBACK'), 'not-found');
+      await rejectionOf(s.adapter.cancel('NO-SUCH-CALLBACK'), 'not-found');
+      await rejectionOf(s.adapter.findById('NO-SUCH-CALLBACK'), 'not-found');
       s.adapter.ingest({ _CB_SERVICE_ID: 'GONE', GMS_Customer_Number: '+442079460123', _agent_preview: 'true' });
       await s.adapter.accept('GONE');
-      await expectAdapterError(s.adapter.reschedule('GONE', { time: weekdayAt(10) }), 'not-found');
+      await rejectionOf(s.adapter.reschedule('GONE', { time: weekdayAt(10) }), 'not-found');
     });
 
     it('another 400 → invalid-input', async () => {
       await scriptFailure({ method: 'POST', status: 400, exception: 'com.genesyslab.gms.SomethingElse', message: 'Bad request' });
-      const error = await expectAdapterError(s.adapter.create({ number: freshNumber() }), 'invalid-input');
+      const error = await rejectionOf(s.adapter.create({ number: freshNumber() }), 'invalid-input');
       expect(error.message).to.equal('Bad request');
     });
   });
@@ -332,7 +333,7 @@ describe('GmsCallbackAdapter', () => {
 
     it('a GET that never answers in time rejects with timeout after the bounded retries', async () => {
       await scriptFailure({ method: 'GET', path: '_customer_number', delayMs: 1_000, times: 10 });
-      const error = await expectAdapterError(s.adapter.findOpenByNumber(freshNumber()), 'timeout');
+      const error = await rejectionOf(s.adapter.findOpenByNumber(freshNumber()), 'timeout');
       expect(error.retryable).to.equal(true);
       expect((await requestLog()).filter((r) => r.method === 'GET')).to.have.length(3);
     });
@@ -344,8 +345,8 @@ describe('GmsCallbackAdapter', () => {
       await scriptFailure({ method: 'DELETE', drop: true, times: 1 });
       await s.adapter.findOpenByNumber(interaction.contact.phone);
       // Dropped before GMS did anything: the read-back shows no change, the agent may try again.
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(10) }), 'network');
-      await expectAdapterError(s.adapter.cancel(interaction.id), 'network');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time: weekdayAt(10) }), 'network');
+      await rejectionOf(s.adapter.cancel(interaction.id), 'network');
       const log = await requestLog();
       expect(log.filter((r) => r.method === 'GET' && r.query._customer_number)).to.have.length(2);
       expect(log.filter((r) => r.method === 'PUT')).to.have.length(1);
@@ -356,7 +357,7 @@ describe('GmsCallbackAdapter', () => {
 
     it('a dropped connection on create rejects with network and is never sent again', async () => {
       await scriptFailure({ method: 'POST', drop: true, times: 1 });
-      const error = await expectAdapterError(s.adapter.create({ number: freshNumber() }), 'network');
+      const error = await rejectionOf(s.adapter.create({ number: freshNumber() }), 'network');
       expect(error.retryable).to.equal(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await requestLog()).filter((r) => r.method === 'POST')).to.have.length(1);
@@ -364,7 +365,7 @@ describe('GmsCallbackAdapter', () => {
 
     it('a slow create rejects with timeout and is never sent again', async () => {
       await scriptFailure({ method: 'POST', delayMs: 2_000, status: 503, times: 1 });
-      await expectAdapterError(s.adapter.create({ number: freshNumber() }), 'timeout');
+      await rejectionOf(s.adapter.create({ number: freshNumber() }), 'timeout');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await requestLog()).filter((r) => r.method === 'POST')).to.have.length(1);
     });
@@ -374,14 +375,14 @@ describe('GmsCallbackAdapter', () => {
       const controller = new AbortController();
       const pending = s.adapter.availability('x', { from: Date.now(), to: Date.now() + DAY }, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
-      await expectAdapterError(pending, 'aborted');
+      await rejectionOf(pending, 'aborted');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect((await requestLog()).filter((r) => r.path.endsWith('/availability'))).to.have.length(1);
     });
 
     it('a server that is not there → network', async () => {
       const nowhere = await gmsAdapter({ baseUrl: 'http://127.0.0.1:9', retry: { attempts: 0 } });
-      await expectAdapterError(nowhere.adapter.findOpenByNumber(freshNumber()), 'network');
+      await rejectionOf(nowhere.adapter.findOpenByNumber(freshNumber()), 'network');
       nowhere.adapter.dispose();
     });
   });

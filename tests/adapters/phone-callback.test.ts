@@ -4,7 +4,7 @@ import { SAMPLE_NUMBERS, SAMPLE_TARGET_IDS, SAMPLE_TARGETS } from '../../src/ada
 import { DIAL_TIMING } from '../../src/adapters/simulated/behaviour.js';
 import type { TargetRef } from '../../src/model/interaction.js';
 import { runCallbackContract } from './contract/callback-contract.js';
-import { expectAdapterError } from './contract/harness.js';
+import { rejectionOf } from '../helpers/wait.js';
 import { runLinkedContract } from './contract/linked-contract.js';
 import { runTelephonyContract } from './contract/telephony-contract.js';
 import { control, createOnServer, freshNumber, gmsAdapter, KNOWN_DISPOSITION, routeToAgent } from './gms-harness.js';
@@ -180,8 +180,8 @@ describe('PhoneCallbackAdapter: reschedule through a callback service', function
       expect(adapter.callbackCapabilities).to.deep.equal({ reschedule: false, availability: false, duplicateLookup: false });
       const offer = adapter.ingest({ _CB_SERVICE_ID: `cb-none-${++n}`, GMS_Customer_Number: '+442079460123', _agent_preview: 'true' });
       await adapter.accept(offer.id);
-      await expectAdapterError(adapter.reschedule(offer.id, { time: Date.now() + 86_400_000 }), 'not-supported');
-      await expectAdapterError(adapter.availability(offer.id, { from: 0, to: 1 }), 'not-supported');
+      await rejectionOf(adapter.reschedule(offer.id, { time: Date.now() + 86_400_000 }), 'not-supported');
+      await rejectionOf(adapter.availability(offer.id, { from: 0, to: 1 }), 'not-supported');
       expect(await adapter.findOpenByNumber('+442079460123')).to.deep.equal([]);
     } finally {
       dispose();

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import type { Interaction } from '../../src/model/interaction.js';
-import { expectAdapterError, lastFor, record } from './contract/harness.js';
+import { lastFor, recordEmitted } from '../helpers/events.js';
+import { rejectionOf } from '../helpers/wait.js';
 import { simulated } from './simulated-harness.js';
 
 const ana = { kind: 'agent' as const, id: 'agent-ana-ruiz', name: 'Ana Ruiz' };
@@ -13,8 +14,8 @@ describe('SimulatedContactCenter calls and interactions', () => {
   let calls: { values: CallInfo[] };
   beforeEach(() => {
     sim = simulated();
-    changes = record<Interaction>((l) => sim.cc.onInteraction(l));
-    calls = record<CallInfo>((l) => sim.cc.onCall(l));
+    changes = recordEmitted<Interaction>((l) => sim.cc.onInteraction(l));
+    calls = recordEmitted<CallInfo>((l) => sim.cc.onCall(l));
   });
   afterEach(() => sim.cc.dispose());
 
@@ -64,7 +65,7 @@ describe('SimulatedContactCenter calls and interactions', () => {
       await sim.advance(3_000);
       const consultation = await pending;
       expect(sim.cc.getInteraction(interaction.id)?.consultation?.state).to.equal('connected');
-      await expectAdapterError(sim.cc.hangUp(interaction.callId!), 'invalid-state');
+      await rejectionOf(sim.cc.hangUp(interaction.callId!), 'invalid-state');
       await sim.cc.completeTransfer(interaction.callId!, consultation.id);
       const after = sim.cc.getInteraction(interaction.id)!;
       expect(after.state).to.equal('ended');
@@ -74,7 +75,7 @@ describe('SimulatedContactCenter calls and interactions', () => {
     it('a target who never answers fails the consultation after the ring timeout', async () => {
       const interaction = await connectedVoice();
       const devika = { kind: 'agent' as const, id: 'agent-devika-rao', name: 'Devika Rao' };
-      const pending = expectAdapterError(sim.cc.startConsultation(interaction.callId!, devika), 'target-no-answer');
+      const pending = rejectionOf(sim.cc.startConsultation(interaction.callId!, devika), 'target-no-answer');
       await sim.advance(19_999);
       expect(sim.cc.getInteraction(interaction.id)?.consultation?.state).to.equal('dialing');
       await sim.advance(1);
@@ -94,7 +95,7 @@ describe('SimulatedContactCenter calls and interactions', () => {
 
     it('the customer hanging up during a consultation ends both calls', async () => {
       const interaction = await connectedVoice();
-      const pending = expectAdapterError(sim.cc.startConsultation(interaction.callId!, ana), 'aborted');
+      const pending = rejectionOf(sim.cc.startConsultation(interaction.callId!, ana), 'aborted');
       await sim.advance(0);
       sim.cc.hangUpRemotely(interaction.callId!);
       await pending;
@@ -114,7 +115,7 @@ describe('SimulatedContactCenter calls and interactions', () => {
       const contact = await sim.cc.getContact(interaction.contact.id!);
       await sim.cc.updateContact({ ...contact, id: contact.id!, email: 'margaret@example.org' });
       expect(lastFor(changes.values, interaction.id)?.contact.email).to.equal('margaret@example.org');
-      const error = await expectAdapterError(
+      const error = await rejectionOf(
         sim.cc.updateContact({ ...contact, id: contact.id!, timeZone: 'Europe/Atlantis' }),
         'invalid-input',
       );

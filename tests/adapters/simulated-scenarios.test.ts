@@ -9,7 +9,8 @@ import {
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { validatePhoneNumber } from '../../src/model/validation.js';
-import { expectAdapterError, record } from './contract/harness.js';
+import { recordEmitted } from '../helpers/events.js';
+import { rejectionOf } from '../helpers/wait.js';
 import { simulated } from './simulated-harness.js';
 
 const ana = { kind: 'agent' as const, id: 'agent-ana-ruiz', name: 'Ana Ruiz' };
@@ -19,7 +20,7 @@ describe('SimulatedContactCenter scenarios', () => {
   let calls: { values: CallInfo[] };
   beforeEach(() => {
     sim = simulated();
-    calls = record<CallInfo>((l) => sim.cc.onCall(l));
+    calls = recordEmitted<CallInfo>((l) => sim.cc.onCall(l));
   });
   afterEach(() => sim.cc.dispose());
 
@@ -101,7 +102,7 @@ describe('SimulatedContactCenter scenarios', () => {
     });
 
     it('offer-times-out: back to routing after 8 s, the call stops ringing', async () => {
-      const routing = record<RoutingLogEntry>((l) => sim.cc.onRouting(l));
+      const routing = recordEmitted<RoutingLogEntry>((l) => sim.cc.onRouting(l));
       const offered = await sim.cc.offer('offer-times-out');
       await sim.advance(7_999);
       expect(sim.cc.getInteraction(offered.id)?.state).to.equal('offered');
@@ -123,9 +124,9 @@ describe('SimulatedContactCenter scenarios', () => {
     it('no-reject: rejecting, declining and hanging up the offer are refused', async () => {
       const offered = await sim.cc.offer('no-reject');
       expect(offered.offer.canReject).to.equal(false);
-      await expectAdapterError(sim.cc.reject(offered.id), 'not-permitted');
-      await expectAdapterError(sim.cc.decline(offered.callId!), 'not-permitted');
-      await expectAdapterError(sim.cc.hangUp(offered.callId!), 'not-permitted');
+      await rejectionOf(sim.cc.reject(offered.id), 'not-permitted');
+      await rejectionOf(sim.cc.decline(offered.callId!), 'not-permitted');
+      await rejectionOf(sim.cc.hangUp(offered.callId!), 'not-permitted');
       expect(sim.cc.getInteraction(offered.id)?.state).to.equal('offered');
       expect(sim.cc.getCall(offered.callId!)?.state).to.equal('ringing');
       expect(sim.cc.routingLog).to.deep.equal([]);
@@ -141,7 +142,7 @@ describe('SimulatedContactCenter scenarios', () => {
     it('consultation-declined: any target declines on this call', async () => {
       const offered = await sim.cc.offer('consultation-declined');
       await sim.cc.accept(offered.id);
-      const pending = expectAdapterError(sim.cc.startConsultation(offered.callId!, ana), 'target-declined');
+      const pending = rejectionOf(sim.cc.startConsultation(offered.callId!, ana), 'target-declined');
       await sim.advance(0);
       expect(sim.cc.getInteraction(offered.id)?.consultation).to.deep.include({ state: 'dialing' });
       await sim.advance(4_000);
@@ -215,14 +216,14 @@ describe('SimulatedContactCenter scenarios', () => {
 
     it('refuses to dial an invalid number, or before the offer is accepted', async () => {
       const offered = await sim.cc.offer('web-callback');
-      await expectAdapterError(sim.cc.dial({ number: offered.contact.phone, interactionId: offered.id }), 'invalid-state');
+      await rejectionOf(sim.cc.dial({ number: offered.contact.phone, interactionId: offered.id }), 'invalid-state');
       await sim.cc.accept(offered.id);
-      await expectAdapterError(sim.cc.dial({ number: SAMPLE_NUMBERS.invalid, interactionId: offered.id }), 'invalid-input');
+      await rejectionOf(sim.cc.dial({ number: SAMPLE_NUMBERS.invalid, interactionId: offered.id }), 'invalid-input');
       expect(sim.cc.getInteraction(offered.id)).to.include({ state: 'ready-to-call' });
       expect(calls.values).to.deep.equal([]);
       const voice = await sim.cc.accept((await sim.cc.offer('immediate')).id);
       await sim.cc.hangUp(voice.callId!);
-      await expectAdapterError(sim.cc.dial({ number: voice.contact.phone, interactionId: voice.id }), 'invalid-state');
+      await rejectionOf(sim.cc.dial({ number: voice.contact.phone, interactionId: voice.id }), 'invalid-state');
     });
 
     it('hanging up while dialing records a cancelled attempt and stops the ring', async () => {
@@ -248,7 +249,7 @@ describe('SimulatedContactCenter scenarios', () => {
 
   describe('ready state', () => {
     it('offers wait while the agent is not ready on the channel, and arrive when they are', async () => {
-      const offers = record<Interaction>((l) => sim.cc.onOffer(l));
+      const offers = recordEmitted<Interaction>((l) => sim.cc.onOffer(l));
       await sim.cc.setReadyState('voice', 'not-ready');
       const waiting = await sim.cc.offer('immediate');
       const web = await sim.cc.offer('web-callback');

@@ -6,10 +6,10 @@ import type { Interaction, InteractionState } from '../../src/model/interaction.
 import { transition, type InteractionEvent } from '../../src/model/state-machine.js';
 import { runCallbackContract } from './contract/callback-contract.js';
 import { runDirectoryContract } from './contract/directory-contract.js';
-import { expectAdapterError, record } from './contract/harness.js';
+import { recordEmitted } from '../helpers/events.js';
 import { runTelephonyContract } from './contract/telephony-contract.js';
 import { callbackHarness, directoryHarness, simulated, telephonyHarness } from './simulated-harness.js';
-import { macrotask } from '../helpers/wait.js';
+import { macrotask, rejectionOf } from '../helpers/wait.js';
 
 runCallbackContract('SimulatedContactCenter', callbackHarness);
 runTelephonyContract('SimulatedContactCenter', telephonyHarness);
@@ -87,7 +87,7 @@ describe('SimulatedContactCenter', () => {
       const cc = new SimulatedContactCenter({ clock, latencyMs: 250 });
       const offered = await cc.offer('web-callback');
       const controller = new AbortController();
-      const pending = expectAdapterError(cc.accept(offered.id, { signal: controller.signal }), 'aborted');
+      const pending = rejectionOf(cc.accept(offered.id, { signal: controller.signal }), 'aborted');
       clock.advance(100);
       controller.abort();
       await pending;
@@ -118,7 +118,7 @@ describe('SimulatedContactCenter', () => {
   describe('the model decides', () => {
     it('every published state change is one transition() allows, with a new object each time', async () => {
       const { cc, advance } = simulated();
-      const published = record<Interaction>((l) => cc.onInteraction(l));
+      const published = recordEmitted<Interaction>((l) => cc.onInteraction(l));
       const voice = await cc.accept((await cc.offer('immediate')).id);
       await cc.hold(voice.callId!);
       await cc.resume(voice.callId!);
@@ -157,7 +157,7 @@ describe('SimulatedContactCenter', () => {
       const interaction = await cc.accept((await cc.offer('web-callback')).id);
       const result = await cc.setDisposition(interaction.id, { code: 'NR-BUSY', label: 'whatever the UI said' });
       expect(result.disposition).to.deep.equal({ code: 'NR-BUSY', label: 'Busy' });
-      await expectAdapterError(cc.setDisposition(interaction.id, { code: 'folder:resolved', label: 'Resolved' }), 'invalid-input');
+      await rejectionOf(cc.setDisposition(interaction.id, { code: 'folder:resolved', label: 'Resolved' }), 'invalid-input');
       cc.dispose();
     });
   });
@@ -180,9 +180,9 @@ describe('SimulatedContactCenter', () => {
         const another = await cc.accept((await cc.offer('web-callback')).id);
         await cc.reschedule(another.id, { time: open.start + 60_000 });
       }
-      const error = await expectAdapterError(cc.reschedule(interaction.id, { time: open.start + 60_000 }), 'time-unavailable');
+      const error = await rejectionOf(cc.reschedule(interaction.id, { time: open.start + 60_000 }), 'time-unavailable');
       expect((error.detail.alternatives as { start: number }[]).map((s) => s.start)).not.to.include(open.start);
-      await expectAdapterError(
+      await rejectionOf(
         cc.availability(interaction.id, { from: clock.now(), to: clock.now() - 1 }),
         'invalid-input',
       );
@@ -193,7 +193,7 @@ describe('SimulatedContactCenter', () => {
       const { cc, clock } = simulated();
       const interaction = await cc.accept((await cc.offer('busy')).id);
       const time = clock.now() + HOUR;
-      await expectAdapterError(cc.reschedule(interaction.id, { time, number: 'nope' }), 'invalid-input');
+      await rejectionOf(cc.reschedule(interaction.id, { time, number: 'nope' }), 'invalid-input');
       const result = await cc.reschedule(interaction.id, { time, number: '+44 20 7946 0777' });
       expect(result.history.at(-1)).to.include({ kind: 'rescheduled', number: '+442079460777' });
       cc.dispose();
@@ -205,7 +205,7 @@ describe('SimulatedContactCenter', () => {
       const { cc } = simulated();
       const offered = await cc.offer('web-callback');
       cc.failNext('accept', 'network');
-      const error = await expectAdapterError(cc.accept(offered.id), 'network');
+      const error = await rejectionOf(cc.accept(offered.id), 'network');
       expect(error.retryable).to.equal(true);
       expect(cc.getInteraction(offered.id)?.state).to.equal('offered');
       expect((await cc.accept(offered.id)).state).to.equal('ready-to-call');
@@ -215,10 +215,10 @@ describe('SimulatedContactCenter', () => {
     it('fails as many times as asked, with the message given, for that operation only', async () => {
       const { cc } = simulated();
       cc.failNext('searchTargets', 'service-unavailable', { times: 2, message: 'Directory down' });
-      const first = await expectAdapterError(cc.searchTargets({ text: 'ana' }), 'service-unavailable');
+      const first = await rejectionOf(cc.searchTargets({ text: 'ana' }), 'service-unavailable');
       expect(first.message).to.equal('Directory down');
       expect(await cc.searchResponses({})).to.have.length.greaterThan(0);
-      await expectAdapterError(cc.searchTargets({ text: 'ana' }), 'service-unavailable');
+      await rejectionOf(cc.searchTargets({ text: 'ana' }), 'service-unavailable');
       expect(await cc.searchTargets({ text: 'ana' })).to.have.length.greaterThan(0);
       cc.failNext('dial', 'timeout');
       cc.clearFaults('dial');
@@ -228,13 +228,13 @@ describe('SimulatedContactCenter', () => {
 
     it('offline: the phone reconnects, then gives up; every command rejects offline until it is back', async () => {
       const { cc, advance } = simulated({ reconnectTimeoutMs: 5_000 });
-      const statuses = record<RegistrationStatus>((l) => cc.onStatus(l));
+      const statuses = recordEmitted<RegistrationStatus>((l) => cc.onStatus(l));
       const offered = await cc.offer('web-callback');
       cc.setOffline(true);
       expect(cc.status()).to.equal('reconnecting');
-      await expectAdapterError(cc.accept(offered.id), 'offline');
-      await expectAdapterError(cc.getContact('contact-margaret-chen'), 'offline');
-      await expectAdapterError(cc.dial({ number: '+442079460123' }), 'offline');
+      await rejectionOf(cc.accept(offered.id), 'offline');
+      await rejectionOf(cc.getContact('contact-margaret-chen'), 'offline');
+      await rejectionOf(cc.dial({ number: '+442079460123' }), 'offline');
       await advance(5_000);
       expect(cc.status()).to.equal('offline');
       cc.setOffline(false);
@@ -247,9 +247,9 @@ describe('SimulatedContactCenter', () => {
     it('a failed registration leaves the phone failed', async () => {
       const { cc } = simulated({ registered: false });
       expect(cc.status()).to.equal('offline');
-      await expectAdapterError(cc.dial({ number: '+442079460123' }), 'offline');
+      await rejectionOf(cc.dial({ number: '+442079460123' }), 'offline');
       cc.failNext('register', 'network');
-      await expectAdapterError(cc.register(), 'network');
+      await rejectionOf(cc.register(), 'network');
       expect(cc.status()).to.equal('failed');
       await cc.register();
       expect(cc.status()).to.equal('registered');
@@ -271,9 +271,9 @@ describe('SimulatedContactCenter', () => {
       expect(cc.telephonyCapabilities.dtmf).to.equal(true);
       expect(cc.callbackCapabilities.reschedule).to.equal(false);
       const interaction = await cc.accept((await cc.offer('immediate')).id);
-      await expectAdapterError(cc.hold(interaction.callId!), 'not-supported');
-      await expectAdapterError(cc.startConsultation(interaction.callId!, target), 'not-supported');
-      await expectAdapterError(cc.reschedule(interaction.id, { time: cc.clock.now() + HOUR }), 'not-supported');
+      await rejectionOf(cc.hold(interaction.callId!), 'not-supported');
+      await rejectionOf(cc.startConsultation(interaction.callId!, target), 'not-supported');
+      await rejectionOf(cc.reschedule(interaction.id, { time: cc.clock.now() + HOUR }), 'not-supported');
       expect(cc.getCall(interaction.callId!)?.state).to.equal('connected');
       cc.dispose();
     });
@@ -281,8 +281,8 @@ describe('SimulatedContactCenter', () => {
     it('without availability or duplicate lookup, those calls are refused', async () => {
       const { cc } = simulated({ callbackCapabilities: { availability: false, duplicateLookup: false } });
       const offered = await cc.offer('web-callback');
-      await expectAdapterError(cc.availability(offered.id, { from: 0, to: 1 }), 'not-supported');
-      await expectAdapterError(cc.findOpenByNumber(offered.contact.phone), 'not-supported');
+      await rejectionOf(cc.availability(offered.id, { from: 0, to: 1 }), 'not-supported');
+      await rejectionOf(cc.findOpenByNumber(offered.contact.phone), 'not-supported');
       cc.dispose();
     });
   });

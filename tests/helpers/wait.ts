@@ -8,11 +8,11 @@
  * - `quiet(...elements)`: settled, and then one more macrotask; for asserting that something did
  *   NOT happen (no re-render, nothing sent), so the test says it is waiting out a quiet spell.
  * - `waitFor(what, condition)`: polls until `condition()` is truthy and returns its value.
- * - `rejectionOf(promise)`: the AdapterError a promise rejects with.
+ * - `rejectionOf(promise, code?)`: the AdapterError a promise rejects with, its code checked when given.
  * - `sleep(ms)`: real time, only where real time is the point (a far end's delay, a network).
  */
 import { expect } from '@open-wc/testing';
-import { AdapterError } from '../../src/adapters/errors.js';
+import { AdapterError, type AdapterErrorCode } from '../../src/adapters/errors.js';
 
 /**
  * Mocha's per-test timeout is 10 s (web-test-runner.config.mjs); the waits give up just before it,
@@ -138,13 +138,20 @@ export async function waitFor<T>(what: string, condition: () => T, options: Wait
   }
 }
 
-/** The AdapterError `promise` rejects with; fails the test if it resolves or rejects with anything else. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<AdapterError> {
+/**
+ * The AdapterError `promise` rejects with, after checking its `code` when one is given; fails the
+ * test if the promise resolves, or rejects with anything else.
+ */
+export async function rejectionOf(promise: Promise<unknown>, code?: AdapterErrorCode): Promise<AdapterError> {
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
   try {
-    await promise;
+    outcome = { ok: true, value: await promise };
   } catch (error) {
-    expect(error).to.be.instanceOf(AdapterError);
-    return error as AdapterError;
+    outcome = { ok: false, error };
   }
-  throw new Error('expected a rejection');
+  if (outcome.ok) expect.fail(`expected a rejection${code ? ` with "${code}"` : ''}, got ${JSON.stringify(outcome.value)}`);
+  const { error } = outcome;
+  expect(error, String(error)).to.be.instanceOf(AdapterError);
+  if (code) expect((error as AdapterError).code, (error as AdapterError).message).to.equal(code);
+  return error as AdapterError;
 }

@@ -1,12 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Interaction } from '../../../src/model/interaction.js';
-import {
-  expectAdapterError,
-  lastFor,
-  record,
-  type CallbackHarness,
-  type CallbackHarnessConfig,
-} from './harness.js';
+import { type CallbackHarness, type CallbackHarnessConfig } from './harness.js';
+import { lastFor, recordEmitted } from '../../helpers/events.js';
+import { rejectionOf } from '../../helpers/wait.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -29,8 +25,8 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
 
     describe('offers', () => {
       it('delivers a voice offer to offer and interaction subscribers', async () => {
-        const offers = record<Interaction>((l) => h.adapter.onOffer(l));
-        const changes = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const offers = recordEmitted<Interaction>((l) => h.adapter.onOffer(l));
+        const changes = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         const offered = await h.offer('voice');
         expect(offered.state).to.equal('offered');
         expect(offered.channel).to.equal('voice');
@@ -49,13 +45,13 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
 
       it('knows nothing of an unknown id', async () => {
         expect(h.adapter.getInteraction('no-such-interaction')).to.equal(undefined);
-        await expectAdapterError(h.adapter.accept('no-such-interaction'), 'not-found');
-        await expectAdapterError(h.adapter.reject('no-such-interaction'), 'not-found');
-        await expectAdapterError(h.adapter.markDone('no-such-interaction'), 'not-found');
-        await expectAdapterError(h.adapter.addNote('no-such-interaction', 'x'), 'not-found');
-        await expectAdapterError(h.adapter.setDisposition('no-such-interaction', h.knownDisposition), 'not-found');
+        await rejectionOf(h.adapter.accept('no-such-interaction'), 'not-found');
+        await rejectionOf(h.adapter.reject('no-such-interaction'), 'not-found');
+        await rejectionOf(h.adapter.markDone('no-such-interaction'), 'not-found');
+        await rejectionOf(h.adapter.addNote('no-such-interaction', 'x'), 'not-found');
+        await rejectionOf(h.adapter.setDisposition('no-such-interaction', h.knownDisposition), 'not-found');
         if (h.adapter.callbackCapabilities.reschedule) {
-          await expectAdapterError(h.adapter.reschedule('no-such-interaction', { time: h.now() + DAY }), 'not-found');
+          await rejectionOf(h.adapter.reschedule('no-such-interaction', { time: h.now() + DAY }), 'not-found');
         }
       });
     });
@@ -63,7 +59,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
     describe('accept and reject', () => {
       it('accepting a voice offer connects it and publishes the change', async () => {
         const offered = await h.offer('voice');
-        const changes = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const changes = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         const accepted = await h.adapter.accept(offered.id);
         expect(accepted.state).to.equal('connected');
         expect(accepted.history.map((e) => e.kind)).to.include('accepted');
@@ -81,31 +77,31 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
       it('refuses a second accept with invalid-state and stays accepted', async () => {
         const offered = await h.offer('voice');
         await h.adapter.accept(offered.id);
-        await expectAdapterError(h.adapter.accept(offered.id), 'invalid-state');
+        await rejectionOf(h.adapter.accept(offered.id), 'invalid-state');
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('connected');
       });
 
       it('rejecting sends the offer away', async () => {
         const offered = await h.offer('voice');
-        const changes = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const changes = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         const rejected = await h.adapter.reject(offered.id);
         expect(rejected.state).to.equal('rejected');
         expect(lastFor(changes.values, offered.id)?.state).to.equal('rejected');
         expect(h.adapter.listInteractions().map((i) => i.id)).not.to.include(offered.id);
-        await expectAdapterError(h.adapter.accept(offered.id), 'invalid-state');
+        await rejectionOf(h.adapter.accept(offered.id), 'invalid-state');
       });
 
       it('refuses to reject an accepted interaction', async () => {
         const offered = await h.offer('web-callback');
         await h.adapter.accept(offered.id);
-        await expectAdapterError(h.adapter.reject(offered.id), 'invalid-state');
+        await rejectionOf(h.adapter.reject(offered.id), 'invalid-state');
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('ready-to-call');
       });
 
       it('refuses to reject an offer that may not be rejected', async () => {
         const offered = await h.offer('voice', { canReject: false });
         expect(offered.offer.canReject).to.equal(false);
-        await expectAdapterError(h.adapter.reject(offered.id), 'not-permitted');
+        await rejectionOf(h.adapter.reject(offered.id), 'not-permitted');
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('offered');
       });
     });
@@ -113,14 +109,14 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
     describe('expiry', () => {
       it('an offer left alone expires at its time and leaves the agent', async () => {
         const offered = await h.offer('voice', { expiresInMs: 5_000 });
-        const changes = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const changes = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         await h.advance(4_000);
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('offered');
         expect(changes.values).to.have.length(0);
         await h.advance(1_500);
         expect(lastFor(changes.values, offered.id)?.state).to.equal('expired');
         expect(h.adapter.listInteractions().map((i) => i.id)).not.to.include(offered.id);
-        await expectAdapterError(h.adapter.accept(offered.id), 'invalid-state');
+        await rejectionOf(h.adapter.accept(offered.id), 'invalid-state');
       });
 
       it('an accepted interaction does not expire', async () => {
@@ -140,7 +136,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
       it('moves the callback to an open slot', async () => {
         const interaction = await accepted();
         const time = await openTime(h, interaction.id);
-        const changes = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const changes = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         const result = await h.adapter.reschedule(interaction.id, { time, reason: 'requested' });
         expect(result.desiredTime).to.equal(time);
         expect(result.history.at(-1)).to.include({ kind: 'rescheduled', time });
@@ -149,18 +145,18 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
 
       it('refuses a time in the past with invalid-input and changes nothing', async () => {
         const interaction = await accepted();
-        await expectAdapterError(h.adapter.reschedule(interaction.id, { time: h.now() - MINUTE }), 'invalid-input');
+        await rejectionOf(h.adapter.reschedule(interaction.id, { time: h.now() - MINUTE }), 'invalid-input');
         expect(h.adapter.getInteraction(interaction.id)?.desiredTime).to.equal(interaction.desiredTime);
       });
 
       it('refuses a time outside availability with time-unavailable and alternatives', async () => {
         const interaction = await accepted();
         if (!h.adapter.callbackCapabilities.availability) {
-          await expectAdapterError(h.adapter.availability(interaction.id, { from: h.now(), to: h.now() + DAY }), 'not-supported');
+          await rejectionOf(h.adapter.availability(interaction.id, { from: h.now(), to: h.now() + DAY }), 'not-supported');
           return;
         }
         const time = await closedTime(h, interaction.id);
-        const error = await expectAdapterError(h.adapter.reschedule(interaction.id, { time }), 'time-unavailable');
+        const error = await rejectionOf(h.adapter.reschedule(interaction.id, { time }), 'time-unavailable');
         const alternatives = error.detail.alternatives as { start: number; end: number; capacity: number }[];
         expect(alternatives).to.be.an('array').with.length.greaterThan(0);
         for (const slot of alternatives) expect(slot.capacity).to.be.greaterThan(0);
@@ -169,7 +165,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
 
       it('refuses to reschedule an offer that was not accepted', async () => {
         const offered = await h.offer('web-callback');
-        await expectAdapterError(h.adapter.reschedule(offered.id, { time: h.now() + DAY }), 'invalid-state');
+        await rejectionOf(h.adapter.reschedule(offered.id, { time: h.now() + DAY }), 'invalid-state');
       });
     });
 
@@ -186,7 +182,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
       it('refuses an unknown disposition code and keeps the previous one', async () => {
         const interaction = await accepted();
         await h.adapter.setDisposition(interaction.id, h.knownDisposition);
-        await expectAdapterError(
+        await rejectionOf(
           h.adapter.setDisposition(interaction.id, { code: 'NO-SUCH-CODE', label: 'Nothing' }),
           'invalid-input',
         );
@@ -197,7 +193,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
         const interaction = await accepted();
         const result = await h.adapter.addNote(interaction.id, 'Customer prefers e-mail.');
         expect(result.history.at(-1)).to.include({ kind: 'note', text: 'Customer prefers e-mail.' });
-        await expectAdapterError(h.adapter.addNote(interaction.id, '   '), 'invalid-input');
+        await rejectionOf(h.adapter.addNote(interaction.id, '   '), 'invalid-input');
       });
 
       it('marks done once; the interaction leaves the list', async () => {
@@ -206,12 +202,12 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
         expect(done.state).to.equal('done');
         expect(done.history.map((e) => e.kind)).to.include.members(['note', 'done']);
         expect(h.adapter.listInteractions().map((i) => i.id)).not.to.include(interaction.id);
-        await expectAdapterError(h.adapter.markDone(interaction.id), 'invalid-state');
+        await rejectionOf(h.adapter.markDone(interaction.id), 'invalid-state');
       });
 
       it('refuses to mark an offer done', async () => {
         const offered = await h.offer('web-callback');
-        await expectAdapterError(h.adapter.markDone(offered.id), 'invalid-state');
+        await rejectionOf(h.adapter.markDone(offered.id), 'invalid-state');
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('offered');
       });
 
@@ -219,9 +215,9 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
         const strict = await makeHarness({ dispositionMandatory: true });
         try {
           const interaction = await strict.adapter.accept((await strict.offer('web-callback')).id);
-          await expectAdapterError(strict.adapter.markDone(interaction.id), 'invalid-input');
+          await rejectionOf(strict.adapter.markDone(interaction.id), 'invalid-input');
           expect(strict.adapter.getInteraction(interaction.id)?.state).to.equal('ready-to-call');
-          await expectAdapterError(
+          await rejectionOf(
             strict.adapter.markDone(interaction.id, { disposition: { code: 'NO-SUCH-CODE', label: 'x' } }),
             'invalid-input',
           );
@@ -253,9 +249,9 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
 
     describe('subscriptions and cancellation', () => {
       it('an unsubscribed listener hears nothing more', async () => {
-        const stopped = record<Interaction>((l) => h.adapter.onInteraction(l));
-        const stoppedOffers = record<Interaction>((l) => h.adapter.onOffer(l));
-        const kept = record<Interaction>((l) => h.adapter.onInteraction(l));
+        const stopped = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
+        const stoppedOffers = recordEmitted<Interaction>((l) => h.adapter.onOffer(l));
+        const kept = recordEmitted<Interaction>((l) => h.adapter.onInteraction(l));
         stopped.stop();
         stoppedOffers.stop();
         const offered = await h.offer('web-callback');
@@ -269,7 +265,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
         const offered = await h.offer('web-callback');
         const controller = new AbortController();
         controller.abort();
-        await expectAdapterError(h.adapter.accept(offered.id, { signal: controller.signal }), 'aborted');
+        await rejectionOf(h.adapter.accept(offered.id, { signal: controller.signal }), 'aborted');
         expect(h.adapter.getInteraction(offered.id)?.state).to.equal('offered');
         expect((await h.adapter.accept(offered.id)).state).to.equal('ready-to-call');
       });
@@ -279,13 +275,13 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
         const controller = new AbortController();
         const pending = h.adapter.reject(offered.id, { signal: controller.signal });
         controller.abort();
-        await expectAdapterError(pending, 'aborted');
+        await rejectionOf(pending, 'aborted');
       });
     });
 
     describe('ready state', () => {
       it('changes per channel and tells subscribers', async () => {
-        const changes = record<[string, string]>((l) => h.adapter.onReadyState((channel, state) => l([channel, state])));
+        const changes = recordEmitted<[string, string]>((l) => h.adapter.onReadyState((channel, state) => l([channel, state])));
         await h.adapter.setReadyState('voice', 'ready');
         await h.adapter.setReadyState('voice', 'not-ready');
         expect(h.adapter.getReadyState('voice')).to.equal('not-ready');
@@ -302,7 +298,7 @@ export function runCallbackContract(name: string, makeHarness: MakeCallbackHarne
       it('finds the open callback for a number', async () => {
         const offered = await h.offer('web-callback');
         if (!h.adapter.callbackCapabilities.duplicateLookup) {
-          await expectAdapterError(h.adapter.findOpenByNumber(offered.contact.phone), 'not-supported');
+          await rejectionOf(h.adapter.findOpenByNumber(offered.contact.phone), 'not-supported');
           return;
         }
         const found = await h.adapter.findOpenByNumber(offered.contact.phone);

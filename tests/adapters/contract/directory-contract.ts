@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { DispositionNode } from '../../../src/model/interaction.js';
-import { expectAdapterError, type DirectoryHarness } from './harness.js';
+import { type DirectoryHarness } from './harness.js';
+import { rejectionOf } from '../../helpers/wait.js';
 
 export type MakeDirectoryHarness = () => DirectoryHarness | Promise<DirectoryHarness>;
 
@@ -62,8 +63,8 @@ export function runDirectoryContract(name: string, makeHarness: MakeDirectoryHar
       });
 
       it('refuses an unknown contact with not-found', async () => {
-        await expectAdapterError(h.adapter.getContact('no-such-contact'), 'not-found');
-        await expectAdapterError(
+        await rejectionOf(h.adapter.getContact('no-such-contact'), 'not-found');
+        await rejectionOf(
           h.adapter.updateContact({ id: 'no-such-contact', name: 'Nobody', phone: '+442079460001' }),
           'not-found',
         );
@@ -86,7 +87,7 @@ export function runDirectoryContract(name: string, makeHarness: MakeDirectoryHar
 
       it('refuses a bad phone number and keeps the stored contact', async () => {
         const before = await h.adapter.getContact(h.contactId);
-        const error = await expectAdapterError(
+        const error = await rejectionOf(
           h.adapter.updateContact({ ...before, id: h.contactId, name: 'Changed Name', phone: '12' }),
           'invalid-input',
         );
@@ -96,7 +97,7 @@ export function runDirectoryContract(name: string, makeHarness: MakeDirectoryHar
 
       it('refuses a bad e-mail address and keeps the stored contact', async () => {
         const before = await h.adapter.getContact(h.contactId);
-        const error = await expectAdapterError(
+        const error = await rejectionOf(
           h.adapter.updateContact({ ...before, id: h.contactId, name: 'Changed Name', email: 'not an address' }),
           'invalid-input',
         );

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { CallInfo, RegistrationStatus } from '../../../src/adapters/telephony-adapter.js';
-import { expectAdapterError, lastFor, record, type TelephonyHarness } from './harness.js';
+import { type TelephonyHarness } from './harness.js';
+import { lastFor, recordEmitted } from '../../helpers/events.js';
+import { rejectionOf } from '../../helpers/wait.js';
 
 export type MakeTelephonyHarness = () => TelephonyHarness | Promise<TelephonyHarness>;
 
@@ -15,7 +17,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
     beforeEach(async () => {
       h = await makeHarness();
       if (h.adapter.status() !== 'registered') await h.adapter.register();
-      calls = record<CallInfo>((l) => h.adapter.onCall(l));
+      calls = recordEmitted<CallInfo>((l) => h.adapter.onCall(l));
     });
     afterEach(async () => {
       calls.stop();
@@ -32,7 +34,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
 
     describe('registration', () => {
       it('unregisters and registers again, reporting each status', async () => {
-        const statuses = record<RegistrationStatus>((l) => h.adapter.onStatus(l));
+        const statuses = recordEmitted<RegistrationStatus>((l) => h.adapter.onStatus(l));
         await h.adapter.unregister();
         expect(h.adapter.status()).to.equal('offline');
         await h.adapter.register();
@@ -43,7 +45,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
       });
 
       it('stops reporting status to an unsubscribed listener', async () => {
-        const statuses = record<RegistrationStatus>((l) => h.adapter.onStatus(l));
+        const statuses = recordEmitted<RegistrationStatus>((l) => h.adapter.onStatus(l));
         statuses.stop();
         await h.adapter.unregister();
         await h.adapter.register();
@@ -67,12 +69,12 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         await h.adapter.decline(ringing.id);
         expect(lastFor(calls.values, ringing.id)).to.include({ state: 'ended', endedBy: 'local' });
         expect((await h.farEnd(ringing.id)).connected).to.equal(false);
-        await expectAdapterError(h.adapter.answer(ringing.id), 'invalid-state');
+        await rejectionOf(h.adapter.answer(ringing.id), 'invalid-state');
       });
 
       it('refuses to answer an unknown call', async () => {
-        await expectAdapterError(h.adapter.answer('no-such-call'), 'not-found');
-        await expectAdapterError(h.adapter.hangUp('no-such-call'), 'not-found');
+        await rejectionOf(h.adapter.answer('no-such-call'), 'not-found');
+        await rejectionOf(h.adapter.hangUp('no-such-call'), 'not-found');
       });
     });
 
@@ -98,8 +100,8 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
       });
 
       it('refuses an invalid number without calling', async () => {
-        await expectAdapterError(h.adapter.dial({ number: h.numbers.invalid }), 'invalid-input');
-        await expectAdapterError(h.adapter.dial({ number: 'call me maybe' }), 'invalid-input');
+        await rejectionOf(h.adapter.dial({ number: h.numbers.invalid }), 'invalid-input');
+        await rejectionOf(h.adapter.dial({ number: 'call me maybe' }), 'invalid-input');
         expect(calls.values).to.deep.equal([]);
       });
 
@@ -117,10 +119,10 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         const call = await connectedCall();
         expect((await h.adapter.hold(call.id)).state).to.equal('held');
         expect((await h.farEnd(call.id)).held).to.equal(true);
-        await expectAdapterError(h.adapter.hold(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.hold(call.id), 'invalid-state');
         expect((await h.adapter.resume(call.id)).state).to.equal('connected');
         expect((await h.farEnd(call.id)).held).to.equal(false);
-        await expectAdapterError(h.adapter.resume(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.resume(call.id), 'invalid-state');
       });
 
       it('sends DTMF digits the far end receives', async () => {
@@ -128,9 +130,9 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         await h.adapter.sendDtmf(call.id, '12');
         await h.adapter.sendDtmf(call.id, '#');
         expect((await h.farEnd(call.id)).digits).to.equal('12#');
-        await expectAdapterError(h.adapter.sendDtmf(call.id, '9x'), 'invalid-input');
+        await rejectionOf(h.adapter.sendDtmf(call.id, '9x'), 'invalid-input');
         await h.adapter.hold(call.id);
-        await expectAdapterError(h.adapter.sendDtmf(call.id, '5'), 'invalid-state');
+        await rejectionOf(h.adapter.sendDtmf(call.id, '5'), 'invalid-state');
         expect((await h.farEnd(call.id)).digits).to.equal('12#');
       });
 
@@ -139,8 +141,8 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         await h.adapter.hangUp(call.id);
         expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'local' });
         expect((await h.farEnd(call.id)).connected).to.equal(false);
-        await expectAdapterError(h.adapter.hangUp(call.id), 'invalid-state');
-        await expectAdapterError(h.adapter.hold(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.hangUp(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.hold(call.id), 'invalid-state');
       });
 
       it('reports the far end hanging up', async () => {
@@ -182,8 +184,8 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         expect(back.connected).to.equal(true);
         if (back.hearsAgent !== undefined) expect(back.hearsAgent, 'the far end hears the agent again').to.equal(true);
         await h.adapter.hangUp(call.id);
-        await expectAdapterError(h.adapter.mute!(call.id, true), 'invalid-state');
-        await expectAdapterError(h.adapter.mute!('no-such-call', true), 'not-found');
+        await rejectionOf(h.adapter.mute!(call.id, true), 'invalid-state');
+        await rejectionOf(h.adapter.mute!('no-such-call', true), 'not-found');
       });
 
       it('removes one party from a conference; the customer and the agent stay (capability removeParticipant)', async function () {
@@ -198,13 +200,13 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         const far = await h.farEnd(call.id);
         expect(far.connected, 'the customer still hears the agent').to.equal(true);
         expect(far.joined).not.to.include(h.targets.answers.address);
-        await expectAdapterError(h.adapter.removeParticipant!(call.id, h.targets.answers), 'not-found');
+        await rejectionOf(h.adapter.removeParticipant!(call.id, h.targets.answers), 'not-found');
       });
 
       it('the agent leaves a conference; the customer stays with the others (capability leaveConference)', async function () {
         if (!h.adapter.telephonyCapabilities.leaveConference || !h.adapter.leaveConference) this.skip();
         const call = await connectedCall();
-        await expectAdapterError(h.adapter.leaveConference!(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.leaveConference!(call.id), 'invalid-state');
         await h.adapter.conference(call.id, h.targets.answers);
         await h.adapter.leaveConference!(call.id);
         expect(lastFor(calls.values, call.id)).to.include({ state: 'ended', endedBy: 'local' });
@@ -229,7 +231,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         expect(consultation.id).not.to.equal(call.id);
         expect(h.adapter.getCall(call.id)?.state).to.equal('held');
         expect((await h.farEnd(call.id)).held).to.equal(true);
-        await expectAdapterError(h.adapter.resume(call.id), 'invalid-state');
+        await rejectionOf(h.adapter.resume(call.id), 'invalid-state');
       });
 
       it('completes a transfer: both our calls end, the customer reaches the target', async () => {
@@ -272,7 +274,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         expect(toTarget.state).to.equal('held');
         expect(h.adapter.getCall(consultation.id)?.state).to.equal('connected');
         expect((await h.farEnd(call.id)).held, 'the customer waits again').to.equal(true);
-        await expectAdapterError(h.adapter.alternate!(call.id, call.id), 'invalid-state');
+        await rejectionOf(h.adapter.alternate!(call.id, call.id), 'invalid-state');
       });
 
       it('after Alternate, the consultation completes as a conference from either side', async function () {
@@ -299,7 +301,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
       it('a target who declines fails the consultation; the customer stays held', async () => {
         const call = await connectedCall();
         const pending = h.adapter.startConsultation(call.id, h.targets.declines);
-        const settled = expectAdapterError(pending, 'target-declined');
+        const settled = rejectionOf(pending, 'target-declined');
         await h.advance(h.maxRingMs);
         await settled;
         expect(h.adapter.getCall(call.id)?.state).to.equal('held');
@@ -317,7 +319,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         await h.advance(0);
         const consultation = calls.values.find((c) => c.id !== call.id && c.direction === 'outbound');
         expect(consultation, 'the consultation call is published while it rings').to.not.equal(undefined);
-        await expectAdapterError(h.adapter.completeTransfer(call.id, consultation!.id), 'invalid-state');
+        await rejectionOf(h.adapter.completeTransfer(call.id, consultation!.id), 'invalid-state');
         await h.adapter.endConsultation(call.id, consultation!.id);
         expect(await settled).to.equal('failed');
         expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
@@ -327,7 +329,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         const call = await connectedCall();
         const controller = new AbortController();
         const pending = h.adapter.startConsultation(call.id, h.targets.answers, { signal: controller.signal });
-        const settled = expectAdapterError(pending, 'aborted');
+        const settled = rejectionOf(pending, 'aborted');
         await h.advance(0);
         controller.abort();
         await settled;
@@ -341,7 +343,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
         const controller = new AbortController();
         const pending = h.adapter.startConsultation(call.id, h.targets.answers, { signal: controller.signal });
         controller.abort();
-        await expectAdapterError(pending, 'aborted');
+        await rejectionOf(pending, 'aborted');
         await h.advance(h.maxRingMs);
         expect(h.adapter.getCall(call.id)?.state).to.equal('connected');
         const placed = calls.values.filter((c) => !before.has(c.id) && c.consultationOf === call.id);
@@ -351,7 +353,7 @@ export function runTelephonyContract(name: string, makeHarness: MakeTelephonyHar
     });
 
     it('an unsubscribed call listener hears nothing more', async () => {
-      const stopped = record<CallInfo>((l) => h.adapter.onCall(l));
+      const stopped = recordEmitted<CallInfo>((l) => h.adapter.onCall(l));
       stopped.stop();
       await h.ringIn();
       expect(stopped.values).to.deep.equal([]);

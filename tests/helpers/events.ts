@@ -1,0 +1,68 @@
+/**
+ * The tests' one set of recorders, one per kind of source:
+ *
+ * - `recordEvents(target, types)`: the DOM events of the named types that reach an element, in order.
+ * - `recordActionEvents(el)`: the action events (request, done, error, callback done) as short labels.
+ * - `recordEmitted(subscribe)`: what an adapter subscription delivers.
+ *
+ * Element fixtures keep the list of events their element fires and call these; they do not write
+ * another recorder.
+ */
+import type { Unsubscribe } from '../../src/adapters/errors.js';
+
+/** A DOM event as recorded: its type and its `detail`. */
+export interface RecordedEvent<D = unknown> {
+  type: string;
+  detail: D;
+}
+
+/**
+ * Records every event of `types` that reaches `target`, in the order they arrive, each as
+ * `as(event)` (by default its type and detail; `eventType` records the type alone).
+ */
+export function recordEvents<D = unknown>(target: EventTarget, types: readonly string[]): RecordedEvent<D>[];
+export function recordEvents<R>(target: EventTarget, types: readonly string[], as: (event: CustomEvent) => R): R[];
+export function recordEvents(target: EventTarget, types: readonly string[], as: (event: CustomEvent) => unknown = asRecorded): unknown[] {
+  const fired: unknown[] = [];
+  for (const type of types) target.addEventListener(type, (e) => fired.push(as(e as CustomEvent)));
+  return fired;
+}
+
+const asRecorded = (event: CustomEvent): RecordedEvent => ({ type: event.type, detail: event.detail });
+
+/** For `recordEvents`: records an event as its type alone. */
+export const eventType = (event: Event): string => event.type;
+
+/**
+ * The action events an element sends, as labels that read in a failure: `request:hold`,
+ * `done:hold`, `error:hold:network`, `callback-done`, and `open:<id>` for a duplicate warning's
+ * link to another callback.
+ */
+export function recordActionEvents(el: HTMLElement): string[] {
+  return recordEvents(el, ['callback-action', 'callback-action-done', 'callback-error', 'callback-done', 'callback-open'], (e) => {
+    switch (e.type) {
+      case 'callback-action':
+        return `request:${e.detail.action}`;
+      case 'callback-action-done':
+        return `done:${e.detail.action}`;
+      case 'callback-error':
+        return `error:${e.detail.action}:${e.detail.code}`;
+      case 'callback-open':
+        return `open:${e.detail.interactionId}`;
+      default:
+        return e.type;
+    }
+  });
+}
+
+/** Collects what an adapter subscription delivers, in order; `stop()` unsubscribes. */
+export function recordEmitted<T>(subscribe: (listener: (value: T) => void) => Unsubscribe): { values: T[]; stop: Unsubscribe } {
+  const values: T[] = [];
+  const stop = subscribe((value) => values.push(value));
+  return { values, stop };
+}
+
+/** The last value delivered for `id`, among what `recordEmitted` collected. */
+export function lastFor<T extends { id: string }>(values: readonly T[], id: string): T | undefined {
+  return values.filter((v) => v.id === id).at(-1);
+}
