@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../../src/callback-desk.js';
 import '../../src/call-actions.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
@@ -183,5 +184,70 @@ describe('<callback-desk>: a web callback scheduled for another time leaves the 
     await settled(d.desk);
     expect(d.cc.getInteraction(first)!.state, 'the other one is untouched').to.equal('ready-to-call');
     expect(deskRoot(d).activeElement?.id).to.equal(`window-${first}`);
+  });
+});
+
+describe("<callback-desk>: the contact's daytime hours are configured on the desk", () => {
+  // The contact's clock is UTC−5 (no daylight saving); the simulator's free slots are half hours
+  // from 08:00 to 20:00 UTC on weekdays, so 03:00 to 15:00 for the contact.
+  const CONTACT_ZONE = 'Etc/GMT+5';
+
+  async function desk(hours: { start?: string; end?: string } = {}) {
+    const clock = new ManualClock();
+    const cc = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const page = await fixture<HTMLElement>(html`<div>
+      <callback-desk
+        contact-day-start=${hours.start ?? nothing}
+        contact-day-end=${hours.end ?? nothing}
+        .callbackAdapter=${cc}
+        .telephonyAdapter=${cc}
+        .directoryAdapter=${cc}
+        .clock=${clock}
+      ></callback-desk>
+    </div>`);
+    const el = page.querySelector<CallbackDesk>('callback-desk')!;
+    await el.updateComplete;
+    return { clock, cc, desk: el };
+  }
+  type Desk = Awaited<ReturnType<typeof desk>>;
+
+  /** The call toolbar of the open window: in the web preview, or in the voice window. */
+  const toolbar = (d: Desk) => {
+    const window = d.desk.shadowRoot!.querySelector('[part=window]:not([hidden]) > :is(callback-preview, interaction-window)');
+    return window?.shadowRoot?.querySelector('call-actions')?.shadowRoot ?? null;
+  };
+
+  /** Accepts an offer from a contact on UTC−5, opens (Re)schedule callback, picks tomorrow: the slots flagged outside the contact's day. */
+  async function flaggedSlots(d: Desk, scenario: 'web-callback' | 'immediate') {
+    await d.cc.offer(scenario, { contact: { timeZone: CONTACT_ZONE } });
+    await settled(d.desk);
+    const notification = d.desk.shadowRoot!.querySelector('callback-notification')!;
+    await waitUntil(() => notification.shadowRoot!.querySelector('button.accept'), 'offer shown');
+    notification.shadowRoot!.querySelector<HTMLButtonElement>('button.accept')!.click();
+    await waitUntil(() => toolbar(d)?.querySelector('[data-action="reschedule"]')?.getAttribute('aria-disabled') === 'false', 'Reschedule enabled', { timeout: 3000 });
+    toolbar(d)!.querySelector<HTMLButtonElement>('[data-action="reschedule"]')!.click();
+    await waitUntil(() => toolbar(d)?.querySelector('#panel callback-scheduler')?.shadowRoot?.querySelector('#date'), 'scheduler open');
+    const form = toolbar(d)!.querySelector('#panel callback-scheduler')!.shadowRoot!;
+    setInput(form.querySelector<HTMLInputElement>('#date')!, dayInputs(d.clock.now(), 1));
+    await settled(d.desk);
+    await waitUntil(() => form.querySelector('[part=slots] .slot'), 'free slots');
+    const slots = [...form.querySelectorAll('[part=slots] .slot')];
+    return { all: slots.length, outside: slots.filter((slot) => slot.classList.contains('outside')).length };
+  }
+
+  it('by default 08:00–21:00 on the contact\'s clock: the slots from 03:00 to 07:30 for the contact are flagged', async () => {
+    const d = await desk();
+    expect(await flaggedSlots(d, 'web-callback')).to.deep.equal({ all: 24, outside: 10 });
+  });
+
+  it('contact-day-start / contact-day-end on the desk reach the web preview\'s Schedule callback form', async () => {
+    const d = await desk({ start: '12:00', end: '14:00' });
+    // Inside 12:00–14:00 for the contact: 12:00, 12:30, 13:00 and 13:30; the other 20 are flagged.
+    expect(await flaggedSlots(d, 'web-callback')).to.deep.equal({ all: 24, outside: 20 });
+  });
+
+  it('…and a voice callback\'s Reschedule callback form', async () => {
+    const d = await desk({ start: '12:00', end: '14:00' });
+    expect(await flaggedSlots(d, 'immediate')).to.deep.equal({ all: 24, outside: 20 });
   });
 });

@@ -15,6 +15,8 @@ export interface PanelView {
   readonly dtmfBuffer: number;
   readonly dtmfShowDigits: boolean;
   readonly dtmfMask: boolean;
+  readonly contactDayStart?: string | undefined;
+  readonly contactDayEnd?: string | undefined;
 }
 
 /**
@@ -112,6 +114,8 @@ export class CallActionsPanels {
       case 'reschedule':
         return html`<callback-scheduler
           interaction-id=${interaction.id}
+          contact-day-start=${view.contactDayStart ?? nothing}
+          contact-day-end=${view.contactDayEnd ?? nothing}
           .adapter=${s.adapter}
           .telephony=${s.telephony}
           .clock=${s.clock}

@@ -71,6 +71,10 @@ export class CallActions extends InteractionElement {
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Country used to read national numbers when calling (ISO 3166 alpha-2). */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
+  /** Start of the contact's daytime hours (`HH:MM`, their clock) for the reschedule form; 08:00 when unset (see `<callback-scheduler>`). */
+  @property({ attribute: 'contact-day-start' }) contactDayStart?: string;
+  /** End of the contact's daytime hours (`HH:MM`, their clock, excluded) for the reschedule form; 21:00 when unset. */
+  @property({ attribute: 'contact-day-end' }) contactDayEnd?: string;
   /** `web-callback`: the preview's words ("Done", "Schedule callback") on the same actions. */
   @property() flow: CallActionsFlow = 'voice';
   /** Keyboard shortcuts a host handles, per action, shown in the buttons' `aria-keyshortcuts`. */

@@ -117,6 +117,10 @@ export class CallbackDesk extends CallbackElement {
    * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
    */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+  /** Start of the contact's daytime hours (`HH:MM`, their clock) for the reschedule form; 08:00 when unset (see `<callback-scheduler>`). */
+  @property({ attribute: 'contact-day-start' }) contactDayStart?: string;
+  /** End of the contact's daytime hours (`HH:MM`, their clock, excluded) for the reschedule form; 21:00 when unset. */
+  @property({ attribute: 'contact-day-end' }) contactDayEnd?: string;
   /** Web callbacks: call the contact as soon as the offer is accepted. */
   @property({ type: Boolean, attribute: 'auto-dial' }) autoDial = false;
   /** Own the desk in every tab (a host that coordinates its tabs itself); see the class notes. */
@@ -418,6 +422,8 @@ export class CallbackDesk extends CallbackElement {
           dtmf-buffer=${this.dtmfBuffer}
           ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
+          contact-day-start=${this.contactDayStart ?? nothing}
+          contact-day-end=${this.contactDayEnd ?? nothing}
           ?auto-dial=${this.autoDial}
         ></callback-preview>`
       : html`<interaction-window
@@ -426,6 +432,8 @@ export class CallbackDesk extends CallbackElement {
           dtmf-buffer=${this.dtmfBuffer}
           ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
+          contact-day-start=${this.contactDayStart ?? nothing}
+          contact-day-end=${this.contactDayEnd ?? nothing}
         ></interaction-window>`;
   }
 }

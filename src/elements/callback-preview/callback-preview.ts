@@ -131,6 +131,10 @@ export class CallbackPreview extends InteractionElement {
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
   /** Country for numbers without `+` (ISO 3166 alpha-2), when calling and editing the contact. */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
+  /** Start of the contact's daytime hours (`HH:MM`, their clock) for the reschedule form; 08:00 when unset (see `<callback-scheduler>`). */
+  @property({ attribute: 'contact-day-start' }) contactDayStart?: string;
+  /** End of the contact's daytime hours (`HH:MM`, their clock, excluded) for the reschedule form; 21:00 when unset. */
+  @property({ attribute: 'contact-day-end' }) contactDayEnd?: string;
   /** Heading level of the region titles in the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
@@ -309,6 +313,8 @@ export class CallbackPreview extends InteractionElement {
             ?dtmf-show-digits=${this.dtmfShowDigits}
             ?dtmf-mask=${this.dtmfMask}
             default-country=${this.defaultCountry ?? nothing}
+            contact-day-start=${this.contactDayStart ?? nothing}
+            contact-day-end=${this.contactDayEnd ?? nothing}
             .keyShortcuts=${this.#keyShortcuts}
             .adapter=${s.adapter}
             .telephony=${s.telephony}

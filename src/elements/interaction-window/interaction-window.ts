@@ -43,6 +43,10 @@ export class InteractionWindow extends InteractionElement {
    * @deprecated Digits are masked by default now; `dtmf-show-digits` is the opt-in to show them.
    */
   @property({ type: Boolean, attribute: 'dtmf-mask' }) dtmfMask = false;
+  /** Start of the contact's daytime hours (`HH:MM`, their clock) for the reschedule form; 08:00 when unset (see `<callback-scheduler>`). */
+  @property({ attribute: 'contact-day-start' }) contactDayStart?: string;
+  /** End of the contact's daytime hours (`HH:MM`, their clock, excluded) for the reschedule form; 21:00 when unset. */
+  @property({ attribute: 'contact-day-end' }) contactDayEnd?: string;
 
   readonly session = new InteractionSession(this, sessionOverrides(this));
 
@@ -63,6 +67,8 @@ export class InteractionWindow extends InteractionElement {
           dtmf-buffer=${this.dtmfBuffer}
           ?dtmf-show-digits=${this.dtmfShowDigits}
           ?dtmf-mask=${this.dtmfMask}
+          contact-day-start=${this.contactDayStart ?? nothing}
+          contact-day-end=${this.contactDayEnd ?? nothing}
           .adapter=${s.adapter}
           .telephony=${s.telephony}
           .directory=${s.directory}
