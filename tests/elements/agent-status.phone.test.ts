@@ -3,7 +3,7 @@ import '../../src/agent-status.js';
 import '../../src/callback-provider.js';
 import type { AgentStatus } from '../../src/agent-status.js';
 import { announce, announcement } from '../../src/controllers/announcer.js';
-import { choose, countSubscriptions, mount, phone, pickerButton, record, root, setup, stateText } from '../helpers/agent-status.js';
+import { choose, countSubscriptions, mount, phone, pickerButton, recordStatusEvents, root, setup, stateText } from '../helpers/agent-status.js';
 import '../helpers/lit-warnings.js';
 
 describe('<agent-status> phone, adapters and lifecycle', () => {
@@ -96,7 +96,7 @@ describe('<agent-status> phone, adapters and lifecycle', () => {
       await el.updateComplete;
     }
     expect([ready.live, status.live]).to.deep.equal([1, 1]);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     await choose(el, 'voice', 'break');
     pickerButton(el, 'voice', 'confirm').click();
     el.remove();

@@ -5,7 +5,7 @@ import '../../src/callback-notification.js';
 import '../../src/callback-provider.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import {
-  channel, choose, errorOf, focused, goNotReady, mount, name, phone, pickerButton, record, root, select, setup, stateText, toggle,
+  channel, choose, errorOf, focused, goNotReady, mount, name, phone, pickerButton, recordStatusEvents, root, select, setup, stateText, toggle,
 } from '../helpers/agent-status.js';
 import '../helpers/lit-warnings.js';
 
@@ -33,7 +33,7 @@ describe('<agent-status> ready state', () => {
   it('goes not ready by keyboard: asks for a reason, then request and past-tense events', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     toggle(el, 'voice').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -73,7 +73,7 @@ describe('<agent-status> ready state', () => {
   it('refuses Not ready without a reason: explains, no event, no adapter call', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     toggle(el, 'voice').click();
     await el.updateComplete;
     pickerButton(el, 'voice', 'confirm').click();
@@ -98,7 +98,7 @@ describe('<agent-status> ready state', () => {
   it('Escape and Cancel close the picker without a change and return focus to the toggle', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     toggle(el, 'web-callback').click();
     await el.updateComplete;
     expect(focused(el)).to.equal(name(select(el, 'web-callback')));
@@ -122,7 +122,7 @@ describe('<agent-status> ready state', () => {
     const el = await mount(cc);
     await goNotReady(el, 'web-callback', 'break');
     expect(stateText(el, 'web-callback')).to.equal('Not ready (Break)');
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     toggle(el, 'web-callback').focus();
     const changed = oneEvent(el, 'agent-state-changed');
     await sendKeys({ press: 'Space' });
@@ -139,7 +139,7 @@ describe('<agent-status> ready state', () => {
   it('a host can cancel the change: no adapter call, no past-tense event', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     el.addEventListener('agent-state-change', (e) => e.preventDefault());
     await choose(el, 'voice', 'training');
     pickerButton(el, 'voice', 'confirm').click();
@@ -153,7 +153,7 @@ describe('<agent-status> ready state', () => {
   it('a failed change shows a localized error and keeps the previous state and the chosen reason', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     await choose(el, 'voice', 'break');
     cc.failNext('setReadyState', 'network');
     const failed = oneEvent(el, 'callback-error');
@@ -236,7 +236,7 @@ describe('<agent-status> ready state', () => {
   it('shows and announces a change made elsewhere (another window, the supervisor)', async () => {
     const { cc } = setup();
     const el = await mount(cc);
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     await cc.setReadyState('web-callback', 'not-ready');
     await el.updateComplete;
     expect(stateText(el, 'web-callback')).to.equal('Not ready');
@@ -281,7 +281,7 @@ describe('<agent-status> ready state', () => {
     clock.advance(200);
     await setUp;
     await el.updateComplete;
-    const fired = record(el);
+    const fired = recordStatusEvents(el);
     const button = toggle(el, 'voice');
     button.focus();
     button.click();

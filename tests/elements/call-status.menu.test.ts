@@ -3,18 +3,15 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CallStatus, ChannelRequestEvent } from '../../src/call-status.js';
 import { openPopupCount } from '../../src/controllers/popup-controller.js';
 import { connected, focused, items, menuButton, part, root, setup } from '../helpers/call-status-fixtures.js';
+import { recordEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';
 
 describe('<call-status> participant action menu', () => {
-  const record = (el: HTMLElement) => {
-    const requests: ChannelRequestEvent[] = [];
-    el.addEventListener('callback-channel', (e) => requests.push(e));
-    return requests;
-  };
+  const recordChannelRequests = (el: HTMLElement) => recordEvents(el, ['callback-channel'], (e) => e as ChannelRequestEvent);
 
   it('opens from the keyboard, moves with arrows, Home and End, and Escape returns focus', async () => {
     const { el } = await connected();
-    const requests = record(el);
+    const requests = recordChannelRequests(el);
     const button = menuButton(el)!;
     expect(button.getAttribute('aria-haspopup')).to.equal('menu');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
@@ -48,7 +45,7 @@ describe('<call-status> participant action menu', () => {
 
   it('ArrowUp opens on the last item; Enter fires callback-channel and closes', async () => {
     const { el, id, cc } = await connected();
-    const requests = record(el);
+    const requests = recordChannelRequests(el);
     menuButton(el)!.focus();
     await sendKeys({ press: 'ArrowUp' });
     await aTimeout(0);
@@ -93,7 +90,7 @@ describe('<call-status> participant action menu', () => {
 
   it('is disabled with the reason when the contact has no other channel', async () => {
     const { el } = await connected('immediate', { contact: { email: undefined, sms: undefined } });
-    const requests = record(el);
+    const requests = recordChannelRequests(el);
     const button = menuButton(el)!;
     expect(button.disabled).to.equal(true);
     const reason = root(el).getElementById(button.getAttribute('aria-describedby')!)!;
@@ -107,7 +104,7 @@ describe('<call-status> participant action menu', () => {
 
   it('works with the mouse and closes on an outside click', async () => {
     const { el } = await connected();
-    const requests = record(el);
+    const requests = recordChannelRequests(el);
     const rect = menuButton(el)!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(rect.x + 5), Math.round(rect.y + 5)] });
     await aTimeout(0);

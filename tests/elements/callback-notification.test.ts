@@ -8,6 +8,7 @@ import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { eventType, recordEvents } from '../helpers/events.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -29,16 +30,11 @@ const button = (el: CallbackNotification, name: 'accept' | 'reject' | 'dismiss')
   root(el).querySelector<HTMLButtonElement>(`button.${name}`);
 const text = (el: CallbackNotification) => root(el).textContent!.replace(/\s+/g, ' ');
 
-/** Records which of the notification's events fire. */
-function record(el: HTMLElement) {
-  const names = [
-    'callback-accept', 'callback-accepted', 'callback-reject', 'callback-rejected',
-    'callback-expired', 'callback-revoked', 'callback-error', 'callback-ring',
-  ];
-  const fired: string[] = [];
-  for (const n of names) el.addEventListener(n, () => fired.push(n));
-  return fired;
-}
+/** The notification's events, recorded by type. */
+const NOTIFICATION_EVENTS = [
+  'callback-accept', 'callback-accepted', 'callback-reject', 'callback-rejected',
+  'callback-expired', 'callback-revoked', 'callback-error', 'callback-ring',
+];
 
 describe('<callback-notification>', () => {
   // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
@@ -130,7 +126,7 @@ describe('<callback-notification>', () => {
   it('accepts from the keyboard: request event, adapter call, past-tense event', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     const offer = await cc.offer('immediate');
     await el.updateComplete;
     button(el, 'accept')!.focus();
@@ -148,7 +144,7 @@ describe('<callback-notification>', () => {
   it('rejects with Space; the offer goes back to routing', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     const offer = await cc.offer('immediate');
     await el.updateComplete;
     button(el, 'reject')!.focus();
@@ -162,7 +158,7 @@ describe('<callback-notification>', () => {
   it('a host can cancel the accept: no adapter call, no accepted event', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     const offer = await cc.offer('immediate');
     await el.updateComplete;
     el.addEventListener('callback-accept', (e) => e.preventDefault());
@@ -217,7 +213,7 @@ describe('<callback-notification>', () => {
   it('on expiry reports the offer returned to routing, and fires only callback-expired', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     const offer = await cc.offer('offer-times-out');
     await el.updateComplete;
     const expired = oneEvent(el, 'callback-expired');
@@ -240,7 +236,7 @@ describe('<callback-notification>', () => {
   it('a failing accept shows a localized error and leaves the offer actionable, focus kept', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     const offer = await cc.offer('immediate');
     await el.updateComplete;
     cc.failNext('accept', 'network');
@@ -267,7 +263,7 @@ describe('<callback-notification>', () => {
   it('a double click accepts once', async () => {
     const { cc, clock } = setup(200);
     const el = await mount(cc, clock);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTIFICATION_EVENTS, eventType);
     await cc.offer('immediate').then(() => undefined, () => undefined);
     clock.advance(200);
     await aTimeout(0);

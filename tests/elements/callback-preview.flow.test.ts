@@ -1,6 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { act, actionsRoot, button, call, callState, current, inner, isDisabled, record, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, call, callState, current, inner, isDisabled, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { recordActionEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -56,7 +57,7 @@ describe('<callback-preview> actions and bad input', () => {
 
   it('Schedule callback before any call: disabled with the reason when the policy forbids it', async () => {
     const s = await setup({ scenario: 'busy', policy: { canRescheduleBeforeCall: false } });
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     expect(isDisabled(s.el, 'reschedule')).to.equal(true);
     const why = button(s.el, 'reschedule')!.getAttribute('aria-describedby')!;
     expect(text(actionsRoot(s.el).getElementById(why))).to.equal('Call the contact at least once before rescheduling.');
@@ -83,7 +84,7 @@ describe('<callback-preview> actions and bad input', () => {
 
   it('schedule in the past: refused before anything is sent, with what was entered kept', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     const form = await openScheduler(s);
     const past = localInputs(s.clock.now() - 60 * 60_000);
     setInput(form.querySelector<HTMLInputElement>('#date')!, past.date);
@@ -104,7 +105,7 @@ describe('<callback-preview> actions and bad input', () => {
 
   it('invalid number on Call: refused visibly, nothing dialed, still Ready to call', async () => {
     const s = await setup({ overrides: { contact: { name: 'X', phone: '+44 20' } } });
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'call')!.click();
     await waitUntil(() => fired.length > 0, 'validation error', { timeout: 3000 });
     await settled(s.el);

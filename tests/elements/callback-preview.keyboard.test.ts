@@ -2,7 +2,8 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { act, actionsRoot, button, callState, chord, current, deepActive, inner, isDisabled, mount, record, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, callState, chord, current, deepActive, inner, isDisabled, mount, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { recordActionEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -34,7 +35,7 @@ describe('<callback-preview> duplicates', () => {
     expect(text(duplicateButtons(s)[0]!)).to.equal('Open the callback from Priya Natarajan (Scheduled, Waiting for an agent)');
     expect(el.hasState('duplicate')).to.equal(true);
     await expect(el).to.be.accessible();
-    const fired = record(el);
+    const fired = recordActionEvents(el);
     duplicateButtons(s)[0]!.click();
     expect(fired).to.deep.equal([`open:${other.id}`]);
     // It goes when the other callback closes.
@@ -95,7 +96,7 @@ describe('<callback-preview> keyboard', () => {
     expect(button(s.el, 'call')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+C');
     expect(button(s.el, 'mark-done')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+D');
     expect(text(root(s.el).querySelector('[part=shortcuts]'))).to.equal('Keyboard shortcuts: Call Alt+Shift+C · Done Alt+Shift+D');
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     await focusInside(s);
     await chord(['Alt', 'Shift'], 'KeyC');
     await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
@@ -121,7 +122,7 @@ describe('<callback-preview> keyboard', () => {
     outside.textContent = 'outside';
     document.body.append(outside);
     outside.focus();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     await chord(['Alt', 'Shift'], 'KeyC');
     await focusInside(s);
     await chord(['Shift'], 'KeyC');

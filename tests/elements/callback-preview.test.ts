@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { act, button, mount, call, callState, current, inner, isDisabled, record, regionNames, root, setup, shown, text } from '../helpers/callback-preview.js';
+import { act, button, mount, call, callState, current, inner, isDisabled, regionNames, root, setup, shown, text } from '../helpers/callback-preview.js';
+import { recordActionEvents } from '../helpers/events.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
@@ -52,7 +53,7 @@ describe('<callback-preview>', () => {
 
   it('Call: dialing, then connected, on hold, resumed; the contact answers after ringing', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     await call(s);
     expect(callState(s.el)).to.equal('Dialing');
     expect(s.el.hasState('dialing')).to.equal(true);
@@ -148,7 +149,7 @@ describe('<callback-preview>', () => {
 
   it('Done before any call marks the interaction processed', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     await act(s, 'mark-done');
     expect(current(s).state).to.equal('done');
     expect(fired).to.deep.equal(['request:mark-done', 'done:mark-done', 'callback-done']);

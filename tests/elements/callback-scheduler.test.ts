@@ -10,6 +10,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { eventType, recordEvents } from '../helpers/events.js';
 
 // The ManualClock starts on Wednesday 25 November 2026, 15:00 UTC. The agent works in Madrid
 // (UTC+1: 16:00); the sample contacts of the scenarios used here are in London (GMT).
@@ -57,11 +58,8 @@ async function slotsLoaded(el: CallbackScheduler) {
 }
 
 /** Records the events the scheduler fires. */
-function record(el: HTMLElement) {
-  const fired: string[] = [];
-  for (const n of ['callback-action', 'callback-action-done', 'callback-error', 'cancel']) el.addEventListener(n, () => fired.push(n));
-  return fired;
-}
+/** The events these tests record, by type. */
+const SCHEDULER_EVENTS = ['callback-action', 'callback-action-done', 'callback-error', 'cancel'];
 
 async function press(el: CallbackScheduler, button: HTMLButtonElement) {
   button.click();
@@ -151,7 +149,7 @@ describe('<callback-scheduler>', () => {
 
   it('refuses a past time with a visible message, keeps the inputs and sends nothing', async () => {
     const { el, cc, id } = await setup();
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     await type(el, 'time', '10:00');
     await press(el, submit(el));
     expect(timeErrorText(el).hidden).to.equal(false);
@@ -170,7 +168,7 @@ describe('<callback-scheduler>', () => {
 
   it('refuses a time with no free slot and offers nearby free times as buttons', async () => {
     const { el, cc, id } = await setup();
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     await slotsLoaded(el);
     await type(el, 'time', '16:40');
     await press(el, submit(el));
@@ -194,7 +192,7 @@ describe('<callback-scheduler>', () => {
 
   it('reschedules: request event with the args, adapter call, done event, confirmation', async () => {
     const { el, cc, id } = await setup();
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     await slotsLoaded(el);
     await type(el, 'time', '18:00');
     const request = oneEvent(el, 'callback-action');
@@ -214,7 +212,7 @@ describe('<callback-scheduler>', () => {
 
   it('a host can cancel the request: no adapter call', async () => {
     const { el, cc, id } = await setup();
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     el.addEventListener('callback-action', (e) => e.preventDefault());
     await type(el, 'time', '18:00');
     await press(el, submit(el));
@@ -240,7 +238,7 @@ describe('<callback-scheduler>', () => {
     expect($(plain, '#number')).to.equal(null);
 
     const { el, cc, id } = await setup('immediate', {}, { canRescheduleOnNewNumber: true });
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     expect($(el, 'label[for=number]')!.textContent).to.equal('New number (optional)');
     await type(el, 'time', '18:00');
     await type(el, 'number', '+44 12');
@@ -289,7 +287,7 @@ describe('<callback-scheduler>', () => {
 
   it('shows an adapter failure and keeps everything the agent entered', async () => {
     const { el, cc, id } = await setup('busy', {}, { canRescheduleOnNewNumber: true });
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     await slotsLoaded(el);
     await type(el, 'date', '2026-11-26');
     await slotsLoaded(el);
@@ -378,7 +376,7 @@ describe('<callback-scheduler>', () => {
 
   it("is disabled with the reason before the first call when the agent may not reschedule before calling", async () => {
     const { el } = await setup('web-callback', {}, { canRescheduleBeforeCall: false });
-    const fired = record(el);
+    const fired = recordEvents(el, SCHEDULER_EVENTS, eventType);
     expect(el.hasState('blocked')).to.equal(true);
     expect($(el, '[part=blocked]')!.textContent).to.equal('Call the contact at least once before scheduling another callback.');
     expect($<HTMLFieldSetElement>(el, 'fieldset.fields')!.disabled).to.equal(true);

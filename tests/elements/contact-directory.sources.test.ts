@@ -4,7 +4,7 @@ import '../../src/callback-provider.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
 import type { Contact } from '../../src/model/interaction.js';
-import { accepted, editButton, errorBox, fill, focused, html, input, mount, record, root, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
+import { accepted, editButton, errorBox, fill, focused, html, input, mount, recordContactEvents, root, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -58,7 +58,7 @@ describe('<contact-directory> sources', () => {
   it('closes the editor without a word when the contact on screen changes to another one', async () => {
     const { cc, clock } = setup();
     const el = await mount(cc, clock, html`<contact-directory contact-id="contact-lukas-becker"></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     await el.edit();
     await fill(el, 'name', 'Lukas B.');
     el.contactId = 'contact-sophie-dubois';
@@ -73,7 +73,7 @@ describe('<contact-directory> sources', () => {
     const { cc, clock } = setup();
     cc.failNext('getContact', 'network');
     const el = await fixture<ContactDirectory>(html`<contact-directory></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     el.directory = cc;
     el.clock = clock;
     el.contactId = 'contact-liam-walker';

@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSaveEvent } from '../../src/contact-directory.js';
 import { announcement } from '../../src/controllers/announcer.js';
-import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focused, html, input, mount, record, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
+import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focused, html, input, mount, recordContactEvents, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
@@ -49,7 +49,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     editButton(el)!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -76,7 +76,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     await el.edit();
     await fill(el, 'name', '   ');
     await fill(el, 'phone', '+44 12');
@@ -127,7 +127,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory lang="en-GB" interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     await el.edit();
     await fill(el, 'email', '  m.chen@example.org ');
     await fill(el, 'chat', '@mchen');
@@ -165,7 +165,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     el.addEventListener('contact-save', (e) => e.preventDefault());
     await el.edit();
     await fill(el, 'name', 'Maggie Chen');
@@ -184,7 +184,7 @@ describe('<contact-directory>', () => {
       const { cc, clock } = setup();
       const interaction = await accepted(cc);
       const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-      const fired = record(el);
+      const fired = recordContactEvents(el);
       await el.edit();
       await fill(el, 'name', 'Margaret Chen-Li');
       await fill(el, 'chat', '@mcl');
@@ -269,7 +269,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     await el.edit();
     await fill(el, 'name', 'Someone Else');
     await fill(el, 'phone', 'x');
@@ -289,7 +289,7 @@ describe('<contact-directory>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc);
     const el = await mount(cc, clock, html`<contact-directory interaction-id=${interaction.id}></contact-directory>`);
-    const fired = record(el);
+    const fired = recordContactEvents(el);
     const escapes: string[] = [];
     const listener = (e: KeyboardEvent) => escapes.push(e.key);
     document.addEventListener('keydown', listener);

@@ -7,6 +7,7 @@ import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { eventType, recordEvents } from '../helpers/events.js';
 
 const LEAVES = [
   'Information given', 'Payment taken', 'Appointment booked', 'Callback requested', 'Escalated to a supervisor',
@@ -54,11 +55,8 @@ const errorBox = (el: DispositionPicker) => root(el).querySelector<HTMLElement>(
 const loaded = (el: DispositionPicker) => waitUntil(() => !el.hasState('loading'), 'codes never loaded');
 
 /** Records the picker's events as a host outside it hears them. */
-function record(target: EventTarget) {
-  const fired: string[] = [];
-  for (const n of ['input', 'change', 'callback-action', 'callback-action-done', 'callback-error']) target.addEventListener(n, () => fired.push(n));
-  return fired;
-}
+/** The events these tests record, by type. */
+const PICKER_EVENTS = ['input', 'change', 'callback-action', 'callback-action-done', 'callback-error'];
 
 describe('<disposition-picker>', () => {
   it('shows a loading state, then every code as one radio group, and the current disposition', async () => {
@@ -80,7 +78,7 @@ describe('<disposition-picker>', () => {
   it('list: the agent picks by keyboard; input and change reach the host; the code is set on the interaction', async () => {
     const { el, wrapper, cc, id } = await setup();
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     const change = oneEvent(wrapper, 'change');
     radios(el)[0]!.focus();
     await sendKeys({ press: 'ArrowDown' });
@@ -116,7 +114,7 @@ describe('<disposition-picker>', () => {
   it('tree: folders and codes by arrow keys (APG tree pattern), Enter picks', async () => {
     const { el, wrapper, cc, id } = await setup({ mode: 'tree' });
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     expect(rows(el).map(rowLabel)).to.deep.equal(['Resolved', 'Follow-up needed', 'Not reached', 'Other']);
     expect(rows(el)[0]!.getAttribute('aria-expanded')).to.equal('false');
     expect(rows(el)[3]!.getAttribute('aria-selected')).to.equal('false');
@@ -186,7 +184,7 @@ describe('<disposition-picker>', () => {
   it('tree: the search keeps matching codes and their folders; ArrowDown goes from the box into the tree', async () => {
     const { el, wrapper, cc, id } = await setup({ mode: 'tree' });
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     root(el).querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ type: 'docu' });
     await el.updateComplete;
@@ -215,7 +213,7 @@ describe('<disposition-picker>', () => {
   it('a value set by code fires nothing and is not stored until the agent saves it', async () => {
     const { el, wrapper, cc, id } = await setup();
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     el.value = 'NR-VOICEMAIL';
     await el.updateComplete;
     expect(radios(el).find((r) => r.checked)!.value).to.equal('NR-VOICEMAIL');
@@ -232,7 +230,7 @@ describe('<disposition-picker>', () => {
   it('shows an unknown code as an error instead of accepting it', async () => {
     const { el, wrapper, cc, id } = await setup({ mode: 'tree' });
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     el.value = 'NOT-A-CODE';
     await el.updateComplete;
     expect(errorBox(el).hidden).to.equal(false);
@@ -295,7 +293,7 @@ describe('<disposition-picker>', () => {
   it('keeps the choice when the service fails to store it, and stores it on Save', async () => {
     const { el, wrapper, cc, id } = await setup();
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     cc.failNext('setDisposition', 'network');
     radios(el)[2]!.click();
     await settled(el);
@@ -314,7 +312,7 @@ describe('<disposition-picker>', () => {
   it('follows the interaction: a disposition set elsewhere is shown and chosen, without events', async () => {
     const { el, wrapper, cc, id } = await setup({ mode: 'tree' });
     await loaded(el);
-    const fired = record(wrapper);
+    const fired = recordEvents(wrapper, PICKER_EVENTS, eventType);
     await cc.setDisposition(id, { code: 'FU-DOCS-SENT', label: 'Documents sent by e-mail' });
     await el.updateComplete;
     expect(el.value).to.equal('FU-DOCS-SENT');

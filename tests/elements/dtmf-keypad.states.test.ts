@@ -1,7 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import { connected, field, key, keys, mount, part, record, root, setup } from '../helpers/dtmf-keypad.js';
+import { connected, field, key, keys, mount, part, recordKeypadEvents, root, setup } from '../helpers/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -60,7 +60,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction);
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     const baseline = clock.pendingTimers;
     key(el, '8').click();
     expect(clock.pendingTimers).to.equal(baseline + 1);
@@ -80,7 +80,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     const { interaction, callId } = await connected(cc, clock);
     const baseline = clock.pendingTimers;
     const el = await mount(cc, clock, interaction);
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     key(el, '1').click();
     key(el, '2').click();
     expect(clock.pendingTimers).to.equal(baseline + 1);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { connected, dtmfHistory, field, key, keys, mount, part, record, setup, text } from '../helpers/dtmf-keypad.js';
+import { connected, dtmfHistory, field, key, keys, mount, part, recordKeypadEvents, setup, text } from '../helpers/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -26,7 +26,7 @@ describe('<dtmf-keypad>', () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction);
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     key(el, '1').click();
     clock.advance(400);
     key(el, '2').click();
@@ -68,7 +68,7 @@ describe('<dtmf-keypad>', () => {
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction, { buffer: 0 });
     const baseline = clock.pendingTimers;
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     key(el, '4').click();
     await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('4');
@@ -166,7 +166,7 @@ describe('<dtmf-keypad>', () => {
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction, { mask: true });
     const history = await fixture<CaseHistory>(html`<case-history interaction-id=${interaction.id} .adapter=${cc} .clock=${clock}></case-history>`);
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     field(el).focus();
     await sendKeys({ type: '4111' });
     await el.updateComplete;
@@ -192,7 +192,7 @@ describe('<dtmf-keypad>', () => {
     const { cc, clock } = setup();
     const { interaction } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction, { mask: true });
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     cc.failNext('sendDtmf', 'network');
     key(el, '7').click();
     key(el, '3').click();
@@ -208,7 +208,7 @@ describe('<dtmf-keypad>', () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction);
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     cc.failNext('sendDtmf', 'network');
     key(el, '5').click();
     clock.advance(500);
@@ -233,7 +233,7 @@ describe('<dtmf-keypad>', () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction, { buffer: 0 });
-    const fired = record(el);
+    const fired = recordKeypadEvents(el);
     el.addEventListener('callback-action', (e) => e.preventDefault());
     key(el, '1').click();
     await settled(el);

@@ -4,6 +4,7 @@ import type { AgentStatus } from '../../src/agent-status.js';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';
 import type { Channel } from '../../src/model/interaction.js';
 import { ManualClock } from '../../src/model/clock.js';
+import { recordEvents } from './events.js';
 
 /** Shared by the <agent-status> test files. */
 
@@ -36,13 +37,8 @@ export const name = (node: Element | null | undefined) =>
 /** What has focus inside the element. */
 export const focused = (el: AgentStatus) => name(root(el).activeElement);
 
-export function record(el: HTMLElement) {
-  const fired: { type: string; detail: unknown }[] = [];
-  for (const type of ['agent-state-change', 'agent-state-changed', 'callback-error']) {
-    el.addEventListener(type, (e) => fired.push({ type, detail: (e as CustomEvent).detail }));
-  }
-  return fired;
-}
+/** The ready-state request, the change and errors, with their details. */
+export const recordStatusEvents = (el: HTMLElement) => recordEvents(el, ['agent-state-change', 'agent-state-changed', 'callback-error']);
 
 /** Picks a reason in the picker of a channel, without confirming. */
 export async function choose(el: AgentStatus, ch: Channel, code: string) {

@@ -87,16 +87,6 @@ export async function call(s: PreviewSetup) {
   await settled(s.el);
 }
 
-export function record(el: HTMLElement) {
-  const fired: string[] = [];
-  el.addEventListener('callback-action', (e) => fired.push(`request:${e.detail.action}`));
-  el.addEventListener('callback-action-done', (e) => fired.push(`done:${e.detail.action}`));
-  el.addEventListener('callback-error', (e) => fired.push(`error:${e.detail.action}:${e.detail.code}`));
-  el.addEventListener('callback-done', () => fired.push('callback-done'));
-  el.addEventListener('callback-open', (e) => fired.push(`open:${e.detail.interactionId}`));
-  return fired;
-}
-
 /** Presses `code` (e.g. `KeyC`) with the modifiers held, as a person would. */
 export async function chord(modifiers: readonly string[], code: string) {
   for (const m of modifiers) await sendKeys({ down: m });
@@ -105,3 +95,8 @@ export async function chord(modifiers: readonly string[], code: string) {
 }
 
 export { deepActive } from './deep.js';
+
+// The old name, for tests/elements/callback-preview.reschedule.test.ts alone: it has uncommitted
+// work from another session. When that lands it imports recordActionEvents from ./events.js like
+// the other <callback-preview> tests, and this goes.
+export { recordActionEvents as record } from './events.js';

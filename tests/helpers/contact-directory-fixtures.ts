@@ -6,6 +6,7 @@ import { SimulatedContactCenter, type ScenarioName } from '../../src/adapters/si
 import { ManualClock } from '../../src/model/clock.js';
 import type { ContactField } from '../../src/elements/shared/contact-messages.js';
 import { settled } from './wait.js';
+import { recordEvents } from './events.js';
 
 /** Shared by the <contact-directory> test files. */
 
@@ -70,13 +71,8 @@ export async function saveAndWaitForProblems(el: ContactDirectory, field: Contac
   await el.updateComplete;
 }
 
-export function record(el: HTMLElement) {
-  const fired: { type: string; detail: unknown }[] = [];
-  for (const type of ['contact-save', 'contact-saved', 'callback-error']) {
-    el.addEventListener(type, (e) => fired.push({ type, detail: (e as CustomEvent).detail }));
-  }
-  return fired;
-}
+/** The save request, the saved record and errors, with their details. */
+export const recordContactEvents = (el: HTMLElement) => recordEvents(el, ['contact-save', 'contact-saved', 'callback-error']);
 
 export const types = (fired: { type: string }[]) => fired.map((f) => f.type);
 

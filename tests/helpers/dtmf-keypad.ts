@@ -6,6 +6,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { ScenarioName } from '../../src/adapters/simulated/scenarios.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
+import { recordEvents } from './events.js';
 
 /** Shared by the <dtmf-keypad> test files. */
 
@@ -47,11 +48,8 @@ export const dtmfHistory = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.filter((h) => h.kind === 'dtmf').map((h) => (h.kind === 'dtmf' ? h.digits : ''));
 
 /** The action events the keypad fires, with their detail. */
-export function record(el: HTMLElement) {
-  const fired: { type: string; detail: ActionRequestDetail & { code?: string; message?: string } }[] = [];
-  for (const type of ['callback-action', 'callback-action-done', 'callback-error']) {
-    el.addEventListener(type, (e) => fired.push({ type, detail: (e as CustomEvent).detail }));
-  }
-  return fired;
-}
+/** The keypad's action events (request, done, error), with their details. */
+export const recordKeypadEvents = (el: HTMLElement) => recordEvents<ActionRequestDetail & { code?: string; message?: string }>(el, [
+  'callback-action', 'callback-action-done', 'callback-error',
+]);
 
