@@ -118,7 +118,7 @@ describe('<unsent-work> accessibility in every state', () => {
     await expect(el).to.be.accessible();
     c.clock.advance(100);
     await waitUntil(() => !entry(el, 'Asked for a quote').querySelector<HTMLElement>('[part~=error]')!.hidden, 'no error shown');
-    expect(pendingWorkStore().get(sendable)?.markDonePending?.attempts, 'the failed try is kept').to.equal(1);
+    expect(pendingWorkStore().get(sendable, adapter)?.markDonePending?.attempts, 'the failed try is kept').to.equal(1);
     expect(c.cc.getInteraction(sendable)!.state).to.equal('ended');
     await expect(el).to.be.accessible();
   });
@@ -141,7 +141,7 @@ describe('<unsent-work> accessibility in every state', () => {
     confirm.click();
     await waitUntil(() => root(el).querySelectorAll('[part~=entry]').length === 2, 'still listed');
     expect(heard).to.deep.equal([closed]);
-    expect(pendingWorkStore().get(closed)).to.equal(undefined);
+    expect(pendingWorkStore().get(closed, adapter)).to.equal(undefined);
     expect(deepActive()?.textContent).to.equal('Interaction cb-99');
     expect(deepActive()?.localName).to.equal('h3');
   });

@@ -7,6 +7,7 @@ import {
   PendingWorkStore,
   pendingWorkStore,
 } from '../../src/controllers/pending-work/pending-work-store.js';
+import { createStore, keys, set } from 'idb-keyval';
 import { retryDelay } from '../../src/controllers/wrap-up/failures.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
@@ -98,8 +99,11 @@ describe('PendingWorkStore', () => {
     await reloaded.flush();
 
     const again = await freshStore();
-    expect(again.get('cb-1', before), 'the old run’s work was replaced, not merged').to.equal(undefined);
+    // Kept by scope and id: the old run's work stays its own, never merged into the new run's.
+    expect(again.get('cb-1', before)?.draft, 'the old run’s work, under its own scope').to.equal('Typed in the last run');
     expect(again.get('cb-1', next)?.draft).to.equal('Typed now');
+    expect(again.get('cb-1', next)?.disposition, 'nothing of the old run’s after another reload').to.equal(undefined);
+    expect(again.earlierWork(next).map((w) => w.draft), 'the old run’s work is not listed for the new run').to.deep.equal(['Typed now']);
   });
 
   it('after a reload, a new adapter object of the same scope gets the work, even when another scope asked first', async () => {
@@ -131,11 +135,23 @@ describe('PendingWorkStore', () => {
     expect(listed()).to.deep.equal(['4711', '4712', 'legacy']);
     expect(reloaded.earlierWork(backend).find((w) => w.interactionId === '4711')?.contact, 'only the name and number are kept').to.deep.equal({ name: 'Ada Lovelace', phone: '+442079460000' });
     expect(reloaded.earlierWork({ workScope: 'gms:https://other.example|callbacks' }).map((w) => w.interactionId).sort()).to.deep.equal(['4713', 'legacy']);
-    // Taken in this page by another backend (an adapter without a scope asked first): not listed.
-    expect(reloaded.get('legacy', {})?.draft).to.equal('Typed without a scope');
+    // Work without a scope goes to the first scoped backend that asks for it: no longer listed for another.
+    expect(reloaded.get('legacy', { workScope: 'gms:https://other.example|callbacks' })?.draft).to.equal('Typed without a scope');
     expect(listed()).to.deep.equal(['4711', '4712']);
     reloaded.remove('4712', backend);
     expect(listed()).to.deep.equal(['4711']);
+  });
+
+  it('finds work an earlier version kept by interaction id alone, for its scope, and keeps it under scope and id from then on', async () => {
+    const scope = 'gms:https://gms.example|callbacks';
+    const db = createStore(TEST_DB, 'pending-work');
+    await set('4711', { interactionId: '4711', scope, draft: 'Kept by an earlier version', updatedAt: Date.now() }, db);
+    const store = await freshStore();
+    expect(store.get('4711', { workScope: 'gms:https://other.example|callbacks' }), 'another backend').to.equal(undefined);
+    expect(store.get('4711', { workScope: scope })?.draft).to.equal('Kept by an earlier version');
+    await store.flush();
+    expect(await keys(db), 'rewritten under scope and id').to.deep.equal([JSON.stringify([scope, '4711'])]);
+    expect((await freshStore()).get('4711', { workScope: scope })?.draft).to.equal('Kept by an earlier version');
   });
 
   it('works in memory, without crashing, when IndexedDB cannot be opened', async () => {
@@ -261,7 +277,7 @@ describe('A Mark done that fails on the way', () => {
     expect(notes(cc, id)).to.deep.equal(['Customer will send the form']);
     expect(done.length).to.equal(1);
     expect(done[0]!.detail.disposition.code).to.equal('FU-DOCS-AWAITED');
-    expect(pendingWorkStore().get(id)).to.equal(undefined);
+    expect(pendingWorkStore().get(id, cc)).to.equal(undefined);
     // Nothing left to retry.
     clock.advance(120_000);
     await settled(el);
@@ -282,7 +298,7 @@ describe('A Mark done that fails on the way', () => {
     clock.advance(5_000);
     await settled(el);
     expect(cc.getInteraction(id)!.state).to.equal('ended');
-    expect(pendingWorkStore().get(id)?.markDonePending?.attempts).to.equal(2);
+    expect(pendingWorkStore().get(id, cc)?.markDonePending?.attempts).to.equal(2);
     cc.setOffline(false);
     await settled(el);
     expect(cc.getInteraction(id)!.state).to.equal('done');

@@ -450,11 +450,11 @@ describe('<call-actions> mark done and the note draft', () => {
     const s = await setup();
     button(s.el, 'end-call')!.click();
     await settled(s.el);
-    writeNoteDraft(s.interaction.id, 'Call back after the 5th');
+    writeNoteDraft(s.interaction.id, 'Call back after the 5th', s.cc);
     const done = oneEvent(s.el, 'callback-done');
     button(s.el, 'mark-done')!.click();
     const event = await done;
     expect(event.detail.notes).to.deep.equal(['Call back after the 5th']);
-    expect(readNoteDraft(s.interaction.id) ?? '').to.equal('');
+    expect(readNoteDraft(s.interaction.id, s.cc) ?? '').to.equal('');
   });
 });

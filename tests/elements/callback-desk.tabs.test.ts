@@ -134,7 +134,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     await globalsOf(third)!.__flush!();
     const later = new PendingWorkStore();
     await later.ready;
-    expect(later.get(offer.id)?.draft).to.equal('Wants the quote by Tuesday, before noon');
+    expect(later.get(offer.id, cc)?.draft).to.equal('Wants the quote by Tuesday, before noon');
   });
 
   it('the owning tab closes: the waiting tab takes the desk by itself and says so', async () => {
@@ -187,7 +187,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     expect(markDones).to.equal(1);
     const later = new PendingWorkStore();
     await later.ready;
-    expect(later.get(offer.id)).to.equal(undefined);
+    expect(later.get(offer.id, cc)).to.equal(undefined);
   });
 
   it('two tabs ask at once: the desk goes to one, and the other does not take it from that one after its wait', async () => {
@@ -226,7 +226,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     await waitUntil(() => standbyPanel(first), 'the first tab does not stand by');
     const later = new PendingWorkStore();
     await later.ready;
-    expect(later.get(offer.id)?.draft).to.equal('Typed just before the desk was taken');
+    expect(later.get(offer.id, cc)?.draft).to.equal('Typed just before the desk was taken');
     letGo();
     channel.close();
   });
@@ -561,7 +561,7 @@ describe('<callback-desk> while another tab has the desk and is busy, frozen, or
       earlier.update('cb-7', { draft: 'Typed in the frozen tab' }, cc);
       await earlier.flush();
       other.post({ type: 'saved', tab: 'other' });
-      await waitUntil(() => pendingWorkStore().get('cb-7')?.draft === 'Typed in the frozen tab', 'the saved work was not read again');
+      await waitUntil(() => pendingWorkStore().get('cb-7', cc)?.draft === 'Typed in the frozen tab', 'the saved work was not read again');
     } finally {
       other.close();
       await pendingWorkStore().clear();

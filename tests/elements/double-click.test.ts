@@ -111,6 +111,6 @@ describe('double and rapid clicks perform an action once', () => {
     await settled(s.el);
     expect(note.value.split(body).length - 1, 'two inserts').to.equal(2);
     expect(current(s).history.some((h) => h.kind === 'note'), 'inserting saves nothing').to.equal(false);
-    clearNoteDraft(s.id);
+    clearNoteDraft(s.id, undefined, s.cc);
   });
 });

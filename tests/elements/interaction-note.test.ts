@@ -34,7 +34,7 @@ const field = (el: InteractionNote) => root(el).querySelector('textarea')!;
 const save = (el: InteractionNote) => root(el).querySelector<HTMLButtonElement>('button.save')!;
 const part = (el: InteractionNote, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
 // The kept draft (IndexedDB-backed store; tests/elements/persistence.test.ts covers the reloads).
-const stored = (id: string) => readNoteDraft(id) ?? null;
+const stored = (id: string, cc: SimulatedContactCenter) => readNoteDraft(id, cc) ?? null;
 const notes = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.flatMap((h) => (h.kind === 'note' ? [h.text] : []));
 
@@ -86,7 +86,7 @@ describe('<interaction-note>', () => {
     const el = await mount(cc, interaction);
     const fired = record(el);
     await type(el, 'Customer confirmed the address.');
-    expect(stored(interaction.id)).to.equal('Customer confirmed the address.');
+    expect(stored(interaction.id, cc)).to.equal('Customer confirmed the address.');
     const requested = oneEvent(el, 'callback-action');
     const done = oneEvent(el, 'callback-action-done');
     save(el).click();
@@ -96,7 +96,7 @@ describe('<interaction-note>', () => {
     expect(notes(cc, interaction.id)).to.deep.equal(['Customer confirmed the address.']);
     expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
     expect(field(el).value).to.equal('');
-    expect(stored(interaction.id)).to.equal(null);
+    expect(stored(interaction.id, cc)).to.equal(null);
     expect(part(el, 'status').hidden).to.equal(false);
     expect(part(el, 'status').textContent).to.include('Note saved');
     await expect(el).to.be.accessible();
@@ -148,7 +148,7 @@ describe('<interaction-note>', () => {
     await el.updateComplete;
     expect(fired).to.deep.equal(['callback-action', 'callback-error']);
     expect(field(el).value).to.equal('Do not lose me');
-    expect(stored(interaction.id)).to.equal('Do not lose me');
+    expect(stored(interaction.id, cc)).to.equal('Do not lose me');
     expect(part(el, 'error').hidden).to.equal(false);
     expect(part(el, 'error').getAttribute('role')).to.equal('alert');
     expect(part(el, 'error').textContent).to.include('cannot be reached');
@@ -163,7 +163,7 @@ describe('<interaction-note>', () => {
     save(again).click();
     await done;
     expect(notes(cc, interaction.id)).to.deep.equal(['Do not lose me']);
-    expect(stored(interaction.id)).to.equal(null);
+    expect(stored(interaction.id, cc)).to.equal(null);
   });
 
   it('a host can cancel the save: the draft stays, the adapter is not called', async () => {
@@ -178,7 +178,7 @@ describe('<interaction-note>', () => {
     await el.updateComplete;
     expect(fired).to.deep.equal(['callback-action']);
     expect(field(el).value).to.equal('Kept');
-    expect(stored(interaction.id)).to.equal('Kept');
+    expect(stored(interaction.id, cc)).to.equal('Kept');
     expect(notes(cc, interaction.id)).to.deep.equal([]);
   });
 
@@ -248,7 +248,7 @@ describe('<interaction-note>', () => {
     await cc.hangUp(interaction.callId!);
     await cc.markDone(interaction.id, { note: el.value });
     await el.updateComplete;
-    expect(stored(interaction.id)).to.equal(null);
+    expect(stored(interaction.id, cc)).to.equal(null);
     expect(root(el).querySelector('textarea')?.outerHTML ?? null).to.equal(null);
   });
 
@@ -260,12 +260,12 @@ describe('<interaction-note>', () => {
     el.insert('Thank you for calling.');
     await el.updateComplete;
     expect(field(el).value).to.equal('Thank you for calling.');
-    expect(stored(interaction.id)).to.equal('Thank you for calling.');
+    expect(stored(interaction.id, cc)).to.equal('Thank you for calling.');
     expect(save(el).disabled).to.equal(false);
     el.insert('Goodbye.');
     await el.updateComplete;
     expect(field(el).value).to.equal('Thank you for calling.\nGoodbye.');
-    expect(stored(interaction.id)).to.equal('Thank you for calling.\nGoodbye.');
+    expect(stored(interaction.id, cc)).to.equal('Thank you for calling.\nGoodbye.');
     // Nothing is sent: inserting is not saving.
     expect(fired).to.deep.equal([]);
     expect(notes(cc, interaction.id)).to.deep.equal([]);
@@ -291,7 +291,7 @@ describe('<interaction-note>', () => {
     el.insert('see you');
     await el.updateComplete;
     expect(field(el).value).to.equal('Hello Ana, see you');
-    expect(stored(interaction.id)).to.equal('Hello Ana, see you');
+    expect(stored(interaction.id, cc)).to.equal('Hello Ana, see you');
     // Typing carries on from after the inserted text.
     await sendKeys({ type: '!' });
     expect(field(el).value).to.equal('Hello Ana, see you!');

@@ -206,7 +206,7 @@ describe('Unsent work from an earlier page', () => {
   const stored = async (id: string) => {
     const store = new PendingWorkStore();
     await store.ready;
-    return store.get(id);
+    return store.get(id, cc);
   };
 
   /** The agent types a note, picks a disposition, Mark done fails on the way; then the page reloads and the adapter has forgotten the interaction. */

@@ -72,14 +72,11 @@ function center() {
   return { clock, cc };
 }
 
-const touched = new Set<string>();
+const touched = new Map<string, SimulatedContactCenter>();
 
-/**
- * Note drafts outlive the page (the agent's pending work is stored), and every simulated center
- * numbers its interactions from 1: a test leaves none behind for the next one to find.
- */
+/** Note drafts outlive the page (the agent's pending work is stored): a test leaves none behind. */
 export function forgetDrafts(): void {
-  for (const id of touched) clearNoteDraft(id);
+  for (const [id, cc] of touched) clearNoteDraft(id, undefined, cc);
   touched.clear();
 }
 
@@ -88,7 +85,7 @@ async function accepted(scenario: ScenarioName = 'immediate') {
   const { clock, cc } = center();
   const offer = await cc.offer(scenario);
   const interaction = await cc.accept(offer.id);
-  touched.add(interaction.id);
+  touched.set(interaction.id, cc);
   return { clock, cc, interaction };
 }
 

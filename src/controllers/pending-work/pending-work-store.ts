@@ -41,15 +41,20 @@ export interface PendingWork {
 type WorkFields = Omit<PendingWork, 'interactionId' | 'updatedAt' | 'scope' | 'contact'>;
 
 /**
- * The backend (adapter object) asking. Interaction ids are unique per backend, not across them:
- * the simulated contact center starts at `cb-1` every time. Work done in this page through one
- * adapter is not shown to another adapter's interaction of the same id. Work read from storage (a
- * reload) belongs to the adapter of the same `workScope` (see `CallbackAdapter.workScope`); work
- * stored without one, or asked for by an adapter without one, to the first adapter that asks.
+ * The backend (adapter object) asking. Work is kept by the adapter's `workScope` (see
+ * `CallbackAdapter.workScope`) and the interaction id: ids are unique per backend, not across them
+ * (the simulated contact center starts at `cb-1` every run and takes a new scope each time), so
+ * one backend's work is never shown on another's interaction of the same id, in this page or after
+ * a reload. Work stored without a scope (typed for an adapter without one, or by an earlier
+ * version) goes to the first scoped backend that asks for it, and stays with any adapter without a
+ * scope: adapters whose ids may meet in one page must each give a `workScope`.
  */
 export type WorkOwner = object & { readonly workScope?: string | undefined };
 
 const scopeOf = (owner: WorkOwner | undefined): string | undefined => (typeof owner?.workScope === 'string' ? owner.workScope : undefined);
+/** Where an entry is kept (in memory and in IndexedDB): its scope and its interaction id. */
+const keyOf = (scope: string | undefined, interactionId: string): string => JSON.stringify([scope ?? null, interactionId]);
+const keyOfWork = (work: PendingWork): string => keyOf(work.scope, work.interactionId);
 /** Fields to set or (with `undefined`) forget; `contact` is kept with them, never alone. */
 type Patch = { [K in keyof WorkFields]?: WorkFields[K] | undefined } & { contact?: Pick<Contact, 'name' | 'phone'> | undefined };
 
@@ -82,6 +87,7 @@ export class PendingWorkStore {
   readonly #legacyRead = new Set<string>();
   readonly #maxAgeMs: number;
   readonly #now: () => number;
+  /** The entries by key (`keyOf`: scope and interaction id). */
   readonly #cache = new Map<string, PendingWork>();
   readonly #listeners = new Set<(interactionId: string) => void>();
   /** Fields changed in this page before the stored entries were read: they win over the stored ones. */
@@ -90,10 +96,6 @@ export class PendingWorkStore {
   readonly #inFlight = new Set<string>();
   /** Entries read from storage: work an earlier page left, until it is sent or discarded. */
   readonly #earlier = new Set<string>();
-  /** Which backend each entry belongs to in this page, by a number (no reference kept to it). */
-  readonly #owners = new Map<string, number>();
-  readonly #ownerNumbers = new WeakMap<WorkOwner, number>();
-  #nextOwner = 1;
   #loading: Promise<void> | undefined;
   #loaded = false;
   #writes: Promise<void> = Promise.resolve();
@@ -119,12 +121,10 @@ export class PendingWorkStore {
     return this.#persistence.durable;
   }
 
-  /** The work on an interaction; with `owner`, only if it is that backend's (see `WorkOwner`). */
+  /** The work on `owner`'s interaction (see `WorkOwner`; without `owner`, work kept without a scope). */
   get(interactionId: string, owner?: WorkOwner): PendingWork | undefined {
     void this.ready;
-    const work = this.#cache.get(interactionId) ?? this.#readLegacyDraft(interactionId);
-    if (!work || !owner) return work;
-    return this.#adopt(interactionId, owner) ? work : undefined;
+    return this.#cache.get(this.#keyFor(interactionId, owner));
   }
 
   all(): PendingWork[] {
@@ -133,28 +133,24 @@ export class PendingWorkStore {
 
   /**
    * Work an earlier page left (read from storage, not sent or discarded since) that may be
-   * `owner`'s: typed for its `workScope` (or with no scope, by an adapter without one), and not
-   * taken by another backend in this page. Whether its interaction is still open is for the
-   * caller to ask the adapter; this claims nothing.
+   * `owner`'s: typed for its `workScope`, or without a scope. Whether its interaction is still
+   * open is for the caller to ask the adapter; this claims nothing.
    */
   earlierWork(owner: WorkOwner): PendingWork[] {
     const scope = scopeOf(owner);
-    const number = this.#ownerNumbers.get(owner);
-    return [...this.#earlier].flatMap((id) => {
-      const work = this.#cache.get(id);
-      if (!work || (work.scope !== undefined && work.scope !== scope)) return [];
-      const taken = this.#owners.get(id);
-      return taken === undefined || taken === number ? [work] : [];
+    return [...this.#earlier].flatMap((key) => {
+      const work = this.#cache.get(key);
+      return work && (work.scope === undefined || work.scope === scope) ? [work] : [];
     });
   }
 
   /** Sets (or, with `undefined`, forgets) fields of an interaction's entry. */
   update(interactionId: string, patch: Patch, owner?: WorkOwner): void {
     void this.ready;
-    // Another backend's interaction of the same id: its work is not this one's to build on.
-    const before = owner && !this.#adopt(interactionId, owner, true) ? undefined : this.#cache.get(interactionId);
+    const key = this.#keyFor(interactionId, owner);
+    const before = this.#cache.get(key);
     // This page's work now, not the earlier page's it replaced.
-    if (!before) this.#earlier.delete(interactionId);
+    if (!before) this.#earlier.delete(key);
     const scope = scopeOf(owner);
     const next: PendingWork = { ...before, interactionId, updatedAt: this.#now(), ...(scope === undefined ? {} : { scope }) };
     for (const field of FIELDS) {
@@ -162,30 +158,48 @@ export class PendingWorkStore {
       const value = patch[field];
       if (value === undefined || value === '') delete next[field];
       else (next as unknown as Record<string, unknown>)[field] = value;
-      this.#touch(interactionId, field);
+      this.#touch(key, field);
     }
     if (patch.contact) next.contact = { name: patch.contact.name, phone: patch.contact.phone };
-    if (FIELDS.some((f) => next[f] !== undefined)) this.#cache.set(interactionId, next);
-    else {
-      this.#forget(interactionId);
-      this.#owners.delete(interactionId);
-    }
-    this.#changed(interactionId);
+    if (FIELDS.some((f) => next[f] !== undefined)) this.#cache.set(key, next);
+    else this.#forget(key);
+    this.#changed(key, interactionId);
   }
 
   /** Forgets everything about the interaction: the service has it all. */
   remove(interactionId: string, owner?: WorkOwner): void {
     void this.ready;
-    if (owner && this.#cache.has(interactionId) && !this.#adopt(interactionId, owner)) return;
-    this.#owners.delete(interactionId);
-    this.#touch(interactionId, 'removed');
-    if (!this.#forget(interactionId)) return;
-    this.#changed(interactionId);
+    const key = this.#keyFor(interactionId, owner);
+    this.#touch(key, 'removed');
+    if (this.#forget(key)) this.#changed(key, interactionId);
   }
 
-  #forget(interactionId: string): boolean {
-    this.#earlier.delete(interactionId);
-    return this.#cache.delete(interactionId);
+  #forget(key: string): boolean {
+    this.#earlier.delete(key);
+    return this.#cache.delete(key);
+  }
+
+  /**
+   * The key of `owner`'s entry for the interaction. Work kept without a scope (an earlier version's,
+   * or typed for an adapter without one) moves to the first scoped backend that asks for it, so no
+   * other backend is shown it afterwards.
+   */
+  #keyFor(interactionId: string, owner: WorkOwner | undefined): string {
+    const scope = scopeOf(owner);
+    const unscoped = keyOf(undefined, interactionId);
+    const key = keyOf(scope, interactionId);
+    if (this.#cache.has(key)) return key;
+    const legacy = this.#cache.get(unscoped) ?? this.#readLegacyDraft(interactionId);
+    if (!legacy || key === unscoped) return key;
+    // What the asking backend sees does not change (nobody is told); it is written under its key.
+    this.#cache.set(key, { ...legacy, scope });
+    this.#cache.delete(unscoped);
+    if (this.#earlier.delete(unscoped)) this.#earlier.add(key);
+    for (const field of FIELDS) if (legacy[field] !== undefined) this.#touch(key, field);
+    this.#touch(unscoped, 'removed');
+    this.#dirty.add(unscoped).add(key);
+    this.#scheduleWrite();
+    return key;
   }
 
   subscribe(listener: (interactionId: string) => void): Unsubscribe {
@@ -194,21 +208,22 @@ export class PendingWorkStore {
   }
 
   /**
-   * Marks a Mark done of the interaction as under way; false when one already is (in this page),
-   * so two triggers at once (an `online` event and a timer) send it once.
+   * Marks a Mark done of `owner`'s interaction as under way; false when one already is (in this
+   * page), so two triggers at once (an `online` event and a timer) send it once.
    */
-  claim(interactionId: string): boolean {
-    if (this.#inFlight.has(interactionId)) return false;
-    this.#inFlight.add(interactionId);
+  claim(interactionId: string, owner?: WorkOwner): boolean {
+    const key = keyOf(scopeOf(owner), interactionId);
+    if (this.#inFlight.has(key)) return false;
+    this.#inFlight.add(key);
     return true;
   }
 
-  release(interactionId: string): void {
-    this.#inFlight.delete(interactionId);
+  release(interactionId: string, owner?: WorkOwner): void {
+    this.#inFlight.delete(keyOf(scopeOf(owner), interactionId));
   }
 
-  isInFlight(interactionId: string): boolean {
-    return this.#inFlight.has(interactionId);
+  isInFlight(interactionId: string, owner?: WorkOwner): boolean {
+    return this.#inFlight.has(keyOf(scopeOf(owner), interactionId));
   }
 
   /** A Mark done is under way in this page (a tab hand-over waits for it). */
@@ -225,47 +240,28 @@ export class PendingWorkStore {
   /** Forgets every entry, here and in IndexedDB (sign-out; tests). */
   async clear(): Promise<void> {
     await this.flush();
-    const ids = [...this.#cache.keys()];
+    const entries = [...this.#cache];
     this.#cache.clear();
     this.#earlier.clear();
-    this.#owners.clear();
-    for (const id of ids) this.#changed(id);
+    for (const [key, work] of entries) this.#changed(key, work.interactionId);
     await this.#writes;
     await this.#persistence.clear();
   }
 
-  /** True when the entry is `owner`'s (claiming it when nobody in this page has); `take` claims it anyway. */
-  #adopt(interactionId: string, owner: WorkOwner, take = false): boolean {
-    let number = this.#ownerNumbers.get(owner);
-    if (number === undefined) {
-      number = this.#nextOwner++;
-      this.#ownerNumbers.set(owner, number);
-    }
-    // Typed for another backend (or another run of the simulated one): never this one's.
-    const stored = this.#cache.get(interactionId)?.scope;
-    const scope = scopeOf(owner);
-    if (stored !== undefined && scope !== undefined && stored !== scope) {
-      if (take) this.#owners.set(interactionId, number);
-      return false;
-    }
-    const current = this.#owners.get(interactionId);
-    if (current === number) return true;
-    // Nothing stored for it: nothing to claim, and nothing kept for every interaction ever asked about.
-    if (current === undefined && !take && !this.#cache.has(interactionId)) return true;
-    if (current === undefined || take) this.#owners.set(interactionId, number);
-    return current === undefined;
-  }
-
-  #touch(interactionId: string, field: keyof WorkFields | 'removed'): void {
+  #touch(key: string, field: keyof WorkFields | 'removed'): void {
     if (this.#loaded) return;
-    const touched = this.#touchedEarly.get(interactionId) ?? new Set();
+    const touched = this.#touchedEarly.get(key) ?? new Set();
     touched.add(field);
-    this.#touchedEarly.set(interactionId, touched);
+    this.#touchedEarly.set(key, touched);
   }
 
-  #changed(interactionId: string): void {
-    this.#dirty.add(interactionId);
+  #changed(key: string, interactionId: string): void {
+    this.#dirty.add(key);
     this.#scheduleWrite();
+    this.#tell(interactionId);
+  }
+
+  #tell(interactionId: string): void {
     for (const listener of [...this.#listeners]) listener(interactionId);
   }
 
@@ -274,21 +270,22 @@ export class PendingWorkStore {
     const loading = this.ready;
     this.#writes = this.#writes.then(async () => {
       await loading;
-      const ids = [...this.#dirty];
+      const keys = [...this.#dirty];
       this.#dirty.clear();
-      if (!ids.length || !this.durable) return;
-      const present = ids.flatMap((id) => {
-        const work = this.#cache.get(id);
-        return work ? [[id, work] as [string, PendingWork]] : [];
+      if (!keys.length || !this.durable) return;
+      const present = keys.flatMap((key) => {
+        const work = this.#cache.get(key);
+        return work ? [[key, work] as [string, PendingWork]] : [];
       });
-      const gone = ids.filter((id) => !this.#cache.has(id));
+      const gone = keys.filter((key) => !this.#cache.has(key));
       const newer = present.length ? await this.#persistence.putUnlessNewer(present) : [];
-      for (const id of gone) await this.#persistence.delete(id);
+      for (const key of gone) await this.#persistence.delete(key);
       // Another tab wrote these after this page read them: its copy stays, and this page follows it.
       for (const work of newer) {
-        if (this.#dirty.has(work.interactionId)) continue;
-        this.#cache.set(work.interactionId, work);
-        for (const listener of [...this.#listeners]) listener(work.interactionId);
+        const key = keyOfWork(work);
+        if (this.#dirty.has(key)) continue;
+        this.#cache.set(key, work);
+        this.#tell(work.interactionId);
       }
     });
   }
@@ -306,46 +303,46 @@ export class PendingWorkStore {
     const oldest = this.#now() - this.#maxAgeMs;
     const kept = new Set<string>();
     const changed: string[] = [];
-    for (const [key, value] of stored) {
+    for (const [, value] of stored) {
       if (!isWork(value) || value.updatedAt < oldest) continue;
-      const id = String(key);
-      kept.add(id);
-      const here = this.#cache.get(id);
-      if (here && (here.updatedAt >= value.updatedAt || this.#dirty.has(id))) continue;
-      this.#cache.set(id, value);
+      const key = keyOfWork(value);
+      kept.add(key);
+      const here = this.#cache.get(key);
+      if (here && (here.updatedAt >= value.updatedAt || this.#dirty.has(key))) continue;
+      this.#cache.set(key, value);
       // Typed in another tab: for this page, work from elsewhere (listed as unsent work when
       // this backend no longer knows its interaction), until it is sent or discarded here.
-      this.#earlier.add(id);
-      changed.push(id);
+      this.#earlier.add(key);
+      changed.push(value.interactionId);
     }
-    for (const id of [...this.#cache.keys()]) {
-      if (kept.has(id) || this.#dirty.has(id)) continue;
-      this.#cache.delete(id);
-      this.#earlier.delete(id);
-      this.#owners.delete(id);
-      changed.push(id);
+    for (const [key, work] of [...this.#cache]) {
+      if (kept.has(key) || this.#dirty.has(key)) continue;
+      this.#forget(key);
+      changed.push(work.interactionId);
     }
-    for (const id of changed) for (const listener of [...this.#listeners]) listener(id);
+    for (const id of changed) this.#tell(id);
   }
 
   async #load(): Promise<void> {
     const stored = await this.#persistence.open();
     const oldest = this.#now() - this.#maxAgeMs;
-    const expired: string[] = [];
-    for (const [key, value] of stored) {
+    const gone: string[] = [];
+    for (const [storedKey, value] of stored) {
       if (!isWork(value) || value.updatedAt < oldest) {
-        expired.push(String(key));
+        gone.push(String(storedKey));
         continue;
       }
+      // Kept by interaction id alone before entries were keyed by scope too: written again under its key.
+      if (storedKey !== keyOfWork(value)) gone.push(String(storedKey));
       this.#merge(value);
     }
     const migrated = this.#migrateLegacyDrafts();
     this.#loaded = true;
     this.#touchedEarly.clear();
-    for (const id of expired) this.#dirty.add(id);
-    for (const id of this.#cache.keys()) {
-      this.#dirty.add(id);
-      for (const listener of [...this.#listeners]) listener(id);
+    for (const key of gone) this.#dirty.add(key);
+    for (const [key, work] of this.#cache) {
+      this.#dirty.add(key);
+      this.#tell(work.interactionId);
     }
     // Drafts leave localStorage only once IndexedDB holds them.
     if (migrated.length && this.durable) {
@@ -360,12 +357,10 @@ export class PendingWorkStore {
 
   /** A stored entry joins what this page did before the read; the page's own changes win. */
   #merge(stored: PendingWork): void {
-    const id = stored.interactionId;
-    const touched = this.#touchedEarly.get(id);
+    const key = keyOfWork(stored);
+    const touched = this.#touchedEarly.get(key);
     if (touched?.has('removed')) return;
-    const here = this.#cache.get(id);
-    // What this page typed for another backend's interaction of the same id wins outright.
-    if (here && here.scope !== stored.scope) return;
+    const here = this.#cache.get(key);
     const merged: PendingWork = { ...stored, ...(here ? { updatedAt: here.updatedAt } : {}), ...(here?.contact ? { contact: here.contact } : {}) };
     for (const field of FIELDS) {
       if (!touched?.has(field)) continue;
@@ -373,8 +368,8 @@ export class PendingWorkStore {
       else (merged as unknown as Record<string, unknown>)[field] = here[field];
     }
     if (!FIELDS.some((f) => merged[f] !== undefined)) return;
-    this.#cache.set(id, merged);
-    this.#earlier.add(id);
+    this.#cache.set(key, merged);
+    this.#earlier.add(key);
   }
 
   /** A draft an earlier version left in localStorage after this page started: moved over on first read. */
@@ -384,9 +379,10 @@ export class PendingWorkStore {
     const text = legacyStorage((storage) => storage.getItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId));
     if (!text) return undefined;
     const work: PendingWork = { interactionId, draft: text, updatedAt: this.#now() };
-    this.#cache.set(interactionId, work);
-    this.#touch(interactionId, 'draft');
-    this.#dirty.add(interactionId);
+    const key = keyOf(undefined, interactionId);
+    this.#cache.set(key, work);
+    this.#touch(key, 'draft');
+    this.#dirty.add(key);
     this.#scheduleWrite();
     void this.#writes.then(() => {
       if (this.durable) this.#removeLegacyDraft(interactionId);
@@ -399,10 +395,11 @@ export class PendingWorkStore {
     const drafts = legacyDrafts();
     for (const [id, text] of drafts) {
       this.#legacyRead.add(id);
-      const work = this.#cache.get(id);
-      if (!text || work?.draft !== undefined || this.#touchedEarly.get(id)?.has('draft')) continue;
-      this.#cache.set(id, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
-      this.#earlier.add(id);
+      const key = keyOf(undefined, id);
+      const work = this.#cache.get(key);
+      if (!text || work?.draft !== undefined || this.#touchedEarly.get(key)?.has('draft')) continue;
+      this.#cache.set(key, { ...work, interactionId: id, draft: text, updatedAt: this.#now() });
+      this.#earlier.add(key);
     }
     return drafts.map(([id]) => id);
   }

@@ -19,7 +19,7 @@ import type { PendingWorkStore } from '../pending-work/pending-work-store.js';
 export async function markDoneWithKeptWork(session: InteractionSession, store: PendingWorkStore): Promise<Interaction | undefined> {
   const id = session.interaction?.id;
   const owner = session.adapter;
-  if (!id || !store.claim(id)) return undefined;
+  if (!id || !store.claim(id, owner)) return undefined;
   try {
     const work = store.get(id, owner);
     const draft = work?.draft?.trim();
@@ -43,7 +43,7 @@ export async function markDoneWithKeptWork(session: InteractionSession, store: P
     if (done) store.remove(done.id, owner);
     return done;
   } finally {
-    store.release(id);
+    store.release(id, owner);
   }
 }
 

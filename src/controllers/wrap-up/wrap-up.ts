@@ -75,7 +75,7 @@ export class WrapUp {
 
   /** A Mark done of the interaction is under way in this page. */
   get inFlight(): boolean {
-    return this.store.isInFlight(this.id);
+    return this.store.isInFlight(this.id, this.adapter);
   }
 
   /**

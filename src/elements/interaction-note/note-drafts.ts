@@ -1,4 +1,4 @@
-import { LEGACY_NOTE_DRAFT_PREFIX, pendingWorkStore } from '../../controllers/pending-work/pending-work-store.js';
+import { LEGACY_NOTE_DRAFT_PREFIX, pendingWorkStore, type WorkOwner } from '../../controllers/pending-work/pending-work-store.js';
 
 /**
  * Note drafts, one per interaction, in the agent's pending work (IndexedDB, see
@@ -14,17 +14,18 @@ import { LEGACY_NOTE_DRAFT_PREFIX, pendingWorkStore } from '../../controllers/pe
  */
 export const NOTE_DRAFT_PREFIX = LEGACY_NOTE_DRAFT_PREFIX;
 
-export function readNoteDraft(interactionId: string): string | undefined {
-  return pendingWorkStore().get(interactionId)?.draft;
+/** The draft of `owner`'s interaction (the adapter it was typed for; see `WorkOwner`). */
+export function readNoteDraft(interactionId: string, owner?: WorkOwner): string | undefined {
+  return pendingWorkStore().get(interactionId, owner)?.draft;
 }
 
 /** Stores the draft; an empty draft forgets it. */
-export function writeNoteDraft(interactionId: string, text: string): void {
-  pendingWorkStore().update(interactionId, { draft: text });
+export function writeNoteDraft(interactionId: string, text: string, owner?: WorkOwner): void {
+  pendingWorkStore().update(interactionId, { draft: text }, owner);
 }
 
 /** Forgets the draft, unless it changed since `text` was saved (then it is newer work). */
-export function clearNoteDraft(interactionId: string, text?: string): void {
-  if (text !== undefined && readNoteDraft(interactionId) !== text) return;
-  writeNoteDraft(interactionId, '');
+export function clearNoteDraft(interactionId: string, text?: string, owner?: WorkOwner): void {
+  if (text !== undefined && readNoteDraft(interactionId, owner) !== text) return;
+  writeNoteDraft(interactionId, '', owner);
 }
