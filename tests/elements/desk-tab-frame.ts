@@ -1,5 +1,6 @@
-// One "tab" of the agent for tests/elements/callback-desk.tabs.test.ts: a desk on its own
-// connection to the contact center the test window owns (window.parent.__cc), the backend both
+// One "tab" of the agent for tests/elements/callback-desk.tabs.test.ts (an iframe) and
+// callback-desk.pages.test.ts (a page opened with window.open): a desk on its own connection to
+// the contact center the test window owns (window.parent.__cc, or window.opener.__cc), the backend both
 // tabs share. Same origin, same browser context: the frames share Web Locks, BroadcastChannel and
 // IndexedDB as two tabs do. With window.parent.__ownBackendScope set, the tab has a backend of
 // its own instead (as real tabs have: one GMS session, one phone each), of that agent's scope.
@@ -26,7 +27,7 @@ export interface TabGlobals {
 }
 
 const own = window as Window & TabGlobals;
-const parent = window.parent as Window & TabGlobals;
+const parent = ((window.opener as Window | null) ?? window.parent) as Window & TabGlobals;
 const scope = parent.__ownBackendScope;
 const cc = scope === undefined ? parent.__cc! : new SimulatedContactCenter({ latencyMs: 0 });
 if (scope !== undefined) {
