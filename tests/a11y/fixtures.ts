@@ -6,6 +6,8 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { settled } from '../helpers/wait.js';
 
+export { text } from '../helpers/dom.js';
+
 /** Shared by the tests/a11y/*.a11y.test.ts files: a simulated contact center on a manual clock, any element bound to it. */
 
 export interface Center {
@@ -57,7 +59,6 @@ export async function mount<T extends HTMLElement>(tag: string, props: object = 
 export const root = (el: Element) => el.shadowRoot!;
 /** The shadow root of the first `tag` inside `el`'s shadow root. */
 export const inner = (el: Element, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
-export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Axe on `el` while `popup` shows in the top layer (the check is only meaningful with it open). */
 export async function accessibleWithPopup(el: Element, popup: Element | null | undefined): Promise<void> {

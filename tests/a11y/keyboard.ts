@@ -29,9 +29,6 @@ export function nameOf(el: Element): string {
   return label ? `${tag}[${label}]` : tag;
 }
 
-/** True when the focused element is `el`. */
-export const focused = (el: Element | null | undefined): boolean => !!el && deepActive() === el;
-
 /** The host element the focus is in, at any depth (e.g. is focus inside `<call-actions>`?). */
 export function focusWithin(host: Element): boolean {
   let active: Element | null = document.activeElement;

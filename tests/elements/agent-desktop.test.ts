@@ -14,6 +14,7 @@ import type { TargetRef } from '../../src/model/interaction.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { text } from '../helpers/dom.js';
 
 /**
  * What every agent desktop has: Mute, after-call work with its timer and limit, Alternate during a
@@ -64,7 +65,6 @@ type Desk = Awaited<ReturnType<typeof desk>>;
 const button = (s: Desk, action: string) => s.actions.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 const shown = (s: Desk) => [...s.actions.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=button]')].map((b) => b.dataset.action);
 const statusPart = (s: Desk, name: string) => s.status.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const agentAfterCallWork = (s: Desk) => s.agent.shadowRoot!.querySelector<HTMLElement>('[data-channel=voice] [part~=after-call-work]');
 const removeButtons = (s: Desk) => [...s.status.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=remove-button]')];
 

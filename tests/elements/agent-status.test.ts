@@ -5,7 +5,7 @@ import '../../src/callback-notification.js';
 import '../../src/callback-provider.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import {
-  channel, choose, errorOf, focused, goNotReady, mount, name, phone, pickerButton, recordStatusEvents, root, select, setup, stateText, toggle,
+  channel, choose, errorOf, focusedName, goNotReady, mount, name, phone, pickerButton, recordStatusEvents, root, select, setup, stateText, toggle,
 } from '../helpers/agent-status.js';
 import '../helpers/lit-warnings.js';
 
@@ -38,7 +38,7 @@ describe('<agent-status> ready state', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(toggle(el, 'voice').getAttribute('aria-expanded')).to.equal('true');
-    expect(focused(el)).to.equal(name(select(el, 'voice')));
+    expect(focusedName(el)).to.equal(name(select(el, 'voice')));
     expect([...select(el, 'voice')!.options].map((o) => o.textContent)).to.deep.equal([
       'Choose a reason…', 'Break', 'Meeting', 'After-call work', 'Training',
     ]);
@@ -47,7 +47,7 @@ describe('<agent-status> ready state', () => {
     await sendKeys({ press: 'ArrowDown' });
     expect(select(el, 'voice')!.value).to.equal('meeting');
     await sendKeys({ press: 'Tab' });
-    expect(focused(el)).to.equal(name(pickerButton(el, 'voice', 'confirm')));
+    expect(focusedName(el)).to.equal(name(pickerButton(el, 'voice', 'confirm')));
     const changed = oneEvent(el, 'agent-state-changed');
     await sendKeys({ press: 'Enter' });
     await changed;
@@ -62,7 +62,7 @@ describe('<agent-status> ready state', () => {
     expect(stateText(el, 'voice')).to.equal('Not ready (Meeting)');
     expect(select(el, 'voice') === null).to.equal(true);
     // Focus is back on the channel's toggle, which now sets ready.
-    expect(focused(el)).to.equal(name(toggle(el, 'voice')));
+    expect(focusedName(el)).to.equal(name(toggle(el, 'voice')));
     expect(toggle(el, 'voice').textContent!.trim()).to.equal('Set ready');
     expect(el.hasState('not-ready')).to.equal(true);
     await aTimeout(80);
@@ -86,7 +86,7 @@ describe('<agent-status> ready state', () => {
     const hint = root(el).getElementById(s.getAttribute('aria-describedby')!)!;
     expect(hint.hidden).to.equal(false);
     expect(hint.textContent).to.include('Choose a reason');
-    expect(focused(el)).to.equal(name(s));
+    expect(focusedName(el)).to.equal(name(s));
     await expect(el).to.be.accessible();
     // Choosing a reason clears the complaint.
     s.value = 'break';
@@ -101,18 +101,18 @@ describe('<agent-status> ready state', () => {
     const fired = recordStatusEvents(el);
     toggle(el, 'web-callback').click();
     await el.updateComplete;
-    expect(focused(el)).to.equal(name(select(el, 'web-callback')));
+    expect(focusedName(el)).to.equal(name(select(el, 'web-callback')));
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(select(el, 'web-callback') === null).to.equal(true);
-    expect(focused(el)).to.equal(name(toggle(el, 'web-callback')));
+    expect(focusedName(el)).to.equal(name(toggle(el, 'web-callback')));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     pickerButton(el, 'web-callback', 'cancel').focus();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(select(el, 'web-callback') === null).to.equal(true);
-    expect(focused(el)).to.equal(name(toggle(el, 'web-callback')));
+    expect(focusedName(el)).to.equal(name(toggle(el, 'web-callback')));
     expect(fired).to.deep.equal([]);
     expect(cc.getReadyState('web-callback')).to.equal('ready');
   });
@@ -132,7 +132,7 @@ describe('<agent-status> ready state', () => {
     expect(fired[0]!.detail).to.deep.equal({ channel: 'web-callback', state: 'ready' });
     expect(cc.getReadyState('web-callback')).to.equal('ready');
     expect(stateText(el, 'web-callback')).to.equal('Ready');
-    expect(focused(el)).to.equal(name(toggle(el, 'web-callback')));
+    expect(focusedName(el)).to.equal(name(toggle(el, 'web-callback')));
     expect(el.hasState('ready')).to.equal(true);
   });
 

@@ -2,7 +2,8 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CallStatus, ChannelRequestEvent } from '../../src/call-status.js';
 import { openPopupCount } from '../../src/controllers/popup-controller.js';
-import { connected, focused, items, menuButton, part, root, setup } from '../helpers/call-status-fixtures.js';
+import { connected, items, menuButton, part, root, setup } from '../helpers/call-status-fixtures.js';
+import { focusedIn } from '../helpers/dom.js';
 import { recordEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';
 
@@ -23,23 +24,23 @@ describe('<call-status> participant action menu', () => {
     expect(el.hasState('menu-open')).to.equal(true);
     const [email, sms] = items(el);
     expect(items(el).map((i) => i.querySelector('.item-label')!.textContent)).to.deep.equal(['Send e-mail', 'Send SMS']);
-    expect(focused(el)).to.equal(email);
+    expect(focusedIn(el)).to.equal(email);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowDown' });
-    expect(focused(el)).to.equal(sms);
+    expect(focusedIn(el)).to.equal(sms);
     await sendKeys({ press: 'ArrowDown' });
-    expect(focused(el)).to.equal(email);
+    expect(focusedIn(el)).to.equal(email);
     await sendKeys({ press: 'ArrowUp' });
-    expect(focused(el)).to.equal(sms);
+    expect(focusedIn(el)).to.equal(sms);
     await sendKeys({ press: 'Home' });
-    expect(focused(el)).to.equal(email);
+    expect(focusedIn(el)).to.equal(email);
     await sendKeys({ press: 'End' });
-    expect(focused(el)).to.equal(sms);
+    expect(focusedIn(el)).to.equal(sms);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(items(el)).to.have.length(0);
-    expect(focused(el)).to.equal(button);
+    expect(focusedIn(el)).to.equal(button);
     expect(requests).to.have.length(0);
   });
 
@@ -50,7 +51,7 @@ describe('<call-status> participant action menu', () => {
     await sendKeys({ press: 'ArrowUp' });
     await aTimeout(0);
     await el.updateComplete;
-    expect(focused(el)?.classList.contains('sms')).to.equal(true);
+    expect(focusedIn(el)?.classList.contains('sms')).to.equal(true);
     const event = oneEvent(el, 'callback-channel');
     await sendKeys({ press: 'Enter' });
     const { detail, bubbles, composed } = await event;
@@ -60,7 +61,7 @@ describe('<call-status> participant action menu', () => {
     expect(bubbles && composed).to.equal(true);
     await el.updateComplete;
     expect(menuButton(el)!.getAttribute('aria-expanded')).to.equal('false');
-    expect(focused(el)).to.equal(menuButton(el));
+    expect(focusedIn(el)).to.equal(menuButton(el));
     expect(requests).to.have.length(1);
   });
 

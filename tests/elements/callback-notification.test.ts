@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
+import { shadowText } from '../helpers/dom.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -28,7 +29,6 @@ async function mount(cc: SimulatedContactCenter, clock: ManualClock, attrs = '')
 const root = (el: CallbackNotification) => el.shadowRoot!;
 const button = (el: CallbackNotification, name: 'accept' | 'reject' | 'dismiss') =>
   root(el).querySelector<HTMLButtonElement>(`button.${name}`);
-const text = (el: CallbackNotification) => root(el).textContent!.replace(/\s+/g, ' ');
 
 /** The notification's events, recorded by type. */
 const NOTIFICATION_EVENTS = [
@@ -51,7 +51,7 @@ describe('<callback-notification>', () => {
     const el = await mount(cc, clock);
     const offer = await cc.offer('scheduled');
     await el.updateComplete;
-    const t = text(el);
+    const t = shadowText(el);
     expect(t).to.include('Scheduled');
     expect(t).to.include(offer.contact.name);
     expect(t).to.include(formatPhone(offer.contact.phone));
@@ -91,7 +91,7 @@ describe('<callback-notification>', () => {
     await cc.offer('scheduled', { contact: { name: 'Kenji Sato', phone: '+81 3-1234-5678', timeZone: 'Asia/Tokyo' } });
     await el.updateComplete;
     // The test browser runs in the machine's zone; Tokyo differs from it unless the machine is in Tokyo.
-    if (Intl.DateTimeFormat().resolvedOptions().timeZone !== 'Asia/Tokyo') expect(text(el)).to.match(/contact: .*(GMT\+9|JST)/);
+    if (Intl.DateTimeFormat().resolvedOptions().timeZone !== 'Asia/Tokyo') expect(shadowText(el)).to.match(/contact: .*(GMT\+9|JST)/);
   });
 
   it('counts down on the clock and turns urgent in the last ten seconds', async () => {
@@ -221,7 +221,7 @@ describe('<callback-notification>', () => {
     const event = await expired;
     expect(event.detail.interaction.id).to.equal(offer.id);
     await el.updateComplete;
-    expect(text(el)).to.include('went back to routing');
+    expect(shadowText(el)).to.include('went back to routing');
     expect(el.hasState('expired')).to.equal(true);
     expect(button(el, 'accept')).to.equal(null);
     expect(fired.filter((f) => f !== 'callback-ring')).to.deep.equal(['callback-expired']);
@@ -289,7 +289,7 @@ describe('<callback-notification>', () => {
     await cc.offer('hostile-data');
     await el.updateComplete;
     expect(root(el).querySelector('img, script, iframe')).to.equal(null);
-    expect(text(el)).to.include('<img');
+    expect(shadowText(el)).to.include('<img');
   });
 
   it('shows offers oldest first, then the next one', async () => {
@@ -298,10 +298,10 @@ describe('<callback-notification>', () => {
     const first = await cc.offer('immediate');
     const second = await cc.offer('delayed', { contact: { name: 'Second Caller', phone: '+44 20 7946 0999' } });
     await el.updateComplete;
-    expect(text(el)).to.include(first.contact.name);
+    expect(shadowText(el)).to.include(first.contact.name);
     await cc.accept(first.id);
     await el.updateComplete;
-    expect(text(el)).to.include(second.contact.name);
+    expect(shadowText(el)).to.include(second.contact.name);
   });
 
   it('follows one interaction with interaction-id', async () => {
@@ -309,7 +309,7 @@ describe('<callback-notification>', () => {
     await cc.offer('immediate');
     const second = await cc.offer('delayed', { contact: { name: 'Only Me', phone: '+44 20 7946 0999' } });
     const el = await mount(cc, clock, `interaction-id=${second.id}`);
-    expect(text(el)).to.include('Only Me');
+    expect(shadowText(el)).to.include('Only Me');
   });
 
   it('gets its adapter and clock from a <callback-provider>', async () => {
@@ -320,7 +320,7 @@ describe('<callback-notification>', () => {
     const el = provider.querySelector('callback-notification')!;
     const offer = await cc.offer('immediate');
     await el.updateComplete;
-    expect(text(el)).to.include(offer.contact.name);
+    expect(shadowText(el)).to.include(offer.contact.name);
   });
 
   it('rings only when enabled, and stops once answered', async () => {
@@ -357,7 +357,7 @@ describe('<callback-notification>', () => {
     const other = await cc.offer('delayed');
     await el.updateComplete;
     // Detached: it did not follow the new offer.
-    expect(text(el)).to.not.include(other.contact.name);
+    expect(shadowText(el)).to.not.include(other.contact.name);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Interaction } from '../../src/model/interaction.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
+import { focusedIn, shadowText } from '../helpers/dom.js';
 
 // The ManualClock starts on Wednesday 25 November 2026, 15:00 UTC. The agent works in Madrid
 // (UTC+1: 16:00); the sample contacts of the scenarios used here are in London (GMT).
@@ -35,7 +36,6 @@ async function setup(scenario: ScenarioName = 'immediate', options: SimulatedCon
 
 const root = (el: CallbackScheduler) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: CallbackScheduler, selector: string) => root(el).querySelector<T>(selector);
-const text = (el: CallbackScheduler) => root(el).textContent!.replace(/\s+/g, ' ');
 const input = (el: CallbackScheduler, id: string) => $<HTMLInputElement>(el, `#${id}`)!;
 const submit = (el: CallbackScheduler) => $<HTMLButtonElement>(el, 'button[type=submit]')!;
 const errorText = (el: CallbackScheduler) => $(el, '[part=error]')!;
@@ -53,7 +53,7 @@ async function type(el: CallbackScheduler, id: string, value: string) {
 }
 
 async function slotsLoaded(el: CallbackScheduler) {
-  await waitUntil(() => root(el).querySelector('[part=slots]') || /No free times/.test(text(el)), 'slots never loaded');
+  await waitUntil(() => root(el).querySelector('[part=slots]') || /No free times/.test(shadowText(el)), 'slots never loaded');
   await el.updateComplete;
 }
 
@@ -136,7 +136,7 @@ describe('<callback-scheduler>', () => {
     await slotsLoaded(el);
     cc.failNext('availability', 'network');
     await type(el, 'date', '2026-11-26');
-    await waitUntil(() => text(el).includes('could not be loaded'));
+    await waitUntil(() => shadowText(el).includes('could not be loaded'));
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, 'button.retry')!.click();
     await slotsLoaded(el);
@@ -144,7 +144,7 @@ describe('<callback-scheduler>', () => {
     expect(slotLabels(el).length).to.equal(24);
     await type(el, 'date', '2026-11-28');
     await slotsLoaded(el);
-    expect(text(el)).to.include('No free times on Saturday 28 November');
+    expect(shadowText(el)).to.include('No free times on Saturday 28 November');
   });
 
   it('refuses a past time with a visible message, keeps the inputs and sends nothing', async () => {
@@ -410,9 +410,8 @@ describe('<callback-scheduler>', () => {
     const { el, cc, id } = await setup();
     await slotsLoaded(el);
     input(el, 'date').focus();
-    const focused = () => root(el).activeElement as HTMLElement | null;
-    for (let i = 0; i < 12 && focused()?.getAttribute('name') !== 'slot'; i++) await sendKeys({ press: 'Tab' });
-    expect(focused()?.getAttribute('name')).to.equal('slot');
+    for (let i = 0; i < 12 && focusedIn(el)?.getAttribute('name') !== 'slot'; i++) await sendKeys({ press: 'Tab' });
+    expect(focusedIn(el)?.getAttribute('name')).to.equal('slot');
     // Arrow keys move through the free slots and skip the full ones.
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
@@ -420,8 +419,8 @@ describe('<callback-scheduler>', () => {
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(input(el, 'time').value).to.equal('17:00');
-    for (let i = 0; i < 12 && focused() !== submit(el); i++) await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal(submit(el));
+    for (let i = 0; i < 12 && focusedIn(el) !== submit(el); i++) await sendKeys({ press: 'Tab' });
+    expect(focusedIn(el)).to.equal(submit(el));
     const done = oneEvent(el, 'callback-action-done');
     await sendKeys({ press: 'Enter' });
     await done;

@@ -8,6 +8,7 @@ import type { HistoryEntry, Interaction, TargetRef } from '../../src/model/inter
 import { inState, T0 } from '../helpers/fixtures.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
+import { shadowText } from '../helpers/dom.js';
 
 const MIN = 60_000;
 const billing: TargetRef = { kind: 'queue', id: 'q-billing', name: 'Billing' };
@@ -63,7 +64,6 @@ const root = (el: HTMLElement) => el.shadowRoot!;
 const items = (el: CaseHistory) => [...root(el).querySelectorAll('li')];
 const lines = (el: CaseHistory) =>
   items(el).map((li) => li.querySelector('[part=description]')!.textContent!.replace(/\s+/g, ' ').trim());
-const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 
 describe('<case-history>', () => {
   // Numbers show formatted once the phone library has loaded: load it first, so every render is final.
@@ -121,7 +121,7 @@ describe('<case-history>', () => {
       { at: T0 + MIN, kind: 'dtmf', digits: '4111', masked: true },
     ];
     const el = await show(inState('connected', { history }));
-    expect(text(el)).to.not.include('4111');
+    expect(shadowText(el)).to.not.include('4111');
     for (const item of items(el)) {
       expect(item.querySelector('[aria-hidden=true]')!.textContent).to.equal('••••');
       expect(item.textContent).to.include('4 hidden digits');
@@ -188,7 +188,7 @@ describe('<case-history>', () => {
   it('says when nothing was recorded yet, and shows nothing without an interaction', async () => {
     const el = await show(inState('offered'));
     expect(root(el).querySelector('ol')?.outerHTML ?? null).to.equal(null);
-    expect(text(el)).to.include('Nothing recorded yet.');
+    expect(shadowText(el)).to.include('Nothing recorded yet.');
     expect(el.hasState('empty')).to.equal(true);
     await expect(el).to.be.accessible();
     const none = await fixture<CaseHistory>(html`<case-history></case-history>`);

@@ -4,7 +4,7 @@ import '../../src/callback-provider.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
 import type { Contact } from '../../src/model/interaction.js';
-import { accepted, editButton, errorBox, fill, focused, html, input, mount, recordContactEvents, root, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
+import { accepted, editButton, errorBox, fill, focusedName, html, input, mount, recordContactEvents, root, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -88,7 +88,7 @@ describe('<contact-directory> sources', () => {
     await settled(el);
     expect(errorBox(el).hidden).to.equal(true);
     expect(value(el, 'name')).to.equal('Liam Walker');
-    expect(focused(el)).to.equal('div#title[title]');
+    expect(focusedName(el)).to.equal('div#title[title]');
     el.contactId = 'contact-nobody';
     await settled(el);
     expect(text(errorBox(el))).to.equal('This contact is no longer in the directory. Try again');

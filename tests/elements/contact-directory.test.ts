@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ContactSaveEvent } from '../../src/contact-directory.js';
 import { announcement } from '../../src/controllers/announcer.js';
-import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focused, html, input, mount, recordContactEvents, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
+import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focusedName, html, input, mount, recordContactEvents, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
@@ -56,7 +56,7 @@ describe('<contact-directory>', () => {
     expect(el.editing).to.equal(true);
     expect(el.hasState('editing')).to.equal(true);
     expect(editButton(el) === null, 'no Edit button while editing').to.equal(true);
-    expect(focused(el)).to.equal('input#field-name[input]');
+    expect(focusedName(el)).to.equal('input#field-name[input]');
     const labels = [...root(el).querySelectorAll('input')].map((i) => text(i.labels![0]!).replace(' *', ''));
     expect(labels).to.deep.equal(['Name', 'Phone', 'E-mail', 'SMS number', 'Chat handle', 'Time zone']);
     expect(input(el, 'name').value).to.equal('Margaret Chen');
@@ -95,7 +95,7 @@ describe('<contact-directory>', () => {
       expect(input(el, field).getAttribute('aria-describedby'), field).to.include(`field-${field}-error`);
     }
     expect(input(el, 'chat').getAttribute('aria-invalid')).to.equal('false');
-    expect(focused(el)).to.equal('input#field-name[input]');
+    expect(focusedName(el)).to.equal('input#field-name[input]');
     expect(el.editing).to.equal(true);
     expect(fired).to.deep.equal([]);
     expect((await cc.getContact('contact-margaret-chen')).email).to.equal('margaret.chen@example.co.uk');
@@ -156,7 +156,7 @@ describe('<contact-directory>', () => {
     expect(value(el, 'email')).to.equal('m.chen@example.org');
     expect(value(el, 'sms')).to.equal('Not set');
     expect(value(el, 'timeZone')).to.equal('Europe/Paris (local time 16:00 CET)');
-    expect(focused(el)).to.equal('button[edit-button]');
+    expect(focusedName(el)).to.equal('button[edit-button]');
     await waitUntil(() => announcement() === 'Contact saved.', 'save announced');
     await expect(el).to.be.accessible();
   });
@@ -279,7 +279,7 @@ describe('<contact-directory>', () => {
     expect(el.editing).to.equal(false);
     expect(fired).to.deep.equal([]);
     expect(value(el, 'name')).to.equal('Margaret Chen');
-    expect(focused(el)).to.equal('button[edit-button]');
+    expect(focusedName(el)).to.equal('button[edit-button]');
     await el.edit();
     expect(input(el, 'name').value).to.equal('Margaret Chen');
     expect(fieldError(el, 'phone')).to.equal('');
@@ -303,7 +303,7 @@ describe('<contact-directory>', () => {
     expect(escapes).to.not.include('Escape');
     expect(fired).to.deep.equal([]);
     expect(value(el, 'email')).to.equal('margaret.chen@example.co.uk');
-    expect(focused(el)).to.equal('button[edit-button]');
+    expect(focusedName(el)).to.equal('button[edit-button]');
     expect($(el, 'form') === null, 'form gone').to.equal(true);
   });
 });

@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 import { eventType, recordEvents } from '../helpers/events.js';
+import { shadowText } from '../helpers/dom.js';
 
 const LEAVES = [
   'Information given', 'Payment taken', 'Appointment booked', 'Callback requested', 'Escalated to a supervisor',
@@ -43,7 +44,6 @@ async function setup({ mode = 'list', required = false, policy, options, accept 
 }
 
 const root = (el: DispositionPicker) => el.shadowRoot!;
-const text = (el: DispositionPicker) => root(el).textContent!.replace(/\s+/g, ' ');
 const radios = (el: DispositionPicker) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];
 const rows = (el: DispositionPicker) => [...root(el).querySelectorAll<HTMLElement>('[role=treeitem]')];
 const rowLabel = (row: Element) => row.querySelector(':scope > .row')!.textContent!.replace(/[▾▸✓\s]+/g, ' ').trim();
@@ -61,7 +61,7 @@ const PICKER_EVENTS = ['input', 'change', 'callback-action', 'callback-action-do
 describe('<disposition-picker>', () => {
   it('shows a loading state, then every code as one radio group, and the current disposition', async () => {
     const { el, cc } = await setup({ before: (c) => (c.latencyMs = 1_000) });
-    expect(text(el)).to.include('Loading dispositions…');
+    expect(shadowText(el)).to.include('Loading dispositions…');
     expect(el.hasState('loading')).to.equal(true);
     await expect(el).to.be.accessible();
     (cc.clock as ManualClock).advance(1_000);
@@ -206,7 +206,7 @@ describe('<disposition-picker>', () => {
     await sendKeys({ type: 'zzz' });
     await el.updateComplete;
     expect(rows(el)).to.have.length(0);
-    expect(text(el)).to.include('No disposition matches “zzz”.');
+    expect(shadowText(el)).to.include('No disposition matches “zzz”.');
     await expect(el).to.be.accessible();
   });
 

@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { connected, dtmfHistory, field, key, keys, mount, part, recordKeypadEvents, setup, text } from '../helpers/dtmf-keypad.js';
+import { connected, dtmfHistory, field, key, keys, mount, part, recordKeypadEvents, setup } from '../helpers/dtmf-keypad.js';
+import { shadowText } from '../helpers/dom.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -178,12 +179,12 @@ describe('<dtmf-keypad>', () => {
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-action-done']);
     for (const f of fired) expect(JSON.stringify(f.detail)).to.not.include('4111');
     expect(fired[0]!.detail.args).to.deep.equal({ digits: '••••', masked: true });
-    expect(text(el)).to.not.include('4111');
+    expect(shadowText(el)).to.not.include('4111');
     expect(part(el, 'sent').textContent).to.include('••••');
     expect(part(el, 'sent').textContent).to.include('4 hidden digits');
     await history.updateComplete;
-    expect(text(history)).to.include('••••');
-    expect(text(history)).to.not.include('4111');
+    expect(shadowText(history)).to.include('••••');
+    expect(shadowText(history)).to.not.include('4111');
     expect(el.hasState('masked')).to.equal(true);
     await expect(el).to.be.accessible();
   });
@@ -200,7 +201,7 @@ describe('<dtmf-keypad>', () => {
     await settled(el);
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-error']);
     expect(part(el, 'error').textContent).to.include('••');
-    expect(text(el)).to.not.include('73');
+    expect(shadowText(el)).to.not.include('73');
     for (const f of fired) expect(JSON.stringify(f.detail)).to.not.include('73');
   });
 

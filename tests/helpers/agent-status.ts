@@ -35,7 +35,7 @@ export const phone = (el: AgentStatus) => root(el).querySelector<HTMLElement>('[
 export const name = (node: Element | null | undefined) =>
   node ? `${node.localName}${node.className ? `.${node.className}` : ''}@${node.closest('[data-channel]')?.getAttribute('data-channel') ?? ''}` : 'nothing';
 /** What has focus inside the element. */
-export const focused = (el: AgentStatus) => name(root(el).activeElement);
+export const focusedName = (el: AgentStatus) => name(root(el).activeElement);
 
 /** The ready-state request, the change and errors, with their details. */
 export const recordStatusEvents = (el: HTMLElement) => recordEvents(el, ['agent-state-change', 'agent-state-changed', 'callback-error']);

@@ -47,4 +47,3 @@ export const part = (el: CallStatus, name: string) => root(el).querySelector<HTM
 export const stateText = (el: CallStatus) => part(el, 'state')?.textContent?.trim();
 export const menuButton = (el: CallStatus) => root(el).querySelector<HTMLButtonElement>('#menu-button');
 export const items = (el: CallStatus) => [...root(el).querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
-export const focused = (el: CallStatus) => root(el).activeElement as HTMLElement | null;

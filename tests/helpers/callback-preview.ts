@@ -70,7 +70,6 @@ export const shown = (el: CallbackPreview) =>
 export const isDisabled = (el: CallbackPreview, action: string) => button(el, action)?.getAttribute('aria-disabled') === 'true';
 export const callState = (el: CallbackPreview) => inner(el, 'call-status')!.querySelector('[part=state]')!.textContent!.trim();
 export const regionNames = (el: CallbackPreview) => [...root(el).querySelectorAll<HTMLElement>('[part~=region]')].map((r) => r.dataset.region);
-export const text = (node: ParentNode | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const current = (s: PreviewSetup): Interaction => s.cc.getInteraction(s.id)!;
 
 /** Clicks an action once the model enables it. */
@@ -95,6 +94,7 @@ export async function chord(modifiers: readonly string[], code: string) {
 }
 
 export { deepActive } from './deep.js';
+export { text } from './dom.js';
 
 // The old name, for tests/elements/callback-preview.reschedule.test.ts alone: it has uncommitted
 // work from another session. When that lands it imports recordActionEvents from ./events.js like

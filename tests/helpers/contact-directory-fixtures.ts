@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { ContactField } from '../../src/elements/shared/contact-messages.js';
 import { settled } from './wait.js';
 import { recordEvents } from './events.js';
+import { text } from './dom.js';
 
 /** Shared by the <contact-directory> test files. */
 
@@ -36,7 +37,6 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, temp
 
 export const root = (el: ContactDirectory) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: ContactDirectory, selector: string) => root(el).querySelector<T>(selector);
-export const text = (node: Element | ShadowRoot | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const editButton = (el: ContactDirectory) => $<HTMLButtonElement>(el, '[part=edit-button]');
 export const saveButton = (el: ContactDirectory) => $<HTMLButtonElement>(el, '[part=save-button]')!;
 export const cancelButton = (el: ContactDirectory) => $<HTMLButtonElement>(el, '[part=cancel-button]')!;
@@ -49,7 +49,7 @@ export const fieldError = (el: ContactDirectory, field: ContactField) => {
   return box.hidden ? '' : text(box);
 };
 /** What has focus inside the element, as text (comparing DOM nodes stalls the runner when it fails). */
-export const focused = (el: ContactDirectory) => {
+export const focusedName = (el: ContactDirectory) => {
   const active = root(el).activeElement;
   return active ? `${active.localName}${active.id ? `#${active.id}` : ''}${active.getAttribute('part') ? `[${active.getAttribute('part')}]` : ''}` : 'nothing';
 };
@@ -76,4 +76,4 @@ export const recordContactEvents = (el: HTMLElement) => recordEvents(el, ['conta
 
 export const types = (fired: { type: string }[]) => fired.map((f) => f.type);
 
-export { html };
+export { html, text };

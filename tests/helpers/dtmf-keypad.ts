@@ -43,7 +43,6 @@ export const key = (el: DtmfKeypad, k: string) => root(el).querySelector<HTMLBut
 export const keys = (el: DtmfKeypad) => [...root(el).querySelectorAll<HTMLButtonElement>('button.key')];
 export const field = (el: DtmfKeypad) => root(el).querySelector<HTMLInputElement>('input')!;
 export const part = (el: DtmfKeypad, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
-export const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 export const dtmfHistory = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.filter((h) => h.kind === 'dtmf').map((h) => (h.kind === 'dtmf' ? h.digits : ''));
 

@@ -7,6 +7,7 @@ import type { DirectoryAdapter, ResponseQuery } from '../../src/adapters/directo
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { settled } from './wait.js';
+import { text } from './dom.js';
 
 /** Shared by the <standard-responses> test files. */
 
@@ -35,7 +36,6 @@ export async function mount(directory: DirectoryAdapter, clock: ManualClock, tem
 
 export const root = (el: StandardResponses) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: StandardResponses, selector: string) => root(el).querySelector<T>(selector);
-export const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 export const search = (el: StandardResponses) => $<HTMLInputElement>(el, '#search')!;
 export const select = (el: StandardResponses) => $<HTMLSelectElement>(el, '#category')!;
 export const options = (el: StandardResponses) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
@@ -64,4 +64,4 @@ export async function chooseCategory(el: StandardResponses, category: string) {
   await settled(el);
 }
 
-export { html };
+export { html, text };

@@ -1,0 +1,16 @@
+/**
+ * Reading what an element shows, shared by the element tests:
+ *
+ * - `text(node)`: a node's text as a person reads it (white space collapsed, trimmed; '' for none).
+ * - `shadowText(el)`: all the text in an element's shadow root, white space collapsed.
+ * - `focusedIn(el)`: what has focus inside an element's shadow root.
+ */
+
+/** The text of `node`, white space collapsed and trimmed; '' when there is no node. */
+export const text = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Everything written in `el`'s shadow root (hidden parts too), white space collapsed. */
+export const shadowText = (el: Element): string => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+/** The element that has focus inside `el`'s shadow root (one level: not through nested shadow roots). */
+export const focusedIn = (el: Element): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
