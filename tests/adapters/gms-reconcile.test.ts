@@ -1,5 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { expectAdapterError, lastFor, record } from './contract/harness.js';
+import { lastFor, recordEmitted } from '../helpers/events.js';
+import { rejectionOf } from '../helpers/wait.js';
 import {
   acceptedOnServer,
   control,
@@ -87,7 +88,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const interaction = await accepted();
       const before = (await stored(interaction.id))?._desired_time;
       await scriptFailure({ method: 'PUT', delayMs: 2_000, status: 503 });
-      const error = await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(10) }), 'timeout');
+      const error = await rejectionOf(s.adapter.reschedule(interaction.id, { time: weekdayAt(10) }), 'timeout');
       expect(error.retryable).to.equal(true);
       await aTimeout(1_500);
       expect(rescheduled(s.adapter.getInteraction(interaction.id))).to.deep.equal([]);
@@ -99,9 +100,9 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
     it('carried out by GMS only after the read-back: the caller hears timeout, the late reply still reaches the interaction', async () => {
       const interaction = await accepted();
       const time = weekdayAt(14);
-      const changes = record<Interaction>((l) => s.adapter.onInteraction(l));
+      const changes = recordEmitted<Interaction>((l) => s.adapter.onInteraction(l));
       await scriptFailure({ method: 'PUT', delayMs: 2_000 });
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time }), 'timeout');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time }), 'timeout');
       expect(rescheduled(s.adapter.getInteraction(interaction.id))).to.deep.equal([]);
       await waitUntil(() => rescheduled(s.adapter.getInteraction(interaction.id)).length === 1, 'the late reply applied', { timeout: 4_000 });
       expect(lastFor(changes.values, interaction.id)?.desiredTime).to.equal(time);
@@ -113,7 +114,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const interaction = await accepted();
       await scriptFailure({ method: 'PUT', apply: true, drop: true });
       await scriptFailure({ method: 'GET', path: '_id=', status: 503, times: 5 });
-      const error = await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(15) }), 'unconfirmed');
+      const error = await rejectionOf(s.adapter.reschedule(interaction.id, { time: weekdayAt(15) }), 'unconfirmed');
       expect(error.retryable).to.equal(false);
       expect(error.detail).to.include({ write: 'network', readBack: 'service-unavailable' });
       expect(rescheduled(s.adapter.getInteraction(interaction.id))).to.deep.equal([]);
@@ -138,8 +139,8 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const interaction = await accepted();
       const time = weekdayAt(16, 30);
       await scriptFailure({ method: 'PUT', delayMs: 3_500 });
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time }), 'timeout');
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time }), 'timeout');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time }), 'timeout');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time }), 'timeout');
       expect(count(await requestLog(), 'PUT')).to.equal(1);
       await waitUntil(() => rescheduled(s.adapter.getInteraction(interaction.id)).length === 1, 'the late reply applied', { timeout: 5_000 });
       expect(count(await requestLog(), 'PUT')).to.equal(1);
@@ -149,8 +150,8 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const interaction = await accepted();
       const time = weekdayAt(15, 30);
       await scriptFailure({ method: 'PUT', delayMs: 3_500 });
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time, reason: 'busy' }), 'timeout');
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time, reason: 'requested' }), 'timeout');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time, reason: 'busy' }), 'timeout');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time, reason: 'requested' }), 'timeout');
       await waitUntil(() => rescheduled(s.adapter.getInteraction(interaction.id)).length > 0, 'the late reply applied', { timeout: 5_000 });
       await aTimeout(100);
       expect(rescheduled(s.adapter.getInteraction(interaction.id)).map((h) => h.reason)).to.deep.equal(['requested']);
@@ -188,7 +189,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       await scriptFailure({ method: 'PUT', apply: true, delayMs: 5_000 });
       await scriptFailure({ method: 'GET', path: '_id=', delayMs: 5_000, times: 5 });
       const started = Date.now();
-      await expectAdapterError(s.adapter.reschedule(interaction.id, { time: weekdayAt(13, 30) }), 'unconfirmed');
+      await rejectionOf(s.adapter.reschedule(interaction.id, { time: weekdayAt(13, 30) }), 'unconfirmed');
       // 2 × timeoutMs (400 ms) with some room for a busy machine; without a budget it was 4 × 400.
       expect(Date.now() - started).to.be.below(1_100);
       expect(count(await requestLog(), 'PUT')).to.equal(1);
@@ -200,7 +201,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const controller = new AbortController();
       const pending = s.adapter.reschedule(interaction.id, { time: weekdayAt(17) }, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
-      await expectAdapterError(pending, 'aborted');
+      await rejectionOf(pending, 'aborted');
       await waitUntil(() => rescheduled(s.adapter.getInteraction(interaction.id)).length === 1, 'applied on the reply', { timeout: 3_000 });
       expect(count(await requestLog(), 'PUT')).to.equal(1);
     });
@@ -234,7 +235,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const pending = s.adapter.create({ number });
       await waitUntil(async () => count(await requestLog(), 'POST') === 1, "the adapter's POST at the server", { timeout: 2_000 });
       const ivr = await createOnServer({ _customer_number: number });
-      const error = await expectAdapterError(pending, 'unconfirmed');
+      const error = await rejectionOf(pending, 'unconfirmed');
       expect(error.detail).to.include({ write: 'network' });
       const mine = (await control<GmsCallbackRecord[]>('callbacks')).filter((cb) => cb._customer_number === number);
       expect(mine.map((cb) => cb._id)).to.deep.equal([ivr]);
@@ -256,7 +257,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       await scriptFailure({ method: 'GET', path: '_customer_number', delayMs: 5_000, times: 5 });
       await scriptFailure({ method: 'POST', apply: true, delayMs: 5_000 });
       const started = Date.now();
-      await expectAdapterError(s.adapter.create({ number: freshNumber() }), 'unconfirmed');
+      await rejectionOf(s.adapter.create({ number: freshNumber() }), 'unconfirmed');
       expect(Date.now() - started).to.be.below(1_100);
       expect(count(await requestLog(), 'POST')).to.equal(1);
     });
@@ -301,7 +302,7 @@ describe('GmsCallbackAdapter: writes whose answer is late or lost', () => {
       const id = await createOnServer({ _customer_number: freshNumber() });
       const offered = s.adapter.ingest(await routeToAgent(id));
       await scriptFailure({ method: 'DELETE', delayMs: 2_000, status: 503 });
-      await expectAdapterError(s.adapter.cancel(id), 'timeout');
+      await rejectionOf(s.adapter.cancel(id), 'timeout');
       await aTimeout(1_500);
       expect(s.adapter.getInteraction(offered.id)?.state).to.equal('offered');
       expect((await stored(id))?._callback_state).to.not.equal('COMPLETED');

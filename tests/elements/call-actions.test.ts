@@ -8,6 +8,7 @@ import type { Capabilities, Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction, TargetRef } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
+import { recordActionEvents } from '../helpers/events.js';
 import { settled } from '../helpers/wait.js';
 
 interface Setup {
@@ -47,15 +48,6 @@ const button = (el: CallActions, action: string) => el.shadowRoot!.querySelector
 const isDisabled = (el: CallActions, action: string) => button(el, action)?.getAttribute('aria-disabled') === 'true';
 const state = (s: Setup) => s.cc.getInteraction(s.interaction.id)!;
 
-function record(el: HTMLElement) {
-  const fired: string[] = [];
-  el.addEventListener('callback-action', (e) => fired.push(`request:${e.detail.action}`));
-  el.addEventListener('callback-action-done', (e) => fired.push(`done:${e.detail.action}`));
-  el.addEventListener('callback-error', (e) => fired.push(`error:${e.detail.action}:${e.detail.code}`));
-  el.addEventListener('callback-done', () => fired.push('callback-done'));
-  return fired;
-}
-
 /** Picks a target through the open panel's team communicator, as its `target-select` event would. */
 async function choose(el: CallActions, target: TargetRef) {
   const communicator = el.shadowRoot!.querySelector('#panel team-communicator');
@@ -87,7 +79,7 @@ describe('<call-actions>', () => {
 
   it('hold then resume, with request and done events, and the far end held', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'hold')!.click();
     await settled(s.el);
     expect(state(s).state).to.equal('held');
@@ -124,7 +116,7 @@ describe('<call-actions>', () => {
 
   it('a disabled button does nothing and fires nothing', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'mark-done')!.click();
     await settled(s.el);
     expect(fired).to.deep.equal([]);
@@ -141,7 +133,7 @@ describe('<call-actions>', () => {
 
   it('a failing action shows a localized error and changes nothing', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     s.cc.failNext('hold', 'network');
     button(s.el, 'hold')!.click();
     await settled(s.el);
@@ -209,7 +201,7 @@ describe('<call-actions>', () => {
     button(s.el, 'consult')!.click();
     await settled(s.el);
     await choose(s.el, ben);
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'consult-end')!.click();
     await settled(s.el);
     expect(state(s).consultation).to.equal(undefined);
@@ -221,7 +213,7 @@ describe('<call-actions>', () => {
 
   it('consultation declined: told why, customer still on hold, can resume', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'consult')!.click();
     await settled(s.el);
     await choose(s.el, chloe);
@@ -248,7 +240,7 @@ describe('<call-actions>', () => {
 
   it('mark done needs a disposition when mandatory, then reports disposition, notes and history', async () => {
     const s = await setup('immediate', { policy: { dispositionMandatory: true } });
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     button(s.el, 'end-call')!.click();
     await settled(s.el);
     expect(isDisabled(s.el, 'mark-done')).to.equal(true);
@@ -308,7 +300,7 @@ describe('<call-actions>', () => {
     await cc.accept(offer.id);
     const el = await fixture<CallActions>(html`<call-actions interaction-id=${offer.id} .adapter=${cc} .telephony=${cc} .clock=${clock}></call-actions>`);
     const bad = { el, cc, interaction: offer };
-    const fired = record(el);
+    const fired = recordActionEvents(el);
     button(el, 'call')!.click();
     await waitUntil(() => fired.length > 0, 'validation error', { timeout: 3000 });
     await el.updateComplete;
@@ -334,7 +326,7 @@ describe('<call-actions>', () => {
 
   it('perform() does what the button does, and nothing (no event) when the model disables it', async () => {
     const s = await setup();
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     expect(s.el.perform('mark-done'), 'mark done while connected').to.equal(false);
     expect(s.el.perform('accept'), 'not a toolbar action').to.equal(false);
     await settled(s.el);

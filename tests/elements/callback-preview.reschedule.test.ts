@@ -7,7 +7,8 @@ import type { CallActions } from '../../src/call-actions.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { CallbackDoneEvent } from '../../src/elements/call-actions/call-actions.events.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { act, actionsRoot, button, current, record, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { act, actionsRoot, button, current, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
+import { recordActionEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -69,7 +70,7 @@ describe('<callback-preview>: Schedule callback', () => {
 
   it('a past date and the number "12ab": both errors at once, each on its field, focus on the first; nothing sent, everything kept', async () => {
     const s = await setup({ policy: { canRescheduleOnNewNumber: true } });
-    const fired = record(s.el);
+    const fired = recordActionEvents(s.el);
     const form = await openScheduler(s);
     const date = form.querySelector<HTMLInputElement>('#date')!;
     const time = form.querySelector<HTMLInputElement>('#time')!;

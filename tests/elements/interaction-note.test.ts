@@ -8,6 +8,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
+import { eventType, recordEvents } from '../helpers/events.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -38,11 +39,8 @@ const stored = (id: string, cc: SimulatedContactCenter) => readNoteDraft(id, cc)
 const notes = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.flatMap((h) => (h.kind === 'note' ? [h.text] : []));
 
-function record(el: HTMLElement) {
-  const fired: string[] = [];
-  for (const type of ['callback-action', 'callback-action-done', 'callback-error']) el.addEventListener(type, () => fired.push(type));
-  return fired;
-}
+/** The events these tests record, by type. */
+const NOTE_EVENTS = ['callback-action', 'callback-action-done', 'callback-error'];
 
 async function type(el: InteractionNote, text: string) {
   field(el).focus();
@@ -84,7 +82,7 @@ describe('<interaction-note>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc, clock);
     const el = await mount(cc, interaction);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTE_EVENTS, eventType);
     await type(el, 'Customer confirmed the address.');
     expect(stored(interaction.id, cc)).to.equal('Customer confirmed the address.');
     const requested = oneEvent(el, 'callback-action');
@@ -139,7 +137,7 @@ describe('<interaction-note>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc, clock);
     const el = await mount(cc, interaction);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTE_EVENTS, eventType);
     await type(el, 'Do not lose me');
     cc.failNext('addNote', 'network');
     const failed = oneEvent(el, 'callback-error');
@@ -170,7 +168,7 @@ describe('<interaction-note>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc, clock);
     const el = await mount(cc, interaction);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTE_EVENTS, eventType);
     el.addEventListener('callback-action', (e) => e.preventDefault());
     await type(el, 'Kept');
     save(el).click();
@@ -186,7 +184,7 @@ describe('<interaction-note>', () => {
     const { cc, clock } = setup(300);
     const interaction = await accepted(cc, clock);
     const el = await mount(cc, interaction);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTE_EVENTS, eventType);
     await type(el, 'Once');
     save(el).click();
     save(el).click();
@@ -256,7 +254,7 @@ describe('<interaction-note>', () => {
     const { cc, clock } = setup();
     const interaction = await accepted(cc, clock);
     const el = await mount(cc, interaction);
-    const fired = record(el);
+    const fired = recordEvents(el, NOTE_EVENTS, eventType);
     el.insert('Thank you for calling.');
     await el.updateComplete;
     expect(field(el).value).to.equal('Thank you for calling.');

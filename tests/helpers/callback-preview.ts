@@ -96,7 +96,3 @@ export async function chord(modifiers: readonly string[], code: string) {
 export { deepActive } from './deep.js';
 export { text } from './dom.js';
 
-// The old name, for tests/elements/callback-preview.reschedule.test.ts alone: it has uncommitted
-// work from another session. When that lands it imports recordActionEvents from ./events.js like
-// the other <callback-preview> tests, and this goes.
-export { recordActionEvents as record } from './events.js';

@@ -74,9 +74,3 @@ export interface DirectoryHarness {
   contactId: string;
   dispose(): void | Promise<void>;
 }
-
-// Old names, for tests/adapters/gms-reconcile.test.ts alone: it has uncommitted work from another
-// session. When that lands it imports rejectionOf (helpers/wait) and recordEmitted and lastFor
-// (helpers/events) like every other adapter test, and these go.
-export { rejectionOf as expectAdapterError } from '../../helpers/wait.js';
-export { lastFor, recordEmitted as record } from '../../helpers/events.js';
