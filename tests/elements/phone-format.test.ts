@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -82,4 +83,54 @@ describe('phone numbers as people read them', () => {
     await waitUntil(() => directory().querySelector('input[type=tel]'), 'contact editor');
     expect(directory().querySelector<HTMLInputElement>('input[type=tel]')!.value).to.equal(E164);
   });
+
+  describe('copied', () => {
+    /** Selects `node`'s text as the agent does with the mouse, presses Control+C, and returns what the clipboard was given. */
+    async function copy(node: Node): Promise<string> {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      let copied: string | undefined;
+      // Last in the event's path: what the page's handlers left on the clipboard.
+      const last = (e: ClipboardEvent) => {
+        copied = e.defaultPrevented ? e.clipboardData!.getData('text/plain') : document.getSelection()!.toString();
+      };
+      window.addEventListener('copy', last);
+      try {
+        await sendKeys({ down: 'Control' });
+        await sendKeys({ press: 'KeyC' });
+        await sendKeys({ up: 'Control' });
+        // Headless Chromium may not run the copy command from a key: the event the browser fires then.
+        if (copied === undefined) document.body.dispatchEvent(new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, composed: true, cancelable: true }));
+      } finally {
+        window.removeEventListener('copy', last);
+        document.getSelection()!.removeAllRanges();
+      }
+      return copied!;
+    }
+
+    it('a number selected in the page and copied is the number as stored (E.164), in a sentence too', async () => {
+      await phoneFormatReady();
+      const clock = new ManualClock();
+      const cc = new SimulatedContactCenter({ clock, latencyMs: 0 });
+      const offer = await cc.offer('web-callback', { contact: { name: 'Olivia Bennett', phone: E164 }, behaviour: { ringMs: 1000 } });
+      await cc.accept(offer.id);
+      const el = await mount(cc, clock, offer.id);
+      const shown = root(el).querySelector('[data-region=case-information] [data-key=number] dd')!;
+      expect(text(shown)).to.equal(SHOWN);
+      expect(await copy(shown)).to.equal(E164);
+      const status = inner(el, 'call-status')!.querySelector('[part=number]')!;
+      expect(text(status)).to.equal(SHOWN);
+      expect(await copy(status)).to.equal(E164);
+      const info = inner(el, 'callback-info')!;
+      expect(await copy(info)).to.include(E164).and.not.include(SHOWN);
+    });
+
+    it('text without a number shown is copied as selected', async () => {
+      const el = await fixture<HTMLParagraphElement>(html`<p>Call +44 20 7946 0999 tomorrow</p>`);
+      expect(await copy(el)).to.equal('Call +44 20 7946 0999 tomorrow');
+    });
+  });
 });
+

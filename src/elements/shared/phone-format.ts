@@ -33,6 +33,25 @@ function load(): Promise<void> {
   return loading;
 }
 
+/** The numbers shown formatted, by how they show (the latest few hundred): a copy puts back the number as stored. */
+const stored = new Map<string, string>();
+/** Connected elements: the page's `copy` listener is there while there is one. */
+let connected = 0;
+
+/**
+ * The agent selected text in the page and copies it: a number shown formatted goes to the
+ * clipboard as stored ("+44 20 7946 0123" is copied as "+442079460123"), alone or in a sentence.
+ * A selection without one is left to the browser.
+ */
+function onCopy(event: ClipboardEvent): void {
+  const selected = document.getSelection()?.toString() ?? '';
+  let text = selected;
+  for (const [shown, number] of stored) text = text.replaceAll(shown, number);
+  if (text === selected || !event.clipboardData || event.defaultPrevented) return;
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
+}
+
 /** The number in international format; as given when it is not a valid international number or until the library has loaded. */
 export function formatPhone(number: string): string {
   if (!library) {
@@ -41,7 +60,13 @@ export function formatPhone(number: string): string {
   }
   try {
     const parsed = library.parsePhoneNumberFromString(number.trim());
-    return parsed?.isValid() ? parsed.formatInternational() : number;
+    const shown = parsed?.isValid() ? parsed.formatInternational() : number;
+    if (shown !== number) {
+      stored.delete(shown);
+      stored.set(shown, number.trim());
+      if (stored.size > 200) stored.delete(stored.keys().next().value!);
+    }
+    return shown;
   } catch {
     return number;
   }
@@ -57,7 +82,10 @@ export function phoneFormatReady(): Promise<void> {
   return load();
 }
 
-/** Renders its host again once the phone library has loaded, if it was not there when the host connected. */
+/**
+ * Renders its host again once the phone library has loaded, if it was not there when the host
+ * connected; while any element is connected, a copy of a number shown formatted is the number as stored.
+ */
 export class PhoneFormatController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #update = () => this.#host.requestUpdate();
@@ -69,9 +97,11 @@ export class PhoneFormatController implements ReactiveController {
 
   hostConnected(): void {
     if (!library) waiting.add(this.#update);
+    if (connected++ === 0) document.addEventListener('copy', onCopy);
   }
 
   hostDisconnected(): void {
     waiting.delete(this.#update);
+    if (--connected === 0) document.removeEventListener('copy', onCopy);
   }
 }
