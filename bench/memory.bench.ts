@@ -1,8 +1,11 @@
 // Not a test: a measurement, run by `npm run bench` (scripts/bench.mjs). Writes bench/memory.json
 // and asserts nothing.
 //
-// 1,000 voice callbacks in a row through the simulated contact center (latency 0, manual clock)
-// into a <callback-desk>: offered, accepted, put on hold, resumed, hung up, marked done. At 100,
+// 1,000 callbacks in a row through the simulated contact center (latency 0, manual clock) into a
+// <callback-desk>, voice and web in turn: a voice one offered, accepted, put on hold, resumed, hung
+// up, marked done; a web one offered, accepted (its preview shown) and then closed by the service
+// (markDone from the backend, as when someone else completes it: the path that once kept each
+// preview alive through the adapter, issue 15), so the bench sees both kinds of window. At 100,
 // 200 … 1,000: heap after two full GCs, the renderer's counts of event listeners and DOM nodes
 // (CDP, bench/cdp-plugin.mjs), the nodes in the desk's composed tree and the clock's pending
 // timers. Growth is from callback 100 to 1,000. Baseline, same run: the same 1,000 callbacks
@@ -24,7 +27,15 @@ interface Sample extends MemoryReading {
   pendingTimers: number;
 }
 
-async function handleOne(cc: SimulatedContactCenter, desk: CallbackDesk | undefined): Promise<void> {
+async function handleOne(cc: SimulatedContactCenter, desk: CallbackDesk | undefined, web: boolean): Promise<void> {
+  if (web) {
+    const offer = await cc.offer('web-callback');
+    await cc.accept(offer.id);
+    if (desk) await settled(desk);
+    await cc.markDone(offer.id);
+    if (desk) await settled(desk);
+    return;
+  }
   const offer = await cc.offer('immediate');
   const accepted = await cc.accept(offer.id);
   if (desk) await settled(desk);
@@ -52,7 +63,7 @@ async function series(withDesk: boolean, total = TOTAL): Promise<Sample[]> {
   }
   const samples: Sample[] = [];
   for (let i = 1; i <= total; i++) {
-    await handleOne(cc, desk);
+    await handleOne(cc, desk, i % 2 === 0);
     if (i % EVERY === 0) {
       samples.push({
         callbacks: i,
