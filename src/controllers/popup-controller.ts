@@ -1,12 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/dom';
 
-const OPPOSITE = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' } as const;
+type Placing = typeof import('./popup-placement.js');
+let placing: Promise<Placing | undefined> | undefined;
+let placingLoaded: Placing | undefined;
 
-/** `bottom-start` → `top-start`: the same alignment on the other side of the anchor. */
-function getOppositePlacement(placement: Placement): Placement {
-  const [side, align] = placement.split('-') as [keyof typeof OPPOSITE, string | undefined];
-  return (align ? `${OPPOSITE[side]}-${align}` : OPPOSITE[side]) as Placement;
+/**
+ * Floating UI and the placement rules, fetched when the first popup opens (about 7 KB gzip that a
+ * page showing offers does not need). A chunk that cannot be fetched is asked for again next time.
+ */
+function placingModule(): Promise<Placing | undefined> {
+  placing ??= import('./popup-placement.js').then(
+    (module) => (placingLoaded = module),
+    () => (placing = undefined),
+  );
+  return placing;
 }
 
 export interface PopupConfig {
@@ -83,10 +91,11 @@ function listen(on: boolean): void {
 }
 
 /**
- * The one popup primitive: Floating UI places it below or above its anchor (offset, flip), slides it
- * along the anchor's side only (shift: it never covers the control that opened it), and sizes it to
- * the room on that side (size: what does not fit scrolls inside), all within its boundary (the
- * interaction window or desk it is in, and the viewport). With too little room on both sides, the
+ * The one popup primitive: Floating UI (`popup-placement.ts`, fetched when the first popup opens)
+ * places it below or above its anchor (offset, flip), slides it along the anchor's side only (shift:
+ * it never covers the control that opened it), and sizes it to the room on that side (size: what
+ * does not fit scrolls inside), all within its boundary (the interaction window or desk it is in,
+ * and the viewport). With too little room on both sides, the
  * anchor is first scrolled to the middle of the view. The Popover API puts it in the top layer so a host page's `overflow: hidden` or z-index cannot clip
  * it, `autoUpdate` runs only while open. Escape closes the topmost popup, a click outside closes
  * it, focus leaving it closes it, and focus returns to the anchor when it was inside the popup.
@@ -95,6 +104,8 @@ export class PopupController implements ReactiveController {
   #config: PopupConfig;
   #cleanup: (() => void) | undefined;
   #open = false;
+  /** Counts openings, so placement that arrives late applies only to the opening it was for. */
+  #opening = 0;
   #host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost, config: PopupConfig) {
@@ -117,7 +128,9 @@ export class PopupController implements ReactiveController {
   async open(): Promise<void> {
     if (this.#open) return;
     this.#open = true;
+    const opening = ++this.#opening;
     this.#host.requestUpdate();
+    const placing = placingModule();
     await (this.#host as ReactiveControllerHost & { updateComplete?: Promise<unknown> }).updateComplete;
     const popup = this.#config.popup();
     const anchor = this.#config.anchor();
@@ -127,15 +140,34 @@ export class PopupController implements ReactiveController {
     Object.assign(popup.style, { position: 'fixed', margin: '0', inset: 'auto' });
     if (!stack.length) listen(true);
     stack.push(this);
-    // Placed before open() resolves, so nothing flashes at the wrong place.
-    const room = await this.#place(anchor, popup);
-    if (!this.#open) return;
+    if (placingLoaded) {
+      // Placed before open() resolves, so nothing flashes at the wrong place.
+      await this.#follow(placingLoaded, anchor, popup, opening);
+      return;
+    }
+    // The first popup of the page: open at once just below the anchor (where it goes unless the
+    // room below is short), placed properly as soon as Floating UI has arrived.
+    const { left, bottom } = anchor.getBoundingClientRect();
+    Object.assign(popup.style, { left: `${left}px`, top: `${bottom + (this.#config.offset ?? 6)}px` });
+    void placing.then((module) => {
+      if (module) void this.#follow(module, anchor, popup, opening);
+    });
+  }
+
+  /** Places the popup, scrolling the anchor to the middle of the view first when it has too little room, and keeps it placed while open. */
+  async #follow(module: Placing, anchor: Element, popup: HTMLElement, opening: number): Promise<void> {
+    // Only for the opening that asked: closed (and maybe opened again) since, it is not this one's.
+    const current = () => this.#open && opening === this.#opening;
+    const place = () => module.place(anchor, popup, { ...this.#placeOptions(anchor), live: current });
+    if (!current()) return;
+    const room = await place();
+    if (!current()) return;
     if (room < MIN_ROOM) {
       anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
-      await this.#place(anchor, popup);
-      if (!this.#open) return;
+      await place();
+      if (!current()) return;
     }
-    this.#cleanup = autoUpdate(anchor, popup, () => void this.#place(anchor, popup));
+    this.#cleanup = module.autoUpdate(anchor, popup, () => void place());
   }
 
   close(reason: PopupCloseReason = 'programmatic'): void {
@@ -162,36 +194,13 @@ export class PopupController implements ReactiveController {
     this.close('disconnect');
   }
 
-  /** Places the popup; resolves with the room it had on the chosen side (px). */
-  async #place(anchor: Element, popup: HTMLElement): Promise<number> {
-    const placement = this.#config.placement ?? 'bottom-start';
-    const boundary = this.#config.boundary ? this.#config.boundary() : popupBoundary(anchor);
-    const within = { padding: PADDING, ...(boundary ? { boundary } : {}) };
-    let room = Infinity;
-    const { x, y } = await computePosition(anchor, popup, {
-      strategy: 'fixed',
-      placement,
-      middleware: [
-        offset(this.#config.offset ?? 6),
-        // The other side when this one is short; with neither long enough, the one with more room.
-        flip({ ...within, fallbackPlacements: [getOppositePlacement(placement)], fallbackStrategy: 'bestFit', crossAxis: false }),
-        // Along the anchor's side only: sliding across it would cover the control that opened it.
-        shift({ ...within, crossAxis: false }),
-        size({
-          ...within,
-          apply({ availableHeight, availableWidth }) {
-            room = availableHeight;
-            // Never past the boundary (the agent status, the offers): what does not fit scrolls.
-            Object.assign(popup.style, {
-              maxHeight: `${Math.max(0, Math.floor(availableHeight))}px`,
-              maxWidth: `${Math.max(0, Math.floor(availableWidth))}px`,
-            });
-          },
-        }),
-      ],
-    });
-    Object.assign(popup.style, { left: `${x}px`, top: `${y}px` });
-    return room;
+  #placeOptions(anchor: Element) {
+    return {
+      placement: this.#config.placement ?? 'bottom-start',
+      offset: this.#config.offset ?? 6,
+      boundary: (this.#config.boundary ? this.#config.boundary() : popupBoundary(anchor)) ?? undefined,
+      padding: PADDING,
+    };
   }
 }
 
