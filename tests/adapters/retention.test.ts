@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { InteractionLedger } from '../../src/adapters/interaction-ledger.js';
+import { PhoneCallbackAdapter } from '../../src/adapters/phone/index.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
@@ -61,5 +62,36 @@ describe('adapters forget closed interactions after a grace period', () => {
     expect(ledger.getInteraction('X'), '15 minutes after its second close').to.equal(undefined);
     expect(forgotten).to.deep.equal(['X']);
     ledger.stopOfferTimers();
+  });
+
+  it('the phone adapter: a callback that came as a call, and that call, are forgotten 15 minutes after Mark done', async () => {
+    const clock = new ManualClock();
+    const phone = new SimulatedContactCenter({ clock, latencyMs: 0 });
+    const adapter = new PhoneCallbackAdapter({ telephony: phone, clock });
+    try {
+      let n = 0;
+      // A caller ringing in: activity on the phone and the adapter, which sweeps what is due.
+      const ringIn = () => phone.ringIn('+442079460555', { _CB_SERVICE_ID: `cb-retention-${++n}` });
+      const call = ringIn();
+      const id = adapter.listInteractions().find((i) => i.callId === call.id)!.id;
+      await adapter.accept(id);
+      await phone.hangUp(call.id);
+      await adapter.markDone(id);
+
+      clock.advance(14 * MINUTE);
+      ringIn();
+      expect(adapter.getInteraction(id)?.state, 'within the grace period').to.equal('done');
+      expect(adapter.getCall(call.id)?.state, 'its call, within the grace period').to.equal('ended');
+
+      clock.advance(2 * MINUTE);
+      ringIn();
+      expect(adapter.getInteraction(id), 'after it').to.equal(undefined);
+      // The phone forgot the ended call too; the adapter's own last copy of it must go with the interaction.
+      expect(phone.getCall(call.id), 'the phone').to.equal(undefined);
+      expect(adapter.getCall(call.id), 'its call, after it').to.equal(undefined);
+    } finally {
+      adapter.dispose();
+      phone.dispose();
+    }
   });
 });
