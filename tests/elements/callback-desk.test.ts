@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { inWindow, openWindowRoot } from '../helpers/desk.js';
 
 /** The whole agent experience, driven as an agent would: clicks, keys, and time passing. */
 async function setup(policy?: { dispositionMandatory?: boolean }) {
@@ -28,11 +29,8 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 const deskRoot = (s: Setup) => s.desk.shadowRoot!;
 /** The window of the selected interaction: a voice interaction window or a web-callback preview. */
 /** The window on show (one is kept per open interaction; the others are hidden). */
-const windowRoot = (s: Setup) =>
-  deskRoot(s).querySelector('[part=window]:not([hidden]) > :is(interaction-window, callback-preview)')?.shadowRoot ?? null;
-const part = (s: Setup, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
-const actionButton = (s: Setup, action: string) => part(s, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
-const panel = (s: Setup) => part(s, 'call-actions')!.querySelector('#panel')!;
+const actionButton = (s: Setup, action: string) => inWindow(s.desk, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
+const panel = (s: Setup) => inWindow(s.desk, 'call-actions')!.querySelector('#panel')!;
 const current = (s: Setup) => s.cc.listInteractions().at(-1)!;
 
 async function acceptOffer(s: Setup, scenario: ScenarioName = 'immediate') {
@@ -63,8 +61,8 @@ describe('<callback-desk>', () => {
     expect(deskRoot(s).querySelector('agent-status')).to.not.equal(null);
     await expect(s.desk).to.be.accessible();
     const offer = await acceptOffer(s);
-    expect(part(s, 'call-status')!.textContent).to.include(offer.contact.name);
-    expect(part(s, 'callback-info')!.textContent).to.include(formatPhone(offer.contact.phone));
+    expect(inWindow(s.desk, 'call-status')!.textContent).to.include(offer.contact.name);
+    expect(inWindow(s.desk, 'callback-info')!.textContent).to.include(formatPhone(offer.contact.phone));
     await expect(s.desk).to.be.accessible();
   });
 
@@ -86,8 +84,8 @@ describe('<callback-desk>', () => {
     expect(s.cc.farEnd(current(s).callId!).digits).to.equal('12#');
     // Masked by default: the far end got the digits, the case history keeps one • each.
     expect(current(s).history.some((h) => h.kind === 'dtmf' && h.digits === '•••')).to.equal(true);
-    await waitUntil(() => part(s, 'case-history')?.textContent?.includes('Sent DTMF'), 'DTMF in the case history');
-    expect(part(s, 'case-history')!.textContent).to.not.include('12#');
+    await waitUntil(() => inWindow(s.desk, 'case-history')?.textContent?.includes('Sent DTMF'), 'DTMF in the case history');
+    expect(inWindow(s.desk, 'case-history')!.textContent).to.not.include('12#');
     await sendKeys({ press: 'Escape' });
     await settled(s.desk);
 
@@ -142,15 +140,15 @@ describe('<callback-desk>', () => {
     await act(s, 'end-call');
     expect(current(s).state).to.equal('ended');
     expect(actionButton(s, 'mark-done')!.getAttribute('aria-disabled')).to.equal('true');
-    expect(part(s, 'call-actions')!.querySelector('[part=reason]')!.textContent).to.include('Choose a disposition');
+    expect(inWindow(s.desk, 'call-actions')!.querySelector('[part=reason]')!.textContent).to.include('Choose a disposition');
 
-    const picker = part(s, 'disposition-picker')!;
+    const picker = inWindow(s.desk, 'disposition-picker')!;
     await waitUntil(() => picker.querySelector('input[type=radio]'), 'disposition codes');
     const radio = picker.querySelector<HTMLInputElement>('input[type=radio]')!;
     radio.click();
     await waitUntil(() => current(s).disposition?.code === radio.value, 'disposition stored');
 
-    const note = part(s, 'interaction-note')!;
+    const note = inWindow(s.desk, 'interaction-note')!;
     note.querySelector<HTMLTextAreaElement>('textarea')!.focus();
     await sendKeys({ type: 'Promised a refund by Friday' });
     note.querySelector<HTMLButtonElement>('[part=save-button]')!.click();
@@ -188,7 +186,7 @@ describe('<callback-desk>', () => {
     await acceptOffer(s, 'web-callback');
     expect(deskRoot(s).querySelector('interaction-window') === null, 'no voice window').to.equal(true);
     expect(deskRoot(s).querySelector('callback-preview') !== null, 'the preview').to.equal(true);
-    expect(part(s, 'call-status')!.querySelector('[part=state]')!.textContent!.trim()).to.equal('Ready to call');
+    expect(inWindow(s.desk, 'call-status')!.querySelector('[part=state]')!.textContent!.trim()).to.equal('Ready to call');
     expect(actionButton(s, 'mark-done')!.textContent!.trim()).to.equal('Done');
     expect(actionButton(s, 'reschedule')!.textContent!.trim()).to.equal('Schedule callback');
     await expect(s.desk).to.be.accessible();
@@ -214,8 +212,8 @@ describe('<callback-desk>', () => {
     const second = await acceptOffer(s, 'web-callback');
     const tabs = () => [...deskRoot(s).querySelectorAll<HTMLButtonElement>('[role=tab]')];
     expect(tabs()[1]!.getAttribute('aria-selected')).to.equal('true');
-    await waitUntil(() => windowRoot(s)?.querySelector('[part=duplicate-button]'), 'duplicate warning', { timeout: 3000 });
-    const link = windowRoot(s)!.querySelector<HTMLButtonElement>('[part=duplicate-button]')!;
+    await waitUntil(() => openWindowRoot(s.desk)?.querySelector('[part=duplicate-button]'), 'duplicate warning', { timeout: 3000 });
+    const link = openWindowRoot(s.desk)!.querySelector<HTMLButtonElement>('[part=duplicate-button]')!;
     expect(link.dataset.interactionId).to.equal(first.id);
     link.click();
     await settled(s.desk);
@@ -228,7 +226,7 @@ describe('<callback-desk>', () => {
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
     // The first callback's window warns about the second in turn.
     await waitUntil(
-      () => windowRoot(s)?.querySelector<HTMLElement>('[part=duplicate-button]')?.dataset.interactionId === second.id,
+      () => openWindowRoot(s.desk)?.querySelector<HTMLElement>('[part=duplicate-button]')?.dataset.interactionId === second.id,
       'warning about the second',
       { timeout: 3000 },
     );
@@ -238,11 +236,11 @@ describe('<callback-desk>', () => {
     const s = await setup();
     await acceptOffer(s, 'immediate');
     await act(s, 'transfer');
-    const firstWindow = windowRoot(s)!;
-    expect(part(s, 'call-actions')!.querySelector('#panel team-communicator') !== null, 'panel open on the first').to.equal(true);
+    const firstWindow = openWindowRoot(s.desk)!;
+    expect(inWindow(s.desk, 'call-actions')!.querySelector('#panel team-communicator') !== null, 'panel open on the first').to.equal(true);
     await acceptOffer(s, 'delayed');
-    await waitUntil(() => windowRoot(s) !== firstWindow && actionButton(s, 'hold'), 'the second window shown');
-    expect(part(s, 'call-actions')!.querySelector('#panel team-communicator') === null, 'no panel carried over').to.equal(true);
+    await waitUntil(() => openWindowRoot(s.desk) !== firstWindow && actionButton(s, 'hold'), 'the second window shown');
+    expect(inWindow(s.desk, 'call-actions')!.querySelector('#panel team-communicator') === null, 'no panel carried over').to.equal(true);
     expect(deskRoot(s).querySelectorAll('interaction-window').length).to.equal(2);
   });
 

@@ -14,6 +14,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { CaseField, DispositionNode } from '../../src/model/interaction.js';
 import { deepActive } from '../helpers/deep.js';
 import '../helpers/lit-warnings.js';
+import { inWindow, openWindowRoot } from '../helpers/desk.js';
 
 const UNBROKEN = 'W'.repeat(5000);
 const HUNDRED = 'H'.repeat(100);
@@ -58,9 +59,6 @@ async function setup() {
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 const notification = (s: Setup) => s.desk.shadowRoot!.querySelector('callback-notification')!.shadowRoot!;
-const windowRoot = (s: Setup) =>
-  s.desk.shadowRoot!.querySelector('[part=window]:not([hidden]) > :is(interaction-window, callback-preview)')?.shadowRoot ?? null;
-const inWindow = (s: Setup, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
 
 /** Every element under `root`, through shadow roots. */
 function allElements(root: ParentNode, out: Element[] = []): Element[] {
@@ -187,7 +185,7 @@ async function showOffer(s: Setup, scenario: 'immediate' | 'web-callback', phone
 async function accept(s: Setup, tag: 'interaction-window' | 'callback-preview', id: string) {
   notification(s).querySelector<HTMLButtonElement>('button.accept')!.click();
   await waitUntil(
-    () => s.desk.shadowRoot!.querySelector(`#window-${CSS.escape(id)}:not([hidden]) > ${tag}`) && inWindow(s, 'call-actions'),
+    () => s.desk.shadowRoot!.querySelector(`#window-${CSS.escape(id)}:not([hidden]) > ${tag}`) && inWindow(s.desk, 'call-actions'),
     `${tag} open`,
   );
   await aTimeout(50);
@@ -228,15 +226,15 @@ for (const viewport of [
       await accept(s, 'interaction-window', offer.id);
       await s.cc.addNote(offer.id, UNBROKEN);
       await s.cc.addNote(offer.id, TEN_KB_WORDS);
-      const history = inWindow(s, 'case-history')!;
+      const history = inWindow(s.desk, 'case-history')!;
       await waitUntil(() => history.textContent!.includes(UNBROKEN), 'notes in the case history');
-      await waitUntil(() => inWindow(s, 'disposition-picker')?.textContent?.includes(HUNDRED), 'disposition codes');
+      await waitUntil(() => inWindow(s.desk, 'disposition-picker')?.textContent?.includes(HUNDRED), 'disposition codes');
       expectWithinWidth(s, 'voice window');
 
-      const name = inWindow(s, 'call-status')!.querySelector<HTMLElement>('.name')!;
+      const name = inWindow(s.desk, 'call-status')!.querySelector<HTMLElement>('.name')!;
       expect(name.textContent).to.equal(UNBROKEN);
       await expectReadableByKeyboard(name, "call status: the contact's name");
-      const info = inWindow(s, 'callback-info')!.querySelector<HTMLElement>('[part=base]')!;
+      const info = inWindow(s.desk, 'callback-info')!.querySelector<HTMLElement>('[part=base]')!;
       expect(info.getAttribute('aria-labelledby')).to.equal('title');
       await expectReadableByKeyboard(info, 'callback information');
       const entries = history.querySelector<HTMLElement>('[part=list]')!;
@@ -245,7 +243,7 @@ for (const viewport of [
       await expect(s.desk).to.be.accessible();
 
       // A colleague's name of 5,000 characters in the consultation popup.
-      const actions = inWindow(s, 'call-actions')!;
+      const actions = inWindow(s.desk, 'call-actions')!;
       await waitUntil(() => actions.querySelector('[data-action="consult"][aria-disabled="false"]'), 'consult enabled');
       // Chromium reports a popup whose content grows while Floating UI places it as a window error
       // ("ResizeObserver loop completed with undelivered notifications"): nothing a user sees
@@ -299,15 +297,15 @@ for (const viewport of [
       await expectOfferAnswerable(s, 'web offer');
 
       await accept(s, 'callback-preview', web.id);
-      await waitUntil(() => windowRoot(s)!.querySelector('.duplicates.shown'), 'duplicate warning', { timeout: 5000 });
-      await waitUntil(() => inWindow(s, 'contact-directory')?.textContent?.includes(HUNDRED), 'contact shown', { timeout: 5000 });
+      await waitUntil(() => openWindowRoot(s.desk)!.querySelector('.duplicates.shown'), 'duplicate warning', { timeout: 5000 });
+      await waitUntil(() => inWindow(s.desk, 'contact-directory')?.textContent?.includes(HUNDRED), 'contact shown', { timeout: 5000 });
       // Two tabs named after 5,000-character contacts fit the desk; their accessible names are whole.
       const tabs = [...s.desk.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]')];
       expect(tabs).to.have.length(2);
       for (const tab of tabs) expect(tab.textContent).to.include(UNBROKEN);
 
       // A standard response with a 5,000-character title and 10 KB of text, shown.
-      const responses = inWindow(s, 'standard-responses')!;
+      const responses = inWindow(s.desk, 'standard-responses')!;
       const search = responses.querySelector<HTMLInputElement>('#search')!;
       search.focus();
       await sendKeys({ type: 'long' });
@@ -318,7 +316,7 @@ for (const viewport of [
       await waitUntil(() => responses.querySelector('[part=body]'), 'response shown');
       expectWithinWidth(s, 'web window');
 
-      const caseBox = windowRoot(s)!.querySelector<HTMLElement>('section.case')!;
+      const caseBox = openWindowRoot(s.desk)!.querySelector<HTMLElement>('section.case')!;
       expect(caseBox.textContent).to.include(TEN_KB_UNBROKEN);
       await expectReadableByKeyboard(caseBox, 'case information');
       await expectReadableByKeyboard(responses.querySelector<HTMLElement>('[part=body]')!, 'the response text');

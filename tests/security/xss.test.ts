@@ -23,6 +23,7 @@ import {
   type TreeShape,
   type Traps,
 } from './xss-harness.js';
+import { inWindow, openWindowRoot } from '../helpers/desk.js';
 
 /**
  * Every caller- or form-controlled field, fed the XSS corpus through the path it takes in real
@@ -44,22 +45,19 @@ interface Round {
 // ---- Driving the desk ----
 
 const deskRoot = (desk: CallbackDesk) => desk.shadowRoot!;
-const windowRoot = (desk: CallbackDesk) =>
-  deskRoot(desk).querySelector('[part=window]:not([hidden]) > :is(interaction-window, callback-preview)')?.shadowRoot ?? null;
-const part = (desk: CallbackDesk, tag: string) => windowRoot(desk)?.querySelector(tag)?.shadowRoot ?? null;
 const notification = (desk: CallbackDesk) => deskRoot(desk).querySelector('callback-notification')?.shadowRoot ?? null;
 
 async function acceptOffer(desk: CallbackDesk, round: Round, id: string): Promise<void> {
   await waitUntil(() => notification(desk)?.querySelector('button.accept'), 'offer shown');
   checkShown(round, 'notification');
   notification(desk)!.querySelector<HTMLButtonElement>('button.accept')!.click();
-  await waitUntil(() => deskRoot(desk).querySelector(`#window-${CSS.escape(id)}:not([hidden])`) && part(desk, 'call-actions'), 'window open');
+  await waitUntil(() => deskRoot(desk).querySelector(`#window-${CSS.escape(id)}:not([hidden])`) && inWindow(desk, 'call-actions'), 'window open');
 }
 
 /** Types each note as the agent would (the field's value, then Save) and waits for the history. */
 async function saveNotes(desk: CallbackDesk, notes: readonly string[], history: () => readonly unknown[]): Promise<void> {
   for (const text of notes) {
-    const note = part(desk, 'interaction-note')!;
+    const note = inWindow(desk, 'interaction-note')!;
     const before = history().length;
     const field = note.querySelector('textarea')!;
     field.value = text;
@@ -165,7 +163,7 @@ async function voiceRound(round: number | 'benign') {
   ></callback-desk>`);
   const current = () => phone.getInteraction(id)!;
   const history = () => current().history;
-  const info = () => part(desk, 'callback-info');
+  const info = () => inWindow(desk, 'callback-info');
   const shownName = wellFormed(name).trim();
   const r: Round = {
     sent: [name, number, instructions, ...list],
@@ -173,7 +171,7 @@ async function voiceRound(round: number | 'benign') {
       { field: 'notification: name', where: () => notification(desk), text: shownName },
       { field: 'notification: number', where: () => notification(desk), text: wellFormed(number) },
       { field: 'notification: instructions', where: () => notification(desk), text: wellFormed(instructions) },
-      { field: 'name (call status)', where: () => part(desk, 'call-status'), text: shownName },
+      { field: 'name (call status)', where: () => inWindow(desk, 'call-status'), text: shownName },
       { field: 'number', where: info, text: wellFormed(number) },
       { field: 'instructions', where: info, text: wellFormed(instructions) },
       ...list.flatMap((key, i) => [
@@ -181,13 +179,13 @@ async function voiceRound(round: number | 'benign') {
         { field: `case value ${i}`, where: info, text: list[(i + 1) % list.length]! },
       ]),
       ...words.dispositions.flatMap((folder, i) => [
-        { field: `disposition label ${i}`, where: () => part(desk, 'disposition-picker'), text: folder.children![0]!.label },
-        { field: `disposition folder ${i}`, where: () => part(desk, 'disposition-picker'), text: folder.label },
+        { field: `disposition label ${i}`, where: () => inWindow(desk, 'disposition-picker'), text: folder.children![0]!.label },
+        { field: `disposition folder ${i}`, where: () => inWindow(desk, 'disposition-picker'), text: folder.label },
       ]),
-      ...list.map((text, i) => ({ field: `note ${i} (history)`, where: () => part(desk, 'case-history'), text })),
-      { field: 'chosen disposition (history)', where: () => part(desk, 'case-history'), text: list[0]! },
-      { field: 'conference target (history)', where: () => part(desk, 'case-history'), text: list[0]! },
-      { field: 'conference member (call status)', where: () => part(desk, 'call-status'), text: list[0]! },
+      ...list.map((text, i) => ({ field: `note ${i} (history)`, where: () => inWindow(desk, 'case-history'), text })),
+      { field: 'chosen disposition (history)', where: () => inWindow(desk, 'case-history'), text: list[0]! },
+      { field: 'conference target (history)', where: () => inWindow(desk, 'case-history'), text: list[0]! },
+      { field: 'conference member (call status)', where: () => inWindow(desk, 'call-status'), text: list[0]! },
     ],
   };
 
@@ -195,7 +193,7 @@ async function voiceRound(round: number | 'benign') {
   await acceptOffer(desk, r, id);
 
   // Disposition: the first hostile code.
-  const picker = part(desk, 'disposition-picker')!;
+  const picker = inWindow(desk, 'disposition-picker')!;
   await waitUntil(() => picker.querySelector('input[type=radio]'), 'disposition codes');
   picker.querySelector<HTMLInputElement>('input[type=radio]')!.click();
   await waitUntil(() => current().disposition?.code === words.dispositions[0]!.children![0]!.code, 'disposition stored');
@@ -203,7 +201,7 @@ async function voiceRound(round: number | 'benign') {
   await saveNotes(desk, list, history);
 
   // Conference: the team communicator lists the hostile targets; the agent picks the first.
-  const actions = part(desk, 'call-actions')!;
+  const actions = inWindow(desk, 'call-actions')!;
   await waitUntil(() => actions.querySelector('[data-action="conference"]')?.getAttribute('aria-disabled') === 'false', 'conference enabled');
   actions.querySelector<HTMLButtonElement>('[data-action="conference"]')!.click();
   await waitUntil(() => actions.querySelector('team-communicator')?.shadowRoot?.querySelector('input'), 'team communicator');
@@ -217,7 +215,7 @@ async function voiceRound(round: number | 'benign') {
   }
   communicator.querySelector<HTMLElement>('[role=option]')!.click();
   await waitUntil(() => history().some((h) => h.kind === 'conference'), 'conferenced');
-  await waitUntil(() => part(desk, 'case-history')?.querySelectorAll('li').length === history().length, 'history shown');
+  await waitUntil(() => inWindow(desk, 'case-history')?.querySelectorAll('li').length === history().length, 'history shown');
   return { desk, round: r, cc, phone };
 }
 
@@ -237,18 +235,18 @@ async function webRound(round: number | 'benign') {
     .directoryAdapter=${new HostileDirectory(cc, words)}
   ></callback-desk>`);
   const history = () => cc.getInteraction(id)!.history;
-  const preview = () => windowRoot(desk);
-  const contact = () => part(desk, 'contact-directory');
-  const responses = () => part(desk, 'standard-responses');
+  const preview = () => openWindowRoot(desk);
+  const contact = () => inWindow(desk, 'contact-directory');
+  const responses = () => inWindow(desk, 'standard-responses');
   const r: Round = {
     sent: [name!, number!, subject!, email!, sms!, chat!, instructions!, ...list],
     expected: [
       { field: 'notification: name', where: () => notification(desk), text: name! },
       { field: 'notification: number', where: () => notification(desk), text: number! },
       { field: 'notification: instructions', where: () => notification(desk), text: instructions! },
-      { field: 'name (call status)', where: () => part(desk, 'call-status'), text: name! },
+      { field: 'name (call status)', where: () => inWindow(desk, 'call-status'), text: name! },
       { field: 'number (case information)', where: preview, text: number! },
-      { field: 'subject', where: () => part(desk, 'callback-info'), text: subject! },
+      { field: 'subject', where: () => inWindow(desk, 'callback-info'), text: subject! },
       { field: 'contact name', where: contact, text: name! },
       { field: 'contact number', where: contact, text: number! },
       { field: 'contact e-mail', where: contact, text: email! },
@@ -259,8 +257,8 @@ async function webRound(round: number | 'benign') {
         { field: `case value ${i}`, where: preview, text: list[(i + 2) % list.length]! },
         { field: `response title ${i}`, where: responses, text },
         { field: `response category ${i}`, where: responses, text: list[(i + 1) % list.length]! },
-        { field: `disposition label ${i}`, where: () => part(desk, 'disposition-picker'), text },
-        { field: `note ${i} (history)`, where: () => part(desk, 'case-history'), text },
+        { field: `disposition label ${i}`, where: () => inWindow(desk, 'disposition-picker'), text },
+        { field: `note ${i} (history)`, where: () => inWindow(desk, 'case-history'), text },
       ]),
       { field: 'response body (reading pane)', where: responses, text: list[1 % list.length]! },
     ],
@@ -279,10 +277,10 @@ async function webRound(round: number | 'benign') {
   await waitUntil(() => responses()?.querySelectorAll('[role=option]').length === list.length, 'responses listed');
   responses()!.querySelector<HTMLElement>('[role=option]')!.click();
   await waitUntil(() => responses()!.querySelector('[part=body]'), 'response shown');
-  await waitUntil(() => part(desk, 'disposition-picker')?.querySelectorAll('input[type=radio]').length === list.length, 'codes listed');
+  await waitUntil(() => inWindow(desk, 'disposition-picker')?.querySelectorAll('input[type=radio]').length === list.length, 'codes listed');
 
   await saveNotes(desk, list, history);
-  await waitUntil(() => part(desk, 'case-history')?.querySelectorAll('li').length === history().length, 'history shown');
+  await waitUntil(() => inWindow(desk, 'case-history')?.querySelectorAll('li').length === history().length, 'history shown');
   return { desk, round: r, cc };
 }
 
