@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
+import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.mjs';
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
 import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
 import { cdpBenchPlugin } from './bench/cdp-plugin.mjs';
@@ -21,6 +22,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // The GMS contract server, for tests/adapters/gms.test.ts; its URL is at /__gms-url.
     gmsContractServerPlugin(),
+    // The Workspace API contract server (REST + CometD), for tests/adapters/workspace*.test.ts; its URL is at /__workspace-url.
+    workspaceContractServerPlugin(),
     // The tests' own Kamailio (SIP over WebSocket on ws://127.0.0.1:15080) for the real-SIP tests;
     // /__sip-env tells them where it is and whether the network is loopback only.
     kamailioPlugin(),

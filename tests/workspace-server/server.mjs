@@ -292,6 +292,8 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         const consult = call.consulting && calls.get(call.consulting);
         if (call.parentConnId) endConsultation(call);
         setState(call, 'Released', { cause: 'Ok' });
+        // The conference lives in the switch: the others stay connected to one another.
+        if (call.participants.length) call.far.connected = true;
         if (consult && consult.state !== 'Released') {
           consult.parent = undefined;
           setState(consult, 'Released', { cause: 'Ok' });
