@@ -165,14 +165,14 @@ describe('opt-in page-wide offer shortcuts (offer-shortcuts)', () => {
     expect(inNotification(s, '[part=accept-button]')!.hasAttribute('aria-keyshortcuts')).to.equal(false);
     await typing(s);
     const seen: boolean[] = [];
-    const spy = (e: KeyboardEvent) => seen.push(e.defaultPrevented);
-    document.addEventListener('keydown', spy);
+    const noteDefaultPrevented = (e: KeyboardEvent) => seen.push(e.defaultPrevented);
+    document.addEventListener('keydown', noteDefaultPrevented);
     try {
       await chord(['Alt', 'Shift'], 'KeyA');
       await chord(['Alt', 'Shift'], 'KeyR');
       await chord(['Alt', 'Shift'], 'KeyO');
     } finally {
-      document.removeEventListener('keydown', spy);
+      document.removeEventListener('keydown', noteDefaultPrevented);
     }
     await settled(s.desk);
     expect(state(s, offered)).to.equal('offered');

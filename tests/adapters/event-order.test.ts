@@ -11,6 +11,7 @@ import { isClosed, transition } from '../../src/model/state-machine.js';
 import { makeInteraction } from '../helpers/fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { recordUncaught } from '../helpers/events.js';
 
 /**
  * A backend that misbehaves the way real ones do: it sends the same offer twice, replays an old
@@ -165,15 +166,7 @@ async function setup() {
   ></callback-desk>`);
   const rings: string[] = [];
   desk.addEventListener('callback-ring', (e) => rings.push(e.detail.interaction.id));
-  const errors: string[] = [];
-  const onError = (e: ErrorEvent) => errors.push(String(e.message));
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(String(e.reason));
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  const stop = () => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  };
+  const { errors, stop } = recordUncaught();
   return { clock, service, phone, desk, rings, errors, stop };
 }
 

@@ -12,6 +12,7 @@ import type { CallInfo, RegistrationStatus } from '../../src/adapters/telephony-
 import { requireLoopbackOnly, sipControl, type SipEnv } from '../helpers/sip-env.js';
 import { SipPeer, type PeerSession, type SipPeerOptions } from '../helpers/sip-peer.js';
 import { rejectionOf, sleep, waitFor } from '../helpers/wait.js';
+import { recordUncaught } from '../helpers/events.js';
 
 /** Nothing listens there (the tests' Kamailio is on 15080). */
 const NOBODY = 'ws://127.0.0.1:15999';
@@ -89,9 +90,8 @@ describe('SipTelephonyAdapter faults against Kamailio', function () {
   let peers: SipPeer[] = [];
   let spy: SocketSpy;
   let unhandled: unknown[] = [];
+  let stopRecording = () => {};
   let agents = 0;
-  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
-  const onError = (event: ErrorEvent) => unhandled.push(event.error ?? event.message);
 
   before(async () => {
     env = await requireLoopbackOnly();
@@ -100,17 +100,14 @@ describe('SipTelephonyAdapter faults against Kamailio', function () {
   beforeEach(() => {
     spy = new SocketSpy();
     spy.install();
-    unhandled = [];
-    globalThis.addEventListener('unhandledrejection', onUnhandled);
-    globalThis.addEventListener('error', onError);
+    ({ errors: unhandled, stop: stopRecording } = recordUncaught());
   });
 
   afterEach(async function () {
     this.timeout(20_000);
     spy.swallow = undefined;
     spy.delay = undefined;
-    globalThis.removeEventListener('unhandledrejection', onUnhandled);
-    globalThis.removeEventListener('error', onError);
+    stopRecording();
     // Kamailio first: stopping peers and adapters is quicker when the server answers.
     await sipControl('start');
     await Promise.all(adapters.map((a) => a.dispose().catch(() => undefined)));

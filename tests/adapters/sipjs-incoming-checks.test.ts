@@ -8,6 +8,7 @@ import { announcement } from '../../src/controllers/announcer.js';
 import { requireLoopbackOnly, type SipEnv } from '../helpers/sip-env.js';
 import { browserOffer, PLAIN_RTP_SDP, RawSipCaller, type RawInvite, type RawResponse } from '../helpers/raw-sip.js';
 import '../helpers/lit-warnings.js';
+import { recordUncaught } from '../helpers/events.js';
 
 /**
  * Calls the browser cannot take, sent by a scripted caller (hand-written INVITEs over its own
@@ -22,19 +23,16 @@ describe('SipTelephonyAdapter: INVITEs it cannot take are answered at once (real
   let phone: PhoneCallbackAdapter | undefined;
   let agent = '';
   let calls: CallInfo[] = [];
-  const errors: unknown[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  let errors: unknown[] = [];
+  let stopRecording = () => {};
 
   before(async () => {
     env = await requireLoopbackOnly();
   });
 
   beforeEach(async () => {
-    errors.length = 0;
     calls = [];
-    globalThis.addEventListener('error', onError);
-    globalThis.addEventListener('unhandledrejection', onRejection);
+    ({ errors, stop: stopRecording } = recordUncaught());
     agent = `agent-checks-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     adapter = new SipTelephonyAdapter({ servers: [env.wsServer], aor: `sip:${agent}@${env.domain}`, requestTimeoutMs: 5_000 });
     adapter.onCall((call) => calls.push(call));
@@ -43,8 +41,7 @@ describe('SipTelephonyAdapter: INVITEs it cannot take are answered at once (real
   });
 
   afterEach(async () => {
-    globalThis.removeEventListener('error', onError);
-    globalThis.removeEventListener('unhandledrejection', onRejection);
+    stopRecording();
     phone?.dispose();
     phone = undefined;
     caller?.close();

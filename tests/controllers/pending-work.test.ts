@@ -200,10 +200,11 @@ async function setup(latencyMs = 0) {
   return { clock, cc, el, id: interaction.id, done };
 }
 
-const inner = <T extends HTMLElement>(el: HTMLElement, tag: string) => el.shadowRoot!.querySelector<T>(tag)!;
-const actions = (el: HTMLElement) => inner(el, 'call-actions');
-const picker = (el: HTMLElement) => inner(el, 'disposition-picker');
-const note = (el: HTMLElement) => inner(el, 'interaction-note');
+/** The first `tag` element in `el`'s shadow root (the element itself, not its shadow root). */
+const shadowChild = <T extends HTMLElement>(el: HTMLElement, tag: string) => el.shadowRoot!.querySelector<T>(tag)!;
+const actions = (el: HTMLElement) => shadowChild(el, 'call-actions');
+const picker = (el: HTMLElement) => shadowChild(el, 'disposition-picker');
+const note = (el: HTMLElement) => shadowChild(el, 'interaction-note');
 const textarea = (el: HTMLElement) => note(el).shadowRoot!.querySelector('textarea')!;
 const markDoneButton = (el: HTMLElement) => actions(el).shadowRoot!.querySelector<HTMLButtonElement>('[data-action="mark-done"]')!;
 const pendingBox = (el: HTMLElement) => actions(el).shadowRoot!.querySelector<HTMLElement>('[part~="pending"]');

@@ -4,6 +4,7 @@
  * - `recordEvents(target, types)`: the DOM events of the named types that reach an element, in order.
  * - `recordActionEvents(el)`: the action events (request, done, error, callback done) as short labels.
  * - `recordEmitted(subscribe)`: what an adapter subscription delivers.
+ * - `recordUncaught()`: the errors and rejections the page let escape, for asserting there are none.
  *
  * Element fixtures keep the list of events their element fires and call these; they do not write
  * another recorder.
@@ -65,4 +66,21 @@ export function recordEmitted<T>(subscribe: (listener: (value: T) => void) => Un
 /** The last value delivered for `id`, among what `recordEmitted` collected. */
 export function lastFor<T extends { id: string }>(values: readonly T[], id: string): T | undefined {
   return values.filter((v) => v.id === id).at(-1);
+}
+
+/**
+ * From now until `stop()`: what the page let escape, in order: each uncaught error (the error, or
+ * its message when there is none) and each unhandled promise rejection (its reason).
+ */
+export function recordUncaught(): { errors: unknown[]; stop: () => void } {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  const stop = () => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  };
+  return { errors, stop };
 }
