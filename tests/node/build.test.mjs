@@ -78,6 +78,18 @@ test('bundle: self-contained entry; sip.js, phone metadata and the simulated con
     assert.ok(!code.includes(simulatedMarker), `${file}: the simulated contact center is loaded eagerly`);
     assert.ok(!code.includes('Lit is in dev mode'), `${file}: lit's development build was bundled`);
   }
+  // Before an offer can show: no popup placement (fetched when the first popup opens) and none of
+  // the interaction window's words (issue 22).
+  for (const file of graph.eager) {
+    const code = readFileSync(join(dir, file), 'utf8');
+    assert.ok(!code.includes('name:"flip"'), `${file}: Floating UI is loaded before an offer can show`);
+    for (const words of ['Instant call transfer', 'Finish the consultation first.', 'Only 0-9, *, # and A-D can be sent.']) {
+      assert.ok(!code.includes(words), `${file}: the window's words ("${words}") load before an offer can show`);
+    }
+  }
+  for (const file of graph.atLoad) {
+    assert.ok(!readFileSync(join(dir, file), 'utf8').includes('name:"flip"'), `${file}: Floating UI is fetched at load, not when the first popup opens`);
+  }
   // sip.js: either a lazy chunk or a lazy bare import (when not installed), never anything else.
   assert.deepEqual(graph.externalDynamic.filter((specifier) => specifier !== 'sip.js'), [], 'only sip.js may stay a bare import()');
   assert.ok(graph.lazy.some((file) => readFileSync(join(dir, file), 'utf8').includes(simulatedMarker)), '<callback-desk simulated> cannot load the simulated contact center lazily from the bundle');

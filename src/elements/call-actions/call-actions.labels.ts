@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import type { InteractionAction } from '../../model/actions.js';
-import { actionLabel } from '../../messages/messages.js';
+import { actionLabel } from '../../messages/window-messages.js';
 
 /** Which window the toolbar sits in: the words differ, the actions do not. */
 export type CallActionsFlow = 'voice' | 'web-callback';

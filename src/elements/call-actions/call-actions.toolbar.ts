@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import type { ActionAvailability, InteractionAction } from '../../model/actions.js';
-import { blockReasonMessage } from '../../messages/messages.js';
+import { blockReasonMessage } from '../../messages/window-messages.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 
 /** The buttons, in toolbar order. Which of them show, and how, is the model's answer. */

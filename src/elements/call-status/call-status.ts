@@ -14,7 +14,7 @@ import { InteractionElement } from '../shared/interaction-element.js';
 import { ScrollRegionController } from '../shared/scroll-region-controller.js';
 import { formatClock, formatDuration } from '../shared/format.js';
 import { contactLabel, formatPhone } from '../shared/phone-format.js';
-import { actionLabel, blockReasonMessage } from '../../messages/messages.js';
+import { actionLabel, blockReasonMessage } from '../../messages/window-messages.js';
 import { AfterCallWorkExceededEvent, ChannelRequestEvent, type ContactChannel } from './call-status.events.js';
 import { callStateLabel } from './call-status.messages.js';
 import { callEndNote, channelLabel, connectionLostNote, consultationLabel, participantsLabel, statusChangeAnnouncement } from './call-status.text.js';

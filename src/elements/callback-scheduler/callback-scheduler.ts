@@ -41,7 +41,7 @@ import {
 } from './callback-scheduler.time.js';
 import { agentTimeZone, timeZoneName, zonesDiffer } from '../shared/format.js';
 import { formatPhone } from '../shared/phone-format.js';
-import { validationMessage } from '../../messages/messages.js';
+import { validationMessage } from '../../messages/window-messages.js';
 import { styles } from './callback-scheduler.styles.js';
 
 /**

@@ -20,7 +20,8 @@ import {
   type TreeRow,
 } from './disposition-picker.tree.js';
 import { renderCodeList, renderTreeNodes } from './disposition-picker.views.js';
-import { adapterErrorMessage, pendingDispositionMessage, validationMessage } from '../../messages/messages.js';
+import { adapterErrorMessage } from '../../messages/messages.js';
+import { pendingDispositionMessage, validationMessage } from '../../messages/window-messages.js';
 import { styles } from './disposition-picker.styles.js';
 
 export type DispositionMode = 'list' | 'tree';

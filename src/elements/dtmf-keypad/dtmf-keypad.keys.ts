@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { Interaction, InteractionState } from '../../model/interaction.js';
 import { isDtmfKey } from '../../model/validation.js';
-import { validationMessage } from '../../messages/messages.js';
+import { validationMessage } from '../../messages/window-messages.js';
 
 export interface DtmfKey {
   /** The DTMF character sent. */

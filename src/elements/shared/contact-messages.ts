@@ -2,7 +2,8 @@ import { msg } from '@lit/localize';
 import type { AdapterErrorCode } from '../../adapters/errors.js';
 import type { ValidationCode } from '../../model/validation.js';
 import { assertNever } from '../../model/state-machine.js';
-import { adapterErrorMessage, validationMessage } from '../../messages/messages.js';
+import { adapterErrorMessage } from '../../messages/messages.js';
+import { validationMessage } from '../../messages/window-messages.js';
 
 /** Localized words about a contact's details, for `<contact-directory>` and whoever shows a contact. */
 

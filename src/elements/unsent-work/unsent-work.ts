@@ -12,7 +12,7 @@ import type { PendingWorkStore } from '../../controllers/pending-work/pending-wo
 import { actionAvailability, type Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
 import { isClosed } from '../../model/state-machine.js';
-import { blockReasonMessage } from '../../messages/messages.js';
+import { blockReasonMessage } from '../../messages/window-messages.js';
 import { CallbackDoneEvent, doneDetail } from '../call-actions/call-actions.events.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { formatDateTime } from '../shared/format.js';
