@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/agent-status.js';
 import type { AgentStatus } from '../../src/agent-status.js';
-import { center, mount, root, text } from './fixtures.js';
+import { center, mountElement, root, text } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -10,7 +10,7 @@ import { settled } from '../helpers/wait.js';
 describe('<agent-status> accessibility in every state', () => {
   it('not ready on a channel with its reason shown', async () => {
     const c = center();
-    const el = await mount<AgentStatus>('agent-status', { adapter: c.cc, telephony: c.cc });
+    const el = await mountElement<AgentStatus>('agent-status', { adapter: c.cc, telephony: c.cc });
     const voice = () => root(el).querySelector('[data-channel=voice]')!;
     voice().querySelector<HTMLButtonElement>('.toggle')!.click();
     await settled(el);
@@ -27,14 +27,14 @@ describe('<agent-status> accessibility in every state', () => {
 
   it('one channel, no reasons asked: a plain Set not ready', async () => {
     const c = center();
-    const el = await mount<AgentStatus>('agent-status', { adapter: c.cc, reasons: [] }, { channels: 'web-callback' });
+    const el = await mountElement<AgentStatus>('agent-status', { adapter: c.cc, reasons: [] }, { channels: 'web-callback' });
     expect(text(root(el).querySelector('.toggle'))).to.equal('Set not ready');
     await expect(el).to.be.accessible();
   });
 
   it('the phone alone (no callback service)', async () => {
     const c = center();
-    const el = await mount<AgentStatus>('agent-status', { telephony: c.cc });
+    const el = await mountElement<AgentStatus>('agent-status', { telephony: c.cc });
     await waitUntil(() => root(el).querySelector('[part=phone-status]'), 'phone status');
     expect(root(el).querySelector('[data-channel]') === null, 'no channels').to.equal(true);
     await expect(el).to.be.accessible();

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
-import { accepted, accessibleWithPopup, bound, center, mount, root, text } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, mountElement, root, text } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -20,7 +20,7 @@ async function open(el: CallActions, action: string) {
 describe('<call-actions> accessibility in every state', () => {
   it('transfer popup open with the results listed and one active', async () => {
     const c = center();
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c)));
     await open(el, 'transfer');
     await sendKeys({ type: 'a' });
     c.clock.advance(200);
@@ -36,7 +36,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('conference and consultation popups open', async () => {
     const c = center();
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c)));
     for (const action of ['conference', 'consult']) {
       await open(el, action);
       expect(panel(el).getAttribute('aria-label')).to.equal(text(button(el, action)));
@@ -46,7 +46,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('DTMF keypad popup open with digits waiting in the buffer', async () => {
     const c = center();
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c)));
     await open(el, 'dtmf');
     await sendKeys({ type: '12' });
     await settled(el);
@@ -55,7 +55,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('reschedule popup open on a voice callback', async () => {
     const c = center();
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c)));
     await open(el, 'reschedule');
     await waitUntil(() => panel(el).querySelector('callback-scheduler')?.shadowRoot?.querySelector('#date'), 'scheduler');
     await accessibleWithPopup(el, panel(el));
@@ -63,7 +63,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('web callback: ready to call, then dialing', async () => {
     const c = center();
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c, 'web-callback')), { flow: 'web-callback' });
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c, 'web-callback')), { flow: 'web-callback' });
     expect(text(button(el, 'call'))).to.equal('Call');
     await expect(el).to.be.accessible();
     button(el, 'call').click();
@@ -76,7 +76,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('an action waiting for the adapter (aria-busy)', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c)));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c)));
     button(el, 'hold').click();
     await settled(el);
     expect(button(el, 'hold').getAttribute('aria-busy')).to.equal('true');
@@ -88,7 +88,7 @@ describe('<call-actions> accessibility in every state', () => {
 
   it('call ended with a mandatory disposition: Mark done disabled, the reason shown', async () => {
     const c = center({ policy: { dispositionMandatory: true } });
-    const el = await mount<CallActions>('call-actions', bound(c, await accepted(c), { dispositionMandatory: true }));
+    const el = await mountElement<CallActions>('call-actions', bound(c, await accepted(c), { dispositionMandatory: true }));
     button(el, 'end-call').click();
     await settled(el);
     expect(button(el, 'mark-done').getAttribute('aria-disabled')).to.equal('true');

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/call-status.js';
 import type { CallStatus } from '../../src/call-status.js';
 import { SAMPLE_TARGETS } from '../../src/adapters/simulated/index.js';
-import { accepted, bound, center, mount, root, text } from './fixtures.js';
+import { accepted, bound, center, mountElement, root, text } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -12,7 +12,7 @@ describe('<call-status> accessibility in every state', () => {
   it('held by the customer', async () => {
     const c = center();
     const interaction = await accepted(c);
-    const el = await mount<CallStatus>('call-status', bound(c, interaction));
+    const el = await mountElement<CallStatus>('call-status', bound(c, interaction));
     c.cc.setRemoteHold(interaction.callId!, true);
     await settled(el);
     expect(el.hasState('remote-hold')).to.equal(true);
@@ -22,7 +22,7 @@ describe('<call-status> accessibility in every state', () => {
   it('in a conference, with the members listed', async () => {
     const c = center();
     const interaction = await accepted(c);
-    const el = await mount<CallStatus>('call-status', bound(c, interaction));
+    const el = await mountElement<CallStatus>('call-status', bound(c, interaction));
     await c.cc.conference(interaction.callId!, SAMPLE_TARGETS[0]!);
     c.clock.advance(5000);
     await settled(el);
@@ -33,7 +33,7 @@ describe('<call-status> accessibility in every state', () => {
   it('done', async () => {
     const c = center();
     const interaction = await accepted(c);
-    const el = await mount<CallStatus>('call-status', bound(c, interaction));
+    const el = await mountElement<CallStatus>('call-status', bound(c, interaction));
     await c.cc.hangUp(interaction.callId!);
     await c.cc.markDone(interaction.id);
     await settled(el);

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
-import { accessibleWithPopup, center, mount, root, type Center } from './fixtures.js';
+import { accessibleWithPopup, center, type Center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -15,7 +15,7 @@ const actions = (desk: CallbackDesk) => windowRoot(desk).querySelector('call-act
 describe('<callback-desk> accessibility in every state', () => {
   it('an offer waiting while idle', async () => {
     const c = center();
-    const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
+    const desk = await mountElement<CallbackDesk>('callback-desk', deskProps(c));
     await c.cc.offer('delayed');
     await settled(desk);
     const notification = root(desk).querySelector('callback-notification')!;
@@ -25,7 +25,7 @@ describe('<callback-desk> accessibility in every state', () => {
 
   it('a voice window with the transfer popup open and results listed, and with the participant menu open', async () => {
     const c = center();
-    const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
+    const desk = await mountElement<CallbackDesk>('callback-desk', deskProps(c));
     const offer = await c.cc.offer('immediate');
     await c.cc.accept(offer.id);
     await settled(desk);
@@ -54,7 +54,7 @@ describe('<callback-desk> accessibility in every state', () => {
 
   it('idle again after the interaction is done', async () => {
     const c = center();
-    const desk = await mount<CallbackDesk>('callback-desk', deskProps(c));
+    const desk = await mountElement<CallbackDesk>('callback-desk', deskProps(c));
     const offer = await c.cc.offer('web-callback');
     await c.cc.accept(offer.id);
     await settled(desk);

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
-import { center, mount, root } from './fixtures.js';
+import { center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -12,7 +12,7 @@ const accept = (el: CallbackNotification) => root(el).querySelector<HTMLButtonEl
 describe('<callback-notification> accessibility in every state', () => {
   it('a web-callback offer in its last ten seconds (urgent)', async () => {
     const c = center();
-    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const el = await mountElement<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
     const offer = await c.cc.offer('web-callback');
     await settled(el);
     c.clock.advance(offer.offer.expiresAt - c.clock.now() - 5_000);
@@ -23,7 +23,7 @@ describe('<callback-notification> accessibility in every state', () => {
 
   it('waiting for the service after Accept (pending)', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const el = await mountElement<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
     const offering = c.cc.offer('delayed');
     c.clock.advance(1000);
     await offering;
@@ -40,7 +40,7 @@ describe('<callback-notification> accessibility in every state', () => {
 
   it('an offer withdrawn by the service (notice)', async () => {
     const c = center();
-    const el = await mount<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
+    const el = await mountElement<CallbackNotification>('callback-notification', { adapter: c.cc, clock: c.clock });
     const offer = await c.cc.offer('preview');
     await settled(el);
     c.cc.revoke(offer.id);

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/callback-preview.js';
 import type { CallbackPreview } from '../../src/callback-preview.js';
-import { accepted, accessibleWithPopup, bound, center, inner, mount, type Center } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, type Center, inner, mountElement } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -12,7 +12,7 @@ const actionButton = (el: CallbackPreview, action: string) => inner(el, 'call-ac
 const panel = (el: CallbackPreview) => inner(el, 'call-actions').querySelector<HTMLElement>('#panel')!;
 
 async function preview(c: Center) {
-  return mount<CallbackPreview>('callback-preview', bound(c, await accepted(c, 'web-callback')));
+  return mountElement<CallbackPreview>('callback-preview', bound(c, await accepted(c, 'web-callback')));
 }
 
 describe('<callback-preview> accessibility in every state', () => {

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/callback-scheduler.js';
 import type { CallbackScheduler } from '../../src/callback-scheduler.js';
-import { accepted, bound, center, mount, root } from './fixtures.js';
+import { accepted, bound, center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -10,7 +10,7 @@ import { settled } from '../helpers/wait.js';
 describe('<callback-scheduler> accessibility in every state', () => {
   it('free times loading', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)));
+    const el = await mountElement<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)));
     expect(root(el).textContent).to.include('Loading free times');
     await expect(el).to.be.accessible();
     c.clock.advance(1000);
@@ -19,7 +19,7 @@ describe('<callback-scheduler> accessibility in every state', () => {
 
   it('times entered in the contact\'s zone (the agent is elsewhere)', async () => {
     const c = center();
-    const el = await mount<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)), { 'time-zone': 'America/New_York' });
+    const el = await mountElement<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)), { 'time-zone': 'America/New_York' });
     const toggle = root(el).querySelector<HTMLInputElement>('.zone input[type=checkbox]')!;
     toggle.click();
     await settled(el);
@@ -29,7 +29,7 @@ describe('<callback-scheduler> accessibility in every state', () => {
 
   it('rescheduled: the confirmation shown', async () => {
     const c = center();
-    const el = await mount<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)));
+    const el = await mountElement<CallbackScheduler>('callback-scheduler', bound(c, await accepted(c)));
     const date = root(el).querySelector<HTMLInputElement>('#date')!;
     date.value = '2026-11-26';
     date.dispatchEvent(new Event('input'));

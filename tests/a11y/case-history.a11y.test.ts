@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { accepted, center, mount, root } from './fixtures.js';
+import { accepted, center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 
 /** <case-history> states the element tests do not check with axe: a closed interaction shown display-only, newest first. */
@@ -15,7 +15,7 @@ describe('<case-history> accessibility in every state', () => {
     await c.cc.addNote(interaction.id, 'Card unblocked <b>abroad</b>');
     await c.cc.hangUp(interaction.callId!);
     const done = await c.cc.markDone(interaction.id, { disposition: { code: 'RES-INFO', label: 'Information given' } });
-    const el = await mount<CaseHistory>('case-history', { interaction: done, clock: c.clock }, { order: 'newest-first', 'heading-level': '2' });
+    const el = await mountElement<CaseHistory>('case-history', { interaction: done, clock: c.clock }, { order: 'newest-first', 'heading-level': '2' });
     expect(root(el).querySelectorAll('[part~=entry]').length).to.be.greaterThan(4);
     expect(root(el).querySelector('b') === null, 'the note is text').to.equal(true);
     await expect(el).to.be.accessible();

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/contact-directory.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
-import { accepted, bound, center, mount, root } from './fixtures.js';
+import { accepted, bound, center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -10,7 +10,7 @@ import { settled } from '../helpers/wait.js';
 describe('<contact-directory> accessibility in every state', () => {
   it('saving the edited contact (waiting for the directory)', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<ContactDirectory>('contact-directory', bound(c, await accepted(c)));
+    const el = await mountElement<ContactDirectory>('contact-directory', bound(c, await accepted(c)));
     await waitUntil(() => root(el).querySelector('[part=edit-button]'), 'Edit');
     root(el).querySelector<HTMLButtonElement>('[part=edit-button]')!.click();
     await settled(el);
@@ -24,7 +24,7 @@ describe('<contact-directory> accessibility in every state', () => {
 
   it('no contact to show', async () => {
     const c = center();
-    const el = await mount<ContactDirectory>('contact-directory', { adapter: c.cc, directory: c.cc, clock: c.clock, interactionId: 'nobody' });
+    const el = await mountElement<ContactDirectory>('contact-directory', { adapter: c.cc, directory: c.cc, clock: c.clock, interactionId: 'nobody' });
     await settled(el);
     await expect(el).to.be.accessible();
   });

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/disposition-picker.js';
 import type { DispositionPicker } from '../../src/disposition-picker.js';
-import { accepted, bound, center, mount, root } from './fixtures.js';
+import { accepted, bound, center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -11,7 +11,7 @@ describe('<disposition-picker> accessibility in every state', () => {
   it('list: a pick being stored (pending)', async () => {
     const c = center({ latencyMs: 1000 });
     const interaction = await accepted(c);
-    const el = await mount<DispositionPicker>('disposition-picker', bound(c, interaction));
+    const el = await mountElement<DispositionPicker>('disposition-picker', bound(c, interaction));
     c.clock.advance(1000);
     await settled(el);
     await waitUntil(() => root(el).querySelector('input[type=radio]'), 'codes');
@@ -25,7 +25,7 @@ describe('<disposition-picker> accessibility in every state', () => {
 
   it('tree, required and missing, searched with no match', async () => {
     const c = center();
-    const el = await mount<DispositionPicker>('disposition-picker', bound(c, await accepted(c)), { mode: 'tree', required: '' });
+    const el = await mountElement<DispositionPicker>('disposition-picker', bound(c, await accepted(c)), { mode: 'tree', required: '' });
     await waitUntil(() => root(el).querySelector('[role=tree]'), 'tree');
     expect(el.hasState('missing')).to.equal(true);
     await expect(el).to.be.accessible();

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import { accepted, bound, center, mount, root } from './fixtures.js';
+import { accepted, bound, center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -11,7 +11,7 @@ import { settled } from '../helpers/wait.js';
 describe('<dtmf-keypad> accessibility in every state', () => {
   it('digits waiting in the buffer, then on their way, masked', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<DtmfKeypad>('dtmf-keypad', bound(c, await accepted(c)), { mask: '' });
+    const el = await mountElement<DtmfKeypad>('dtmf-keypad', bound(c, await accepted(c)), { mask: '' });
     root(el).querySelector<HTMLInputElement>('#digits')!.focus();
     await sendKeys({ type: '4242' });
     await settled(el);

@@ -5,8 +5,9 @@ import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { settled } from '../helpers/wait.js';
+import { root } from '../helpers/dom.js';
 
-export { text } from '../helpers/dom.js';
+export { root, text } from '../helpers/dom.js';
 
 /** Shared by the tests/a11y/*.a11y.test.ts files: a simulated contact center on a manual clock, any element bound to it. */
 
@@ -46,7 +47,7 @@ export const bound = (c: Center, interaction?: Interaction, policy?: Partial<Pol
 });
 
 /** Creates `<tag>` with attributes and properties in a fixture container (removed after the test). */
-export async function mount<T extends HTMLElement>(tag: string, props: object = {}, attributes: Record<string, string> = {}): Promise<T> {
+export async function mountElement<T extends HTMLElement>(tag: string, props: object = {}, attributes: Record<string, string> = {}): Promise<T> {
   const box = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
@@ -56,7 +57,6 @@ export async function mount<T extends HTMLElement>(tag: string, props: object = 
   return el;
 }
 
-export const root = (el: Element) => el.shadowRoot!;
 /** The shadow root of the first `tag` inside `el`'s shadow root. */
 export const inner = (el: Element, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
 

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/interaction-window.js';
 import type { InteractionWindow } from '../../src/interaction-window.js';
 import { SAMPLE_TARGETS } from '../../src/adapters/simulated/index.js';
-import { accepted, accessibleWithPopup, bound, center, inner, mount, type Center } from './fixtures.js';
+import { accepted, accessibleWithPopup, bound, center, type Center, inner, mountElement } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -13,7 +13,7 @@ const panel = (el: InteractionWindow) => inner(el, 'call-actions').querySelector
 
 async function windowFor(c: Center, policy?: { dispositionMandatory: boolean }) {
   const interaction = await accepted(c);
-  const el = await mount<InteractionWindow>('interaction-window', bound(c, interaction, policy), { 'disposition-mode': 'tree' });
+  const el = await mountElement<InteractionWindow>('interaction-window', bound(c, interaction, policy), { 'disposition-mode': 'tree' });
   await waitUntil(() => inner(el, 'disposition-picker').querySelector('[role=tree]'), 'dispositions loaded');
   return { el, interaction };
 }

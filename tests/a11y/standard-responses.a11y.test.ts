@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/standard-responses.js';
 import type { StandardResponses } from '../../src/standard-responses.js';
-import { center, mount, root } from './fixtures.js';
+import { center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -11,7 +11,7 @@ import { settled } from '../helpers/wait.js';
 describe('<standard-responses> accessibility in every state', () => {
   it('a search under way, then its results in one category', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<StandardResponses>('standard-responses', { directory: c.cc, clock: c.clock });
+    const el = await mountElement<StandardResponses>('standard-responses', { directory: c.cc, clock: c.clock });
     c.clock.advance(1000);
     await settled(el);
     root(el).querySelector<HTMLInputElement>('#search')!.focus();

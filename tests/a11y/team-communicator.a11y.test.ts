@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/team-communicator.js';
 import type { TeamCommunicator } from '../../src/team-communicator.js';
-import { center, mount, root } from './fixtures.js';
+import { center, mountElement, root } from './fixtures.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -11,7 +11,7 @@ import { settled } from '../helpers/wait.js';
 describe('<team-communicator> accessibility in every state', () => {
   it('searching (waiting for the directory)', async () => {
     const c = center({ latencyMs: 1000 });
-    const el = await mount<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock });
+    const el = await mountElement<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock });
     el.focus();
     await sendKeys({ type: 'Ben' });
     c.clock.advance(200);
@@ -24,7 +24,7 @@ describe('<team-communicator> accessibility in every state', () => {
 
   it('queues only, for a conference, then a queue chosen', async () => {
     const c = center();
-    const el = await mount<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock }, { kinds: 'queue', purpose: 'conference' });
+    const el = await mountElement<TeamCommunicator>('team-communicator', { directory: c.cc, clock: c.clock }, { kinds: 'queue', purpose: 'conference' });
     el.focus();
     await sendKeys({ type: 'a' });
     c.clock.advance(200);

@@ -8,6 +8,7 @@ import type { Interaction } from '../../src/model/interaction.js';
 import { accepted, center, type Center } from './fixtures.js';
 import { deepActive } from '../helpers/deep.js';
 import '../helpers/lit-warnings.js';
+import { root } from '../helpers/dom.js';
 
 /**
  * <unsent-work> in every state, checked with axe: work an earlier page left on an interaction the
@@ -63,7 +64,6 @@ after(async () => {
   await pendingWorkStore().clear();
 });
 
-const root = (el: UnsentWork) => el.shadowRoot!;
 /** The entry whose heading or note holds `text`. */
 const entry = (el: UnsentWork, text: string) =>
   [...root(el).querySelectorAll<HTMLElement>('[part~=entry]')].find((e) => e.textContent!.includes(text) || e.querySelector('textarea')?.value.includes(text))!;

@@ -9,7 +9,7 @@ import { infoItemsConverter } from '../../src/elements/shared/info-items-convert
 import { makeInteraction, T0 } from '../helpers/fixtures.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
-import { shadowText } from '../helpers/dom.js';
+import { root, shadowText } from '../helpers/dom.js';
 
 function setup() {
   const clock = new ManualClock(T0);
@@ -32,7 +32,6 @@ async function show(interaction: Interaction, attrs: Record<string, string> = {}
   return { el, clock };
 }
 
-const root = (el: CallbackInfo) => el.shadowRoot!;
 const labels = (el: CallbackInfo) => [...root(el).querySelectorAll('dt')].map((dt) => dt.textContent!.trim());
 const keys = (el: CallbackInfo) => [...root(el).querySelectorAll<HTMLElement>('[part=item]')].map((row) => row.dataset.key);
 const value = (el: CallbackInfo, key: string) =>

@@ -6,6 +6,7 @@ import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { root } from '../helpers/dom.js';
 
 /**
  * What the agent is told about an offer beyond Accept and Reject: why Reject is missing when the
@@ -24,7 +25,6 @@ async function mount(lang = 'en') {
   return { clock, cc, el };
 }
 
-const root = (el: CallbackNotification) => el.shadowRoot!;
 
 describe('<callback-notification> says what happened and why', () => {
   it('an offer that cannot be rejected says so where Reject would be, and Accept is described by it', async () => {

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
-import { shadowText } from '../helpers/dom.js';
+import { root, shadowText } from '../helpers/dom.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -26,7 +26,6 @@ async function mount(cc: SimulatedContactCenter, clock: ManualClock, attrs = '')
   return el;
 }
 
-const root = (el: CallbackNotification) => el.shadowRoot!;
 const button = (el: CallbackNotification, name: 'accept' | 'reject' | 'dismiss') =>
   root(el).querySelector<HTMLButtonElement>(`button.${name}`);
 

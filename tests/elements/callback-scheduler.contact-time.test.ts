@@ -5,6 +5,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { root } from '../helpers/dom.js';
 
 /**
  * Issue 16, scheduling: free slots were shown in the agent's zone only, so picking 10:00 in Madrid
@@ -42,7 +43,6 @@ async function setup(contactZone = 'America/New_York', attributes: { start?: str
   return { clock, cc, el, id: offer.id };
 }
 
-const root = (el: CallbackScheduler) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: CallbackScheduler, selector: string) => root(el).querySelector<T>(selector);
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const slots = (el: CallbackScheduler) => [...root(el).querySelectorAll<HTMLLabelElement>('.slot')];

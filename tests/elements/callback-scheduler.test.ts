@@ -11,7 +11,7 @@ import type { Interaction } from '../../src/model/interaction.js';
 import { formatPhone, phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
-import { focusedIn, shadowText } from '../helpers/dom.js';
+import { focusedIn, root, shadowText } from '../helpers/dom.js';
 
 // The ManualClock starts on Wednesday 25 November 2026, 15:00 UTC. The agent works in Madrid
 // (UTC+1: 16:00); the sample contacts of the scenarios used here are in London (GMT).
@@ -34,7 +34,6 @@ async function setup(scenario: ScenarioName = 'immediate', options: SimulatedCon
   return { clock, cc, el, id: offer.id };
 }
 
-const root = (el: CallbackScheduler) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: CallbackScheduler, selector: string) => root(el).querySelector<T>(selector);
 const input = (el: CallbackScheduler, id: string) => $<HTMLInputElement>(el, `#${id}`)!;
 const submit = (el: CallbackScheduler) => $<HTMLButtonElement>(el, 'button[type=submit]')!;

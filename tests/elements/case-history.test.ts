@@ -8,7 +8,7 @@ import type { HistoryEntry, Interaction, TargetRef } from '../../src/model/inter
 import { inState, T0 } from '../helpers/fixtures.js';
 import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
-import { shadowText } from '../helpers/dom.js';
+import { root, shadowText } from '../helpers/dom.js';
 
 const MIN = 60_000;
 const billing: TargetRef = { kind: 'queue', id: 'q-billing', name: 'Billing' };
@@ -60,7 +60,6 @@ async function show(interaction: Interaction, attrs: { order?: string; lang?: st
   return el;
 }
 
-const root = (el: HTMLElement) => el.shadowRoot!;
 const items = (el: CaseHistory) => [...root(el).querySelectorAll('li')];
 const lines = (el: CaseHistory) =>
   items(el).map((li) => li.querySelector('[part=description]')!.textContent!.replace(/\s+/g, ' ').trim());

@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 import { eventType, recordEvents } from '../helpers/events.js';
-import { shadowText } from '../helpers/dom.js';
+import { root, shadowText } from '../helpers/dom.js';
 
 const LEAVES = [
   'Information given', 'Payment taken', 'Appointment booked', 'Callback requested', 'Escalated to a supervisor',
@@ -43,7 +43,6 @@ async function setup({ mode = 'list', required = false, policy, options, accept 
   return { cc, clock, el, wrapper, id: offer.id };
 }
 
-const root = (el: DispositionPicker) => el.shadowRoot!;
 const radios = (el: DispositionPicker) => [...root(el).querySelectorAll<HTMLInputElement>('input[type=radio]')];
 const rows = (el: DispositionPicker) => [...root(el).querySelectorAll<HTMLElement>('[role=treeitem]')];
 const rowLabel = (row: Element) => row.querySelector(':scope > .row')!.textContent!.replace(/[▾▸✓\s]+/g, ' ').trim();

@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
+import { root } from '../helpers/dom.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -30,7 +31,6 @@ async function mount(cc: SimulatedContactCenter, interaction: Interaction, props
   return el;
 }
 
-const root = (el: HTMLElement) => el.shadowRoot!;
 const field = (el: InteractionNote) => root(el).querySelector('textarea')!;
 const save = (el: InteractionNote) => root(el).querySelector<HTMLButtonElement>('button.save')!;
 const part = (el: InteractionNote, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;

@@ -5,6 +5,7 @@ import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../.
 import type { Channel } from '../../src/model/interaction.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { recordEvents } from './events.js';
+import { root } from './dom.js';
 
 /** Shared by the <agent-status> test files. */
 
@@ -20,7 +21,6 @@ export async function mount(cc: SimulatedContactCenter) {
   return el;
 }
 
-export const root = (el: AgentStatus) => el.shadowRoot!;
 export const channel = (el: AgentStatus, ch: Channel) => root(el).querySelector<HTMLElement>(`[data-channel=${ch}]`)!;
 export const toggle = (el: AgentStatus, ch: Channel) => channel(el, ch).querySelector<HTMLButtonElement>('.toggle')!;
 export const stateText = (el: AgentStatus, ch: Channel) =>
@@ -77,3 +77,5 @@ export function countSubscriptions(cc: SimulatedContactCenter, method: 'onReadyS
   };
   return counter;
 }
+
+export { root };

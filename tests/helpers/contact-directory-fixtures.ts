@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { ContactField } from '../../src/elements/shared/contact-messages.js';
 import { settled } from './wait.js';
 import { recordEvents } from './events.js';
-import { text } from './dom.js';
+import { root, text } from './dom.js';
 
 /** Shared by the <contact-directory> test files. */
 
@@ -35,7 +35,6 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, temp
   return el;
 }
 
-export const root = (el: ContactDirectory) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: ContactDirectory, selector: string) => root(el).querySelector<T>(selector);
 export const editButton = (el: ContactDirectory) => $<HTMLButtonElement>(el, '[part=edit-button]');
 export const saveButton = (el: ContactDirectory) => $<HTMLButtonElement>(el, '[part=save-button]')!;
@@ -76,4 +75,4 @@ export const recordContactEvents = (el: HTMLElement) => recordEvents(el, ['conta
 
 export const types = (fired: { type: string }[]) => fired.map((f) => f.type);
 
-export { html, text };
+export { html, root, text };

@@ -1,6 +1,7 @@
 /**
  * Reading what an element shows, shared by the element tests:
  *
+ * - `root(el)`: its shadow root.
  * - `text(node)`: a node's text as a person reads it (white space collapsed, trimmed; '' for none).
  * - `shadowText(el)`: all the text in an element's shadow root, white space collapsed.
  * - `focusedIn(el)`: what has focus inside an element's shadow root.
@@ -14,3 +15,6 @@ export const shadowText = (el: Element): string => el.shadowRoot!.textContent!.r
 
 /** The element that has focus inside `el`'s shadow root (one level: not through nested shadow roots). */
 export const focusedIn = (el: Element): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
+
+/** `el`'s shadow root (every element under test has an open one). */
+export const root = (el: Element): ShadowRoot => el.shadowRoot!;

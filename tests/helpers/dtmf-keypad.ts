@@ -7,6 +7,7 @@ import type { ScenarioName } from '../../src/adapters/simulated/scenarios.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { recordEvents } from './events.js';
+import { root } from './dom.js';
 
 /** Shared by the <dtmf-keypad> test files. */
 
@@ -38,7 +39,6 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, inte
   return el;
 }
 
-export const root = (el: HTMLElement) => el.shadowRoot!;
 export const key = (el: DtmfKeypad, k: string) => root(el).querySelector<HTMLButtonElement>(`button[data-key="${k}"]`)!;
 export const keys = (el: DtmfKeypad) => [...root(el).querySelectorAll<HTMLButtonElement>('button.key')];
 export const field = (el: DtmfKeypad) => root(el).querySelector<HTMLInputElement>('input')!;
@@ -52,3 +52,4 @@ export const recordKeypadEvents = (el: HTMLElement) => recordEvents<ActionReques
   'callback-action', 'callback-action-done', 'callback-error',
 ]);
 
+export { root };

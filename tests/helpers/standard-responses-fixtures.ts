@@ -7,7 +7,7 @@ import type { DirectoryAdapter, ResponseQuery } from '../../src/adapters/directo
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { settled } from './wait.js';
-import { text } from './dom.js';
+import { root, text } from './dom.js';
 
 /** Shared by the <standard-responses> test files. */
 
@@ -34,7 +34,6 @@ export async function mount(directory: DirectoryAdapter, clock: ManualClock, tem
   return el;
 }
 
-export const root = (el: StandardResponses) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: StandardResponses, selector: string) => root(el).querySelector<T>(selector);
 export const search = (el: StandardResponses) => $<HTMLInputElement>(el, '#search')!;
 export const select = (el: StandardResponses) => $<HTMLSelectElement>(el, '#category')!;
@@ -64,4 +63,4 @@ export async function chooseCategory(el: StandardResponses, category: string) {
   await settled(el);
 }
 
-export { html, text };
+export { html, root, text };

@@ -6,6 +6,7 @@ import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { settled } from './wait.js';
+import { root } from './dom.js';
 
 /** Shared by the <team-communicator> test files: a simulated directory on a manual clock, and DOM lookups. */
 
@@ -23,7 +24,6 @@ export async function mount(cc: DirectoryAdapter, clock: ManualClock, template =
   return el;
 }
 
-export const root = (el: TeamCommunicator) => el.shadowRoot!;
 export const input = (el: TeamCommunicator) => root(el).querySelector('input')!;
 export const options = (el: TeamCommunicator) => [...root(el).querySelectorAll<HTMLElement>('[role=option]')];
 export const names = (el: TeamCommunicator) => options(el).map((o) => o.querySelector('.name')!.textContent);
@@ -46,3 +46,5 @@ export function recordSelects(el: HTMLElement) {
   el.addEventListener('target-select', (e) => selected.push(e));
   return selected;
 }
+
+export { root };
