@@ -68,6 +68,8 @@ export interface PendingWorkStoreOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** How many interaction ids the store remembers having looked for an old draft of (see `#readLegacyDraft`). */
+const LEGACY_IDS_KEPT = 200;
 const FIELDS: readonly (keyof WorkFields)[] = ['draft', 'disposition', 'markDonePending'];
 
 /**
@@ -375,6 +377,9 @@ export class PendingWorkStore {
   /** A draft an earlier version left in localStorage after this page started: moved over on first read. */
   #readLegacyDraft(interactionId: string): PendingWork | undefined {
     if (this.#legacyRead.has(interactionId)) return undefined;
+    // A shift meets hundreds of interactions: the ids looked for are forgotten now and then (the
+    // next look at one is a single read), so the page does not keep every id it ever saw.
+    if (this.#legacyRead.size >= LEGACY_IDS_KEPT) this.#legacyRead.clear();
     this.#legacyRead.add(interactionId);
     const text = legacyStorage((storage) => storage.getItem(LEGACY_NOTE_DRAFT_PREFIX + interactionId));
     if (!text) return undefined;
