@@ -34,7 +34,7 @@ describe('<callback-notification> says what happened and why', () => {
     expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
     const reason = root(el).querySelector<HTMLElement>('[part=no-reject]')!;
     expect(reason !== null, 'a visible reason').to.equal(true);
-    expect(reason.textContent!.trim()).to.equal('This callback cannot be rejected.');
+    expect(reason.textContent!.trim()).to.equal('This callback must be taken: the contact center does not allow rejecting it.');
     expect(reason.checkVisibility()).to.equal(true);
     const accept = root(el).querySelector<HTMLButtonElement>('button.accept')!;
     expect(accept.getAttribute('aria-describedby')).to.equal(reason.id);
@@ -42,13 +42,13 @@ describe('<callback-notification> says what happened and why', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an agent without the privilege to reject is told the same', async () => {
+  it('an agent without the privilege to reject is told it is their privilege', async () => {
     const { cc, el } = await mount();
     el.policy = { canReject: false };
     await cc.offer('immediate');
     await settled(el);
     expect(root(el).querySelector('button.reject') === null, 'no Reject').to.equal(true);
-    expect(root(el).querySelector('[part=no-reject]')!.textContent!.trim()).to.equal('This callback cannot be rejected.');
+    expect(root(el).querySelector('[part=no-reject]')!.textContent!.trim()).to.equal('You do not have the permission to reject callbacks.');
   });
 
   it('an offer that can be rejected has Reject and no reason', async () => {
@@ -87,7 +87,7 @@ describe('<callback-notification> says what happened and why', () => {
     await cc.offer('no-reject');
     await settled(el);
     const reason = () => root(el).querySelector('[part=no-reject]')?.textContent?.trim();
-    await waitUntil(() => reason() === 'Esta devolución de llamada no se puede rechazar.', `reason in Spanish: ${reason()}`);
+    await waitUntil(() => reason() === 'Esta devolución de llamada se debe atender: el centro de contacto no permite rechazarla.', `reason in Spanish: ${reason()}`);
     const other = await cc.offer('immediate');
     await cc.reject(other.id);
     await settled(el);

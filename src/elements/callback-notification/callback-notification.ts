@@ -466,8 +466,12 @@ export class CallbackNotification extends CallbackElement {
               >
                 ${pending === 'reject' ? msg('Rejecting…', { id: 'notification.rejecting' }) : msg('Reject', { id: 'notification.reject' })}
               </button>`
-            : // Where Reject would be, why it is not: the service or the agent's privileges forbid it.
-              html`<span part="no-reject" id="no-reject" class="no-reject">${msg('This callback cannot be rejected.', { id: 'notification.no-reject' })}</span>`}
+            : // Where Reject would be, why it is not: this offer's routing, or the agent's privileges.
+              html`<span part="no-reject" id="no-reject" class="no-reject"
+                >${offer.offer.canReject
+                  ? msg('You do not have the permission to reject callbacks.', { id: 'notification.no-reject-privilege' })
+                  : msg('This callback must be taken: the contact center does not allow rejecting it.', { id: 'notification.no-reject-offer' })}</span
+              >`}
         </div>
       </section>
     `;
