@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
+import { genesysCloudServerPlugin } from './tests/genesys-cloud-server/plugin.mjs';
 import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.mjs';
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
 import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
@@ -22,6 +23,9 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // The GMS contract server, for tests/adapters/gms.test.ts; its URL is at /__gms-url.
     gmsContractServerPlugin(),
+    // The Genesys Cloud contract server (Platform API and notification WebSocket), for
+    // tests/adapters/genesys-cloud*.test.ts; its URL is at /__genesys-cloud-url.
+    genesysCloudServerPlugin(),
     // The Workspace API contract server (REST + CometD), for tests/adapters/workspace*.test.ts; its URL is at /__workspace-url.
     workspaceContractServerPlugin(),
     // The tests' own Kamailio (SIP over WebSocket on ws://127.0.0.1:15080) for the real-SIP tests;

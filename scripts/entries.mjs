@@ -25,7 +25,7 @@ export const bundleSource = 'src/bundle.ts';
  * They share the entry's chunks, so an adapter from here and the elements from the entry agree on
  * classes such as `AdapterError`.
  */
-export const bundleAdapters = ['gms', 'phone', 'simulated', 'sipjs', 'workspace'];
+export const bundleAdapters = ['genesys-cloud', 'gms', 'phone', 'simulated', 'sipjs', 'workspace'];
 export const bundleAdapterFile = (name) => `adapters/${name}.bundle.js`;
 
 const posix = (path) => path.split(sep).join('/');

@@ -94,6 +94,9 @@ export function createGenesysCloudServer() {
   let failures = /** @type {any[]} */ ([]);
   let log = /** @type {any[]} */ ([]);
   const revokedTokens = new Set();
+  /** Sockets stay open but send nothing: no events, heartbeats or pongs (a half-dead connection). */
+  let silenced = false;
+  let pings = 0;
   /** @type {Map<string, { id: string, expires: number, topics: Set<string>, sockets: Set<import('ws')>, closed: boolean }>} */
   const channels = new Map();
   const timers = new Set();
@@ -110,7 +113,7 @@ export function createGenesysCloudServer() {
   // ---- notifications ----
   function send(channelId, message) {
     const ch = channels.get(channelId);
-    if (!ch) return;
+    if (!ch || silenced) return;
     for (const socket of ch.sockets) if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   }
   function publish(topicName, eventBody) {
@@ -133,13 +136,15 @@ export function createGenesysCloudServer() {
   }
 
   // ---- conversation model ----
-  const agentOf = (conv) => conv.participants.find((p) => p.purpose === 'agent' && p.userId === AGENT_ID && p.state !== 'terminated');
+  /** The agent's participant still in the conversation (any agent's without `userId`). */
+  const agentOf = (conv, userId = undefined) =>
+    conv.participants.findLast((p) => p.purpose === 'agent' && (userId === undefined || p.userId === userId) && p.state !== 'terminated');
   const customerOf = (conv) => conv.participants.find((p) => p.purpose === 'customer');
   const party = (/** @type {Partial<Party> & Pick<Party, 'purpose' | 'state'>} */ p) => /** @type {Party} */ ({ id: randomUUID(), startTime: now(), ...p });
 
   /** Open for the agent: offered, in progress, or in after-call work. */
-  function isOpenForAgent(conv) {
-    const agent = agentOf(conv);
+  function isOpenForAgent(conv, userId) {
+    const agent = agentOf(conv, userId);
     if (!agent) return false;
     if (agent.state === 'disconnected') return Boolean(agent.wrapupRequired) && !agent.wrapup;
     return true;
@@ -211,11 +216,11 @@ export function createGenesysCloudServer() {
       purpose: 'agent',
       state: 'alerting',
       name: 'Alex Agent',
-      userId: AGENT_ID,
+      userId: ensureUser(body.userId ?? AGENT_ID).id,
       queueId,
       address: media === 'call' ? 'sip:alex.agent@example.com' : undefined,
       alertingTimeoutMs: body.alertingTimeoutMs ?? 30_000,
-      wrapupPrompt: config.wrapupPrompt,
+      wrapupPrompt: body.wrapupPrompt ?? config.wrapupPrompt,
       attributes: body.agentAttributes ?? {},
     });
     conv.participants.push(agent);
@@ -326,11 +331,11 @@ export function createGenesysCloudServer() {
     }, number === NUMBERS.noAnswer ? config.ringMs * 3 : config.ringMs);
   }
 
-  function dial(body) {
+  function dial(body, userId) {
     const number = typeof body.phoneNumber === 'string' ? body.phoneNumber.replace(/[\s().-]/g, '') : '';
     if (!number || INVALID_NUMBER.test(number)) throw badRequest('phoneNumber is not a valid number');
     const conv = /** @type {Conv} */ ({ id: randomUUID(), media: 'call', queueId: body.callFromQueueId, digits: '', participants: [] });
-    const agent = party({ purpose: 'agent', state: 'connected', connectedTime: now(), userId: AGENT_ID, name: 'Alex Agent', direction: 'outbound', queueId: body.callFromQueueId, wrapupPrompt: config.wrapupPrompt, attributes: { ...(body.attributes ?? {}) } });
+    const agent = party({ purpose: 'agent', state: 'connected', connectedTime: now(), userId, name: findUser(userId).name, direction: 'outbound', queueId: body.callFromQueueId, wrapupPrompt: config.wrapupPrompt, attributes: { ...(body.attributes ?? {}) } });
     const customer = party({ purpose: 'customer', state: 'dialing', address: `tel:${number}`, direction: 'outbound' });
     conv.participants.push(agent, customer);
     conversations.set(conv.id, conv);
@@ -358,10 +363,19 @@ export function createGenesysCloudServer() {
 
   // ---- users, routing status, presence ----
   const findUser = (id) => {
-    const u = users.find((x) => x.id === (id === 'me' ? AGENT_ID : id));
+    const u = users.find((x) => x.id === id) ?? (/^agent-/.test(id) ? ensureUser(id) : undefined);
     if (!u) throw notFound(`User ${id}`);
     return u;
   };
+  /** Agents named `agent-…` exist as soon as they are named: each test harness signs in as its own. */
+  function ensureUser(id) {
+    let u = users.find((x) => x.id === id);
+    if (!u) {
+      u = { id, name: `Agent ${id.slice(6)}`, email: `${id}@example.com`, extension: '', presence: PRESENCES[0], routingStatus: 'OFF_QUEUE', since: now() };
+      users.push(u);
+    }
+    return u;
+  }
   function setRouting(u, status) {
     if (!['IDLE', 'OFF_QUEUE'].includes(status)) throw badRequest(`routing status ${status} cannot be set`);
     u.routingStatus = status;
@@ -409,7 +423,7 @@ export function createGenesysCloudServer() {
         const topics = (Array.isArray(body) ? body : []).map((t) => t.id);
         for (const topic of topics) {
           const tm = /^v2\.users\.([^.]+)\.(conversations|conversations\.calls|conversations\.callbacks|routingStatus|presence)$/.exec(topic ?? '');
-          if (!tm || !users.some((u) => u.id === tm[1])) throw badRequest(`Topic ${topic} is not valid`);
+          if (!tm || !(users.some((u) => u.id === tm[1]) || tm[1].startsWith('agent-'))) throw badRequest(`Topic ${topic} is not valid`);
         }
         if (method === 'PUT') ch.topics.clear();
         for (const topic of topics) ch.topics.add(topic);
@@ -423,7 +437,7 @@ export function createGenesysCloudServer() {
 
     // callbacks
     if (path === '/api/v2/conversations/callbacks') {
-      if (method === 'GET') return [200, pageOf([...conversations.values()].filter((c) => c.media === 'callback' && isOpenForAgent(c)).map(wire.callbackConversation), q)];
+      if (method === 'GET') return [200, pageOf([...conversations.values()].filter((c) => c.media === 'callback' && isOpenForAgent(c, req.userId)).map(wire.callbackConversation), q)];
       if (method === 'PATCH') {
         const conv = findConv(body.conversationId, 'callback');
         if (body.callbackScheduledTime !== undefined) {
@@ -487,8 +501,8 @@ export function createGenesysCloudServer() {
 
     // calls
     if (path === '/api/v2/conversations/calls') {
-      if (method === 'GET') return [200, pageOf([...conversations.values()].filter((c) => c.media === 'call' && isOpenForAgent(c)).map(wire.callConversation), q)];
-      if (method === 'POST') return [200, wire.createCallResponse(dial(body).id)];
+      if (method === 'GET') return [200, pageOf([...conversations.values()].filter((c) => c.media === 'call' && isOpenForAgent(c, req.userId)).map(wire.callConversation), q)];
+      if (method === 'POST') return [200, wire.createCallResponse(dial(body, req.userId).id)];
     }
     if ((m = path.match(/^\/api\/v2\/conversations\/([^/]+)\/participants\/([^/]+)\/digits$/)) && method === 'POST') {
       const conv = findConv(m[1], 'call');
@@ -552,12 +566,12 @@ export function createGenesysCloudServer() {
 
     // users, routing status, presence
     if ((m = path.match(/^\/api\/v2\/users\/([^/]+)\/routingstatus$/))) {
-      const u = findUser(m[1]);
+      const u = findUser(m[1] === 'me' ? req.userId : m[1]);
       if (method === 'PUT') setRouting(u, body.status);
       return [200, wire.routingStatus(u.id, u.routingStatus, u.since)];
     }
     if ((m = path.match(/^\/api\/v2\/users\/([^/]+)\/presences\/PURECLOUD$/))) {
-      const u = findUser(m[1]);
+      const u = findUser(m[1] === 'me' ? req.userId : m[1]);
       if (method === 'PATCH') setPresence(u, body.presenceDefinition?.id);
       return [200, wire.userPresence(u.presence, u.since)];
     }
@@ -571,7 +585,7 @@ export function createGenesysCloudServer() {
       return [200, { total: found.length, pageSize, pageNumber: 1, pageCount: 1, results: found.slice(0, pageSize), types: ['users'] }];
     }
     if (path === '/api/v2/users' && method === 'GET') return [200, pageOf(users.map(wire.user), q)];
-    if ((m = path.match(/^\/api\/v2\/users\/([^/]+)$/)) && method === 'GET') return [200, wire.user(findUser(m[1]))];
+    if ((m = path.match(/^\/api\/v2\/users\/([^/]+)$/)) && method === 'GET') return [200, wire.user(findUser(m[1] === 'me' ? req.userId : m[1]))];
     if (path === '/api/v2/routing/queues' && method === 'GET') {
       const name = q.get('name');
       return [200, pageOf(QUEUES.filter((x) => !name || contains(x.name, name)).map(wire.queue), q)];
@@ -609,6 +623,8 @@ export function createGenesysCloudServer() {
         log = [];
         fixedNow = undefined;
         revokedTokens.clear();
+        silenced = false;
+        pings = 0;
         for (const ch of channels.values()) for (const s of ch.sockets) s.terminate();
         channels.clear();
         return [200, {}];
@@ -641,7 +657,7 @@ export function createGenesysCloudServer() {
       }
       case 'conversation': {
         const conv = findConv(rest);
-        return [200, { ...conv, open: isOpenForAgent(conv) }];
+        return [200, { ...conv, open: conv.participants.some((p) => p.purpose === 'agent' && p.userId && isOpenForAgent(conv, p.userId)) }];
       }
       case 'conversations':
         return [200, [...conversations.values()]];
@@ -676,6 +692,9 @@ export function createGenesysCloudServer() {
         }
         return [200, { expired: ids }];
       }
+      case 'silence':
+        silenced = Boolean(body?.on);
+        return [200, { silenced, pings }];
       case 'heartbeat':
         for (const ch of channels.values()) send(ch.id, { topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } });
         return [200, {}];
@@ -729,6 +748,8 @@ export function createGenesysCloudServer() {
       respond(res, 401, wire.errorBody(401, 'bad.credentials', 'Invalid login credentials.'));
       return;
     }
+    // `user:<id>` (or `user:<id>#<anything>`, a renewed token) signs in as that user; any other token as AGENT_ID.
+    req.userId = token.startsWith('user:') ? token.slice(5).split('#')[0] : AGENT_ID;
     const rule = failures.find((f) => f.times > 0 && (!f.method || f.method === req.method) && f.pattern.test(url.pathname + url.search));
     try {
       if (rule) {
@@ -786,7 +807,7 @@ export function createGenesysCloudServer() {
     wss.handleUpgrade(req, /** @type {import('node:net').Socket} */ (socket), head, (ws) => {
       ch.sockets.add(ws);
       const beat = setInterval(() => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } }));
+        if (ws.readyState === ws.OPEN && !silenced) ws.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } }));
       }, config.heartbeatMs);
       ws.on('message', (data) => {
         let message;
@@ -795,7 +816,8 @@ export function createGenesysCloudServer() {
         } catch {
           return;
         }
-        if (message?.message === 'ping') ws.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'pong' } }));
+        pings++;
+        if (message?.message === 'ping' && !silenced) ws.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'pong' } }));
       });
       ws.on('close', () => {
         clearInterval(beat);

@@ -1,7 +1,7 @@
 // Runs `npm run build` once (a few seconds), then checks what the package would publish.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -114,6 +114,24 @@ test('size budget: what a drop-in page loads before the entry runs, and what it 
   for (const { what, files, bytes, budget: limit } of parts) {
     t.diagnostic(`${what}: ${(bytes / 1024).toFixed(1)} KB min+gzip in ${files.length} files (budget ${(limit / 1024).toFixed(1)} KB)`);
     assert.ok(bytes <= limit, `the drop-in bundle's ${what} grew to ${bytes} bytes min+gzip, past its budget of ${limit} (bench/size-budget.json): shrink it, load the new part lazily, or raise the budget with a reason in the commit`);
+  }
+});
+
+test('Genesys Cloud adapter: the SDK gives types only (no built file names purecloud-platform-client-v2), and a drop-in page loads none of it at start', (t) => {
+  if (build.error) return t.skip('the build failed');
+  if (!exists('src/adapters/genesys-cloud/index.ts')) return t.skip('no Genesys Cloud adapter yet');
+  const sdk = 'purecloud-platform-client-v2';
+  const built = (dir) =>
+    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(js|d\.ts)$/.test(entry.name))
+      .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+  const naming = built('dist').filter((file) => readFileSync(file, 'utf8').includes(sdk));
+  assert.deepEqual(naming, [], `built files that name ${sdk}`);
+  assert.ok(exists(`${bundleDir}/adapters/genesys-cloud.bundle.js`), 'the drop-in adapters/genesys-cloud.bundle.js was not built');
+  const dir = join(root, bundleDir);
+  const { eager, atLoad } = bundleGraph(dir, join(root, bundleEntry));
+  for (const file of [...eager, ...atLoad]) {
+    assert.ok(!readFileSync(join(dir, file), 'utf8').includes('/api/v2/notifications/channels'), `${file}: the Genesys Cloud adapter is loaded with the bundle`);
   }
 });
 

@@ -1,0 +1,501 @@
+import type { Models } from 'purecloud-platform-client-v2';
+import type {
+  AgentReadyState,
+  AvailabilityQuery,
+  CallbackAdapter,
+  CallbackCapabilities,
+  CallOptions,
+  MarkDoneRequest,
+  RescheduleRequest,
+} from '../callback-adapter.js';
+import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import { InteractionLedger } from '../interaction-ledger.js';
+import type { Policy } from '../../model/actions.js';
+import type { AvailabilitySlot, Channel, DispositionRef, Interaction } from '../../model/interaction.js';
+import { isAccepted, isClosed, markDoneEvents, transition, type InteractionEvent } from '../../model/state-machine.js';
+import { validatePhoneNumber, validateRescheduleTime } from '../../model/validation.js';
+import { DEFAULTS, type GenesysCloudOptions } from './config.js';
+import { defaultHiddenAttribute, offerFrom, sameNumber, snapshotOf, type OfferRules, type Snapshot } from './conversations.js';
+import { GenesysCloudSession } from './session.js';
+import { confirmWrite } from './writes.js';
+
+export interface GenesysCloudCallbackOptions extends GenesysCloudOptions {
+  /** A session shared with the telephony and directory adapters; one is made from the options otherwise. */
+  session?: GenesysCloudSession;
+}
+
+export interface CreateCallbackRequest {
+  /** The numbers to call back, first one first. */
+  numbers: readonly string[];
+  /** The customer's name as the agent will see it. */
+  name?: string;
+  /** Epoch ms; absent = as soon as possible. */
+  desiredTime?: number;
+  /** The queue that routes it; the agent's own queue otherwise (the API's default). */
+  queueId?: string;
+  /** Participant data shown as case information. */
+  data?: Readonly<Record<string, string>>;
+}
+
+const ON_QUEUE = 'IDLE';
+const OFF_QUEUE = 'OFF_QUEUE';
+
+/**
+ * A `CallbackAdapter` for Genesys Cloud. Offers are the agent's alerting conversations heard on the
+ * notification channel: a callback conversation is a web callback the agent previews (Accept
+ * connects the agent's callback participant: ready to call), a call is a voice offer (Accept
+ * answers it). Reject disconnects the alerting participant; the queue routes it on. Reschedule is
+ * `PATCH /api/v2/conversations/callbacks`; the wrap-up codes of the agent's participant are the
+ * dispositions, and Mark done sends the code and the notes with the participant's disconnect.
+ *
+ * Notes and the chosen disposition are kept here until Mark done, which sends them as the
+ * participant's wrap-up (Genesys Cloud keeps one wrap-up per participant).
+ *
+ * A write whose answer is lost (timeout, dropped connection, 5xx) is settled by reading the
+ * conversation back: the change found there is a success; not found, the original error; a
+ * read-back that fails too, `unconfirmed`.
+ */
+export class GenesysCloudCallbackAdapter implements CallbackAdapter {
+  readonly callbackCapabilities: CallbackCapabilities = { reschedule: true, availability: false, duplicateLookup: true };
+  readonly session: GenesysCloudSession;
+
+  readonly #policy: Readonly<Partial<Policy>>;
+  readonly #rules: Omit<OfferRules, 'now'>;
+  readonly #ledger: InteractionLedger;
+  readonly #timeoutMs: number;
+  /** The latest snapshot of each conversation the agent has. */
+  readonly #snapshots = new Map<string, Snapshot>();
+  /** The agent participant each interaction was offered with: a conversation back again has a new one. */
+  readonly #participant = new Map<string, string>();
+  readonly #codes = new Map<string, Promise<DispositionRef[]>>();
+  /** Interactions this adapter is closing (reject, Mark done): their echo is not someone else's doing. */
+  readonly #closing = new Set<string>();
+  readonly #stops: Unsubscribe[] = [];
+  #onQueue = false;
+  /** The routing status's start time this adapter last set or read: older events are stale. */
+  #routingSince = -Infinity;
+
+  constructor(options: GenesysCloudCallbackOptions) {
+    this.session = options.session ?? new GenesysCloudSession(options);
+    this.#policy = Object.freeze({ dispositionMandatory: !!options.dispositionMandatory });
+    this.#rules = {
+      offerTimeoutMs: options.offerTimeoutMs ?? DEFAULTS.offerTimeoutMs,
+      allowRejectAttribute: options.allowRejectAttribute ?? DEFAULTS.allowRejectAttribute,
+      subjectAttribute: options.subjectAttribute ?? DEFAULTS.subjectAttribute,
+      hiddenAttribute: options.hiddenAttribute ?? defaultHiddenAttribute,
+    };
+    this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    this.#ledger = new InteractionLedger({ clock: this.session.clock, readyState: 'not-ready' });
+    this.#stops.push(
+      this.session.onConversation((snapshot) => this.#observe(snapshot)),
+      this.session.onReread((listed) => this.#afterReread(listed)),
+      this.session.onRoutingStatus((change) => this.#routingEvent(change.status, change.startTime)),
+    );
+  }
+
+  /** Opens the notification channel, reads the agent's conversations and routing status. */
+  async connect(): Promise<void> {
+    await this.session.start();
+    const status = await this.session.http.send<Models.RoutingStatus>({ method: 'GET', path: `/api/v2/users/${encodeURIComponent(this.session.userId)}/routingstatus` });
+    this.#routingEvent(status?.status, status?.startTime);
+  }
+
+  /** Conversation ids are unique per Genesys Cloud region (organisation). */
+  get workScope(): string {
+    return `genesys-cloud:${this.session.options.baseUrl}`;
+  }
+
+  get policy(): Readonly<Partial<Policy>> {
+    return this.#policy;
+  }
+
+  onOffer(listener: (interaction: Interaction) => void): Unsubscribe {
+    return this.#ledger.onOffer(listener);
+  }
+
+  onInteraction(listener: (interaction: Interaction) => void): Unsubscribe {
+    return this.#ledger.onInteraction(listener);
+  }
+
+  getInteraction(id: string): Interaction | undefined {
+    return this.#ledger.getInteraction(id);
+  }
+
+  listInteractions(): Interaction[] {
+    return this.#ledger.listInteractions();
+  }
+
+  // ---- the agent's answers ----
+
+  /** `PATCH …/participants/{agent}` `{ state: 'connected' }`. */
+  async accept(id: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    this.#ledger.check(id, { type: 'accept' });
+    const snapshot = this.#snapshot(id);
+    const agent = this.#agent(snapshot);
+    await this.#patchParticipant(snapshot, agent, { state: 'connected' }, options, (s) => s.agent?.id === agent && s.agent.state === 'connected');
+    return this.#settle(id, [{ type: 'accept' }], (i) => isAccepted(i.state));
+  }
+
+  /** `PATCH …/participants/{agent}` `{ state: 'disconnected' }`: the queue routes the offer on. */
+  async reject(id: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const interaction = this.#ledger.check(id, { type: 'reject' });
+    if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+    const snapshot = this.#snapshot(id);
+    const agent = this.#agent(snapshot);
+    this.#closing.add(id);
+    try {
+      await this.#patchParticipant(snapshot, agent, { state: 'disconnected' }, options, (s) => s.agent?.id !== agent || s.agent.state === 'disconnected' || s.agent.state === 'terminated');
+      return this.#settle(id, [{ type: 'reject' }], (i) => i.state === 'rejected');
+    } finally {
+      this.#closing.delete(id);
+    }
+  }
+
+  async setDisposition(id: string, disposition: DispositionRef, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    this.#ledger.check(id, { type: 'disposition', disposition });
+    const known = await this.#knownDisposition(id, disposition.code, options?.signal);
+    throwIfAborted(options?.signal);
+    return this.#ledger.apply(id, [{ type: 'disposition', disposition: known }]);
+  }
+
+  async addNote(id: string, text: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    await Promise.resolve();
+    throwIfAborted(options?.signal);
+    this.#ledger.require(id);
+    if (!text.trim()) throw new AdapterError('invalid-input', 'A note cannot be empty.');
+    return this.#ledger.apply(id, [{ type: 'note', text }]);
+  }
+
+  /**
+   * Ends the agent's participant with its wrap-up: `{ state: 'disconnected', wrapup: { code, name,
+   * notes } }` (the state left out when the call already ended it). The notes are the interaction's
+   * notes and Mark done's, in order.
+   */
+  async markDone(id: string, request: MarkDoneRequest = {}, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const interaction = this.#ledger.check(id, { type: 'done' });
+    const snapshot = this.#snapshot(id);
+    const agentId = this.#agent(snapshot);
+    const disposition = request.disposition ? await this.#knownDisposition(id, request.disposition.code, options?.signal) : interaction.disposition;
+    const mandatory = !!this.#policy.dispositionMandatory || snapshot.agent?.wrapupPrompt === 'mandatory';
+    if (mandatory && !disposition) throw new AdapterError('invalid-input', 'A disposition is required before Mark done.');
+    const notes = [...interaction.history.flatMap((e) => (e.kind === 'note' ? [e.text] : [])), ...(request.note?.trim() ? [request.note] : [])];
+    const ended = snapshot.agent?.state === 'disconnected';
+    const body: Models.MediaParticipantRequest = {
+      ...(ended ? {} : { state: 'disconnected' }),
+      ...(disposition ? { wrapup: { code: disposition.code, name: disposition.label, ...(notes.length ? { notes: notes.join('\n') } : {}) } } : { wrapupSkipped: true }),
+    };
+    this.#closing.add(id);
+    try {
+      await this.#patchParticipant(snapshot, agentId, body, options, (s) => s.agent?.id !== agentId || s.agent.state === 'terminated');
+      return this.#ledger.apply(id, markDoneEvents({ disposition, note: request.note }));
+    } finally {
+      this.#closing.delete(id);
+    }
+  }
+
+  // ---- the callback service ----
+
+  /**
+   * `PATCH /api/v2/conversations/callbacks` with `callbackScheduledTime` and, when given, the new
+   * number first in `callbackNumbers`. A voice interaction (a call) gets a new scheduled callback
+   * instead (`POST /api/v2/conversations/callbacks`).
+   */
+  async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    const event = { type: 'reschedule' as const, time: request.time, ...(request.reason ? { reason: request.reason } : {}) };
+    const interaction = this.#ledger.check(id, event);
+    const time = validateRescheduleTime(request.time, { now: this.session.clock.now() });
+    if (!time.ok) throw new AdapterError('invalid-input', time.message, { detail: { validation: time.code } });
+    let number: string | undefined;
+    if (request.number !== undefined) {
+      const checked = await validatePhoneNumber(request.number);
+      if (!checked.ok) throw new AdapterError('invalid-input', checked.message, { detail: { validation: checked.code } });
+      number = checked.value.e164;
+    }
+    const snapshot = this.#snapshot(id);
+    const when = new Date(time.value).toISOString();
+    if (snapshot.media === 'call') {
+      await this.create({ numbers: [number ?? interaction.contact.phone], name: interaction.contact.name, desiredTime: time.value, ...(snapshot.agent?.queueId ? { queueId: snapshot.agent.queueId } : {}) }, options);
+    } else {
+      const numbers = number ? [number, ...snapshot.callbackNumbers.filter((n) => !sameNumber(n, number!))] : undefined;
+      const body: Models.PatchCallbackRequest = {
+        conversationId: id,
+        agentId: this.session.userId,
+        callbackScheduledTime: when,
+        ...(numbers ? { callbackNumbers: numbers } : {}),
+      };
+      await confirmWrite({
+        send: (signal) => this.session.http.send<Models.PatchCallbackResponse>({ method: 'PATCH', path: '/api/v2/conversations/callbacks', body, signal }),
+        readBack: async (timeoutMs) => {
+          const s = await this.session.read('callback', id, { timeoutMs, retries: 0 });
+          return s?.scheduledTime === time.value && (!number || sameNumber(s.callbackNumbers[0], number));
+        },
+        timeoutMs: this.#timeoutMs,
+        signal: options?.signal,
+      });
+    }
+    return this.#ledger.apply(id, [{ ...event, time: time.value, ...(number ? { number } : {}) }]);
+  }
+
+  /** Genesys Cloud has no public availability of callback slots. */
+  async availability(_id: string, _query: AvailabilityQuery, options?: CallOptions): Promise<AvailabilitySlot[]> {
+    throwIfAborted(options?.signal);
+    throw new AdapterError('not-supported', 'Genesys Cloud does not publish callback availability.');
+  }
+
+  /**
+   * Open callbacks for the number among the agent's callback conversations (what an agent's token
+   * may list); ones closed here are left out.
+   */
+  async findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]> {
+    throwIfAborted(options?.signal);
+    const listing = await this.session.http.send<Models.CallbackConversationEntityListing>({
+      method: 'GET',
+      path: '/api/v2/conversations/callbacks',
+      query: { pageSize: 100 },
+      signal: options?.signal,
+    });
+    const found: Interaction[] = [];
+    for (const conversation of listing?.entities ?? []) {
+      const snapshot = snapshotOf('callback', conversation, this.session.userId);
+      if (!snapshot || !snapshot.callbackNumbers.some((n) => sameNumber(n, number))) continue;
+      const held = this.#ledger.getInteraction(snapshot.id);
+      if (held && isClosed(held.state)) continue;
+      found.push(held ?? offerFrom(snapshot, { ...this.#rules, now: this.session.clock.now() }));
+    }
+    return found;
+  }
+
+  /** `POST /api/v2/conversations/callbacks`: a new callback; resolves with its conversation id. Sent once. */
+  async create(request: CreateCallbackRequest, options?: CallOptions): Promise<string> {
+    throwIfAborted(options?.signal);
+    if (!request.numbers.length) throw new AdapterError('invalid-input', 'A callback needs a number.');
+    const body: Models.CreateCallbackCommand = {
+      callbackNumbers: [...request.numbers],
+      ...(request.name ? { callbackUserName: request.name } : {}),
+      ...(request.desiredTime === undefined ? {} : { callbackScheduledTime: new Date(request.desiredTime).toISOString() }),
+      ...(request.queueId ? { queueId: request.queueId } : {}),
+      ...(request.data ? { data: { ...request.data } } : {}),
+    };
+    const reply = await this.session.http.send<Models.CreateCallbackResponse>({ method: 'POST', path: '/api/v2/conversations/callbacks', body, signal: options?.signal });
+    const id = reply?.conversation?.id;
+    if (!id) throw new AdapterError('unknown', 'Genesys Cloud created the callback but sent no conversation id.');
+    return id;
+  }
+
+  // ---- ready state: routing status ----
+
+  getReadyState(channel: Channel): AgentReadyState {
+    return this.#ledger.getReadyState(channel);
+  }
+
+  /**
+   * Genesys Cloud has one routing status for every media: the agent is On queue (`IDLE`) while any
+   * channel is ready here, Off queue when none is. The per-channel state is kept here.
+   */
+  async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const other: Channel = channel === 'voice' ? 'web-callback' : 'voice';
+    const onQueue = state === 'ready' || this.#ledger.getReadyState(other) === 'ready';
+    if (onQueue !== this.#onQueue) {
+      const status = await this.session.http.send<Models.RoutingStatus>({
+        method: 'PUT',
+        path: `/api/v2/users/${encodeURIComponent(this.session.userId)}/routingstatus`,
+        body: { status: onQueue ? ON_QUEUE : OFF_QUEUE } satisfies Models.RoutingStatus,
+        signal: options?.signal,
+      });
+      this.#onQueue = onQueue;
+      const since = status?.startTime ? Date.parse(status.startTime) : NaN;
+      if (!Number.isNaN(since)) this.#routingSince = Math.max(this.#routingSince, since);
+    }
+    this.#ledger.setReadyState(channel, state);
+  }
+
+  onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
+    return this.#ledger.onReadyState(listener);
+  }
+
+  /** Stops listening; the session is stopped too unless it was given. */
+  dispose(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#ledger.stopOfferTimers();
+    this.#ledger.clearListeners();
+    this.session.stop();
+  }
+
+  // ---- internals ----
+
+  #snapshot(id: string): Snapshot {
+    const snapshot = this.#snapshots.get(id);
+    if (!snapshot) throw new AdapterError('not-found', `No conversation ${id}.`);
+    return snapshot;
+  }
+
+  #agent(snapshot: Snapshot): string {
+    const id = this.#participant.get(snapshot.id) ?? snapshot.agent?.id;
+    if (!id) throw new AdapterError('invalid-state', 'The agent is not a participant of this conversation.');
+    return id;
+  }
+
+  async #patchParticipant(
+    snapshot: Snapshot,
+    participantId: string,
+    body: Models.MediaParticipantRequest,
+    options: CallOptions | undefined,
+    holds: (snapshot: Snapshot) => boolean,
+  ): Promise<void> {
+    const media = snapshot.media === 'callback' ? 'callbacks' : 'calls';
+    await confirmWrite({
+      send: (signal) =>
+        this.session.http.send<void>({
+          method: 'PATCH',
+          path: `/api/v2/conversations/${media}/${encodeURIComponent(snapshot.id)}/participants/${encodeURIComponent(participantId)}`,
+          body,
+          signal,
+        }),
+      readBack: async (timeoutMs) => {
+        const read = await this.session.read(snapshot.media, snapshot.id, { timeoutMs, retries: 0 });
+        return !!read && holds(read);
+      },
+      timeoutMs: this.#timeoutMs,
+      signal: options?.signal,
+    });
+  }
+
+  /** After a write: applies the events unless the conversation's own event already did. */
+  #settle(id: string, events: readonly InteractionEvent[], done: (interaction: Interaction) => boolean): Interaction {
+    const current = this.#ledger.require(id);
+    return done(current) ? current : this.#ledger.apply(id, events);
+  }
+
+  /** The wrap-up codes of the agent's participant, read once per offer. */
+  #wrapupCodes(id: string, signal?: AbortSignal): Promise<DispositionRef[]> {
+    const snapshot = this.#snapshot(id);
+    let codes = this.#codes.get(id);
+    if (!codes) {
+      const media = snapshot.media === 'callback' ? 'callbacks' : 'calls';
+      codes = this.session.http
+        .send<Models.WrapupCode[]>({
+          method: 'GET',
+          path: `/api/v2/conversations/${media}/${encodeURIComponent(id)}/participants/${encodeURIComponent(this.#agent(snapshot))}/wrapupcodes`,
+          signal,
+        })
+        .then((list) => (Array.isArray(list) ? list : []).flatMap((c) => (c.id ? [{ code: c.id, label: c.name }] : [])));
+      this.#codes.set(id, codes);
+      codes.catch(() => this.#codes.delete(id));
+    }
+    return codes;
+  }
+
+  async #knownDisposition(id: string, code: string, signal?: AbortSignal): Promise<DispositionRef> {
+    const found = (await this.#wrapupCodes(id, signal)).find((c) => c.code === code);
+    if (!found) throw new AdapterError('invalid-input', `"${code}" is not a wrap-up code of this conversation.`);
+    return found;
+  }
+
+  /** The wrap-up codes of the agent's participant in a conversation: its disposition list. */
+  async dispositions(id: string, options?: CallOptions): Promise<DispositionRef[]> {
+    throwIfAborted(options?.signal);
+    return [...(await this.#wrapupCodes(id, options?.signal))];
+  }
+
+  /**
+   * A conversation as the service now holds it becomes the interaction's state here. Applying the
+   * same state twice changes nothing, so an event heard on two channels, or again in a read after
+   * a reconnect, is never doubled.
+   */
+  #observe(s: Snapshot): void {
+    const agent = s.agent;
+    if (!agent) return;
+    this.#snapshots.set(s.id, s);
+    const now = this.session.clock.now();
+    const held = this.#ledger.getInteraction(s.id);
+    const known = this.#participant.get(s.id);
+    const fresh = !held || (isClosed(held.state) && known !== agent.id);
+    if (fresh) {
+      if (agent.state === 'alerting') {
+        const offer = offerFrom(s, { ...this.#rules, now });
+        if (offer.offer.expiresAt <= now) return;
+        this.#participant.set(s.id, agent.id);
+        this.#codes.delete(s.id);
+        this.#ledger.offer(offer, now);
+      } else if (agent.state === 'connected' && !held) {
+        // Accepted before this page knew of it (a reload, another window): the agent still has it.
+        this.#participant.set(s.id, agent.id);
+        this.#ledger.commit(transition(offerFrom(s, { ...this.#rules, now }), { type: 'accept' }, now));
+      }
+      return;
+    }
+    if (!held || isClosed(held.state) || known !== agent.id) return;
+    const gone = agent.state === 'disconnected' || agent.state === 'terminated';
+    if (held.state === 'offered') {
+      if (agent.state === 'connected') this.#ledger.apply(s.id, [{ type: 'accept' }]);
+      else if (gone) {
+        const type = agent.disconnectType === 'timeout' ? 'expire' : agent.disconnectType === 'client' || this.#closing.has(s.id) ? 'reject' : 'revoke';
+        this.#ledger.apply(s.id, [{ type }]);
+      } else if (s.scheduledTime !== held.desiredTime && s.scheduledTime !== undefined) {
+        this.#ledger.commit({ ...held, desiredTime: s.scheduledTime });
+      }
+      return;
+    }
+    if (this.#closing.has(s.id)) return;
+    if (s.media === 'call') {
+      this.#observeCall(s, held);
+      return;
+    }
+    if (agent.state === 'terminated') {
+      // Wrapped up elsewhere (the agent's Genesys Cloud window): closed here too.
+      this.#ledger.apply(s.id, markDoneEvents({}));
+      return;
+    }
+    if (s.scheduledTime !== undefined && s.scheduledTime !== held.desiredTime) {
+      this.#ledger.commit({ ...held, desiredTime: s.scheduledTime });
+    }
+  }
+
+  /** The agent's call as the service reports it: hold, mute and its end. */
+  #observeCall(s: Snapshot, held: Interaction): void {
+    const agent = s.agent!;
+    const events: InteractionEvent[] = [];
+    const inCall = held.state === 'connected' || held.state === 'held';
+    if (agent.state === 'connected' && inCall && !held.consultation) {
+      if (agent.held && held.state === 'connected') events.push({ type: 'hold' });
+      if (!agent.held && held.state === 'held') events.push({ type: 'resume' });
+      if (agent.muted !== !!held.muted) events.push({ type: 'mute', muted: agent.muted });
+    } else if ((agent.state === 'disconnected' || agent.state === 'terminated') && (inCall || held.state === 'dialing')) {
+      events.push({ type: 'hang-up', by: agent.disconnectType === 'client' ? 'agent' : 'contact' });
+    }
+    if (agent.state === 'terminated' && held.state === 'ended') events.push(...markDoneEvents({}));
+    if (events.length) this.#ledger.apply(s.id, events);
+  }
+
+  /** After a full read: an offer the service no longer lists was taken back while nobody listened. */
+  #afterReread(listed: ReadonlySet<string>): void {
+    for (const interaction of this.#ledger.listInteractions()) {
+      if (listed.has(interaction.id) || interaction.state !== 'offered' || this.#closing.has(interaction.id)) continue;
+      const expired = interaction.offer.expiresAt <= this.session.clock.now();
+      this.#ledger.apply(interaction.id, [{ type: expired ? 'expire' : 'revoke' }]);
+    }
+  }
+
+  #routingEvent(status: string | undefined, startTime: string | undefined): void {
+    if (!status) return;
+    const since = startTime ? Date.parse(startTime) : NaN;
+    // An event older than (or as old as) what this adapter set is the echo of an earlier change.
+    if (!Number.isNaN(since)) {
+      if (since <= this.#routingSince) return;
+      this.#routingSince = since;
+    }
+    const onQueue = status !== OFF_QUEUE;
+    if (onQueue === this.#onQueue) return;
+    this.#onQueue = onQueue;
+    const state: AgentReadyState = onQueue ? 'ready' : 'not-ready';
+    this.#ledger.setReadyState('voice', state);
+    this.#ledger.setReadyState('web-callback', state);
+  }
+}

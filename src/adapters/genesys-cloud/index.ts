@@ -1,0 +1,4 @@
+export { GenesysCloudCallbackAdapter, type CreateCallbackRequest, type GenesysCloudCallbackOptions } from './callback-adapter.js';
+export { GenesysCloudSession } from './session.js';
+export type { GenesysCloudOptions, RateLimit } from './config.js';
+export type { NotificationStatus } from './notifications.js';
