@@ -1,7 +1,21 @@
-import { WorkspaceTelephonyAdapter, type WorkspaceOptions } from '../../src/adapters/workspace/index.js';
+import {
+  WorkspaceCallbackAdapter,
+  WorkspaceDirectoryAdapter,
+  WorkspaceTelephonyAdapter,
+  type WorkspaceOptions,
+} from '../../src/adapters/workspace/index.js';
 import { callStateOf } from '../../src/adapters/workspace/calls.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
-import type { FarEnd, TelephonyHarness } from './contract/harness.js';
+import type { Channel, Interaction } from '../../src/model/interaction.js';
+import type {
+  CallbackHarness,
+  CallbackHarnessConfig,
+  DirectoryHarness,
+  FarEnd,
+  HarnessOfferOptions,
+  TelephonyHarness,
+} from './contract/harness.js';
+import { control as gmsControl, createOnServer, freshNumber, gmsAdapter, KNOWN_DISPOSITION, routeToAgent } from './gms-harness.js';
 import { macrotask, waitFor } from '../helpers/wait.js';
 
 let baseUrl: Promise<string> | undefined;
@@ -68,18 +82,24 @@ export function freshDn(): string {
   return `5${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 }
 
-export interface WorkspaceSetup {
-  adapter: WorkspaceTelephonyAdapter;
+/** What `advance` needs of an agent: its DN, its calls, and whether a request is on its way. */
+export interface AgentSetup {
   dn: string;
+  /** The call as the adapter under test publishes it. */
+  call: (id: string) => CallInfo | undefined;
+  inFlight: () => number;
+}
+
+export interface WorkspaceSetup extends AgentSetup {
+  adapter: WorkspaceTelephonyAdapter;
   /** How many times the adapter asked for a token. */
   tokens: () => number;
   /** Requests the adapter has sent whose answer has not arrived. */
   inFlight: () => number;
 }
 
-/** A Workspace telephony adapter for a fresh agent on the contract server (not yet registered). */
-export async function workspaceAdapter(options: Partial<WorkspaceOptions> = {}): Promise<WorkspaceSetup> {
-  const dn = options.dn ?? freshDn();
+/** Options for a fresh agent on the contract server, counting its tokens and its requests in flight. */
+export async function agentOptions(dn = freshDn()): Promise<{ options: WorkspaceOptions; tokens: () => number; inFlight: () => number }> {
   let tokens = 0;
   let inFlight = 0;
   const counting: typeof fetch = async (input, init) => {
@@ -90,16 +110,22 @@ export async function workspaceAdapter(options: Partial<WorkspaceOptions> = {}):
       inFlight--;
     }
   };
-  const adapter = new WorkspaceTelephonyAdapter({
+  const options: WorkspaceOptions = {
     baseUrl: await workspaceUrl(),
     apiKey: 'contract-api-key',
     agentId: `agent-${dn}`,
     dn,
     token: () => `token-${dn}-${++tokens}`,
     fetch: counting,
-    ...options,
-  });
-  return { adapter, dn, tokens: () => tokens, inFlight: () => inFlight };
+  };
+  return { options, tokens: () => tokens, inFlight: () => inFlight };
+}
+
+/** A Workspace telephony adapter for a fresh agent on the contract server (not yet registered). */
+export async function workspaceAdapter(options: Partial<WorkspaceOptions> = {}): Promise<WorkspaceSetup> {
+  const agent = await agentOptions(options.dn);
+  const adapter = new WorkspaceTelephonyAdapter({ ...agent.options, ...options });
+  return { adapter, dn: agent.options.dn, call: (id) => adapter.getCall(id), tokens: agent.tokens, inFlight: agent.inFlight };
 }
 
 interface ServerCall {
@@ -113,14 +139,14 @@ interface ServerCall {
  * Runs the server's clock forward for this agent's calls, then waits until the adapter shows every
  * call of the agent as the server has it: the notifications it sent have arrived.
  */
-export async function advance(setup: WorkspaceSetup, ms: number): Promise<void> {
+export async function advance(setup: AgentSetup, ms: number): Promise<void> {
   // A request still on its way would reach the server after the clock moved. One macrotask first:
   // a command asked for just before may not have sent its request yet.
   await macrotask();
   await waitFor('the adapter has no request in flight', () => setup.inFlight() === 0);
   const { calls } = await control<{ calls: ServerCall[] }>('advance', { ms, dn: setup.dn });
   await waitFor(`the adapter shows the server's calls (${calls.map((c) => `${c.id} ${c.state}`).join(', ')})`, () =>
-    calls.every((c) => setup.adapter.getCall(c.id)?.state === callStateOf(c.state) || (c.state === 'Completed' && !setup.adapter.getCall(c.id))),
+    calls.every((c) => setup.call(c.id)?.state === callStateOf(c.state) || (c.state === 'Completed' && !setup.call(c.id))),
   );
 }
 
@@ -151,5 +177,69 @@ export async function workspaceTelephonyHarness(): Promise<TelephonyHarness> {
     async dispose() {
       await adapter.dispose();
     },
+  };
+}
+
+/** The shared CallbackAdapter contract's harness: a fresh agent, registered, with GMS composed in. */
+export async function workspaceCallbackHarness(config: CallbackHarnessConfig = {}): Promise<CallbackHarness> {
+  const { adapter: gms, clock } = await gmsAdapter();
+  const agent = await agentOptions();
+  const adapter = new WorkspaceCallbackAdapter({
+    ...agent.options,
+    scheduler: gms,
+    dispositions: [KNOWN_DISPOSITION],
+    dispositionMandatory: config.dispositionMandatory ?? false,
+    clock,
+  });
+  await adapter.register();
+  const setup: AgentSetup = { dn: agent.options.dn, call: (id) => adapter.telephony.getCall(id), inFlight: agent.inFlight };
+  return {
+    adapter,
+    knownDisposition: KNOWN_DISPOSITION,
+    now: () => clock.now(),
+    async advance(ms) {
+      clock.advance(ms);
+      await gmsControl('time', { now: clock.now() });
+      await advance(setup, ms);
+    },
+    offer: (channel, options = {}) => offerCallback(adapter, agent.options.dn, channel, options),
+    async dispose() {
+      await adapter.dispose();
+      gms.dispose();
+      await gmsControl('time', {});
+    },
+  };
+}
+
+/**
+ * A customer's callback created on the GMS contract server and routed to the agent: a voice one
+ * rings on the agent's DN with the GMS keys in its user data, a web callback is pushed (ingest).
+ */
+export async function offerCallback(
+  adapter: WorkspaceCallbackAdapter,
+  dn: string,
+  channel: Channel,
+  options: HarnessOfferOptions = {},
+  number = freshNumber(),
+): Promise<Interaction> {
+  const id = await createOnServer({ _customer_number: number, firstname: 'Margaret', lastname: 'Chen', subject: 'Billing' });
+  const data = await routeToAgent(id, {
+    preview: channel === 'web-callback',
+    ...(options.expiresInMs === undefined ? {} : { previewTimeoutSeconds: options.expiresInMs / 1000 }),
+    ...(options.canReject === undefined ? {} : { allowReject: options.canReject }),
+  });
+  if (channel === 'web-callback') return adapter.ingest(data);
+  await control('ring', { dn, from: number, userData: data });
+  return waitFor(`callback ${id} is offered`, () => adapter.getInteraction(id));
+}
+
+/** The shared DirectoryAdapter contract's harness: the directory of a fresh, registered agent. */
+export async function workspaceDirectoryHarness(): Promise<DirectoryHarness> {
+  const { adapter } = await workspaceAdapter();
+  await adapter.register();
+  return {
+    adapter: new WorkspaceDirectoryAdapter(adapter.session),
+    contactId: 'C-1',
+    dispose: () => adapter.dispose(),
   };
 }

@@ -21,6 +21,11 @@ export interface WorkspaceOptions {
    * consultation dialing) before the adapter reads the calls back to decide. Default 10 s.
    */
   confirmTimeoutMs?: number;
+  /**
+   * Reject (and an offer's timeout) redirects the ringing call to this number or routing point
+   * instead of releasing it (`/voice/calls/{id}/redirect`).
+   */
+  rejectTo?: string;
   /** For tests and proxies. Default: the page's `fetch`. */
   fetch?: typeof fetch;
 }

@@ -93,6 +93,8 @@ export class WorkspaceSession {
 
   /** Logs out (all channels, the HTTP session) and disconnects the notifications. */
   async close(signal?: AbortSignal): Promise<void> {
+    // First: a logout ends the CometD session on the server, which the client would take for a drop.
+    this.#disconnectNotifications();
     try {
       if (this.#status !== 'offline' && this.#status !== 'failed') {
         await this.http.send({ method: 'POST', path: '/logout', signal, noRenew: true }).catch((error: unknown) => {

@@ -49,6 +49,7 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
 
   readonly session: WorkspaceSession;
   readonly #confirmMs: number;
+  readonly #rejectTo: string | undefined;
   readonly #calls = new Map<string, CallInfo>();
   /** The stable id of each connId a call has had. */
   readonly #ids = new Map<string, string>();
@@ -64,6 +65,7 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
   constructor(options: WorkspaceOptions, session: WorkspaceSession = new WorkspaceSession(options)) {
     this.session = session;
     this.#confirmMs = options.confirmTimeoutMs ?? WORKSPACE_DEFAULTS.confirmTimeoutMs;
+    this.#rejectTo = options.rejectTo;
     this.#stop = [
       session.onVoice((message) => {
         if (message.messageType === 'CallStateChanged' && 'call' in message && message.call) this.#apply(message.call);
@@ -136,7 +138,9 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
     const call = this.#known(callId);
     if (call.state !== 'ringing') throw invalidState(`The call is ${call.state}, not ringing.`);
     this.#releasedHere.add(callId);
-    await this.#command(callId, 'release', undefined, (c) => c.state === 'ended', options);
+    const to = this.#rejectTo;
+    if (to) await this.#command(callId, 'redirect', { destination: to }, (c) => c.state === 'ended', options);
+    else await this.#command(callId, 'release', undefined, (c) => c.state === 'ended', options);
   }
 
   async dial(request: DialRequest, options?: CallOptions): Promise<CallInfo> {
