@@ -4,6 +4,7 @@ import { pendingWorkStore } from '../../src/controllers/pending-work/pending-wor
 import { quiet } from '../helpers/wait.js';
 import type { TabGlobals } from './desk-tab-frame.js';
 import '../helpers/lit-warnings.js';
+import { inDesk } from '../helpers/desk.js';
 
 // One agent, two pages of one browser context (issue 15, part 4: "tested with two pages in one
 // browser context"). tests/elements/callback-desk.tabs.test.ts covers the hand-over in detail with
@@ -24,15 +25,9 @@ async function openPage(): Promise<Page> {
   return page!;
 }
 
-function deep<T extends Element>(page: Page, ...path: string[]): T | null {
-  let node: Element | null | undefined = page.document.querySelector('callback-desk');
-  for (const selector of path) node = node?.shadowRoot?.querySelector(selector);
-  return (node as T | null | undefined) ?? null;
-}
-
 const owner = (page: Page) => page.__ownership?.at(-1)?.owner;
-const standbyPanel = (page: Page) => deep(page, '[part=standby]');
-const acceptButton = (page: Page) => deep<HTMLButtonElement>(page, 'callback-notification', 'button.accept');
+const standbyPanel = (page: Page) => inDesk(page.document, '[part=standby]');
+const acceptButton = (page: Page) => inDesk<HTMLButtonElement>(page.document, 'callback-notification', 'button.accept');
 
 describe('<callback-desk> in two pages of one browser context', () => {
   let cc: SimulatedContactCenter;
@@ -65,9 +60,9 @@ describe('<callback-desk> in two pages of one browser context', () => {
     await quiet();
     expect(acceptButton(second), 'the offer in the standing-by page').to.equal(null);
     acceptButton(first)!.click();
-    await waitUntil(() => deep(first, 'interaction-window'), 'no window in the owning page');
+    await waitUntil(() => inDesk(first.document, 'interaction-window'), 'no window in the owning page');
     expect(cc.getInteraction(offer.id)!.state).to.not.equal('offered');
-    expect(deep(second, 'interaction-window')).to.equal(null);
+    expect(inDesk(second.document, 'interaction-window')).to.equal(null);
     expect(second.__open!()).to.equal(0);
   });
 

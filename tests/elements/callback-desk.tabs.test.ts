@@ -9,6 +9,7 @@ import { tabConnection } from '../helpers/tab-connection.js';
 import { deepActive } from '../helpers/deep.js';
 import type { TabGlobals } from './desk-tab-frame.js';
 import '../helpers/lit-warnings.js';
+import { inDesk } from '../helpers/desk.js';
 
 // One agent, two tabs of one browser, one backend: exactly one tab owns the desk (Web Locks), the
 // other connects nothing and says so; they hand the desk over through a BroadcastChannel, and what
@@ -31,19 +32,13 @@ async function openTab(): Promise<HTMLIFrameElement> {
   return frame;
 }
 
-function deep<T extends Element>(frame: HTMLIFrameElement, ...path: string[]): T | null {
-  let node: Element | null | undefined = frame.contentDocument?.querySelector('callback-desk');
-  for (const selector of path) node = node?.shadowRoot?.querySelector(selector);
-  return (node as T | null | undefined) ?? null;
-}
-
-const standbyPanel = (f: HTMLIFrameElement) => deep(f, '[part=standby]');
-const takeOverButton = (f: HTMLIFrameElement) => deep<HTMLButtonElement>(f, '[part=standby-take-over]');
-const acceptButton = (f: HTMLIFrameElement) => deep<HTMLButtonElement>(f, 'callback-notification', 'button.accept');
-const noteField = (f: HTMLIFrameElement) => deep<HTMLTextAreaElement>(f, 'interaction-window', 'interaction-note', 'textarea');
+const standbyPanel = (f: HTMLIFrameElement) => inDesk(f.contentDocument, '[part=standby]');
+const takeOverButton = (f: HTMLIFrameElement) => inDesk<HTMLButtonElement>(f.contentDocument, '[part=standby-take-over]');
+const acceptButton = (f: HTMLIFrameElement) => inDesk<HTMLButtonElement>(f.contentDocument, 'callback-notification', 'button.accept');
+const noteField = (f: HTMLIFrameElement) => inDesk<HTMLTextAreaElement>(f.contentDocument, 'interaction-window', 'interaction-note', 'textarea');
 const owner = (f: HTMLIFrameElement) => globalsOf(f)?.__ownership?.at(-1)?.owner;
-const windowAction = (f: HTMLIFrameElement, action: string) => deep<HTMLButtonElement>(f, 'interaction-window', 'call-actions', `[data-action="${action}"]`);
-const unsentEntries = (f: HTMLIFrameElement) => deep(f, 'unsent-work')?.shadowRoot?.querySelectorAll('[part~=entry]').length ?? 0;
+const windowAction = (f: HTMLIFrameElement, action: string) => inDesk<HTMLButtonElement>(f.contentDocument, 'interaction-window', 'call-actions', `[data-action="${action}"]`);
+const unsentEntries = (f: HTMLIFrameElement) => inDesk(f.contentDocument, 'unsent-work')?.shadowRoot?.querySelectorAll('[part~=entry]').length ?? 0;
 
 /** Clicks a window's action once it is enabled. */
 async function act(frame: HTMLIFrameElement, action: string) {
@@ -85,7 +80,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     // Not one subscription: no offer handler, no call listener, no status listener.
     expect(globalsOf(second)!.__open!()).to.equal(0);
     expect(globalsOf(first)!.__open!()).to.be.greaterThan(0);
-    expect(deep(second, 'callback-notification')).to.equal(null);
+    expect(inDesk(second.contentDocument, 'callback-notification')).to.equal(null);
 
     const offer = await cc.offer('immediate');
     await waitUntil(() => acceptButton(first), 'the owning tab does not show the offer');
@@ -94,7 +89,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     acceptButton(first)!.click();
     await waitUntil(() => noteField(first), 'no window in the owning tab');
     expect(cc.getInteraction(offer.id)!.state).to.not.equal('offered');
-    expect(deep(second, 'interaction-window')).to.equal(null);
+    expect(inDesk(second.contentDocument, 'interaction-window')).to.equal(null);
     expect(globalsOf(second)!.__open!()).to.equal(0);
   });
 
@@ -145,7 +140,7 @@ describe('<callback-desk> in two tabs of one agent', () => {
     first.remove();
     await waitUntil(() => owner(second) === true, 'the second tab did not take the desk');
     expect(globalsOf(second)!.__ownership!.at(-1)).to.include({ owner: true, reason: 'other-tab-closed' });
-    await waitUntil(() => deep(second, 'callback-notification'), 'the desk is not shown');
+    await waitUntil(() => inDesk(second.contentDocument, 'callback-notification'), 'the desk is not shown');
     expect(standbyPanel(second)).to.equal(null);
     await waitUntil(() => globalsOf(second)!.__announcement!() === 'The other tab closed: this tab now handles your desk.', 'not announced');
     expect(globalsOf(second)!.__open!()).to.be.greaterThan(0);
@@ -180,9 +175,9 @@ describe('<callback-desk> in two tabs of one agent', () => {
     expect(globalsOf(first)!.__done!.map((d) => d.interaction.id)).to.deep.equal([offer.id]);
     expect(globalsOf(first)!.__done![0]!.notes).to.include('Sent with Mark done');
     expect(cc.getInteraction(offer.id)!.state).to.equal('done');
-    await waitUntil(() => deep(second, 'callback-notification'), 'the desk is not shown');
+    await waitUntil(() => inDesk(second.contentDocument, 'callback-notification'), 'the desk is not shown');
     await aTimeout(500);
-    expect(deep(second, 'interaction-window')).to.equal(null);
+    expect(inDesk(second.contentDocument, 'interaction-window')).to.equal(null);
     expect(unsentEntries(second)).to.equal(0);
     expect(markDones).to.equal(1);
     const later = new PendingWorkStore();

@@ -14,6 +14,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { CaseField, DispositionNode } from '../../src/model/interaction.js';
 import { deepActive } from '../helpers/deep.js';
 import '../helpers/lit-warnings.js';
+import { deepElements } from '../helpers/deep.js';
 import { inWindow, openWindowRoot } from '../helpers/desk.js';
 
 const UNBROKEN = 'W'.repeat(5000);
@@ -60,15 +61,6 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 const notification = (s: Setup) => s.desk.shadowRoot!.querySelector('callback-notification')!.shadowRoot!;
 
-/** Every element under `root`, through shadow roots. */
-function allElements(root: ParentNode, out: Element[] = []): Element[] {
-  for (const el of root.querySelectorAll('*')) {
-    out.push(el);
-    if (el.shadowRoot) allElements(el.shadowRoot, out);
-  }
-  return out;
-}
-
 const describeElement = (el: Element) => {
   const host = (el.getRootNode() as ShadowRoot).host?.localName ?? 'page';
   return `${host} ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''}`;
@@ -89,7 +81,7 @@ function outsideTheDesk(desk: HTMLElement): string[] {
   const outside = (r: DOMRect, slack = 1) => r.width > 0 && (r.left < bounds.left - slack || r.right > bounds.right + slack);
   const hanging = 8;
   const found: string[] = [];
-  for (const el of allElements(desk.shadowRoot!)) {
+  for (const el of deepElements(desk.shadowRoot!)) {
     if (el.closest('.visually-hidden') || el.matches(':popover-open')) continue;
     const rect = el.getBoundingClientRect();
     if (!rect.width && !rect.height) continue;
@@ -340,7 +332,7 @@ for (const viewport of [
           await waitUntil(() => el.shadowRoot!.querySelectorAll('[role=treeitem]').length > 3, 'folder open');
         }
         const limit = el.getBoundingClientRect().right + 1;
-        const wide = allElements(el.shadowRoot!).filter((child) => child.getBoundingClientRect().right > limit || child.scrollWidth > child.clientWidth + 1 && getComputedStyle(child).overflowX !== 'visible');
+        const wide = deepElements(el.shadowRoot!).filter((child) => child.getBoundingClientRect().right > limit || child.scrollWidth > child.clientWidth + 1 && getComputedStyle(child).overflowX !== 'visible');
         expect(wide.map(describeElement)).to.deep.equal([]);
         expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
         await expect(el).to.be.accessible();

@@ -4,6 +4,8 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { PendingWorkStore, pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';
 import '../helpers/lit-warnings.js';
+import { deepActive } from '../helpers/deep.js';
+import { inDesk } from '../helpers/desk.js';
 
 // The backend outlives the page: the contact center lives in this test window, and a desk in a
 // same-origin iframe (persistence-frame.html) uses it. Reloading or removing the iframe is the
@@ -47,18 +49,12 @@ async function close(frame: HTMLIFrameElement): Promise<void> {
   frame.remove();
 }
 
-function deep<T extends Element>(frame: HTMLIFrameElement, ...path: string[]): T | null {
-  let node: Element | null | undefined = frame.contentDocument?.querySelector('callback-desk');
-  for (const selector of path) node = node?.shadowRoot?.querySelector(selector);
-  return (node as T | null | undefined) ?? null;
-}
-
 const windowPath = ['interaction-window'];
-const noteField = (f: HTMLIFrameElement) => deep<HTMLTextAreaElement>(f, ...windowPath, 'interaction-note', 'textarea');
-const radio = (f: HTMLIFrameElement, code: string) => deep<HTMLInputElement>(f, ...windowPath, 'disposition-picker', `input[value="${code}"]`);
-const pickerText = (f: HTMLIFrameElement) => deep(f, ...windowPath, 'disposition-picker', '[part~="base"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
-const markDone = (f: HTMLIFrameElement) => deep<HTMLButtonElement>(f, ...windowPath, 'call-actions', '[data-action="mark-done"]');
-const pending = (f: HTMLIFrameElement) => deep(f, ...windowPath, 'call-actions', '[part~="pending"]');
+const noteField = (f: HTMLIFrameElement) => inDesk<HTMLTextAreaElement>(f.contentDocument, ...windowPath, 'interaction-note', 'textarea');
+const radio = (f: HTMLIFrameElement, code: string) => inDesk<HTMLInputElement>(f.contentDocument, ...windowPath, 'disposition-picker', `input[value="${code}"]`);
+const pickerText = (f: HTMLIFrameElement) => inDesk(f.contentDocument, ...windowPath, 'disposition-picker', '[part~="base"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+const markDone = (f: HTMLIFrameElement) => inDesk<HTMLButtonElement>(f.contentDocument, ...windowPath, 'call-actions', '[data-action="mark-done"]');
+const pending = (f: HTMLIFrameElement) => inDesk(f.contentDocument, ...windowPath, 'call-actions', '[part~="pending"]');
 
 async function typeNote(frame: HTMLIFrameElement, text: string) {
   await waitUntil(() => noteField(frame), 'no note field');
@@ -191,17 +187,11 @@ describe('Unsent work from an earlier page', () => {
     await pendingWorkStore().clear();
   });
 
-  const list = (f: HTMLIFrameElement) => deep(f, 'unsent-work');
+  const list = (f: HTMLIFrameElement) => inDesk(f.contentDocument, 'unsent-work');
   const entries = (f: HTMLIFrameElement) => [...(list(f)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="entry"]') ?? [])];
   const inEntry = <T extends Element>(f: HTMLIFrameElement, selector: string) => entries(f)[0]?.querySelector<T>(selector) ?? null;
   const sendButton = (f: HTMLIFrameElement) => inEntry<HTMLButtonElement>(f, '[part~="send-button"]');
-  const idle = (f: HTMLIFrameElement) => deep<HTMLElement>(f, '.idle');
-  /** The focused element of the frame, through shadow roots. */
-  const focused = (f: HTMLIFrameElement) => {
-    let active = f.contentDocument?.activeElement ?? null;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active;
-  };
+  const idle = (f: HTMLIFrameElement) => inDesk<HTMLElement>(f.contentDocument, '.idle');
   /** What another page opened later reads from IndexedDB. */
   const stored = async (id: string) => {
     const store = new PendingWorkStore();
@@ -263,21 +253,21 @@ describe('Unsent work from an earlier page', () => {
     inEntry<HTMLButtonElement>(frame, '[part~="discard-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => inEntry(frame, '[part~="confirm"]'), 'no confirmation asked');
-    await waitUntil(() => focused(frame)?.classList.contains('keep'), 'focus is not on Keep');
+    await waitUntil(() => deepActive(frame.contentDocument)?.classList.contains('keep'), 'focus is not on Keep');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => focused(frame)?.getAttribute('part') === 'discard-button', 'focus not back on Discard');
+    await waitUntil(() => deepActive(frame.contentDocument)?.getAttribute('part') === 'discard-button', 'focus not back on Discard');
     expect(inEntry(frame, '[part~="confirm"]')).to.equal(null);
     expect(heard).to.deep.equal([]);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => focused(frame)?.classList.contains('keep'), 'focus is not on Keep');
+    await waitUntil(() => deepActive(frame.contentDocument)?.classList.contains('keep'), 'focus is not on Keep');
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    expect(focused(frame)?.classList.contains('discard-confirm')).to.equal(true);
+    expect(deepActive(frame.contentDocument)?.classList.contains('discard-confirm')).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => entries(frame).length === 0, 'the work is still shown');
     expect(heard).to.deep.equal([id]);
-    expect(focused(frame), 'focus on the idle message').to.equal(idle(frame));
+    expect(deepActive(frame.contentDocument), 'focus on the idle message').to.equal(idle(frame));
     await globalsOf(frame)!.__flush!();
     expect(await stored(id), 'still stored').to.equal(undefined);
     await reload(frame);
@@ -303,7 +293,7 @@ describe('Unsent work from an earlier page', () => {
     await waitUntil(() => globalsOf(frame)!.__done!.length === 1, 'callback-done not fired');
     expect(globalsOf(frame)!.__done).to.deep.equal([{ id, disposition: 'FU-DOCS-SENT', notes: ['Asked for a <b>quote</b> by e-mail'] }]);
     await waitUntil(() => entries(frame).length === 0, 'still listed once sent');
-    expect(focused(frame), 'focus on the idle message').to.equal(idle(frame));
+    expect(deepActive(frame.contentDocument), 'focus on the idle message').to.equal(idle(frame));
     await globalsOf(frame)!.__flush!();
     expect(await stored(id), 'still stored once sent').to.equal(undefined);
   });
@@ -321,15 +311,15 @@ describe('Unsent work from an earlier page', () => {
     globals.__cc = second;
     try {
       await reload(frame);
-      const otherNote = () => deep<HTMLTextAreaElement>(frame, `#window-${other} interaction-window`, 'interaction-note', 'textarea');
-      deep<HTMLButtonElement>(frame, `#tab-${other}`)!.click();
+      const otherNote = () => inDesk<HTMLTextAreaElement>(frame.contentDocument, `#window-${other} interaction-window`, 'interaction-note', 'textarea');
+      inDesk<HTMLButtonElement>(frame.contentDocument, `#tab-${other}`)!.click();
       await waitUntil(() => otherNote(), 'no note field for the second callback');
       otherNote()!.value = 'For the second center';
       otherNote()!.dispatchEvent(new Event('input', { bubbles: true }));
       // The page reloads, and the backend no longer knows its cb-2.
       hidden.add(other);
       await reload(frame);
-      const ownNote = () => deep<HTMLTextAreaElement>(frame, `#window-${own} interaction-window`, 'interaction-note', 'textarea');
+      const ownNote = () => inDesk<HTMLTextAreaElement>(frame.contentDocument, `#window-${own} interaction-window`, 'interaction-note', 'textarea');
       await waitUntil(() => entries(frame).length === 1, 'this backend’s unsent work is not shown');
       expect(inEntry<HTMLTextAreaElement>(frame, '[part~="note"]')!.value).to.equal('For the second center');
       expect(list(frame)!.shadowRoot!.textContent).not.to.include('For the first center');

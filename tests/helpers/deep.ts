@@ -11,9 +11,38 @@ export function deepQuery(root: ParentNode, selector: string): Element | null {
   return null;
 }
 
-/** The focused element, through shadow roots. */
-export function deepActive(): Element | null {
-  let active = document.activeElement;
+/** The focused element of `doc` (this page's by default, or a frame's), through shadow roots. */
+export function deepActive(doc: Document | null | undefined = document): Element | null {
+  let active = doc?.activeElement ?? null;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** Every element under `root`, through every open shadow root, in document order. */
+export function deepElements(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const visit = (node: ParentNode) => {
+    for (const el of node.querySelectorAll('*')) {
+      out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** All the text a user could see under `root`, shadow trees included (style and script text excluded). */
+export function deepText(root: Node): string {
+  let text = '';
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += (node as Text).data;
+      return;
+    }
+    if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return;
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(root);
+  return text;
 }

@@ -147,36 +147,7 @@ export function installTraps(): Traps {
   });
 }
 
-// ---- The composed tree ----
-
-/** Every element under `root`, through every open shadow root, in document order. */
-export function deepElements(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  const visit = (node: ParentNode) => {
-    for (const el of node.querySelectorAll('*')) {
-      out.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
-    }
-  };
-  visit(root);
-  return out;
-}
-
-/** All the text a user could see under `root`, shadow trees included (style and script text excluded). */
-export function deepText(root: Node): string {
-  let text = '';
-  const visit = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += (node as Text).data;
-      return;
-    }
-    if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return;
-    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
-    for (const child of node.childNodes) visit(child);
-  };
-  visit(root);
-  return text;
-}
+// ---- The composed tree (walked with deepElements and deepText, tests/helpers/deep.ts) ----
 
 /** Tags that must never come out of data: elements that fetch, run or style. */
 export const FORBIDDEN_TAGS = new Set([

@@ -8,8 +8,6 @@ import type { Interaction } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
 import { XSS_CORPUS } from './xss-corpus.js';
 import {
-  deepElements,
-  deepText,
   HostileDirectory,
   hostileWords,
   installTraps,
@@ -23,6 +21,7 @@ import {
   type TreeShape,
   type Traps,
 } from './xss-harness.js';
+import { deepElements, deepText } from '../helpers/deep.js';
 import { inWindow, openWindowRoot } from '../helpers/desk.js';
 
 /**
