@@ -1,7 +1,6 @@
 import './scripts/loopback-only.mjs';
-import { chromeLauncher, defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 import { closingLineReporter } from './scripts/closing-line-reporter.mjs';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 import { genesysCloudServerPlugin } from './tests/genesys-cloud-server/plugin.mjs';
@@ -9,15 +8,18 @@ import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.m
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
 import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
 import { cdpBenchPlugin } from './bench/cdp-plugin.mjs';
+import { testBrowsers } from './scripts/test-browsers.mjs';
 
-if (!chromiumPath) {
-  throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
-}
+// Chromium, Firefox ESR and WebKitGTK, chosen by TEST_BROWSERS (default Chromium; npm test runs all
+// three); the files that need WebRTC or Chromium's DevTools protocol run in Chromium only
+// (scripts/test-browsers.mjs says why for each).
+const engines = testBrowsers(['tests/**/*.test.ts', '!tests/node/**']);
 
 export default {
   rootDir: '.',
   hostname: '127.0.0.1',
-  files: ['tests/**/*.test.ts', '!tests/node/**'],
+  files: engines.files,
+  groups: engines.groups,
   nodeResolve: { exportConditions: ['development'] },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
@@ -37,11 +39,9 @@ export default {
     // listener counts, for the shift tests (tests/elements/shift-*.test.ts).
     cdpBenchPlugin(),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
-    }),
-  ],
+  browsers: engines.browsers,
+  // One engine at a time, for the same reason as one file at a time.
+  concurrentBrowsers: 1,
   // One test file at a time: a second, background tab gets no animation frames in headless
   // Chromium, and fixture() of a plain element waits on one (seen as random 10 s timeouts).
   concurrency: 1,

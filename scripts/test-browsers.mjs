@@ -1,0 +1,167 @@
+// The browsers the tests run in, chosen by TEST_BROWSERS (a comma-separated list of `chromium`,
+// `firefox`, `webkit`; `npm test` runs each of the three in turn, a bare `wtr` runs Chromium only).
+// All three come from Debian packages (scripts/ensure-chromium.sh, scripts/ensure-browsers.sh):
+// browser downloads by Puppeteer, Playwright or geckodriver do not work on this project's machines.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as puppeteerCore from 'puppeteer-core';
+import { chromeLauncher } from '@web/test-runner';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/** The engines TEST_BROWSERS names (default: Chromium only), checked. */
+export function selectedEngines(value = process.env.TEST_BROWSERS) {
+  const engines = (value || 'chromium').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  for (const engine of engines) {
+    if (!ENGINES.includes(engine)) {
+      throw new Error(`TEST_BROWSERS: unknown engine "${engine}" (known: ${ENGINES.join(', ')})`);
+    }
+  }
+  return engines;
+}
+
+/**
+ * Test files that run in Chromium only, each with the reason. Everything else runs in all three.
+ * They need real WebRTC between SIP user agents over loopback (the tests' Kamailio, network
+ * namespace with `lo` only) or a sound device, or Chromium's DevTools protocol:
+ * - WebKitGTK from Debian is built without WebRTC: no RTCPeerConnection at all.
+ * - Firefox ESR gathers no ICE candidate in the loopback-only namespace (tried with
+ *   media.peerconnection.ice.loopback and the host-address preferences), and with no sound device
+ *   AudioContext.resume() never resolves, so no call ever gets media.
+ */
+export const CHROMIUM_ONLY = [
+  // Kamailio smoke test: two WebRTC user agents call each other (RTCPeerConnection, ICE on lo).
+  'tests/sip/**/*.test.ts',
+  // Real SIP calls with WebRTC media through the tests' Kamailio (same reason).
+  'tests/**/*.sip.test.ts',
+  'tests/adapters/sipjs.test.ts',
+  'tests/adapters/sipjs-ack.test.ts',
+  'tests/adapters/sipjs-audio.test.ts',
+  'tests/adapters/sipjs-call-ends.test.ts',
+  'tests/adapters/sipjs-faults.test.ts',
+  'tests/adapters/sipjs-glare.test.ts',
+  'tests/adapters/sipjs-incoming-checks.test.ts',
+  'tests/adapters/sipjs-invite-data.test.ts',
+  'tests/adapters/sipjs-retention.test.ts',
+  'tests/adapters/sipjs-transfer.test.ts',
+  // The SIP demo places real WebRTC calls (same reason).
+  'tests/demo/sip-demo*.test.ts',
+  // Heap, DOM-node and listener counts come from Chromium's DevTools protocol
+  // (bench/cdp-plugin.mjs); neither WebDriver BiDi nor WebKitWebDriver has them.
+  'tests/elements/shift-release.*.test.ts',
+];
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForDriver(port, driver) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode})`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('WebKitWebDriver did not answer /status within 20 s');
+}
+
+const MINIBROWSER = [
+  process.env.MINIBROWSER_PATH,
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser',
+].filter(Boolean).find((p) => existsSync(p));
+
+/**
+ * WebKitGTK's MiniBrowser through WebKitWebDriver (Debian's webkit2gtk-driver). webdriverio does not
+ * start the driver: this launcher spawns it on a free loopback port and stops it with the run.
+ * MiniBrowser has no headless mode: run under `xvfb-run -a` (scripts/test.sh does).
+ */
+class WebKitGtkLauncher extends WebdriverLauncher {
+  constructor() {
+    super({
+      hostname: '127.0.0.1',
+      port: 0,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // Without it webdriverio asks for BiDi, which WebKitWebDriver refuses ("Failed to match capabilities").
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      },
+    });
+  }
+
+  async initialize(config) {
+    await super.initialize(config);
+    this.name = 'WebKit';
+    if (!MINIBROWSER) throw new Error('No MiniBrowser: run `bash scripts/ensure-browsers.sh` (webkit2gtk-driver)');
+    if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+      throw new Error('WebKitGTK needs a display: run the tests under `xvfb-run -a` (as npm test does)');
+    }
+    const port = await freePort();
+    this.webDriver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore' });
+    this.options.port = port;
+    await waitForDriver(port, this.webDriver);
+  }
+
+  async stop() {
+    await super.stop();
+    this.webDriver?.kill();
+    this.webDriver = undefined;
+  }
+}
+
+function launcherFor(engine) {
+  switch (engine) {
+    case 'chromium':
+      if (!chromiumPath) {
+        throw new Error('No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROME_PATH.');
+      }
+      return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } });
+    case 'firefox': {
+      const executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+      if (!existsSync(executablePath)) {
+        throw new Error('No Firefox ESR found: run `bash scripts/ensure-browsers.sh` or set FIREFOX_PATH.');
+      }
+      // puppeteer-core over WebDriver BiDi: no geckodriver needed.
+      return chromeLauncher({
+        puppeteer: puppeteerCore,
+        launchOptions: { browser: 'firefox', executablePath, headless: true },
+      });
+    }
+    case 'webkit':
+      return new WebKitGtkLauncher();
+    default:
+      throw new Error(`unknown engine ${engine}`);
+  }
+}
+
+/**
+ * wtr's `browsers` and `groups` for the selected engines: the Chromium-only files run in Chromium
+ * alone; a run without Chromium leaves them out.
+ */
+export function testBrowsers(files, engines = selectedEngines()) {
+  const launchers = new Map(engines.map((engine) => [engine, launcherFor(engine)]));
+  const others = engines.some((engine) => engine !== 'chromium');
+  if (!others) return { files, browsers: [...launchers.values()], groups: [] };
+  const shared = [...files, ...CHROMIUM_ONLY.map((glob) => `!${glob}`)];
+  const groups = launchers.has('chromium')
+    ? [{ name: 'chromium-only', files: CHROMIUM_ONLY, browsers: [launchers.get('chromium')] }]
+    : [];
+  return { files: shared, browsers: [...launchers.values()], groups };
+}
