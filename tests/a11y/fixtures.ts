@@ -5,9 +5,8 @@ import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { settled } from '../helpers/wait.js';
-import { root } from '../helpers/dom.js';
 
-export { root, text } from '../helpers/dom.js';
+export { inner, root, text } from '../helpers/dom.js';
 
 /** Shared by the tests/a11y/*.a11y.test.ts files: a simulated contact center on a manual clock, any element bound to it. */
 
@@ -57,8 +56,6 @@ export async function mountElement<T extends HTMLElement>(tag: string, props: ob
   return el;
 }
 
-/** The shadow root of the first `tag` inside `el`'s shadow root. */
-export const inner = (el: Element, tag: string) => root(el).querySelector(tag)!.shadowRoot!;
 
 /** Axe on `el` while `popup` shows in the top layer (the check is only meaningful with it open). */
 export async function accessibleWithPopup(el: Element, popup: Element | null | undefined): Promise<void> {

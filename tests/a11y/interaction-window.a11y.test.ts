@@ -8,13 +8,13 @@ import { settled } from '../helpers/wait.js';
 
 /** <interaction-window> has no element test file: every state of a voice callback's window, popups open included. */
 
-const actionButton = (el: InteractionWindow, action: string) => inner(el, 'call-actions').querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-const panel = (el: InteractionWindow) => inner(el, 'call-actions').querySelector<HTMLElement>('#panel')!;
+const actionButton = (el: InteractionWindow, action: string) => inner(el, 'call-actions')!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+const panel = (el: InteractionWindow) => inner(el, 'call-actions')!.querySelector<HTMLElement>('#panel')!;
 
 async function windowFor(c: Center, policy?: { dispositionMandatory: boolean }) {
   const interaction = await accepted(c);
   const el = await mountElement<InteractionWindow>('interaction-window', bound(c, interaction, policy), { 'disposition-mode': 'tree' });
-  await waitUntil(() => inner(el, 'disposition-picker').querySelector('[role=tree]'), 'dispositions loaded');
+  await waitUntil(() => inner(el, 'disposition-picker')!.querySelector('[role=tree]'), 'dispositions loaded');
   return { el, interaction };
 }
 
@@ -61,7 +61,7 @@ describe('<interaction-window> accessibility in every state', () => {
       await accessibleWithPopup(el, panel(el));
       await press(el, action);
     }
-    const status = inner(el, 'call-status');
+    const status = inner(el, 'call-status')!;
     status.querySelector<HTMLButtonElement>('[part=menu-button]')!.click();
     await settled(el);
     await accessibleWithPopup(el, status.querySelector('[part=menu]'));
@@ -71,7 +71,7 @@ describe('<interaction-window> accessibility in every state', () => {
     const c = center({ policy: { dispositionMandatory: true } });
     const { el } = await windowFor(c, { dispositionMandatory: true });
     await press(el, 'end-call');
-    const note = inner(el, 'interaction-note').querySelector('textarea')!;
+    const note = inner(el, 'interaction-note')!.querySelector('textarea')!;
     note.value = 'Customer will send the documents';
     note.dispatchEvent(new Event('input'));
     await settled(el);

@@ -15,6 +15,7 @@ import { acceptedOnServer, gmsAdapter, control, gmsUrl, SERVICE } from '../adapt
 import { GmsCallbackAdapter } from '../../src/adapters/gms/index.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
+import { inWindow } from '../helpers/desk.js';
 
 /**
  * The rules a callback service enforces reach the agent before its refusal does: the adapter's
@@ -59,9 +60,7 @@ async function deskWith(adapterPolicy: Partial<Policy> | undefined, deskPolicy?:
 type Desk = Awaited<ReturnType<typeof deskWith>>;
 
 const notification = (s: Desk) => s.desk.shadowRoot!.querySelector<CallbackNotification>('callback-notification')!.shadowRoot!;
-const windowRoot = (s: Desk) => s.desk.shadowRoot!.querySelector('[part=window]:not([hidden]) > interaction-window')?.shadowRoot ?? null;
-const inWindow = (s: Desk, tag: string) => windowRoot(s)?.querySelector(tag)?.shadowRoot ?? null;
-const deskButton = (s: Desk, action: string) => inWindow(s, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
+const deskButton = (s: Desk, action: string) => inWindow(s.desk, 'call-actions')?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
 const current = (s: Desk) => s.cc.listInteractions().at(-1)!;
 
 /** The offer reaches the desk; Accept is pressed; the window opens. */
@@ -96,10 +95,10 @@ describe('policy from the callback adapter', () => {
     const s = await deskWith({ dispositionMandatory: true });
     await offerAndAccept(s);
     await endCall(s);
-    const actions = inWindow(s, 'call-actions')!;
+    const actions = inWindow(s.desk, 'call-actions')!;
     expect(markDoneReason(actions)).to.deep.equal({ disabled: true, title: MANDATORY, description: MANDATORY, hint: MANDATORY });
     // The picker says it is required, as it does for a desk policy.
-    expect(inWindow(s, 'disposition-picker')!.textContent).to.include('Required');
+    expect(inWindow(s.desk, 'disposition-picker')!.textContent).to.include('Required');
 
     // Pressing it by keyboard does not send a Mark done the service would refuse.
     const requests: string[] = [];
@@ -112,7 +111,7 @@ describe('policy from the callback adapter', () => {
     expect(actions.querySelector('[part=error]')!.textContent!.trim()).to.equal('');
     await expect(s.desk).to.be.accessible();
 
-    const picker = inWindow(s, 'disposition-picker')!;
+    const picker = inWindow(s.desk, 'disposition-picker')!;
     await waitUntil(() => picker.querySelector('input[type=radio]'), 'disposition codes');
     picker.querySelector<HTMLInputElement>('input[type=radio]')!.click();
     await waitUntil(() => deskButton(s, 'mark-done')!.getAttribute('aria-disabled') === 'false', 'Mark done enabled by the disposition');
@@ -124,8 +123,8 @@ describe('policy from the callback adapter', () => {
     const s = await deskWith({ dispositionMandatory: true }, undefined, 'es');
     await offerAndAccept(s);
     await endCall(s);
-    await waitUntil(() => markDoneReason(inWindow(s, 'call-actions')!).title === MANDATORY_ES, 'Spanish reason');
-    expect(markDoneReason(inWindow(s, 'call-actions')!)).to.deep.equal({ disabled: true, title: MANDATORY_ES, description: MANDATORY_ES, hint: MANDATORY_ES });
+    await waitUntil(() => markDoneReason(inWindow(s.desk, 'call-actions')!).title === MANDATORY_ES, 'Spanish reason');
+    expect(markDoneReason(inWindow(s.desk, 'call-actions')!)).to.deep.equal({ disabled: true, title: MANDATORY_ES, description: MANDATORY_ES, hint: MANDATORY_ES });
   });
 
   it('the desk\'s explicit policy wins field by field; the fields it leaves out are the adapter\'s', async () => {
@@ -138,14 +137,14 @@ describe('policy from the callback adapter', () => {
     notification(s).querySelector<HTMLButtonElement>('button.accept')!.click();
     await waitUntil(() => deskButton(s, 'end-call')?.getAttribute('aria-disabled') === 'false', 'connected');
     await endCall(s);
-    expect(markDoneReason(inWindow(s, 'call-actions')!).disabled).to.equal(true);
+    expect(markDoneReason(inWindow(s.desk, 'call-actions')!).disabled).to.equal(true);
 
     // A field the desk sets replaces the adapter's.
     const t = await deskWith({ dispositionMandatory: true, canReschedule: false }, { dispositionMandatory: false });
     await offerAndAccept(t);
     expect(!!deskButton(t, 'reschedule'), 'Reschedule shown').to.equal(false);
     await endCall(t);
-    expect(markDoneReason(inWindow(t, 'call-actions')!).disabled).to.equal(false);
+    expect(markDoneReason(inWindow(t.desk, 'call-actions')!).disabled).to.equal(false);
   });
 
   it('a change the adapter publishes shows at once: Reject leaves the waiting offer, Mark done waits for a disposition', async () => {
@@ -161,10 +160,10 @@ describe('policy from the callback adapter', () => {
     notification(s).querySelector<HTMLButtonElement>('button.accept')!.click();
     await waitUntil(() => deskButton(s, 'end-call')?.getAttribute('aria-disabled') === 'false', 'connected');
     await endCall(s);
-    expect(markDoneReason(inWindow(s, 'call-actions')!).disabled).to.equal(false);
+    expect(markDoneReason(inWindow(s.desk, 'call-actions')!).disabled).to.equal(false);
     s.cc.setPolicy({ dispositionMandatory: true });
     await settled(s.desk);
-    expect(markDoneReason(inWindow(s, 'call-actions')!)).to.deep.include({ disabled: true, hint: MANDATORY });
+    expect(markDoneReason(inWindow(s.desk, 'call-actions')!)).to.deep.include({ disabled: true, hint: MANDATORY });
     await expect(s.desk).to.be.accessible();
 
     // No subscription outlives the desk.

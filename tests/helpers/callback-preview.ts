@@ -9,7 +9,7 @@ import type { Policy } from '../../src/model/actions.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { settled } from './wait.js';
-import { root } from './dom.js';
+import { inner, root } from './dom.js';
 
 /** Shared by the <callback-preview> test files: an accepted web callback on a manual clock, and DOM lookups. */
 
@@ -62,7 +62,6 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, id: 
   return el;
 }
 
-export const inner = (el: CallbackPreview, tag: string) => root(el).querySelector(tag)?.shadowRoot ?? null;
 export const actionsRoot = (el: CallbackPreview) => inner(el, 'call-actions')!;
 export const button = (el: CallbackPreview, action: string) => actionsRoot(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 export const shown = (el: CallbackPreview) =>
@@ -94,5 +93,5 @@ export async function chord(modifiers: readonly string[], code: string) {
 }
 
 export { deepActive } from './deep.js';
-export { root, text } from './dom.js';
+export { inner, root, text } from './dom.js';
 

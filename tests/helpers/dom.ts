@@ -1,7 +1,7 @@
 /**
  * Reading what an element shows, shared by the element tests:
  *
- * - `root(el)`: its shadow root.
+ * - `root(el)`: its shadow root; `inner(el, tag)`: the shadow root of an element inside it.
  * - `text(node)`: a node's text as a person reads it (white space collapsed, trimmed; '' for none).
  * - `shadowText(el)`: all the text in an element's shadow root, white space collapsed.
  * - `focusedIn(el)`: what has focus inside an element's shadow root.
@@ -18,3 +18,6 @@ export const focusedIn = (el: Element): HTMLElement | null => el.shadowRoot!.act
 
 /** `el`'s shadow root (every element under test has an open one). */
 export const root = (el: Element): ShadowRoot => el.shadowRoot!;
+
+/** The shadow root of the first `tag` element in `el`'s shadow root; null when there is none. */
+export const inner = (el: Element, tag: string): ShadowRoot | null => root(el).querySelector(tag)?.shadowRoot ?? null;
