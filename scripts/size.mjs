@@ -1,11 +1,11 @@
 // `npm run size`: builds when the bundle is missing or older than src/ (or with --build), then
-// prints the minified and min+gzip (level 9) sizes of the bundle entry, of everything a page loads
+// prints the minified, min+gzip (level 9) and min+Brotli (quality 11) sizes of the bundle entry, of everything a page loads
 // before the entry runs (entry + statically imported chunks) and of each lazy chunk, and writes
 // them to bench/size.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bundleGraph } from './bundle-graph.mjs';
 import { bundleDir, bundleEntry, root, sourceFiles } from './entries.mjs';
 
@@ -25,12 +25,18 @@ if (!existsSync(entryPath)) {
 const dir = join(root, bundleDir);
 const measure = (file) => {
   const code = readFileSync(join(dir, file));
-  return { file, min: code.length, gzip: gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length };
+  return {
+    file,
+    min: code.length,
+    gzip: gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length,
+  };
 };
 const total = (files) => ({
   files: files.map((f) => f.file),
   min: files.reduce((sum, f) => sum + f.min, 0),
   gzip: files.reduce((sum, f) => sum + f.gzip, 0),
+  brotli: files.reduce((sum, f) => sum + f.brotli, 0),
 });
 
 const graph = bundleGraph(dir, entryPath);
@@ -46,7 +52,7 @@ const report = {
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
-const row = (label, { min, gzip }) => console.log(`${label.padEnd(48)} ${kb(min)} min ${kb(gzip)} min+gzip`);
+const row = (label, { min, gzip, brotli }) => console.log(`${label.padEnd(48)} ${kb(min)} min ${kb(gzip)} min+gzip ${kb(brotli)} min+br`);
 row(`entry  ${report.entry.file}`, report.entry);
 row(`eager  (${report.eager.files.length} file${report.eager.files.length === 1 ? '' : 's'})`, report.eager);
 row(`at load, not awaited (${report.atLoad.files.length} file${report.atLoad.files.length === 1 ? '' : 's'})`, report.atLoad);
