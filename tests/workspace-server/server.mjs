@@ -117,9 +117,12 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     }
   });
 
-  function publish(owner, channel, data) {
-    if (!owner) return;
-    for (const session of owner.cometd) session.deliver(null, channel, data);
+  /** Every live session logged in on the DN hears about it (calls belong to the DN, not a session). */
+  function publishToDn(dn, channel, data) {
+    for (const owner of sessions.values()) {
+      if (!owner.activated || owner.expired || owner.dn !== dn) continue;
+      for (const session of owner.cometd) session.deliver(null, channel, data);
+    }
   }
 
   function dnMessage(owner) {
@@ -136,7 +139,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     };
   }
 
-  const publishDn = (owner) => publish(owner, `${V3}/voice`, dnMessage(owner));
+  const publishDn = (owner) => publishToDn(owner.dn, `${V3}/voice`, dnMessage(owner));
 
   // ---- calls ----------------------------------------------------------------------------------
   function capabilities(call) {
@@ -181,7 +184,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
   }
 
   function notify(call, notificationType = 'StatusChange') {
-    publish(sessions.get(call.owner), `${V3}/voice`, { messageType: 'CallStateChanged', notificationType, call: wire(call) });
+    publishToDn(call.dn, `${V3}/voice`, { messageType: 'CallStateChanged', notificationType, call: wire(call) });
   }
 
   function setState(call, state, extra = {}) {
@@ -199,7 +202,6 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     const call = {
       id,
       uuid: randomUUID(),
-      owner: owner.id,
       dn: owner.dn,
       direction,
       remote,
@@ -239,7 +241,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
 
   function findCall(owner, id) {
     const call = calls.get(id);
-    if (!call || call.owner !== owner.id) throw new HttpFailure(404, `Call ${id} not found`);
+    if (!call || call.dn !== owner.dn) throw new HttpFailure(404, `Call ${id} not found`);
     return call;
   }
 
@@ -351,7 +353,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       case 'complete-transfer':
       case 'complete-conference': {
         const parent = calls.get(data.parentConnId);
-        if (!parent || parent.owner !== owner.id || call.parent !== parent.id) throw invalid('parentConnId is not the parent of this consultation');
+        if (!parent || parent.dn !== owner.dn || call.parent !== parent.id) throw invalid('parentConnId is not the parent of this consultation');
         if (call.state !== 'Established' && call.state !== 'Held') throw wrongState(call, action);
         if (parent.state !== 'Held' && parent.state !== 'Established') throw wrongState(parent, action);
         parent.consulting = undefined;
@@ -375,7 +377,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       case 'reconnect': {
         // Ends the consultation `call` and retrieves the held parent.
         const parent = calls.get(data.heldConnId);
-        if (!parent || parent.owner !== owner.id || call.parent !== parent.id) throw invalid('heldConnId is not the parent of this consultation');
+        if (!parent || parent.dn !== owner.dn || call.parent !== parent.id) throw invalid('heldConnId is not the parent of this consultation');
         live(call, action);
         endConsultation(call);
         setState(call, 'Released', { cause: 'Ok' });
@@ -383,7 +385,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       }
       case 'alternate': {
         const held = calls.get(data.heldConnId);
-        if (!held || held.owner !== owner.id || held.state !== 'Held') throw invalid('heldConnId is not a held call');
+        if (!held || held.dn !== owner.dn || held.state !== 'Held') throw invalid('heldConnId is not a held call');
         if (call.state !== 'Established') throw wrongState(call, action);
         if (call.parent !== held.id && held.parent !== call.id) throw invalid('The calls are not a consultation pair');
         call.far.held = true;
@@ -495,6 +497,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         workMode: 'Unknown',
         dnd: false,
         cometd: new Set(),
+        polls: new Set(),
       });
       return [200, { status: { code: 1 } }, { 'Set-Cookie': `${COOKIE}=${id}; Path=/; HttpOnly` }];
     }
@@ -502,13 +505,18 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     if (path === '/activate-channels' && req.method === 'POST') {
       const { agentId, dn } = body.data ?? {};
       if (!agentId || !dn) throw invalid('agentId and dn are required');
-      Object.assign(owner, { agentId, dn, activated: true, agentState: 'NotReady', workMode: 'Unknown' });
+      // A DN already logged in (by a session that expired) keeps its agent state: it is the switch's.
+      const before = [...sessions.values()].find((s) => s !== owner && s.activated && s.dn === dn);
+      const state = before
+        ? { agentState: before.agentState, workMode: before.workMode, reasonCode: before.reasonCode, dnd: before.dnd }
+        : { agentState: 'NotReady', workMode: 'Unknown' };
+      Object.assign(owner, { agentId, dn, activated: true, ...state });
       publishDn(owner);
       return accepted();
     }
     if (path === '/logout' && req.method === 'POST') {
       for (const call of calls.values()) {
-        if (call.owner === owner.id && call.state !== 'Released' && call.state !== 'Completed') setState(call, 'Released', { cause: 'Ok' });
+        if (call.dn === owner.dn && call.state !== 'Released' && call.state !== 'Completed') setState(call, 'Released', { cause: 'Ok' });
       }
       sessions.delete(owner.id);
       for (const session of owner.cometd) session.disconnect();
@@ -518,7 +526,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       return ok({ user: owner.user, ...(owner.activated ? { dn: dnMessage(owner).dn } : {}) });
     }
     if (path === '/voice/calls' && req.method === 'GET') {
-      const mine = [...calls.values()].filter((c) => c.owner === owner.id && c.state !== 'Released' && c.state !== 'Completed');
+      const mine = [...calls.values()].filter((c) => c.dn === owner.dn && c.state !== 'Released' && c.state !== 'Completed');
       return ok({ calls: mine.map(wire) });
     }
     let match = /^\/voice\/calls\/([^/]+)\/([a-z-]+)$/.exec(path);
@@ -557,7 +565,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
 
   // ---- control (not Workspace) ----------------------------------------------------------------
   function agentByDn(dn) {
-    const owner = [...sessions.values()].find((s) => s.activated && s.dn === dn);
+    const owner = [...sessions.values()].find((s) => s.activated && !s.expired && s.dn === dn);
     if (!owner) throw new HttpFailure(404, `No agent logged in on ${dn}`);
     return owner;
   }
@@ -618,12 +626,24 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         return dnMessage(owner).dn;
       }
       case 'drop-notifications':
-        // Every CometD session is forgotten: the clients' next connect is told to handshake again.
+        // The connection drops: the agent's CometD sessions are forgotten (no /meta/disconnect is
+        // sent, as on a network failure) and their open long polls are cut. The clients' next
+        // connect is told to handshake again.
         for (const owner of sessions.values()) {
           if (body.dn !== undefined && owner.dn !== body.dn) continue;
-          for (const session of [...owner.cometd]) session.disconnect();
+          for (const session of [...owner.cometd]) cometd._removeServerSession(session, true);
           owner.cometd.clear();
+          for (const socket of owner.polls) socket.destroy();
         }
+        return {};
+      case 'restart':
+        // The Workspace API restarts: every session and CometD session is gone (the calls stay:
+        // they are the switch's). Clients must initialize again.
+        for (const owner of sessions.values()) {
+          for (const session of [...owner.cometd]) cometd._removeServerSession(session, true);
+          for (const socket of owner.polls) socket.destroy();
+        }
+        sessions.clear();
         return {};
       case 'expire-token':
         // The session ends and its token is refused: the client must initialize with a new one.
@@ -682,6 +702,12 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
         if (rule.drop) return void req.socket.destroy();
         if (rule.status) return void send(res, rule.status, { status: { code: rule.status, message: 'Scripted failure' } });
+      }
+      // Open long polls, by session, so that a scripted drop can cut them.
+      const owner = sessions.get(cookieOf(req) ?? '');
+      if (owner) {
+        owner.polls.add(req.socket);
+        res.on('close', () => owner.polls.delete(req.socket));
       }
       cometd.handle(req, res);
       return;

@@ -160,8 +160,15 @@ export class WorkspaceSession {
     cometd.addListener('/meta/handshake', (message: Message) => {
       if (cometd !== this.#cometd) return;
       if (!message.successful) {
-        // Not allowed at all (no session): the first handshake fails; later ones CometD retries.
-        if (message.advice?.reconnect === 'none' || !message.reestablish) this.#subscribed?.reject(handshakeError(message));
+        const connected = this.#status === 'registered' || this.#status === 'reconnecting';
+        // Refused by the server (403: its session is gone, after a restart or an expired token):
+        // a new session with a new token. A network failure CometD retries by itself.
+        if (connected && /^403/.test(String(message.error ?? ''))) {
+          this.#setStatus('reconnecting');
+          this.renew().catch(() => this.#setStatus('failed'));
+        } else if (!connected) {
+          this.#subscribed?.reject(handshakeError(message));
+        }
         return;
       }
       if (message.reestablish) this.#expectSubscription();

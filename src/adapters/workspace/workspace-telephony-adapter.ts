@@ -22,6 +22,14 @@ interface Waiter {
   check(): void;
 }
 
+/** A wait for a change to show: see `#until`. */
+interface Waiting<T> {
+  promise: Promise<T>;
+  cancel(): void;
+  /** The wait is over (resolved or rejected). */
+  readonly settled: boolean;
+}
+
 const invalidState = (message: string) => new AdapterError('invalid-state', message);
 
 /**
@@ -155,8 +163,7 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
     try {
       await this.#post('/voice/make-call', { destination }, options);
     } catch (error) {
-      placed.cancel();
-      throw error;
+      await this.#reconcile(placed, error);
     }
     const call = await placed.promise;
     if (request.interactionId) {
@@ -237,8 +244,7 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
     try {
       await this.#post(`/voice/calls/${encodeURIComponent(this.connIdOf(callId))}/initiate-transfer`, { destination: addressOf(target) });
     } catch (error) {
-      placed.cancel();
-      throw error;
+      await this.#reconcile(placed, error);
     }
     const consultation = await placed.promise;
     const signal = options?.signal;
@@ -367,10 +373,40 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
     try {
       await this.#post(`/voice/calls/${encodeURIComponent(this.connIdOf(callId))}/${action}`, data, options);
     } catch (error) {
-      wait.cancel();
-      throw error;
+      return this.#reconcile(wait, error);
     }
     return wait.promise;
+  }
+
+  /**
+   * A write failed. If its answer was lost (a timeout, a dropped connection) it may have been
+   * carried out all the same: the notification that shows it, or a read-back of the calls, tells.
+   * Carried out: resolves as if it had answered. Read back and not carried out: the original
+   * failure (safe to try again). Neither known: `unconfirmed`. Never sent again.
+   */
+  async #reconcile<T>(wait: Waiting<T>, error: unknown): Promise<T> {
+    const failure = AdapterError.from(error);
+    if (failure.code !== 'timeout' && failure.code !== 'network') {
+      wait.cancel();
+      throw failure;
+    }
+    const read = await this.#readBack().then(
+      () => true,
+      () => false,
+    );
+    // A read-back publishes what it finds, which settles the wait when the change was made.
+    await Promise.resolve();
+    if (wait.settled) return wait.promise;
+    if (read) {
+      wait.cancel();
+      throw failure;
+    }
+    try {
+      return await wait.promise;
+    } catch (late) {
+      if (AdapterError.from(late).code !== 'timeout') throw late;
+      throw new AdapterError('unconfirmed', 'The Workspace API did not answer, and whether the change was made could not be read back.', { cause: failure });
+    }
   }
 
   /**
@@ -378,12 +414,14 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
    * notification); rejects when it throws, on abort, or when neither the notifications nor a
    * read-back of the calls show it within `confirmTimeoutMs`.
    */
-  #until<T>(test: () => T | undefined, options: CallOptions = {}): { promise: Promise<T>; cancel(): void } {
+  #until<T>(test: () => T | undefined, options: CallOptions = {}): Waiting<T> {
     let waiter: Waiter | undefined;
+    let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const { signal } = options;
     let onAbort = () => {};
     const cleanup = () => {
+      settled = true;
       if (waiter) this.#waiters.delete(waiter);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -425,6 +463,9 @@ export class WorkspaceTelephonyAdapter implements TelephonyAdapter {
     return {
       promise,
       cancel: cleanup,
+      get settled() {
+        return settled;
+      },
     };
   }
 
