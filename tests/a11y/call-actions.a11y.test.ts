@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/call-actions.js';
 import type { CallActions } from '../../src/call-actions.js';
 import { accepted, accessibleWithPopup, bound, center, mountElement, root, text } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/callback-preview.js';
 import type { CallbackPreview } from '../../src/callback-preview.js';
 import { accepted, accessibleWithPopup, bound, center, type Center, inner, mountElement } from './fixtures.js';

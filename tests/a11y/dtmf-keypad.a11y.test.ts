@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
 import { accepted, bound, center, mountElement, root } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { aTimeout } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { deepActive } from '../helpers/deep.js';
 
 /** Shared by the tests/a11y files: where focus is (through shadow roots), and moving it by keyboard only. */

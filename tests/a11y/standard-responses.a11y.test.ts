@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/standard-responses.js';
 import type { StandardResponses } from '../../src/standard-responses.js';
 import { center, mountElement, root } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/team-communicator.js';
 import type { TeamCommunicator } from '../../src/team-communicator.js';
 import { center, mountElement, root } from './fixtures.js';

@@ -6,7 +6,7 @@
 // every element. A minifier that dropped a space between two words, an attribute or a CSS rule
 // would show here. `npm test` builds dist/ first; run `npm run build` before running this alone.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { deepQuery } from '../helpers/deep.js';
 import { settled } from '../helpers/wait.js';
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { LitElement, css } from 'lit';
 import { openPopupCount, PopupController } from '../../src/controllers/popup-controller.js';
 import '../helpers/lit-warnings.js';

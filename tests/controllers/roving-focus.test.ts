@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RovingFocusController, rovingIndex, type RovingFocusOptions } from '../../src/controllers/roving-focus-controller.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import type { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
 

@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import type { CallStatus, ChannelRequestEvent } from '../../src/call-status.js';
 import { openPopupCount } from '../../src/controllers/popup-controller.js';
 import { connected, items, menuButton, part, root, setup } from '../helpers/call-status-fixtures.js';

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { act, actionsRoot, button, call, callState, current, inner, isDisabled, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';
 import { recordActionEvents } from '../helpers/events.js';
 import '../helpers/lit-warnings.js';

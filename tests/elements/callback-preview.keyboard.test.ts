@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { act, actionsRoot, button, callState, chord, current, deepActive, inner, isDisabled, mount, root, setup, text, type PreviewSetup } from '../helpers/callback-preview.js';

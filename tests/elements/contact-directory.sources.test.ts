@@ -1,5 +1,5 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/callback-provider.js';
 import type { ContactDirectory } from '../../src/contact-directory.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import type { ContactSaveEvent } from '../../src/contact-directory.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { $, accepted, cancelButton, editButton, errorBox, fieldError, fill, focusedName, html, input, mount, recordContactEvents, root, saveAndWaitForProblems, saveButton, setup, text, types, value } from '../helpers/contact-directory-fixtures.js';

@@ -1,5 +1,5 @@
 import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
 import { connected, field, key, keys, mount, part, recordKeypadEvents, root, setup } from '../helpers/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
 import { connected, dtmfHistory, field, key, keys, mount, part, recordKeypadEvents, setup } from '../helpers/dtmf-keypad.js';

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/interaction-note.js';
 import type { InteractionNote } from '../../src/interaction-note.js';
 import { pendingWorkStore } from '../../src/controllers/pending-work/pending-work-store.js';

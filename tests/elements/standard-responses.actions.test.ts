@@ -1,5 +1,5 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/callback-provider.js';
 import type { ResponseInsertEvent, StandardResponses } from '../../src/standard-responses.js';
 import { STANDARD_RESPONSES } from '../../src/adapters/simulated/index.js';

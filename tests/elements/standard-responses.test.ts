@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import { STANDARD_RESPONSES } from '../../src/adapters/simulated/index.js';
 import { $, activeTitle, categories, chooseCategory, html, mount, options, root, search, select, setup, spied, status, text, titles, typeSearch } from '../helpers/standard-responses-fixtures.js';
 import '../helpers/lit-warnings.js';

@@ -1,5 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import type { DirectoryAdapter, DirectoryTarget } from '../../src/adapters/directory-adapter.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { activeOption, groups, input, mount, names, options, recordSelects, root, search, setup } from '../helpers/team-communicator-fixtures.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keys.js';
 import '../../src/callback-provider.js';
 import type { TeamCommunicator } from '../../src/team-communicator.js';
 import type { DirectoryAdapter, DirectoryTarget, TargetQuery } from '../../src/adapters/directory-adapter.js';

@@ -1,6 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 import '../../src/callback-preview.js';
 import type { CallbackPreview } from '../../src/callback-preview.js';
 import { SimulatedContactCenter, type SimulatedContactCenterOptions } from '../../src/adapters/simulated/index.js';

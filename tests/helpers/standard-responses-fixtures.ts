@@ -1,5 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 import type { TemplateResult } from 'lit';
 import '../../src/standard-responses.js';
 import type { StandardResponses } from '../../src/standard-responses.js';

@@ -1,5 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 import '../../src/team-communicator.js';
 import type { TeamCommunicator, TargetSelectEvent } from '../../src/team-communicator.js';
 import type { DirectoryAdapter } from '../../src/adapters/directory-adapter.js';

@@ -1,0 +1,90 @@
+// sendKeys that means the same in Chromium, Firefox and WebKitGTK. Tests import it instead of
+// @web/test-runner-commands' own and write keys the way Chromium's launcher takes them
+// ({ press: 'Space' }, { down: 'Shift' } + { press: 'Tab' } + { up: 'Shift' }, { type: 'abc' }).
+// What each launcher does differently:
+// - Firefox (puppeteer over WebDriver BiDi) has no key named 'Space': it takes ' '.
+// - WebKitGTK (WebDriver classic through webdriverio) takes only `press` and `type`; a chord is one
+//   `press` of WebDriver key codes (Shift+Tab is '\uE008\uE004'); its `type` presses every
+//   character at once, so a repeated character is lost: type one character at a time.
+import { sendKeys as launcherSendKeys } from '@web/test-runner-commands';
+import { engine } from './engine.js';
+
+export type SendKeysPayload = Parameters<typeof launcherSendKeys>[0];
+
+/** WebDriver key codes (the WebDriver spec's "keyboard actions" table) for the names tests use. */
+const WEBDRIVER_KEYS: Record<string, string> = {
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
+  Space: ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+};
+
+function webDriverKey(key: string): string {
+  const code = WEBDRIVER_KEYS[key];
+  if (code !== undefined) return code;
+  // KeyC, Digit5: the character on a US layout.
+  const match = /^(?:Key([A-Z])|Digit([0-9]))$/.exec(key);
+  if (match) return (match[1] ?? match[2]).toLowerCase();
+  if ([...key].length === 1) return key;
+  throw new Error(`keys.ts: no WebDriver key code for "${key}": add it to WEBDRIVER_KEYS`);
+}
+
+/** Modifiers held down in WebKit (its launcher has no down/up: they go with the next press). */
+const held: string[] = [];
+
+async function webKitSendKeys(payload: SendKeysPayload): Promise<void> {
+  if ('down' in payload) {
+    held.push(webDriverKey(payload.down));
+    return;
+  }
+  if ('up' in payload) {
+    const index = held.lastIndexOf(webDriverKey(payload.up));
+    if (index >= 0) held.splice(index, 1);
+    return;
+  }
+  if ('press' in payload) {
+    await launcherSendKeys({ press: held.join('') + webDriverKey(payload.press) });
+    return;
+  }
+  if ('type' in payload) {
+    for (const character of payload.type) await launcherSendKeys({ press: held.join('') + character });
+    return;
+  }
+  await launcherSendKeys(payload);
+}
+
+function firefoxKey(key: string): string {
+  return key === 'Space' ? ' ' : key;
+}
+
+/** @web/test-runner-commands' sendKeys, the same keys in every engine. */
+export async function sendKeys(payload: SendKeysPayload): Promise<void> {
+  switch (engine) {
+    case 'chromium':
+      await launcherSendKeys(payload);
+      return;
+    case 'firefox':
+      if ('press' in payload) await launcherSendKeys({ press: firefoxKey(payload.press) });
+      else if ('down' in payload) await launcherSendKeys({ down: firefoxKey(payload.down) });
+      else if ('up' in payload) await launcherSendKeys({ up: firefoxKey(payload.up) });
+      else await launcherSendKeys(payload);
+      return;
+    case 'webkit':
+      await webKitSendKeys(payload);
+      return;
+  }
+}
