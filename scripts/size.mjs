@@ -59,6 +59,14 @@ row(`at load, not awaited (${report.atLoad.files.length} file${report.atLoad.fil
 for (const chunk of report.lazy) row(`lazy   ${chunk.file}`, chunk);
 if (graph.externalDynamic.length) console.log(`not bundled, imported lazily: ${graph.externalDynamic.join(', ')}`);
 
+// The npm package as `npm pack` would write it (from the dist/ there is: run after a build).
+const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+if (pack.status === 0) {
+  const { size, unpackedSize, entryCount } = JSON.parse(pack.stdout)[0];
+  report.tarball = { packed: size, unpacked: unpackedSize, files: entryCount };
+  console.log(`${'npm package (npm pack)'.padEnd(48)} ${kb(size)} packed ${kb(unpackedSize)} unpacked, ${entryCount} files`);
+}
+
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench/size.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('written to bench/size.json');

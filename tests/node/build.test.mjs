@@ -139,7 +139,12 @@ test('npm pack ships every exports map target and nothing from tests, demo, src,
   if (build.error) return t.skip('the build failed');
   // Listed from the files just built (this file's before() hook), scripts off: no second build.
   const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, timeout: 60_000 });
-  const files = new Set(JSON.parse(stdout)[0].files.map((f) => f.path));
+  const packed = JSON.parse(stdout)[0];
+  const files = new Set(packed.files.map((f) => f.path));
+  // Source maps point at src/, which is not published, and were most of the tarball (issue 19).
+  assert.deepEqual([...files].filter((path) => path.endsWith('.map')), [], 'source maps in the package');
+  const budget = JSON.parse(read('bench/size-budget.json'));
+  assert.ok(packed.size <= budget.tarballPackedBytes, `the packed tarball is ${packed.size} bytes, over its budget of ${budget.tarballPackedBytes} (bench/size-budget.json)`);
   const pkg = JSON.parse(read('package.json'));
   const targets = Object.values(pkg.exports)
     .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
