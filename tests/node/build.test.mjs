@@ -150,7 +150,7 @@ test('npm pack ships every exports map target and nothing from tests, demo, src,
     .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
     .map((path) => path.replace(/^\.\//, ''));
   assert.deepEqual(targets.filter((path) => !files.has(path)), [], 'exports map targets missing from the package');
-  for (const file of ['package.json', 'README.md', 'custom-elements.json', bundleEntry]) assert.ok(files.has(file), `${file} is packed`);
+  for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'custom-elements.json', bundleEntry]) assert.ok(files.has(file), `${file} is packed`);
   const stray = [...files].filter((path) => /^(tests|demo|src|scripts|bench|docs|\.ci|node_modules)\//.test(path) || /\.(test|spec)\.(js|d\.ts)$/.test(path));
   assert.deepEqual(stray, [], 'files that must not be published');
 });
