@@ -16,8 +16,28 @@ const silent = { error() {}, warn() {}, log() {}, debug() {} } as unknown as Par
 
 /** sip.js, loaded the first time a SIP adapter connects: pages on other adapters never fetch it. */
 export function loadSip(): Promise<SipModule> {
-  sipModule ??= import('sip.js');
+  sipModule ??= importSip(() => import('sip.js')).catch((error: unknown) => {
+    sipModule = undefined;
+    throw error;
+  });
   return sipModule;
+}
+
+/**
+ * sip.js is an optional peer dependency: a page that uses a SIP adapter without it installed (or
+ * whose bundle chunk cannot be fetched) gets an `AdapterError` that says so, not a module error.
+ */
+export async function importSip(load: () => Promise<SipModule>): Promise<SipModule> {
+  try {
+    return await load();
+  } catch (cause) {
+    const text = String((cause as Error | undefined)?.message ?? cause);
+    // A bare specifier nobody resolved: the package is missing (a fetch that failed is the network's).
+    const missing = /resolve|cannot find|not found|specifier/i.test(text) && !/fetch/i.test(text);
+    throw missing
+      ? new AdapterError('not-supported', 'sip.js is not installed: it is an optional peer dependency of callback-elements, needed by the SIP adapters (npm install sip.js).', { cause })
+      : new AdapterError('network', `sip.js could not be loaded: ${text}`, { cause, retryable: true });
+  }
 }
 
 export interface ConnectionHooks {
