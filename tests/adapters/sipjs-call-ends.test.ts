@@ -241,13 +241,15 @@ describe('sip.js adapter: who ended the call, told truthfully (real Kamailio)', 
   });
 
   it("Kamailio stopped mid-call and the customer's phone never comes back: 'network', told as the call lost with the connection", async function () {
-    this.timeout(60_000);
+    this.timeout(75_000);
     const { adapter, phone, id, callId } = await connectedCallback({ reconnect: { initialDelayMs: 200, maxDelayMs: 1_000 } });
     await sipControl('stop');
     await sleep(500);
     await sipControl('start');
-    // The re-INVITE finds no connection to the customer (480) for 10 s, then the call ends.
-    await waitFor('the call to end', () => adapter.getCall(callId)?.state === 'ended', { timeout: 25_000 });
+    // The re-INVITE finds no connection to the customer (480) for 10 s, then the call ends. The
+    // deadline is generous: on a loaded machine (load average 23 on 2 cores, seen here) Kamailio's
+    // restart and the recovery re-INVITE took more than 25 s; what is asserted is how it ends.
+    await waitFor('the call to end', () => adapter.getCall(callId)?.state === 'ended', { timeout: 45_000 });
     expect(adapter.getCall(callId)).to.include({ endedBy: 'remote', endReason: 'connection-lost' });
     await waitUntil(() => phone.getInteraction(id)?.state === 'ended', 'the interaction ends');
     expect(lastHangUp(phone, id)).to.deep.include({ by: 'network' });
