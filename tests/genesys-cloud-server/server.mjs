@@ -37,7 +37,7 @@ export const PRESENCES = Object.freeze([
   { id: 'offline', label: 'Offline', systemPresence: 'Offline' },
 ]);
 /** Far ends by number: who answers, who is busy, who never answers. */
-export const NUMBERS = Object.freeze({ busy: '+15550100486', noAnswer: '+15550100408', declines: '+15550100603' });
+export const NUMBERS = Object.freeze({ busy: '+12025550186', noAnswer: '+12025550187', declines: '+12025550188' });
 const INVALID_NUMBER = /^(?!\+?\d{6,15}$)/;
 
 class HttpFailure extends Error {
@@ -90,10 +90,15 @@ export function createGenesysCloudServer() {
   let conversations = new Map();
   let users = seedUsers();
   let contacts = seedContacts();
-  let config = { wrapupPrompt: 'optional', ringMs: 150, heartbeatMs: 30_000, channelTtlMs: DAY_MS };
+  let config = { wrapupPrompt: 'optional', ringMs: 150, autoRing: true, heartbeatMs: 30_000, channelTtlMs: DAY_MS };
   let failures = /** @type {any[]} */ ([]);
   let log = /** @type {any[]} */ ([]);
   const revokedTokens = new Set();
+  /** Conversation events published per user (a test waits until its adapter heard them all). */
+  const published = new Map();
+  /** Rings waiting for their outcome, on the rings' own clock. */
+  let rings = /** @type {{ due: number, outcome: () => void }[]} */ ([]);
+  let ringClock = 0;
   /** Sockets stay open but send nothing: no events, heartbeats or pongs (a half-dead connection). */
   let silenced = false;
   let pings = 0;
@@ -126,6 +131,7 @@ export function createGenesysCloudServer() {
     const body = conv.media === 'callback' ? wire.callbackEvent(conv) : wire.callEvent(conv);
     const userIds = new Set(conv.participants.map((p) => p.userId).filter(Boolean));
     for (const userId of userIds) {
+      published.set(userId, (published.get(userId) ?? 0) + 1);
       publish(`v2.users.${userId}.conversations.${conv.media === 'callback' ? 'callbacks' : 'calls'}`, body);
       publish(`v2.users.${userId}.conversations`, body);
     }
@@ -263,6 +269,12 @@ export function createGenesysCloudServer() {
       if (body.held !== undefined) {
         p.held = Boolean(body.held);
         p.startHoldTime = p.held ? now() : undefined;
+        const customer = customerOf(conv);
+        const consulting = customer && conv.participants.some((x) => x.id === customer.consultParticipantId && x.state !== 'disconnected');
+        if (!p.held && p.purpose === 'agent' && customer && !consulting) {
+          customer.held = false;
+          customer.consultParticipantId = undefined;
+        }
       }
       if (body.muted !== undefined) p.muted = Boolean(body.muted);
     }
@@ -312,12 +324,20 @@ export function createGenesysCloudServer() {
 
   // ---- calls ----
   /** An outgoing leg rings, then answers, is busy or never answers, by its number. */
+  /**
+   * An outgoing leg rings for `ringMs` (three times that for NUMBERS.noAnswer). Rings are timed on
+   * a clock of their own: in real time with `autoRing` (the default), or only when a test runs it
+   * forward with `/__control/tick`.
+   */
   function ring(conv, p) {
     const number = (p.address ?? '').replace(/^tel:/, '');
-    later(() => {
+    const delay = number === NUMBERS.noAnswer ? config.ringMs * 3 : config.ringMs;
+    const outcome = () => {
       if (p.state !== 'dialing' && p.state !== 'contacting' && p.state !== 'alerting') return;
-      if (number === NUMBERS.busy) disconnect(p, 'error.busy');
-      else if (number === NUMBERS.noAnswer) disconnect(p, 'noAnswerTransfer');
+      if (number === NUMBERS.busy) {
+        disconnect(p, 'error');
+        p.errorCode = 'error.ininedgecontrol.connection.busy';
+      } else if (number === NUMBERS.noAnswer) disconnect(p, 'timeout');
       else if (number === NUMBERS.declines) disconnect(p, 'peer');
       else {
         p.state = 'connected';
@@ -328,7 +348,9 @@ export function createGenesysCloudServer() {
         if (agent) disconnect(agent, 'peer');
       }
       publishConversation(conv);
-    }, number === NUMBERS.noAnswer ? config.ringMs * 3 : config.ringMs);
+    };
+    rings.push({ due: ringClock + delay, outcome });
+    if (config.autoRing) later(outcome, delay);
   }
 
   function dial(body, userId) {
@@ -354,10 +376,11 @@ export function createGenesysCloudServer() {
     return { address, name: user?.name ?? queue?.name ?? address, userId: user?.id };
   }
 
-  function addLeg(conv, dest) {
-    const leg = party({ purpose: dest.userId ? 'user' : 'external', state: 'dialing', address: dest.address, name: dest.name, userId: dest.userId, direction: 'outbound' });
+  function addLeg(conv, dest, joinsAtOnce = false) {
+    const leg = party({ purpose: dest.userId ? 'user' : 'external', state: joinsAtOnce ? 'connected' : 'dialing', address: dest.address, name: dest.name, userId: dest.userId, direction: 'outbound' });
+    if (joinsAtOnce) leg.connectedTime = now();
     conv.participants.push(leg);
-    ring(conv, leg);
+    if (!joinsAtOnce) ring(conv, leg);
     return leg;
   }
 
@@ -558,7 +581,8 @@ export function createGenesysCloudServer() {
     }
     if ((m = path.match(/^\/api\/v2\/conversations\/calls\/([^/]+)\/participants$/)) && method === 'POST') {
       const conv = findConv(m[1], 'call');
-      const added = (body.participants ?? []).map((p) => addLeg(conv, destinationOf({ address: p.address, userId: p.user?.id, queueId: p.queue?.id })));
+      // An instant conference: the party joins at once (the contract server does not ring it).
+      const added = (body.participants ?? []).map((p) => addLeg(conv, destinationOf({ address: p.address, userId: p.userId ?? p.user?.id, queueId: p.queueId ?? p.queue?.id }), true));
       if (!added.length) throw badRequest('participants must name someone to add');
       publishConversation(conv);
       return [200, { id: conv.id, participants: added.map((p) => ({ id: p.id, address: p.address, state: p.state })) }];
@@ -618,7 +642,9 @@ export function createGenesysCloudServer() {
         conversations = new Map();
         users = seedUsers();
         contacts = seedContacts();
-        config = { wrapupPrompt: 'optional', ringMs: 150, heartbeatMs: 30_000, channelTtlMs: DAY_MS, ...(body ?? {}) };
+        config = { wrapupPrompt: 'optional', ringMs: 150, autoRing: true, heartbeatMs: 30_000, channelTtlMs: DAY_MS, ...(body ?? {}) };
+        rings = [];
+        published.clear();
         failures = [];
         log = [];
         fixedNow = undefined;
@@ -691,6 +717,34 @@ export function createGenesysCloudServer() {
           }, body?.closeAfterMs ?? 20);
         }
         return [200, { expired: ids }];
+      }
+      case 'tick': {
+        // Runs the rings' clock forward: every ring due by then has its outcome, in order.
+        ringClock += Number(body?.ms ?? 0);
+        const due = rings.filter((r) => r.due <= ringClock).sort((a, b) => a.due - b.due);
+        rings = rings.filter((r) => r.due > ringClock);
+        for (const r of due) r.outcome();
+        return [200, { published: Object.fromEntries(published) }];
+      }
+      case 'published':
+        return [200, { published: Object.fromEntries(published) }];
+      case 'far-end': {
+        // What the customer (or, with `/<participantId>`, that party) experiences.
+        const [convId, pid] = rest.split('/');
+        const conv = findConv(convId);
+        const agent = conv.participants.findLast((p) => p.purpose === 'agent');
+        const party = pid ? findParty(conv, pid) : customerOf(conv);
+        const live = (p) => p && p.state === 'connected';
+        // Connected with the agent, or (the agent gone) with others still on the call.
+        const others = conv.participants.filter((p) => p !== party && p !== agent && p.purpose !== 'acd' && live(p));
+        return [200, {
+          connected: Boolean(live(party) && (live(agent) || others.length > 0)),
+          held: Boolean(party?.held || (!pid && agent?.held)),
+          digits: conv.digits,
+          joined: conv.participants.filter((p) => p.purpose !== 'customer' && p.purpose !== 'agent' && p.purpose !== 'acd' && live(p) && !p.held && party?.consultParticipantId !== p.id).map((p) => p.address),
+          transferredTo: conv.transferredTo,
+          hearsAgent: Boolean(live(agent) && agent && !agent.muted && !agent.held && !party?.held),
+        }];
       }
       case 'silence':
         silenced = Boolean(body?.on);

@@ -53,6 +53,7 @@
  * @property {Record<string, string>} [attributes]
  * @property {string} [direction]
  * @property {string} [consultParticipantId]
+ * @property {string} [errorCode]
  */
 
 /**
@@ -177,6 +178,7 @@ function callParticipant(conv, p) {
     queue: p.queueId ? { id: p.queueId } : undefined,
     attributes: { ...(p.attributes ?? {}) },
     consultParticipantId: p.consultParticipantId,
+    errorInfo: p.errorCode ? { code: p.errorCode, message: p.errorCode } : undefined,
     ani: p.purpose === 'customer' ? p.address : undefined,
     dnis: p.purpose === 'agent' && conv.queueId ? `queue:${conv.queueId}` : undefined,
   };
@@ -191,7 +193,12 @@ export function callConversation(conv) {
 export function callEvent(conv) {
   return {
     id: conv.id,
-    participants: conv.participants.map((p) => ({ ...eventParticipant(conv, p), muted: p.muted ?? false, consultParticipantId: p.consultParticipantId })),
+    participants: conv.participants.map((p) => ({
+      ...eventParticipant(conv, p),
+      muted: p.muted ?? false,
+      consultParticipantId: p.consultParticipantId,
+      errorInfo: p.errorCode ? { code: p.errorCode, message: p.errorCode } : undefined,
+    })),
   };
 }
 

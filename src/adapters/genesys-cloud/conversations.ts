@@ -42,6 +42,9 @@ export interface Party {
   wrapupCode?: string;
   attributes: Readonly<Record<string, string>>;
   consultParticipantId?: string;
+  direction?: string;
+  /** `errorInfo.code` of a leg that failed (a busy line). */
+  errorCode?: string;
 }
 
 /** A conversation as the adapter reads it from an answer or an event. */
@@ -93,6 +96,8 @@ function party(p: WireParticipant): Party {
     ...(p.wrapupRequired === undefined ? {} : { wrapupRequired: p.wrapupRequired }),
     ...(p.wrapup?.code ? { wrapupCode: p.wrapup.code } : {}),
     ...(rest.consultParticipantId ? { consultParticipantId: rest.consultParticipantId } : {}),
+    ...(p.direction ? { direction: p.direction.toLowerCase() } : {}),
+    ...(p.errorInfo?.code ? { errorCode: p.errorInfo.code } : {}),
   };
 }
 

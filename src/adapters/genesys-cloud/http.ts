@@ -91,12 +91,23 @@ export class PlatformHttp {
   #pausedUntil = 0;
   /** Requests sent so far (tests and the bench read it). */
   sent = 0;
+  /** Requests asked for and not answered yet (a test waits for none before it runs the server's clock). */
+  inFlight = 0;
 
   constructor(options: PlatformHttpOptions) {
     this.#o = options;
   }
 
   async send<T>(request: PlatformRequest): Promise<T> {
+    this.inFlight++;
+    try {
+      return await this.#send<T>(request);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async #send<T>(request: PlatformRequest): Promise<T> {
     const retries = SAFE.has(request.method) ? Math.min(this.#o.retries, request.retries ?? Infinity) : 0;
     let throttled = 0;
     let failures = 0;

@@ -2,3 +2,4 @@ export { GenesysCloudCallbackAdapter, type CreateCallbackRequest, type GenesysCl
 export { GenesysCloudSession } from './session.js';
 export type { GenesysCloudOptions, RateLimit } from './config.js';
 export type { NotificationStatus } from './notifications.js';
+export { GenesysCloudTelephonyAdapter, type GenesysCloudTelephonyOptions } from './telephony-adapter.js';

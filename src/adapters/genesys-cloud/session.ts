@@ -43,6 +43,8 @@ export class GenesysCloudSession {
   #started: Promise<void> | undefined;
   #reading: Promise<void> | undefined;
   #readAgain = false;
+  /** Conversation events heard on the channel so far (a test waits until every one it caused was heard). */
+  heard = 0;
 
   constructor(options: GenesysCloudOptions) {
     this.options = options;
@@ -168,6 +170,7 @@ export class GenesysCloudSession {
   #event({ topicName, eventBody }: NotificationEnvelope): void {
     const user = `v2.users.${this.userId}.`;
     if (!topicName.startsWith(user) || !eventBody || typeof eventBody !== 'object') return;
+    if (topicName.startsWith(`${user}conversations`)) this.heard++;
     switch (topicName.slice(user.length)) {
       case 'conversations.callbacks': {
         const snapshot = snapshotOf('callback', eventBody as Models.ConversationCallbackEventTopicCallbackConversation, this.userId);
