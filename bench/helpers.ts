@@ -142,3 +142,6 @@ export const memory = () => executeServerCommand<MemoryReading, undefined>('benc
 /** Writes `bench/<name>.json`. */
 export const writeResult = (name: string, result: unknown) =>
   writeFile({ path: `${name}.json`, content: `${JSON.stringify({ ...(result as object), measuredAt: new Date().toISOString() }, null, 2)}\n` });
+
+/** True in a smoke run (`BENCH_QUICK=1`, bench/wtr-bench.config.mjs): few repetitions, figures meaningless. */
+export const quick = (globalThis as { benchQuick?: boolean }).benchQuick === true;
