@@ -2,6 +2,7 @@
 // on the fly, so the demo needs no build step.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
+import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.mjs';
 
 export default {
   rootDir: '.',
@@ -13,6 +14,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // `npm run demo:gms`: the GMS contract server on 127.0.0.1, its URL at /__gms-url.
-    ...(process.env.DEMO_GMS ? [gmsContractServerPlugin()] : []),
+    ...(process.env.DEMO_GMS || process.env.DEMO_ENGAGE ? [gmsContractServerPlugin()] : []),
+    // `npm run demo:engage`: the Workspace API contract server too, its URL at /__workspace-url.
+    ...(process.env.DEMO_ENGAGE ? [workspaceContractServerPlugin()] : []),
   ],
 };
