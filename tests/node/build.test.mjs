@@ -154,3 +154,34 @@ test('npm pack ships every exports map target and nothing from tests, demo, src,
   const stray = [...files].filter((path) => /^(tests|demo|src|scripts|bench|docs|\.ci|node_modules)\//.test(path) || /\.(test|spec)\.(js|d\.ts)$/.test(path));
   assert.deepEqual(stray, [], 'files that must not be published');
 });
+
+test('the errors and adapter contracts, and the model, cost their own bytes only (side-effect-free entries, issue 19)', async (t) => {
+  if (build.error) return t.skip('the build failed');
+  const { rollup } = await import('rollup');
+  const pkg = JSON.parse(read('package.json'));
+  const target = (subpath) => {
+    const value = pkg.exports[subpath];
+    return join(root, (typeof value === 'string' ? value : value.import ?? value.default).replace(/^\.\//, ''));
+  };
+  // One name imported the way a consumer's bundler would, tree-shaken; lit and the rest external.
+  const bytes = async (file, name) => {
+    const virtual = '\0consumer';
+    const bundle = await rollup({
+      input: virtual,
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && id !== virtual,
+      plugins: [{ name: 'consumer', resolveId: (id) => (id === virtual ? id : null), load: (id) => (id === virtual ? `export { ${name} } from ${JSON.stringify(file)};` : null) }],
+      onwarn: () => {},
+    });
+    try {
+      const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+      return gzipSync(output.map((o) => o.code ?? '').join('\n'), { level: constants.Z_BEST_COMPRESSION }).length;
+    } finally {
+      await bundle.close();
+    }
+  };
+  const errors = await bytes(target('./adapters.js'), 'AdapterError');
+  const model = await bytes(target('./model.js'), 'transition');
+  t.diagnostic(`AdapterError from callback-elements/adapters.js: ${errors} B gzip; transition from callback-elements/model.js: ${model} B gzip`);
+  assert.ok(errors <= 1_500, `importing AdapterError costs ${errors} B gzip: the entry pulls in more than the error`);
+  assert.ok(model <= 4_000, `importing transition costs ${model} B gzip: the model entry pulls in more than the model`);
+});
