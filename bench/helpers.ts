@@ -18,7 +18,7 @@ export const round = (n: number, digits = 2) => {
   return Math.round(n * f) / f;
 };
 
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   if (!sorted.length) return Number.NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

@@ -25,7 +25,9 @@ const gzipped = new Map();
 async function gzipBuiltBundle(ctx, next) {
   const type = /^\/dist\/bundle\/[\w./-]+\.js$/.test(ctx.path) ? 'application/javascript' : /^\/bench\/fixtures\/[\w.-]+\.html$/.test(ctx.path) ? 'text/html' : null;
   if (!type || ctx.path.includes('..') || !ctx.acceptsEncodings('gzip')) return next();
-  const file = join(process.cwd(), ctx.path);
+  // BENCH_BUNDLE_DIR: a copy of dist/bundle kept apart (while another build rewrites dist/).
+  const bundleDir = process.env.BENCH_BUNDLE_DIR;
+  const file = bundleDir && ctx.path.startsWith('/dist/bundle/') ? join(bundleDir, ctx.path.slice('/dist/bundle/'.length)) : join(process.cwd(), ctx.path);
   let info;
   try {
     info = await stat(file);
