@@ -1,7 +1,8 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '../helpers/keys.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
-import { connected, field, key, keys, mount, part, recordKeypadEvents, root, setup } from '../helpers/dtmf-keypad.js';
+import { connected, field, key, keys, mount, recordKeypadEvents, root, setup } from '../helpers/dtmf-keypad.js';
+import { part, requirePart } from '../helpers/dom.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -14,7 +15,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     await el.updateComplete;
     expect(keys(el).every((b) => b.disabled)).to.equal(true);
     expect(field(el).disabled).to.equal(true);
-    expect(part(el, 'reason').textContent).to.include('on hold');
+    expect(requirePart(el, 'reason').textContent).to.include('on hold');
     expect(field(el).getAttribute('aria-describedby')).to.include('reason');
     expect(el.hasState('disabled')).to.equal(true);
     key(el, '1').click();
@@ -36,7 +37,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(cc.getInteraction(offer.id)!.state).to.equal('dialing');
     const el = await mount(cc, clock, cc.getInteraction(offer.id)!);
     expect(keys(el).every((b) => b.disabled)).to.equal(true);
-    expect(part(el, 'reason').textContent).to.include('once the contact answers');
+    expect(requirePart(el, 'reason').textContent).to.include('once the contact answers');
     await expect(el).to.be.accessible();
   });
 
@@ -67,7 +68,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     await cc.hold(callId);
     await el.updateComplete;
     expect(clock.pendingTimers).to.equal(baseline);
-    expect(part(el, 'error').textContent).to.include('Not sent: 8');
+    expect(requirePart(el, 'error').textContent).to.include('Not sent: 8');
     await cc.resume(callId);
     clock.advance(1000);
     await settled(el);
@@ -140,7 +141,7 @@ describe('<dtmf-keypad> states, keyboard and lifecycle', () => {
     expect(field(el).value).to.equal('559#');
     await sendKeys({ type: 'q' });
     await el.updateComplete;
-    expect(part(el, 'hint').hidden).to.equal(false);
+    expect(requirePart(el, 'hint').hidden).to.equal(false);
     expect(field(el).value).to.equal('559#');
     clock.advance(500);
     await settled(el);

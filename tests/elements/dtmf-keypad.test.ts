@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../helpers/keys.js';
 import '../../src/case-history.js';
 import type { CaseHistory } from '../../src/case-history.js';
-import { connected, dtmfHistory, field, key, keys, mount, part, recordKeypadEvents, setup } from '../helpers/dtmf-keypad.js';
-import { shadowText } from '../helpers/dom.js';
+import { connected, dtmfHistory, field, key, keys, mount, recordKeypadEvents, setup } from '../helpers/dtmf-keypad.js';
+import { requirePart, shadowText } from '../helpers/dom.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -48,7 +48,7 @@ describe('<dtmf-keypad>', () => {
     expect(fired[0]!.detail.args).to.deep.equal({ digits: '123', masked: false });
     expect(dtmfHistory(cc, interaction.id)).to.deep.equal(['123']);
     expect(field(el).value).to.equal('');
-    expect(part(el, 'sent').textContent).to.include('123');
+    expect(requirePart(el, 'sent').textContent).to.include('123');
   });
 
   it('honours another buffer length', async () => {
@@ -124,13 +124,13 @@ describe('<dtmf-keypad>', () => {
     const { cc, clock } = setup();
     const { interaction, callId } = await connected(cc, clock);
     const el = await mount(cc, clock, interaction);
-    expect(part(el, 'hint').hidden).to.equal(true);
+    expect(requirePart(el, 'hint').hidden).to.equal(true);
     field(el).focus();
     await sendKeys({ type: '12x' });
     await el.updateComplete;
     expect(field(el).value).to.equal('12');
-    expect(part(el, 'hint').hidden).to.equal(false);
-    expect(part(el, 'hint').textContent).to.equal('Only 0-9, * and # can be sent.');
+    expect(requirePart(el, 'hint').hidden).to.equal(false);
+    expect(requirePart(el, 'hint').textContent).to.equal('Only 0-9, * and # can be sent.');
     expect(field(el).getAttribute('aria-describedby')).to.include('hint');
     await expect(el).to.be.accessible();
     // A-D only on an extended keypad.
@@ -139,7 +139,7 @@ describe('<dtmf-keypad>', () => {
     expect(field(el).value).to.equal('12');
     await sendKeys({ type: '3' });
     await el.updateComplete;
-    expect(part(el, 'hint').hidden).to.equal(true);
+    expect(requirePart(el, 'hint').hidden).to.equal(true);
     clock.advance(500);
     await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('123');
@@ -156,7 +156,7 @@ describe('<dtmf-keypad>', () => {
     await sendKeys({ type: '1ae' });
     await el.updateComplete;
     expect(field(el).value).to.equal('1A');
-    expect(part(el, 'hint').textContent).to.equal('Only 0-9, *, # and A-D can be sent.');
+    expect(requirePart(el, 'hint').textContent).to.equal('Only 0-9, *, # and A-D can be sent.');
     clock.advance(500);
     await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('1A');
@@ -180,8 +180,8 @@ describe('<dtmf-keypad>', () => {
     for (const f of fired) expect(JSON.stringify(f.detail)).to.not.include('4111');
     expect(fired[0]!.detail.args).to.deep.equal({ digits: '••••', masked: true });
     expect(shadowText(el)).to.not.include('4111');
-    expect(part(el, 'sent').textContent).to.include('••••');
-    expect(part(el, 'sent').textContent).to.include('4 hidden digits');
+    expect(requirePart(el, 'sent').textContent).to.include('••••');
+    expect(requirePart(el, 'sent').textContent).to.include('4 hidden digits');
     await history.updateComplete;
     expect(shadowText(history)).to.include('••••');
     expect(shadowText(history)).to.not.include('4111');
@@ -200,7 +200,7 @@ describe('<dtmf-keypad>', () => {
     clock.advance(500);
     await settled(el);
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-error']);
-    expect(part(el, 'error').textContent).to.include('••');
+    expect(requirePart(el, 'error').textContent).to.include('••');
     expect(shadowText(el)).to.not.include('73');
     for (const f of fired) expect(JSON.stringify(f.detail)).to.not.include('73');
   });
@@ -216,7 +216,7 @@ describe('<dtmf-keypad>', () => {
     await settled(el);
     expect(fired.map((f) => f.type)).to.deep.equal(['callback-action', 'callback-error']);
     expect(fired[1]!.detail).to.include({ action: 'dtmf', code: 'network' });
-    const alert = part(el, 'error');
+    const alert = requirePart(el, 'error');
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.hidden).to.equal(false);
     expect(alert.textContent).to.include('cannot be reached');
@@ -227,7 +227,7 @@ describe('<dtmf-keypad>', () => {
     clock.advance(500);
     await settled(el);
     expect(cc.farEnd(callId).digits).to.equal('6');
-    expect(part(el, 'error').hidden).to.equal(true);
+    expect(requirePart(el, 'error').hidden).to.equal(true);
   });
 
   it('a host can cancel the send: nothing goes out, no done event', async () => {
@@ -253,15 +253,15 @@ describe('<dtmf-keypad>', () => {
     };
     const first = await call();
     const el = await mount(cc, clock, cc.getInteraction(offer.id)!, { buffer: 0 });
-    expect(part(el, 'sent').textContent).to.include('nothing yet');
+    expect(requirePart(el, 'sent').textContent).to.include('nothing yet');
     key(el, '1').click();
     await settled(el);
     key(el, '#').click();
     await settled(el);
-    expect(part(el, 'sent').textContent!.replace(/\s+/g, '')).to.include('1#');
+    expect(requirePart(el, 'sent').textContent!.replace(/\s+/g, '')).to.include('1#');
     await cc.hangUp(first);
     await call();
     await el.updateComplete;
-    expect(part(el, 'sent').textContent).to.include('nothing yet');
+    expect(requirePart(el, 'sent').textContent).to.include('nothing yet');
   });
 });

@@ -6,7 +6,8 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { transition } from '../../src/model/state-machine.js';
 import { inState, T0 } from '../helpers/fixtures.js';
-import { connected, dtmfHistory, field, key, part, setup } from '../helpers/dtmf-keypad.js';
+import { connected, dtmfHistory, field, key, setup } from '../helpers/dtmf-keypad.js';
+import { requirePart } from '../helpers/dom.js';
 import '../../src/dtmf-keypad.js';
 import type { DtmfKeypad } from '../../src/dtmf-keypad.js';
 import '../helpers/lit-warnings.js';
@@ -87,7 +88,7 @@ describe('DTMF digits in the case history', () => {
     await el.updateComplete;
     expect(cc.farEnd(callId).digits).to.equal('12');
     expect(dtmfHistory(cc, interaction.id)).to.deep.equal(['••']);
-    expect(part(el, 'sent').textContent).to.include('2 hidden digits');
+    expect(requirePart(el, 'sent').textContent).to.include('2 hidden digits');
     el.showDigits = true;
     key(el, '3').click();
     clock.advance(500);

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import '../helpers/lit-warnings.js';
 import { eventType, recordEvents } from '../helpers/events.js';
-import { root } from '../helpers/dom.js';
+import { requirePart, root } from '../helpers/dom.js';
 
 function setup(latencyMs = 0) {
   const clock = new ManualClock();
@@ -33,7 +33,6 @@ async function mount(cc: SimulatedContactCenter, interaction: Interaction, props
 
 const field = (el: InteractionNote) => root(el).querySelector('textarea')!;
 const save = (el: InteractionNote) => root(el).querySelector<HTMLButtonElement>('button.save')!;
-const part = (el: InteractionNote, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
 // The kept draft (IndexedDB-backed store; tests/elements/persistence.test.ts covers the reloads).
 const stored = (id: string, cc: SimulatedContactCenter) => readNoteDraft(id, cc) ?? null;
 const notes = (cc: SimulatedContactCenter, id: string) =>
@@ -95,11 +94,11 @@ describe('<interaction-note>', () => {
     expect(fired).to.deep.equal(['callback-action', 'callback-action-done']);
     expect(field(el).value).to.equal('');
     expect(stored(interaction.id, cc)).to.equal(null);
-    expect(part(el, 'status').hidden).to.equal(false);
-    expect(part(el, 'status').textContent).to.include('Note saved');
+    expect(requirePart(el, 'status').hidden).to.equal(false);
+    expect(requirePart(el, 'status').textContent).to.include('Note saved');
     await expect(el).to.be.accessible();
     await type(el, 'More');
-    expect(part(el, 'status').hidden).to.equal(true);
+    expect(requirePart(el, 'status').hidden).to.equal(true);
   });
 
   it('restores the draft in a new element for the same interaction (a reload), and only there', async () => {
@@ -147,9 +146,9 @@ describe('<interaction-note>', () => {
     expect(fired).to.deep.equal(['callback-action', 'callback-error']);
     expect(field(el).value).to.equal('Do not lose me');
     expect(stored(interaction.id, cc)).to.equal('Do not lose me');
-    expect(part(el, 'error').hidden).to.equal(false);
-    expect(part(el, 'error').getAttribute('role')).to.equal('alert');
-    expect(part(el, 'error').textContent).to.include('cannot be reached');
+    expect(requirePart(el, 'error').hidden).to.equal(false);
+    expect(requirePart(el, 'error').getAttribute('role')).to.equal('alert');
+    expect(requirePart(el, 'error').textContent).to.include('cannot be reached');
     expect(notes(cc, interaction.id)).to.deep.equal([]);
     expect(el.hasState('error')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -208,11 +207,11 @@ describe('<interaction-note>', () => {
     const interaction = await accepted(cc, clock);
     const el = await fixture<InteractionNote>(html`<interaction-note interaction-id=${interaction.id} maxlength="10" .adapter=${cc}></interaction-note>`);
     expect(field(el).maxLength).to.equal(10);
-    expect(part(el, 'counter').textContent).to.include('0 of 10 characters');
+    expect(requirePart(el, 'counter').textContent).to.include('0 of 10 characters');
     expect(field(el).getAttribute('aria-describedby')).to.equal('counter');
     await type(el, 'Twelve chars');
     expect(field(el).value).to.equal('Twelve cha');
-    expect(part(el, 'counter').textContent).to.include('10 of 10');
+    expect(requirePart(el, 'counter').textContent).to.include('10 of 10');
     await expect(el).to.be.accessible();
   });
 

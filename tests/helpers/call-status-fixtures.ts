@@ -5,7 +5,7 @@ import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import type { OfferOverrides, ScenarioName } from '../../src/adapters/simulated/scenarios.js';
 import { announcement } from '../../src/controllers/announcer.js';
 import { ManualClock } from '../../src/model/clock.js';
-import { root } from './dom.js';
+import { part, root } from './dom.js';
 
 /** Shared by the <call-status> test files: a simulated contact center on a manual clock, and DOM lookups. */
 
@@ -43,7 +43,7 @@ export function clearAnnouncer() {
   if (region) region.textContent = '';
 }
 
-export const part = (el: CallStatus, name: string) => root(el).querySelector<HTMLElement>(`[part~=${name}]`);
+export { part };
 export const stateText = (el: CallStatus) => part(el, 'state')?.textContent?.trim();
 export const menuButton = (el: CallStatus) => root(el).querySelector<HTMLButtonElement>('#menu-button');
 export const items = (el: CallStatus) => [...root(el).querySelectorAll<HTMLButtonElement>('[role=menuitem]')];

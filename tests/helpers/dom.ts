@@ -5,6 +5,8 @@
  * - `text(node)`: a node's text as a person reads it (white space collapsed, trimmed; '' for none).
  * - `shadowText(el)`: all the text in an element's shadow root, white space collapsed.
  * - `focusedIn(el)`: what has focus inside an element's shadow root.
+ * - `part(el, name)`: the first element of its shadow root with that part, or null;
+ *   `requirePart(el, name)`: the same, failing the test when there is none.
  */
 
 /** The text of `node`, white space collapsed and trimmed; '' when there is no node. */
@@ -21,3 +23,13 @@ export const root = (el: Element): ShadowRoot => el.shadowRoot!;
 
 /** The shadow root of the first `tag` element in `el`'s shadow root; null when there is none. */
 export const inner = (el: Element, tag: string): ShadowRoot | null => root(el).querySelector(tag)?.shadowRoot ?? null;
+
+/** The first element with the part `name` (`[part~=name]`) in `el`'s shadow root; null when there is none. */
+export const part = (el: Element, name: string): HTMLElement | null => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** The first element with the part `name` in `el`'s shadow root; the test fails, naming it, when there is none. */
+export function requirePart(el: Element, name: string): HTMLElement {
+  const found = part(el, name);
+  if (!found) throw new Error(`no [part~="${name}"] in <${el.localName}>`);
+  return found;
+}

@@ -42,7 +42,6 @@ export async function mount(cc: SimulatedContactCenter, clock: ManualClock, inte
 export const key = (el: DtmfKeypad, k: string) => root(el).querySelector<HTMLButtonElement>(`button[data-key="${k}"]`)!;
 export const keys = (el: DtmfKeypad) => [...root(el).querySelectorAll<HTMLButtonElement>('button.key')];
 export const field = (el: DtmfKeypad) => root(el).querySelector<HTMLInputElement>('input')!;
-export const part = (el: DtmfKeypad, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`)!;
 export const dtmfHistory = (cc: SimulatedContactCenter, id: string) =>
   cc.getInteraction(id)!.history.filter((h) => h.kind === 'dtmf').map((h) => (h.kind === 'dtmf' ? h.digits : ''));
 
