@@ -1,4 +1,4 @@
-import { GenesysCloudCallbackAdapter, type GenesysCloudCallbackOptions } from '../../src/adapters/genesys-cloud/index.js';
+import { GenesysCloudCallbackAdapter, type GenesysCloudCallbackOptions, type GenesysCloudSession } from '../../src/adapters/genesys-cloud/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import type { DispositionRef } from '../../src/model/interaction.js';
 import { waitFor } from '../helpers/wait.js';
@@ -123,6 +123,27 @@ export async function cloudCallbackHarness(config: CallbackHarnessConfig = {}): 
     },
     dispose() {
       adapter.dispose();
+    },
+  };
+}
+
+/**
+ * The contract server's rings run on a clock the test drives (`autoRing: false`): `advance(ms)`
+ * waits for the adapter's requests in flight to reach the server, runs the rings' clock, and waits
+ * until the session heard every conversation event the server sent this agent; `sync()` only waits
+ * for the events.
+ */
+export function ringClock(session: GenesysCloudSession, userId: string) {
+  const caughtUp = async (published: Record<string, number>) => {
+    await waitFor('the adapter to hear the server\'s events', () => session.heard >= (published[userId] ?? 0));
+  };
+  return {
+    async advance(ms: number) {
+      await waitFor('the adapter\'s requests to be answered', () => session.http.inFlight === 0);
+      await caughtUp((await control<{ published: Record<string, number> }>('tick', { ms })).published);
+    },
+    async sync() {
+      await caughtUp((await control<{ published: Record<string, number> }>('published')).published);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { waitFor } from '../helpers/wait.js';
 import { runTelephonyContract } from './contract/telephony-contract.js';
 import type { FarEnd, TelephonyHarness } from './contract/harness.js';
-import { cloudUrl, control, freshAgent, freshNumber, route } from './genesys-cloud-harness.js';
+import { cloudUrl, control, freshAgent, freshNumber, ringClock, route } from './genesys-cloud-harness.js';
 
 /** The contract server's far ends by number (tests/genesys-cloud-server/server.mjs NUMBERS). */
 const BUSY = '+12025550186';
@@ -19,11 +19,7 @@ async function cloudTelephonyHarness(): Promise<TelephonyHarness> {
   await control('time', {});
   const adapter = new GenesysCloudTelephonyAdapter({ baseUrl: url, userId, accessToken: () => `user:${userId}`, timeoutMs: 1_500, backoffMs: 20 });
   await adapter.register();
-  /** Waits until the adapter heard every conversation event the server sent this agent. */
-  const caughtUp = async (published: Record<string, number>) => {
-    await waitFor('the adapter to hear the server\'s events', () => adapter.session.heard >= (published[userId] ?? 0));
-  };
-  const sync = async () => caughtUp((await control<{ published: Record<string, number> }>('published')).published);
+  const clock = ringClock(adapter.session, userId);
   return {
     adapter,
     numbers: { answers: freshNumber(), busy: BUSY, noAnswer: NO_ANSWER, invalid: '+1555' },
@@ -33,21 +29,17 @@ async function cloudTelephonyHarness(): Promise<TelephonyHarness> {
     },
     maxRingMs: RING_MS * 3,
     now: () => Date.now(),
-    async advance(ms) {
-      // What the adapter is sending (a consultation's POST) reaches the server before its clock runs.
-      await waitFor('the adapter\'s requests to be answered', () => adapter.session.http.inFlight === 0);
-      await caughtUp((await control<{ published: Record<string, number> }>('tick', { ms })).published);
-    },
+    advance: (ms) => clock.advance(ms),
     async ringIn(): Promise<CallInfo> {
       const { conversationId } = await route(userId, { media: 'call' });
       return waitFor('the ringing call', () => adapter.getCall(conversationId)?.state === 'ringing' && adapter.getCall(conversationId));
     },
     async hangUpRemotely(callId) {
       await control(`hangup/${callId}`);
-      await sync();
+      await clock.sync();
     },
     async farEnd(callId): Promise<FarEnd> {
-      await sync();
+      await clock.sync();
       return control<FarEnd>(`far-end/${callId.replace('~', '/')}`);
     },
     async dispose() {

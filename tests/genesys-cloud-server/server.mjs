@@ -36,6 +36,16 @@ export const PRESENCES = Object.freeze([
   { id: 'on-queue', label: 'On Queue', systemPresence: 'On Queue' },
   { id: 'offline', label: 'Offline', systemPresence: 'Offline' },
 ]);
+/** Response Management: the libraries (categories) and the agent's standard responses. */
+export const LIBRARIES = Object.freeze([
+  { id: 'lib-billing', name: 'Billing' },
+  { id: 'lib-general', name: 'General' },
+]);
+export const RESPONSES = Object.freeze([
+  { id: 'resp-refund', name: 'Refund policy', libraryId: 'lib-billing', text: 'Refunds reach your account within five working days.' },
+  { id: 'resp-invoice', name: 'Invoice copy', libraryId: 'lib-billing', text: 'A copy of the invoice is on its way to your e-mail address.' },
+  { id: 'resp-hours', name: 'Opening hours', libraryId: 'lib-general', text: 'We are open from 08:00 to 18:00, Monday to Friday.' },
+]);
 /** Far ends by number: who answers, who is busy, who never answers. */
 export const NUMBERS = Object.freeze({ busy: '+12025550186', noAnswer: '+12025550187', declines: '+12025550188' });
 const INVALID_NUMBER = /^(?!\+?\d{6,15}$)/;
@@ -615,6 +625,14 @@ export function createGenesysCloudServer() {
       return [200, pageOf(QUEUES.filter((x) => !name || contains(x.name, name)).map(wire.queue), q)];
     }
     if (path === '/api/v2/routing/wrapupcodes' && method === 'GET') return [200, pageOf(WRAPUP_CODES.map(wire.wrapupCode), q)];
+
+    // response management
+    if (path === '/api/v2/responsemanagement/libraries' && method === 'GET') return [200, pageOf(LIBRARIES.map(wire.library), q)];
+    if (path === '/api/v2/responsemanagement/responses' && method === 'GET') {
+      const libraryId = q.get('libraryId');
+      if (!libraryId) throw badRequest('libraryId is required');
+      return [200, pageOf(RESPONSES.filter((r) => r.libraryId === libraryId).map((r) => wire.response(r, LIBRARIES.find((l) => l.id === r.libraryId)?.name ?? '')), q)];
+    }
 
     // external contacts
     if (path === '/api/v2/externalcontacts/contacts' && method === 'GET') {

@@ -28,6 +28,8 @@
 /** @typedef {import('purecloud-platform-client-v2').Models.CreateCallbackResponse} CreateCallbackResponse */
 /** @typedef {import('purecloud-platform-client-v2').Models.CreateCallResponse} CreateCallResponse */
 /** @typedef {import('purecloud-platform-client-v2').Models.ConsultTransferResponse} ConsultTransferResponse */
+/** @typedef {import('purecloud-platform-client-v2').Models.Library} Library */
+/** @typedef {import('purecloud-platform-client-v2').Models.Response} Response */
 
 /**
  * One participant as the server keeps it.
@@ -288,3 +290,17 @@ export const createCallResponse = (id) => ({ id, selfUri: `/api/v2/conversations
 
 /** @param {string} participantId @returns {ConsultTransferResponse} */
 export const consultResponse = (participantId) => ({ destinationParticipantId: participantId });
+
+/** @param {{ id: string, name: string }} l @returns {Library} */
+export const library = (l) => ({ id: l.id, name: l.name, responseType: 'MessagingTemplate', selfUri: `/api/v2/responsemanagement/libraries/${l.id}` });
+
+/** @param {{ id: string, name: string, libraryId: string, text: string }} r @param {string} libraryName @returns {Response} */
+export const response = (r, libraryName) => ({
+  id: r.id,
+  name: r.name,
+  version: 1,
+  libraries: [{ id: r.libraryId, name: libraryName }],
+  texts: [{ content: r.text, contentType: 'text/plain' }],
+  interactionType: 'chat',
+  selfUri: `/api/v2/responsemanagement/responses/${r.id}`,
+});

@@ -8,7 +8,11 @@ import type {
   MarkDoneRequest,
   RescheduleRequest,
 } from '../callback-adapter.js';
+import { applicable, CallFollower } from '../call-follower.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
+import { DEFAULT_MAPPING } from '../gms/callback-data.js';
+import type { TelephonyAdapter } from '../telephony-adapter.js';
+import { Emitter } from '../emitter.js';
 import { InteractionLedger } from '../interaction-ledger.js';
 import type { Policy } from '../../model/actions.js';
 import type { AvailabilitySlot, Channel, DispositionRef, Interaction } from '../../model/interaction.js';
@@ -22,6 +26,25 @@ import { confirmWrite } from './writes.js';
 export interface GenesysCloudCallbackOptions extends GenesysCloudOptions {
   /** A session shared with the telephony and directory adapters; one is made from the options otherwise. */
   session?: GenesysCloudSession;
+  /**
+   * The agent's phone as the elements are given it (a `GenesysCloudTelephonyAdapter` on the same
+   * session). With it, the calls are followed: a voice offer is its ringing call (Accept answers
+   * it, Reject declines it), a preview's Call dialled with the interaction's id carries the web
+   * callback (dialing, answered, a busy line, the hang-up), and what happens to each call (hold,
+   * mute, the contact hanging up) reaches its interaction. Without it, calls are read from the
+   * conversations only.
+   */
+  telephony?: TelephonyAdapter;
+}
+
+/** A Genesys Cloud presence the agent may choose while not on queue (Away, Break, Meal, …). */
+export interface GenesysCloudPresence {
+  /** The presence definition's id. */
+  code: string;
+  /** Its label in the language asked for, else its name. */
+  label: string;
+  /** `Available`, `Away`, `Break`, `Busy`, `Meal`, `Meeting`, `Training`, … */
+  systemPresence: string;
 }
 
 export interface CreateCallbackRequest {
@@ -71,12 +94,17 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** Interactions this adapter is closing (reject, Mark done): their echo is not someone else's doing. */
   readonly #closing = new Set<string>();
   readonly #stops: Unsubscribe[] = [];
+  readonly #calls: CallFollower | undefined;
+  readonly #ownSession: boolean;
+  #presence: { definitionId: string; systemPresence?: string } | undefined;
+  readonly #presenceChanges = new Emitter<[GenesysCloudPresence | undefined]>();
   #onQueue = false;
   /** The routing status's start time this adapter last set or read: older events are stale. */
   #routingSince = -Infinity;
 
   constructor(options: GenesysCloudCallbackOptions) {
     this.session = options.session ?? new GenesysCloudSession(options);
+    this.#ownSession = !options.session;
     this.#policy = Object.freeze({ dispositionMandatory: !!options.dispositionMandatory });
     this.#rules = {
       offerTimeoutMs: options.offerTimeoutMs ?? DEFAULTS.offerTimeoutMs,
@@ -85,11 +113,29 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
       hiddenAttribute: options.hiddenAttribute ?? defaultHiddenAttribute,
     };
     this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-    this.#ledger = new InteractionLedger({ clock: this.session.clock, readyState: 'not-ready' });
+    this.#ledger = new InteractionLedger({
+      clock: this.session.clock,
+      readyState: 'not-ready',
+      onForget: (interaction) => this.#forget(interaction.id),
+    });
+    this.#calls =
+      options.telephony &&
+      new CallFollower({
+        telephony: options.telephony,
+        ledger: this.#ledger,
+        clock: this.session.clock,
+        mapping: DEFAULT_MAPPING,
+        offerTimeoutMs: this.#rules.offerTimeoutMs,
+        canRejectByDefault: true,
+      });
     this.#stops.push(
       this.session.onConversation((snapshot) => this.#observe(snapshot)),
       this.session.onReread((listed) => this.#afterReread(listed)),
       this.session.onRoutingStatus((change) => this.#routingEvent(change.status, change.startTime)),
+      this.session.onPresence((change) => {
+        this.#presence = change;
+        this.#presenceChanges.emit(this.presence());
+      }),
     );
   }
 
@@ -130,6 +176,8 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** `PATCH …/participants/{agent}` `{ state: 'connected' }`. */
   async accept(id: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
+    const ringing = this.#calls?.ringing(id);
+    if (ringing) return this.#calls!.accept(id, ringing, options);
     this.#ledger.check(id, { type: 'accept' });
     const snapshot = this.#snapshot(id);
     const agent = this.#agent(snapshot);
@@ -140,6 +188,15 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** `PATCH …/participants/{agent}` `{ state: 'disconnected' }`: the queue routes the offer on. */
   async reject(id: string, options?: CallOptions): Promise<Interaction> {
     throwIfAborted(options?.signal);
+    const ringing = this.#calls?.ringing(id);
+    if (ringing) {
+      this.#closing.add(id);
+      try {
+        return await this.#calls!.reject(id, ringing, options);
+      } finally {
+        this.#closing.delete(id);
+      }
+    }
     const interaction = this.#ledger.check(id, { type: 'reject' });
     if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
     const snapshot = this.#snapshot(id);
@@ -323,9 +380,67 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** Stops listening; the session is stopped too unless it was given. */
   dispose(): void {
     for (const stop of this.#stops.splice(0)) stop();
+    this.#calls?.dispose();
     this.#ledger.stopOfferTimers();
     this.#ledger.clearListeners();
-    this.session.stop();
+    this.#presenceChanges.clear();
+    if (this.#ownSession) this.session.stop();
+  }
+
+  // ---- presence: the not-ready reasons ----
+
+  /**
+   * The organisation's presences an agent may choose instead of On queue (`GET
+   * /api/v2/presencedefinitions`), labelled in `language` (e.g. `es`) when the organisation gave
+   * one. On queue, Offline and Idle are left out.
+   */
+  async notReadyReasons(language = 'en_US', options?: CallOptions): Promise<GenesysCloudPresence[]> {
+    throwIfAborted(options?.signal);
+    const listing = await this.session.http.send<Models.OrganizationPresenceEntityListing>({
+      method: 'GET',
+      path: '/api/v2/presencedefinitions',
+      query: { pageSize: 100 },
+      signal: options?.signal,
+    });
+    const lang = language.replace('-', '_');
+    const base = lang.split('_')[0]!;
+    return (listing?.entities ?? [])
+      .filter((p) => p.id && !p.deactivated && !['On Queue', 'Offline', 'Idle'].includes(p.systemPresence ?? ''))
+      .map((p) => ({
+        code: p.id!,
+        label: p.languageLabels?.[lang] ?? p.languageLabels?.[base] ?? p.name ?? p.systemPresence ?? p.id!,
+        systemPresence: p.systemPresence ?? '',
+      }));
+  }
+
+  /**
+   * Off queue with a presence (`PATCH /api/v2/users/{id}/presences/PURECLOUD`): the agent is not
+   * ready on every channel, for that reason.
+   */
+  async setNotReady(code: string, options?: CallOptions): Promise<void> {
+    throwIfAborted(options?.signal);
+    const presence = await this.session.http.send<Models.UserPresence>({
+      method: 'PATCH',
+      path: `/api/v2/users/${encodeURIComponent(this.session.userId)}/presences/PURECLOUD`,
+      body: { presenceDefinition: { id: code } } satisfies Models.UserPresence,
+      signal: options?.signal,
+    });
+    const definition = presence?.presenceDefinition;
+    this.#presence = { definitionId: definition?.id ?? code, ...(definition?.systemPresence ? { systemPresence: definition.systemPresence } : {}) };
+    this.#onQueue = false;
+    this.#ledger.setReadyState('voice', 'not-ready');
+    this.#ledger.setReadyState('web-callback', 'not-ready');
+    this.#presenceChanges.emit(this.presence());
+  }
+
+  /** The agent's presence as last heard (its definition's id as `code`; the label is the system presence). */
+  presence(): GenesysCloudPresence | undefined {
+    const p = this.#presence;
+    return p ? { code: p.definitionId, label: p.systemPresence ?? p.definitionId, systemPresence: p.systemPresence ?? '' } : undefined;
+  }
+
+  onPresence(listener: (presence: GenesysCloudPresence | undefined) => void): Unsubscribe {
+    return this.#presenceChanges.on(listener);
   }
 
   // ---- internals ----
@@ -423,7 +538,10 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
         if (offer.offer.expiresAt <= now) return;
         this.#participant.set(s.id, agent.id);
         this.#codes.delete(s.id);
-        this.#ledger.offer(offer, now);
+        // A voice offer is its call: followed on the phone from its first ring.
+        const followed = s.media === 'call' && this.#calls;
+        if (followed) this.#calls!.link(s.id, s.id);
+        this.#ledger.offer(followed ? { ...offer, callId: s.id } : offer, now);
       } else if (agent.state === 'connected' && !held) {
         // Accepted before this page knew of it (a reload, another window): the agent still has it.
         this.#participant.set(s.id, agent.id);
@@ -433,11 +551,13 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     }
     if (!held || isClosed(held.state) || known !== agent.id) return;
     const gone = agent.state === 'disconnected' || agent.state === 'terminated';
+    // A call followed on the phone: the phone's changes are the call follower's to apply.
+    const followed = s.media === 'call' && !!this.#calls;
     if (held.state === 'offered') {
-      if (agent.state === 'connected') this.#ledger.apply(s.id, [{ type: 'accept' }]);
-      else if (gone) {
+      if (agent.state === 'connected' && !followed) this.#apply(s.id, [{ type: 'accept' }]);
+      else if (gone && (!followed || agent.disconnectType === 'timeout')) {
         const type = agent.disconnectType === 'timeout' ? 'expire' : agent.disconnectType === 'client' || this.#closing.has(s.id) ? 'reject' : 'revoke';
-        this.#ledger.apply(s.id, [{ type }]);
+        this.#apply(s.id, [{ type }]);
       } else if (s.scheduledTime !== held.desiredTime && s.scheduledTime !== undefined) {
         this.#ledger.commit({ ...held, desiredTime: s.scheduledTime });
       }
@@ -445,12 +565,12 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     }
     if (this.#closing.has(s.id)) return;
     if (s.media === 'call') {
-      this.#observeCall(s, held);
+      if (!followed) this.#observeCall(s, held);
       return;
     }
     if (agent.state === 'terminated') {
       // Wrapped up elsewhere (the agent's Genesys Cloud window): closed here too.
-      this.#ledger.apply(s.id, markDoneEvents({}));
+      this.#apply(s.id, markDoneEvents({}));
       return;
     }
     if (s.scheduledTime !== undefined && s.scheduledTime !== held.desiredTime) {
@@ -471,7 +591,22 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
       events.push({ type: 'hang-up', by: agent.disconnectType === 'client' ? 'agent' : 'contact' });
     }
     if (agent.state === 'terminated' && held.state === 'ended') events.push(...markDoneEvents({}));
-    if (events.length) this.#ledger.apply(s.id, events);
+    this.#apply(s.id, events);
+  }
+
+  /** Applies what still applies (an event heard twice, or already applied by a command, is skipped). */
+  #apply(id: string, events: readonly InteractionEvent[]): void {
+    const interaction = this.#ledger.getInteraction(id);
+    if (!interaction) return;
+    const kept = applicable(interaction, events, this.session.clock.now());
+    if (kept.length) this.#ledger.apply(id, kept);
+  }
+
+  /** A closed interaction the ledger forgot: so is what was kept for it. */
+  #forget(id: string): void {
+    this.#snapshots.delete(id);
+    this.#participant.delete(id);
+    this.#codes.delete(id);
   }
 
   /** After a full read: an offer the service no longer lists was taken back while nobody listened. */
@@ -479,7 +614,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     for (const interaction of this.#ledger.listInteractions()) {
       if (listed.has(interaction.id) || interaction.state !== 'offered' || this.#closing.has(interaction.id)) continue;
       const expired = interaction.offer.expiresAt <= this.session.clock.now();
-      this.#ledger.apply(interaction.id, [{ type: expired ? 'expire' : 'revoke' }]);
+      this.#apply(interaction.id, [{ type: expired ? 'expire' : 'revoke' }]);
     }
   }
 
