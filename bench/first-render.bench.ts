@@ -6,15 +6,23 @@
 // the next paint. Baseline, same run: the same desk as static HTML — its composed tree serialized
 // with declarative shadow roots (`<template shadowrootmode="open">`) carrying each root's adopted
 // styles, custom element names renamed so nothing upgrades — parsed and inserted, then painted.
+// Those renders are warm: lit's template cache and the constructed stylesheets were filled by the
+// first. Cold and warm apart, on the built drop-in bundle: in each of COLD fresh frames
+// (bench/fixtures/first-render.html: a new realm, every element registered, nothing rendered yet)
+// the same desk's first render is timed, then the same again in that frame (warm), each from
+// appending the desk to every element's update done, then style and layout (a forced layout
+// read), then the next paint.
 import '../src/callback-desk.js';
 import type { CallbackDesk } from '../src/callback-desk.js';
 import { SimulatedContactCenter } from '../src/adapters/simulated/index.js';
 import { ManualClock } from '../src/model/clock.js';
-import { RenderLog, litElementsIn, macrotask, nextPaint, settled, stats, writeResult } from './helpers.js';
+import { RenderLog, composedNodes, litElementsIn, macrotask, nextPaint, quick, settled, stats, writeResult } from './helpers.js';
 
 const params = new URLSearchParams(location.search);
-const RUNS = Number(params.get('runs')) || 20;
-const WARMUP = 3;
+const RUNS = Number(params.get('runs')) || (quick ? 3 : 20);
+const WARMUP = quick ? 1 : 3;
+const COLD = Number(params.get('cold')) || (quick ? 2 : 12);
+const WARM_IN_FRAME = 3;
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (text: string) => escapeText(text).replace(/"/g, '&quot;');
@@ -81,6 +89,75 @@ async function renderStatic(snapshot: string) {
   return { rendered, painted };
 }
 
+type Updating = Element & { updateComplete: Promise<boolean>; isUpdatePending: boolean };
+/** Reactive elements of any realm (a frame's lit is not this page's). */
+const updating = (root: Node) => [...composedNodes(root)].filter((n): n is Updating => n instanceof n.ownerDocument!.defaultView!.Element && 'updateComplete' in n && 'isUpdatePending' in n);
+
+async function updatesDone(root: Node): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const elements = updating(root);
+    await Promise.all(elements.map((el) => el.updateComplete));
+    await macrotask();
+    const after = updating(root);
+    if (after.length === elements.length && after.every((el) => !el.isUpdatePending)) return;
+  }
+  throw new Error('first render: elements kept updating');
+}
+
+type SimulatedBundle = typeof import('../src/adapters/simulated/index.js');
+
+/** One desk with one accepted voice callback, rendered in `frame`: to laid out, and to painted. */
+async function renderIn(frame: HTMLIFrameElement, sim: SimulatedBundle) {
+  const win = frame.contentWindow!;
+  const doc = frame.contentDocument!;
+  const cc = new sim.SimulatedContactCenter({ latencyMs: 0 });
+  const offer = await cc.offer('immediate');
+  await cc.accept(offer.id);
+  const desk = Object.assign(doc.createElement('callback-desk'), { callbackAdapter: cc, telephonyAdapter: cc, directoryAdapter: cc });
+  desk.setAttribute('no-tab-lock', '');
+  const start = win.performance.now();
+  doc.body.append(desk);
+  await updatesDone(desk);
+  void (desk as HTMLElement).offsetHeight;
+  const laidOut = win.performance.now() - start;
+  const painted = await new Promise<number>((resolve) => win.requestAnimationFrame(() => win.setTimeout(() => resolve(win.performance.now() - start))));
+  desk.remove();
+  cc.dispose();
+  return { laidOut, painted };
+}
+
+/** COLD fresh frames: the first render in each (cold), then the last of WARM_IN_FRAME more (warm). */
+async function coldAndWarm() {
+  const cold = { laidOut: [] as number[], painted: [] as number[] };
+  const warm = { laidOut: [] as number[], painted: [] as number[] };
+  for (let i = 0; i < COLD + 1; i++) {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:1000px;height:800px;border:0';
+    frame.src = '/bench/fixtures/first-render.html';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & { benchLoaded?: Promise<[unknown, SimulatedBundle]> };
+    while (!win.benchLoaded) await macrotask();
+    const [, sim] = await win.benchLoaded;
+    await nextPaint();
+    const first = await renderIn(frame, sim);
+    let last = first;
+    for (let w = 0; w < WARM_IN_FRAME; w++) last = await renderIn(frame, sim);
+    frame.remove();
+    if (i === 0) continue; // the first frame warms the browser itself (code, fonts)
+    cold.laidOut.push(first.laidOut);
+    cold.painted.push(first.painted);
+    warm.laidOut.push(last.laidOut);
+    warm.painted.push(last.painted);
+  }
+  return {
+    frames: COLD,
+    cold: { toLaidOutMs: stats(cold.laidOut), toPaintMs: stats(cold.painted) },
+    warm: { toLaidOutMs: stats(warm.laidOut), toPaintMs: stats(warm.painted) },
+  };
+}
+
 describe('first render of the desk vs static HTML (measurement)', function () {
   this.timeout(300_000);
   it(`median of ${RUNS}`, async () => {
@@ -107,8 +184,10 @@ describe('first render of the desk vs static HTML (measurement)', function () {
       snap.rendered.push(s.rendered);
       snap.painted.push(s.painted);
     }
+    const bundle = await coldAndWarm();
     const result = {
       runs: RUNS,
+      bundle: { what: 'the built drop-in bundle: the first render in a fresh frame (cold), then the fourth in the same frame (warm)', ...bundle },
       litElements: elements,
       deskShadowElements: nodes,
       snapshotBytes: snapshot.length,
@@ -120,7 +199,7 @@ describe('first render of the desk vs static HTML (measurement)', function () {
         toPaintMs: stats(snap.painted),
       },
     };
-    console.log(`first render: ${JSON.stringify({ live: result.toPaintMs, static: result.baseline.toPaintMs })}`);
+    console.log(`first render: ${JSON.stringify({ live: result.toPaintMs.median, static: result.baseline.toPaintMs.median, cold: bundle.cold.toPaintMs.median, warm: bundle.warm.toPaintMs.median })}`);
     log.restore();
     await writeResult('first-render', result);
   });
