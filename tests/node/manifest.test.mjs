@@ -60,3 +60,71 @@ test('every src/<tag>.ts registration entry has a custom element declaration', (
 test('docs/api.md is current with custom-elements.json', async () => {
   await promisify(execFile)(process.execPath, [join(root, 'scripts/api-docs.mjs'), '--check'], { cwd: root });
 });
+
+// The manifest serves tools (IDEs, Storybook, JSX and Vue type generators, VS Code custom data): it
+// describes the package as shipped (custom-elements-manifest.config.mjs).
+const elementsOf = (manifest) =>
+  manifest.modules.flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, module: mod.path })));
+
+test('module paths are the shipped dist/*.js, each with its .d.ts', () => {
+  const manifest = readJson(committedPath);
+  for (const mod of manifest.modules) {
+    assert.match(mod.path, /^dist\/.+\.js$/, `${mod.path}: not a dist/*.js path`);
+    assert.equal(mod.typeDefinitionPath, mod.path.replace(/\.js$/, '.d.ts'), `${mod.path}: typeDefinitionPath`);
+    // dist/x.js is built from src/x.ts (tests/node/consumer-types.test.mjs checks them in the tarball).
+    const source = mod.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+    assert.ok(existsSync(join(root, source)), `${mod.path}: no ${source} builds it`);
+  }
+  const text = readFileSync(committedPath, 'utf8');
+  assert.doesNotMatch(text, /"\/?src\//, 'a reference to a src/ module');
+});
+
+test('one declaration and one definition per tag, in its <tag>.js entry', () => {
+  const manifest = readJson(committedPath);
+  const declared = elementsOf(manifest).map((d) => d.tagName);
+  assert.deepEqual(declared.filter((tag, i) => declared.indexOf(tag) !== i), [], 'tags declared twice');
+  const definitions = manifest.modules.flatMap((mod) => (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, mod.path]));
+  assert.deepEqual(definitions.map(([tag]) => tag).sort(), [...declared].sort(), 'one definition per declared tag');
+  for (const [tag, path] of definitions) assert.equal(path, `dist/${tag}.js`, `<${tag}> defined in ${path}`);
+});
+
+test('only the public API: no internal modules, no private members', () => {
+  const manifest = readJson(committedPath);
+  const paths = manifest.modules.map((mod) => mod.path);
+  assert.deepEqual(paths.filter((path) => /^dist\/(generated|messages)\//.test(path) || path === 'dist/core.js'), [], 'internal modules');
+  for (const mod of manifest.modules) {
+    for (const d of mod.declarations ?? []) {
+      const hidden = (d.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#'));
+      assert.deepEqual(hidden.map((m) => m.name), [], `${mod.path} ${d.name}: private or protected members`);
+    }
+  }
+  // 1.46 MB when it held every module under src/ (the Spanish message table, private helpers).
+  const size = readFileSync(committedPath).length;
+  assert.ok(size < 900_000, `custom-elements.json is ${size} bytes: does it hold internals again?`);
+});
+
+test('every CSS custom property has its default, and every element lists the global tokens', () => {
+  const theming = readFileSync(join(root, 'docs/theming.md'), 'utf8');
+  const globals = ['--cb-color-text', '--cb-color-accent', '--cb-color-focus-ring', '--cb-space', '--cb-space-1', '--cb-space-4', '--cb-radius', '--cb-font-family', '--cb-font-size', '--cb-shadow'];
+  for (const name of globals) assert.ok(theming.includes(`\`${name.replace(/-\d$/, '-1')}\``), `${name} is not in docs/theming.md`);
+  for (const element of elementsOf(readJson(committedPath))) {
+    const properties = new Map((element.cssProperties ?? []).map((p) => [p.name, p]));
+    for (const name of globals) assert.ok(properties.has(name), `<${element.tagName}> does not list the global token ${name}`);
+    for (const p of properties.values()) assert.ok(p.default, `<${element.tagName}> ${p.name} has no default`);
+  }
+  const accent = elementsOf(readJson(committedPath))[0].cssProperties.find((p) => p.name === '--cb-color-accent');
+  assert.equal(accent.default, 'light-dark(#0b5cad, #7cb4f0)', 'the accent default is docs/theming.md\'s light and dark values');
+});
+
+test('<callback-desk> lists the events its inner elements send through it, as the README tells hosts to listen for', () => {
+  const desk = elementsOf(readJson(committedPath)).find((d) => d.tagName === 'callback-desk');
+  const events = new Set((desk.events ?? []).map((e) => e.name));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const listened = [...readme.matchAll(/desk\.addEventListener\('([a-z-]+)'/g), ...readme.matchAll(/<callback-desk[^>]*?\bon([a-z]+-[a-z-]+)=/g)].map((m) => m[1]);
+  assert.ok(listened.includes('callback-accepted') && listened.includes('callback-done'), 'the README no longer shows a desk listener');
+  for (const name of new Set([...listened, 'callback-accepted', 'callback-done', 'callback-error', 'callback-action'])) {
+    assert.ok(events.has(name), `<callback-desk> does not list ${name}`);
+  }
+  const accepted = desk.events.find((e) => e.name === 'callback-accepted');
+  assert.equal(accepted.type?.text, 'CallbackAcceptedEvent');
+});

@@ -37,7 +37,7 @@ import { styles } from './interaction-note.styles.js';
  * @csspart status - "Note saved" confirmation.
  * @csspart error - The error message.
  *
- * @cssproperty --cb-note-rows-min-height - Minimum height of the field (default 5lh).
+ * @cssproperty [--cb-note-rows-min-height=5lh] - Minimum height of the field (five lines).
  *
  * @cssstate draft - There is unsaved text.
  * @cssstate saving - Waiting for the callback service.
