@@ -150,7 +150,12 @@ export class PopupController implements ReactiveController {
     const { left, bottom } = anchor.getBoundingClientRect();
     Object.assign(popup.style, { left: `${left}px`, top: `${bottom + (this.#config.offset ?? 6)}px` });
     void placing.then((module) => {
-      if (module) void this.#follow(module, anchor, popup, opening);
+      if (!module || !this.#open || opening !== this.#opening) return;
+      // Measured from the top left corner, as Floating UI expects: a popup without a set width is as
+      // wide as the room right of where it stands, so measured at the anchor it would change size
+      // once placed (and a resize observer would report a loop). Placed again before the next paint.
+      Object.assign(popup.style, { left: '0px', top: '0px' });
+      void this.#follow(module, anchor, popup, opening);
     });
   }
 
