@@ -36,6 +36,7 @@ describe('GenesysCloudCallbackAdapter: the session', () => {
   afterEach(async () => {
     s?.adapter.dispose();
     await control('silence', { on: false });
+    await control('clear-faults');
     await control('config', { heartbeatMs: 30_000, channelTtlMs: DAY });
   });
 
@@ -227,6 +228,12 @@ describe('GenesysCloudCallbackAdapter: what reaches Genesys Cloud', () => {
     const conversation = await control<ServerConversation>(`conversation/${interaction.id}`);
     expect(conversation.scheduledTime).to.equal(time);
     expect(conversation.callbackNumbers![0]).to.equal(number);
+    // Scheduled for later, the web callback leaves the agent: their participant disconnects.
+    expect(result.state).to.equal('done');
+    await until('the agent\'s participant to leave', async () => {
+      const now = await control<ServerConversation>(`conversation/${interaction.id}`);
+      return now.participants.find((p) => p.userId === s.userId)?.state === 'disconnected';
+    });
   });
 
   it('creates a callback', async () => {

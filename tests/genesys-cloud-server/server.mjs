@@ -705,6 +705,9 @@ export function createGenesysCloudServer() {
       }
       case 'conversations':
         return [200, [...conversations.values()]];
+      case 'clear-faults':
+        failures = [];
+        return [200, {}];
       case 'fail':
         failures.push({ times: 1, ...body, pattern: new RegExp(body.path ?? '.*') });
         return [200, {}];

@@ -296,7 +296,25 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
         signal: options?.signal,
       });
     }
-    return this.#ledger.apply(id, [{ ...event, time: time.value, ...(number ? { number } : {}) }]);
+    const result = this.#ledger.apply(id, [{ ...event, time: time.value, ...(number ? { number } : {}) }]);
+    if (snapshot.media === 'callback' && result.state === 'done') this.#leave(snapshot, result);
+    return result;
+  }
+
+  /**
+   * A web callback scheduled for another time leaves the agent (the model closes it): the agent's
+   * participant disconnects, with the disposition as its wrap-up when one was chosen. Best effort:
+   * the callback itself is already rescheduled.
+   */
+  #leave(snapshot: Snapshot, interaction: Interaction): void {
+    const agent = this.#participant.get(snapshot.id) ?? snapshot.agent?.id;
+    if (!agent) return;
+    const { disposition } = interaction;
+    const body: Models.MediaParticipantRequest = {
+      state: 'disconnected',
+      ...(disposition ? { wrapup: { code: disposition.code, name: disposition.label } } : {}),
+    };
+    void this.#patchParticipant(snapshot, agent, body, undefined, (s) => s.agent?.id !== agent || s.agent.state !== 'connected').catch(() => undefined);
   }
 
   /** Genesys Cloud has no public availability of callback slots. */
