@@ -2,8 +2,11 @@
 //   1. sizes: scripts/size.mjs (drop-in bundle → bench/size.json) and bench/element-sizes.mjs
 //      (each element entry, all elements, lit alone → bench/element-sizes.json);
 //   2. browser figures in headless Chromium: `wtr --config bench/wtr-bench.config.mjs` runs
-//      bench/*.bench.ts (offer latency, desk with 50 interactions, first render, memory, 500-offer
-//      burst and handling, an eight-hour shift of 2,000 callbacks through the drop-in bundle);
+//      bench/*.bench.ts (the drop-in page's first load with 4× CPU, cache off, then Slow 4G; INP
+//      of the agent's actions under real input with 4× CPU and 20 interactions open; offer
+//      latency, desk with 50 interactions (hidden and shown windows), first render (cold and
+//      warm), memory, 500-offer burst and handling, an eight-hour shift of 2,000 callbacks; load,
+//      INP and shift through the built drop-in bundle, so `npm run build` first);
 //   3. `npm run bench:sip` (INVITE → notification over the tests' Kamailio → bench/sip-latency.json);
 //   4. merges them into bench/results.json and bench/results.md, and prints the table.
 // `--no-sip` skips step 3 (the table then says "not run"). Timings are medians over repeated runs
@@ -47,7 +50,7 @@ const inNamespace = (command) =>
 if (!canUnshare) console.warn('bench: no network namespace here (unshare failed); the browser benchmarks run on the host network.');
 
 // Stale figures from an earlier run must not pass for this run's.
-const browserOutputs = ['offer-latency.json', 'desk-scale.json', 'first-render.json', 'memory.json', 'offer-burst.json', 'shift.json'];
+const browserOutputs = ['first-load.json', 'interaction.json', 'offer-latency.json', 'desk-scale.json', 'first-render.json', 'memory.json', 'offer-burst.json', 'shift.json'];
 for (const file of ['element-sizes.json', ...browserOutputs]) rmSync(bench(file), { force: true });
 
 run('size', process.execPath, [join(root, 'scripts/size.mjs')]);
@@ -63,6 +66,8 @@ load.end = loadavg().map((n) => Math.round(n * 10) / 10);
 
 const size = read('size.json');
 const sizes = read('element-sizes.json');
+const firstLoad = read('first-load.json');
+const inp = read('interaction.json');
 const offer = read('offer-latency.json');
 const desk = read('desk-scale.json');
 const first = read('first-render.json');
@@ -121,6 +126,42 @@ const rows = [
       : null,
   }),
   row('All element entries with shared chunks (min+gz, per file)', sizes?.allElementEntriesChunked.gzip, 'bytes', { baseline: lit, baselineWhat: 'lit alone' }),
+  row('First load, built drop-in page, 4× CPU, cache off: the desk painted, from navigation start (median)', firstLoad?.cpu.deskPaintedMs.median, 'ms', {
+    p90: firstLoad?.cpu.deskPaintedMs.p90,
+    target: '≤ 300 ms',
+    pass: firstLoad ? firstLoad.cpu.deskPaintedMs.median <= 300 : null,
+    note: firstLoad ? `${firstLoad.cpu.runs} loads; first contentful paint ${firstLoad.cpu.firstContentfulPaintMs.median} ms; ${firstLoad.cpu.transferredBytes} bytes in ${firstLoad.cpu.requests} requests` : null,
+  }),
+  row('First load, 4× CPU, cache off: every element ready (the bundle’s ready resolved) (median)', firstLoad?.cpu.allReadyMs.median, 'ms', {
+    p90: firstLoad?.cpu.allReadyMs.p90,
+    target: '≤ 500 ms',
+    pass: firstLoad ? firstLoad.cpu.allReadyMs.median <= 500 : null,
+  }),
+  row('First load, 4× CPU, cache off: tasks over 50 ms until a second after ready (most in one load)', firstLoad?.cpu.longTasks.max, 'tasks', {
+    target: '0',
+    pass: firstLoad ? firstLoad.cpu.longTasks.max === 0 : null,
+    note: firstLoad
+      ? `longest ${firstLoad.cpu.longestTaskMs.max} ms (median of loads ${firstLoad.cpu.longestTaskMs.median} ms)${firstLoad.cpu.worstLongAnimationFrame ? `; worst Long Animation Frame ${firstLoad.cpu.worstLongAnimationFrame.ms} ms at ${firstLoad.cpu.worstLongAnimationFrame.startMs} ms: ${firstLoad.cpu.worstLongAnimationFrame.scripts.join(', ')}` : ''}`
+      : null,
+  }),
+  row('First load, 4× CPU and Slow 4G (150 ms RTT, 1.6 Mbit/s): the desk painted (median)', firstLoad?.slow4g.deskPaintedMs.median, 'ms', {
+    p90: firstLoad?.slow4g.deskPaintedMs.p90,
+    note: firstLoad ? `every element ready at ${firstLoad.slow4g.allReadyMs.median} ms; ${firstLoad.slow4g.longTasks.median} tasks over 50 ms, longest ${firstLoad.slow4g.longestTaskMs.median} ms` : null,
+  }),
+  ...[
+    ['accept', 'an offer’s Accept clicked'],
+    ['hold', 'Hold clicked'],
+    ['transfer-open', 'Transfer clicked: the search opens'],
+    ['transfer-type', 'a letter typed in the transfer search'],
+    ['mark-done', 'Mark done clicked'],
+  ].map(([action, what]) => {
+    const a = inp?.actions[action];
+    return row(`Interaction to Next Paint, built bundle, 4× CPU, ${inp?.open ?? 20} interactions open, real input: ${what} (p98)`, a?.p98, 'ms', {
+      target: '≤ 100 ms',
+      pass: a ? a.p98 <= 100 : null,
+      note: a ? `${a.interactions} interactions; median ${a.median} ms, worst ${a.max} ms${a.underFloor ? `, ${a.underFloor} under 16 ms` : ''}` : null,
+    });
+  }),
   row('Offer → notification rendered + painted (median)', offer?.offerToNotificationPaintedMs.median, 'ms', {
     p90: offer?.offerToNotificationPaintedMs.p90,
     baseline: offer?.baseline.offerToPaintedMs.median,
@@ -161,7 +202,7 @@ const rows = [
     baselineWhat: 'warm: the same render again in that page',
     note: first?.bundle ? `${first.bundle.frames} fresh frames; to laid out: cold ${first.bundle.cold.toLaidOutMs.median} ms, warm ${first.bundle.warm.toLaidOutMs.median} ms` : null,
   }),
-  row('1,000 callbacks: heap after GC, growth 100 → 1,000', pct(mem?.desk.heapUsed), '%', {
+  row('1,000 callbacks (voice and web, popups, notes, clock advanced): heap after GC, growth 100 → 1,000', pct(mem?.desk.heapUsed), '%', {
     baseline: pct(mem?.baseline.heapUsed),
     baselineWhat: 'adapter alone, no desk',
     note: 'the simulated backend keeps every interaction, so the page grows with or without the desk',
@@ -237,7 +278,7 @@ const results = {
   steps,
   figures: rows,
   elements: { baseline: sizes?.baseline, entries: elementRows },
-  raw: { size, elementSizes: sizes, offerLatency: offer, deskScale: desk, firstRender: first, memory: mem, offerBurst: burst, shift, sip },
+  raw: { size, elementSizes: sizes, firstLoad, interaction: inp, offerLatency: offer, deskScale: desk, firstRender: first, memory: mem, offerBurst: burst, shift, sip },
 };
 writeFileSync(bench('results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
