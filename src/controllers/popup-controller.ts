@@ -135,6 +135,13 @@ export class PopupController implements ReactiveController {
     const popup = this.#config.popup();
     const anchor = this.#config.anchor();
     if (!popup || !anchor || !this.#open) return;
+    // Opened on an element no longer in the page (a click handled after its window closed): a
+    // disconnected popover cannot be shown, and there is nothing to show it in.
+    if (!popup.isConnected || !anchor.isConnected) {
+      this.#open = false;
+      this.#host.requestUpdate();
+      return;
+    }
     popup.setAttribute('popover', 'manual');
     if (!popup.matches(':popover-open')) popup.showPopover();
     Object.assign(popup.style, { position: 'fixed', margin: '0', inset: 'auto' });

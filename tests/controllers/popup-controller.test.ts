@@ -108,4 +108,23 @@ describe('PopupController', () => {
     expect(openPopupCount()).to.equal(0);
     expect(el.closes.every((r) => r === 'disconnect')).to.equal(true);
   });
+
+  it('opened on an element no longer in the page: stays closed, with no error', async () => {
+    const el = await fixture<PopupHost>(html`<popup-host></popup-host>`);
+    const errors: unknown[] = [];
+    const record = (e: PromiseRejectionEvent | ErrorEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('unhandledrejection', record);
+    window.addEventListener('error', record);
+    try {
+      el.remove();
+      await el.popup.open();
+      expect(el.popup.isOpen).to.equal(false);
+      expect(menu(el).matches(':popover-open')).to.equal(false);
+      expect(openPopupCount()).to.equal(0);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', record);
+      window.removeEventListener('error', record);
+    }
+  });
 });
