@@ -131,7 +131,7 @@ describe('<callback-scheduler> on GMS: a reschedule whose answer is late or lost
   });
 });
 
-describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s → 300 ms, the action 30 s → 1 s)', () => {
+describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s → 500 ms, the action 30 s → 2 s)', () => {
   let s: GmsSetup;
   let el: CallbackScheduler;
   let id: string;
@@ -140,11 +140,12 @@ describe('<callback-scheduler> on GMS, the default timeouts scaled down (GMS 8 s
 
   beforeEach(async () => {
     await control('reset', {});
-    s = await gmsAdapter({ timeoutMs: 300 });
+    // Scaled with room for a loaded machine: the adapter's budget (2 × 500 ms) ends 1 s before the action's.
+    s = await gmsAdapter({ timeoutMs: 500 });
     id = (await acceptedOnServer(s.adapter)).id;
     // The element's own clock is real here: its action timeout must be able to fire.
     el = await fixture<CallbackScheduler>(
-      html`<callback-scheduler lang="en-GB" time-zone="UTC" interaction-id=${id} .adapter=${s.adapter} .policy=${{ actionTimeoutMs: 1_000 }}></callback-scheduler>`,
+      html`<callback-scheduler lang="en-GB" time-zone="UTC" interaction-id=${id} .adapter=${s.adapter} .policy=${{ actionTimeoutMs: 2_000 }}></callback-scheduler>`,
     );
     fired = [];
     for (const name of ['callback-action', 'callback-action-done', 'callback-error']) el.addEventListener(name, () => fired.push(name));
