@@ -4,7 +4,7 @@ import { runCallbackContract } from './contract/callback-contract.js';
 import { runDirectoryContract } from './contract/directory-contract.js';
 import { gmsAdapter, KNOWN_DISPOSITION } from './gms-harness.js';
 import { rejectionOf } from '../helpers/wait.js';
-import { agentOptions, control, offerCallback, workspaceCallbackHarness, workspaceDirectoryHarness } from './workspace-harness.js';
+import { advance, agentOptions, control, offerCallback, workspaceCallbackHarness, workspaceDirectoryHarness } from './workspace-harness.js';
 
 runCallbackContract('WorkspaceCallbackAdapter, GMS composed in (both contract servers over HTTP; CometD)', workspaceCallbackHarness);
 runDirectoryContract('WorkspaceDirectoryAdapter (Workspace API contract server)', workspaceDirectoryHarness);
@@ -115,5 +115,74 @@ describe('WorkspaceCallbackAdapter: what reaches the Workspace API', () => {
     const targets = await directory.searchTargets({ text: 'billing', limit: 10 });
     expect(targets.find((t) => t.kind === 'queue')).to.include({ address: '8100', waiting: 3 });
     expect((await directory.searchTargets({ text: 'ana' }))[0]).to.include({ kind: 'agent', address: '7001', availability: 'ready' });
+  });
+});
+
+describe('WorkspaceCallbackAdapter: web callbacks as workitems', () => {
+  let adapter: WorkspaceCallbackAdapter;
+  let dn: string;
+  let inFlight: () => number;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async () => {
+    const { adapter: gms } = await gmsAdapter();
+    const agent = await agentOptions();
+    dn = agent.options.dn;
+    inFlight = agent.inFlight;
+    adapter = new WorkspaceCallbackAdapter({ ...agent.options, scheduler: gms, dispositions: [KNOWN_DISPOSITION] });
+    await adapter.register();
+    dispose = async () => {
+      await adapter.dispose();
+      gms.dispose();
+    };
+  });
+  afterEach(() => dispose());
+
+  /** The workitem on the server that carries the callback `interactionId`. */
+  const workitem = async (interactionId: string) => {
+    const items = await control<{ state: string; userData: { key: string; value: string }[] }[]>('workitems', { dn });
+    const item = items.find((w) => w.userData.some((p) => p.key === '_CB_SERVICE_ID' && p.value === interactionId));
+    expect(item, `the workitem of ${interactionId}`).to.not.equal(undefined);
+    return { ...item!, data: Object.fromEntries(item!.userData.map((p) => [p.key, p.value])) };
+  };
+
+  it('accept, the preview Call through the voice channel, disposition and note in the workitem, Done completes both', async () => {
+    const offered = await offerCallback(adapter, dn, 'web-callback');
+    expect(offered).to.include({ channel: 'web-callback', state: 'offered' });
+    const accepted = await adapter.accept(offered.id);
+    expect(accepted.state).to.equal('ready-to-call');
+    expect((await workitem(offered.id)).state).to.equal('Processing');
+
+    const call = await adapter.dial({ number: offered.contact.phone, interactionId: offered.id });
+    expect(call.state).to.equal('dialing');
+    await advance({ dn, call: (id) => adapter.telephony.getCall(id), inFlight }, 1_000);
+    expect(adapter.getInteraction(offered.id)?.state).to.equal('connected');
+    await adapter.hangUp(call.id);
+
+    await adapter.setDisposition(offered.id, KNOWN_DISPOSITION);
+    await adapter.markDone(offered.id, { note: 'Called, sorted.' });
+    const item = await workitem(offered.id);
+    expect(item.state).to.equal('Completed');
+    expect(item.data).to.include({ DispositionCode: KNOWN_DISPOSITION.code, Comment: 'Called, sorted.' });
+    const voice = await control<{ state: string; userData: { key: string; value: string }[] }>('call', { id: adapter.telephony.connIdOf(call.id) });
+    expect(voice.state).to.equal('Completed');
+  });
+
+  it('Done without calling completes the workitem; Reject sends another one back', async () => {
+    const first = await offerCallback(adapter, dn, 'web-callback');
+    await adapter.accept(first.id);
+    await adapter.markDone(first.id);
+    expect((await workitem(first.id)).state).to.equal('Completed');
+
+    const second = await offerCallback(adapter, dn, 'web-callback');
+    await adapter.reject(second.id);
+    expect((await workitem(second.id)).state, 'back to routing').to.equal('Rejected');
+    expect(adapter.getInteraction(second.id)?.state).to.equal('rejected');
+  });
+
+  it('Ready on the web callback channel is the agent media state', async () => {
+    await adapter.setReadyState('web-callback', 'ready');
+    expect(await control('media-state', { dn })).to.deep.equal({ workitem: 'Ready' });
+    expect(adapter.getReadyState('web-callback')).to.equal('ready');
   });
 });

@@ -213,7 +213,7 @@ export async function workspaceCallbackHarness(config: CallbackHarnessConfig = {
 
 /**
  * A customer's callback created on the GMS contract server and routed to the agent: a voice one
- * rings on the agent's DN with the GMS keys in its user data, a web callback is pushed (ingest).
+ * rings on the agent's DN with the GMS keys in its user data, a web callback arrives as a workitem.
  */
 export async function offerCallback(
   adapter: WorkspaceCallbackAdapter,
@@ -228,8 +228,9 @@ export async function offerCallback(
     ...(options.expiresInMs === undefined ? {} : { previewTimeoutSeconds: options.expiresInMs / 1000 }),
     ...(options.canReject === undefined ? {} : { allowReject: options.canReject }),
   });
-  if (channel === 'web-callback') return adapter.ingest(data);
-  await control('ring', { dn, from: number, userData: data });
+  // A web callback comes as an open media workitem, a voice one as a call; both carry the GMS keys.
+  if (channel === 'web-callback') await control('workitem', { dn, userData: data });
+  else await control('ring', { dn, from: number, userData: data });
   return waitFor(`callback ${id} is offered`, () => adapter.getInteraction(id));
 }
 

@@ -48,6 +48,9 @@ export function createWorkspaceServer({ realTime = false } = {}) {
   const sessions = new Map();
   /** @type {Map<string, any>} calls by connId */
   const calls = new Map();
+  /** @type {Map<string, any>} open media interactions (workitems: web callbacks) by id */
+  const workitems = new Map();
+  let nextWorkitem = 1;
   /** Tokens refused from now on (an expired token). */
   const refusedTokens = new Set();
   let failures = [];
@@ -434,6 +437,62 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     }
   }
 
+  // ---- open media (workitems) -----------------------------------------------------------------
+  function wireWorkitem(item) {
+    const capabilities = { Invited: ['accept', 'reject'], Processing: ['complete', 'attach-user-data', 'update-user-data'] }[item.state] ?? [];
+    return { id: item.id, mediatype: item.mediatype, state: item.state, userData: item.userData.map((p) => ({ ...p })), capabilities };
+  }
+
+  function notifyWorkitem(item, notificationType = 'StatusChange') {
+    publishToDn(item.dn, `${V3}/media`, { messageType: 'InteractionStateChanged', notificationType, interaction: wireWorkitem(item) });
+  }
+
+  function media(owner, mediatype, path, body) {
+    if (!owner.activated) throw new HttpFailure(409, 'The channels are not activated');
+    if (path === 'ready' || path === 'not-ready') {
+      owner.media[mediatype] = path === 'ready' ? 'Ready' : 'NotReady';
+      publishToDn(owner.dn, `${V3}/media`, { messageType: 'MediaStateChanged', media: { name: mediatype, state: owner.media[mediatype] } });
+      return accepted();
+    }
+    const match = /^interactions\/([^/]+)\/([a-z-]+)$/.exec(path);
+    const item = match && workitems.get(decodeURIComponent(match[1]));
+    if (!match || !item || item.dn !== owner.dn || item.mediatype !== mediatype) throw new HttpFailure(404, `Interaction ${match?.[1] ?? path} not found`);
+    const wrong = (action) => new HttpFailure(409, `Invalid interaction state: cannot ${action} an interaction that is ${item.state}`);
+    switch (match[2]) {
+      case 'accept':
+        if (item.state !== 'Invited') throw wrong('accept');
+        item.state = 'Processing';
+        break;
+      case 'reject':
+        if (item.state !== 'Invited') throw wrong('reject');
+        // Back to routing: the interaction leaves this agent.
+        item.state = 'Rejected';
+        break;
+      case 'complete':
+        if (item.state !== 'Processing') throw wrong('complete');
+        item.state = 'Completed';
+        break;
+      case 'attach-user-data':
+      case 'update-user-data': {
+        if (item.state === 'Completed') throw wrong(match[2]);
+        const pairs = body.data?.userData;
+        if (!Array.isArray(pairs)) throw invalid('userData must be a list of { key, type, value }');
+        for (const pair of pairs) {
+          const at = item.userData.findIndex((p) => p.key === pair.key);
+          const value = { key: pair.key, type: pair.type ?? 'str', value: pair.value };
+          if (at < 0) item.userData.push(value);
+          else if (match[2] === 'update-user-data') item.userData[at] = value;
+        }
+        notifyWorkitem(item, 'PropertiesChanged');
+        return accepted();
+      }
+      default:
+        throw new HttpFailure(404, `No operation ${match[2]}`);
+    }
+    notifyWorkitem(item);
+    return accepted();
+  }
+
   // ---- routes ---------------------------------------------------------------------------------
   function sessionOf(req) {
     const id = cookieOf(req);
@@ -498,6 +557,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         dnd: false,
         cometd: new Set(),
         polls: new Set(),
+        media: {},
       });
       return [200, { status: { code: 1 } }, { 'Set-Cookie': `${COOKIE}=${id}; Path=/; HttpOnly` }];
     }
@@ -536,6 +596,8 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     }
     match = /^\/voice\/([a-z-]+)$/.exec(path);
     if (match && req.method === 'POST') return voice(owner, match[1], body);
+    match = /^\/media\/([a-z-]+)\/(.+)$/.exec(path);
+    if (match && req.method === 'POST') return media(owner, match[1], match[2], body);
     if (path === '/targets' && req.method === 'GET') {
       const types = url.searchParams.get('types')?.split(',');
       const limit = Number(url.searchParams.get('limit') ?? 50);
@@ -636,6 +698,31 @@ export function createWorkspaceServer({ realTime = false } = {}) {
           for (const socket of owner.polls) socket.destroy();
         }
         return {};
+      case 'workitem': {
+        // A web callback routed to the agent as an open media workitem.
+        const owner = agentByDn(body.dn);
+        const item = {
+          id: `IXN-W${String(nextWorkitem++).padStart(4, '0')}`,
+          mediatype: body.mediatype ?? 'workitem',
+          dn: owner.dn,
+          state: 'Invited',
+          userData: Object.entries(body.userData ?? {}).map(([key, value]) => ({ key, type: 'str', value: String(value) })),
+        };
+        workitems.set(item.id, item);
+        notifyWorkitem(item);
+        return { id: item.id };
+      }
+      case 'workitems':
+        return [...workitems.values()].filter((w) => body.dn === undefined || w.dn === body.dn).map(wireWorkitem);
+      case 'workitem-get': {
+        const item = workitems.get(body.id);
+        if (!item) throw new HttpFailure(404, `Interaction ${body.id} not found`);
+        return wireWorkitem(item);
+      }
+      case 'media-state': {
+        const owner = agentByDn(body.dn);
+        return owner.media;
+      }
       case 'restart':
         // The Workspace API restarts: every session and CometD session is gone (the calls stay:
         // they are the switch's). Clients must initialize again.

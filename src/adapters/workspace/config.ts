@@ -36,4 +36,6 @@ export const WORKSPACE_DEFAULTS = Object.freeze({ timeoutMs: 10_000, confirmTime
 export const CHANNELS = Object.freeze({
   initialization: '/workspace/v3/initialization',
   voice: '/workspace/v3/voice',
+  /** Open media: web callbacks as workitems (a guess of the contract server: see the README). */
+  media: '/workspace/v3/media',
 });

@@ -4,7 +4,7 @@ import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import type { RegistrationStatus } from '../telephony-adapter.js';
 import { CHANNELS, WORKSPACE_DEFAULTS, type WorkspaceOptions } from './config.js';
 import { WorkspaceHttp } from './http.js';
-import type { VoiceMessage, WireConfiguration, WireDn } from './wire.js';
+import type { MediaMessage, VoiceMessage, WireConfiguration, WireDn } from './wire.js';
 
 /**
  * One agent's Workspace API session: `initialize-workspace` with the host's token (the answer sets
@@ -23,6 +23,7 @@ export class WorkspaceSession {
   #status: RegistrationStatus = 'offline';
   readonly #statusEmitter = new Emitter<[RegistrationStatus]>();
   readonly #voice = new Emitter<[VoiceMessage]>();
+  readonly #media = new Emitter<[MediaMessage]>();
   readonly #reestablished = new Emitter<[]>();
   #cometd: CometD | undefined;
   #configuration: WireConfiguration = {};
@@ -57,6 +58,11 @@ export class WorkspaceSession {
   /** Every message on `/workspace/v3/voice`, in order. */
   onVoice(listener: (message: VoiceMessage) => void): Unsubscribe {
     return this.#voice.on(listener);
+  }
+
+  /** Every message on `/workspace/v3/media` (open media: workitems), in order. */
+  onMedia(listener: (message: MediaMessage) => void): Unsubscribe {
+    return this.#media.on(listener);
   }
 
   /** After the notifications came back (a new CometD handshake or a renewed session). */
@@ -201,6 +207,10 @@ export class WorkspaceSession {
       cometd.subscribe(CHANNELS.initialization, (message: Message) => {
         const data = message.data as { state?: string; data?: { configuration?: WireConfiguration } } | undefined;
         if (data?.state === 'Complete' && data.data?.configuration) this.#configuration = data.data.configuration;
+      });
+      cometd.subscribe(CHANNELS.media, (message: Message) => {
+        const data = message.data as MediaMessage | undefined;
+        if (data && typeof data === 'object') this.#media.emit(data);
       });
       cometd.subscribe(
         CHANNELS.voice,

@@ -45,6 +45,19 @@ export type VoiceMessage =
   | { messageType: 'EventError'; error?: { errorCode?: number; errorMessage?: string } }
   | { messageType: string };
 
+/** An open media interaction (a workitem: a web callback), as `/workspace/v3/media` describes it. */
+export interface WireMediaInteraction {
+  id: string;
+  mediatype?: string;
+  /** `Invited`, `Processing`, `Completed`, `Rejected`, `Revoked`. */
+  state: string;
+  userData?: readonly WireKvPair[];
+}
+
+export type MediaMessage =
+  | { messageType: 'InteractionStateChanged'; notificationType?: string; interaction: WireMediaInteraction }
+  | { messageType: string };
+
 export interface WireActionCode {
   name: string;
   code: string;

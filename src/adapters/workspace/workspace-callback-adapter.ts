@@ -25,7 +25,13 @@ import type {
 } from '../telephony-adapter.js';
 import { WORKSPACE_DEFAULTS, type WorkspaceOptions } from './config.js';
 import { WorkspaceTelephonyAdapter } from './workspace-telephony-adapter.js';
-import type { WireDn } from './wire.js';
+import { userDataRecord, type MediaMessage, type WireDn } from './wire.js';
+
+/** The open media interaction (workitem) a web callback came as. */
+interface Workitem {
+  id: string;
+  mediatype: string;
+}
 
 /** Where the disposition and the agent's notes are written in the call's user data. */
 export interface WorkspaceUserDataKeys {
@@ -95,7 +101,11 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
   readonly #keys: WorkspaceUserDataKeys;
   readonly #voiceState = new Emitter<[Channel, AgentReadyState]>();
   readonly #dnWaiters = new Set<(dn: WireDn) => void>();
-  readonly #stop: Unsubscribe;
+  readonly #stop: Unsubscribe[];
+  /** Web callbacks that came as workitems, by interaction id. */
+  readonly #workitems = new Map<string, Workitem>();
+  /** The note key's value as last written, by interaction id. */
+  readonly #notes = new Map<string, string>();
   #voiceReady: AgentReadyState = 'not-ready';
 
   constructor(options: WorkspaceCallbackOptions) {
@@ -113,14 +123,17 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
       ...(options.clock ? { clock: options.clock } : {}),
     });
     this.callbackCapabilities = this.#inner.callbackCapabilities;
-    this.#stop = this.telephony.session.onVoice((message) => {
-      if (message.messageType !== 'DnStateChanged' || !('dn' in message)) return;
-      const state: AgentReadyState = message.dn.agentState === 'Ready' ? 'ready' : 'not-ready';
-      for (const waiter of [...this.#dnWaiters]) waiter(message.dn);
-      if (state === this.#voiceReady) return;
-      this.#voiceReady = state;
-      this.#voiceState.emit('voice', state);
-    });
+    this.#stop = [
+      this.telephony.session.onVoice((message) => {
+        if (message.messageType !== 'DnStateChanged' || !('dn' in message)) return;
+        const state: AgentReadyState = message.dn.agentState === 'Ready' ? 'ready' : 'not-ready';
+        for (const waiter of [...this.#dnWaiters]) waiter(message.dn);
+        if (state === this.#voiceReady) return;
+        this.#voiceReady = state;
+        this.#voiceState.emit('voice', state);
+      }),
+      this.telephony.session.onMedia((message) => this.#onMedia(message)),
+    ];
   }
 
   get workScope(): string {
@@ -133,7 +146,7 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
 
   /** Stops following the calls and the offer timers, and logs the agent out. */
   async dispose(): Promise<void> {
-    this.#stop();
+    for (const stop of this.#stop) stop();
     this.#inner.dispose();
     await this.telephony.dispose();
   }
@@ -156,12 +169,21 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
     return this.#inner.listInteractions();
   }
 
-  accept(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#inner.accept(id, options);
+  async accept(id: string, options?: CallOptions): Promise<Interaction> {
+    const item = this.#workitems.get(id);
+    if (!item) return this.#inner.accept(id, options);
+    await this.#beforeOfferAnswer(id, options);
+    await this.#media(item, 'accept');
+    return this.#inner.accept(id);
   }
 
-  reject(id: string, options?: CallOptions): Promise<Interaction> {
-    return this.#inner.reject(id, options);
+  async reject(id: string, options?: CallOptions): Promise<Interaction> {
+    const item = this.#workitems.get(id);
+    if (!item) return this.#inner.reject(id, options);
+    const interaction = await this.#beforeOfferAnswer(id, options);
+    if (!interaction.offer.canReject) throw new AdapterError('not-permitted', 'This callback may not be rejected.');
+    await this.#media(item, 'reject');
+    return this.#inner.reject(id);
   }
 
   /** A callback that does not arrive as a call (a web callback pushed by GMS): see PhoneCallbackAdapter.ingest. */
@@ -215,6 +237,8 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
       if (call.state !== 'ended') await this.telephony.hangUp(callId, options);
       await this.telephony.session.http.send({ method: 'POST', path: `/voice/calls/${encodeURIComponent(this.telephony.connIdOf(callId))}/complete`, body: {} });
     }
+    const item = this.#workitems.get(id);
+    if (item) await this.#media(item, 'complete');
     return this.#inner.markDone(id, { ...request, ...(disposition ? { disposition } : {}) }, options);
   }
 
@@ -225,6 +249,10 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
   }
 
   async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
+    if (channel === 'web-callback') {
+      throwIfAborted(options?.signal);
+      await this.telephony.session.http.send({ method: 'POST', path: `/media/workitem/${state === 'ready' ? 'ready' : 'not-ready'}`, body: {} });
+    }
     if (channel !== 'voice') return this.#inner.setReadyState(channel, state, options);
     if (state === 'ready') await this.#setDn('/voice/ready', {}, (dn) => dn.agentState === 'Ready', options);
     else await this.setNotReady({}, options);
@@ -393,19 +421,60 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
   /** The note key's value with `text` appended. */
   #withNote(id: string, text: string): string {
     const callId = this.#inner.getInteraction(id)?.callId;
-    const previous = callId ? this.telephony.userData(callId)[this.#keys.note] : undefined;
+    const previous = this.#notes.get(id) ?? (callId ? this.telephony.userData(callId)[this.#keys.note] : undefined);
     return previous ? `${previous}\n${text}` : text;
   }
 
-  /** Writes `data` to the user data of the interaction's call (nothing when it has no call yet). */
+  /**
+   * Writes `data` to the user data of the interaction's workitem (a web callback) and of its call
+   * (nothing for an interaction that has neither yet).
+   */
   async #write(id: string, data: Record<string, string>, options?: CallOptions): Promise<void> {
-    const callId = this.#inner.getInteraction(id)?.callId;
-    if (!callId || !this.telephony.getCall(callId) || !Object.keys(data).length) return;
+    if (!Object.keys(data).length) return;
     throwIfAborted(options?.signal);
-    await this.telephony.session.http.send({
+    const userData = Object.entries(data).map(([key, value]) => ({ key, type: 'str', value }));
+    const item = this.#workitems.get(id);
+    if (item) await this.#media(item, 'update-user-data', { userData });
+    const callId = this.#inner.getInteraction(id)?.callId;
+    if (callId && this.telephony.getCall(callId)) {
+      await this.telephony.session.http.send({
+        method: 'POST',
+        path: `/voice/calls/${encodeURIComponent(this.telephony.connIdOf(callId))}/update-user-data`,
+        body: { data: { userData } },
+      });
+    }
+    const note = data[this.#keys.note];
+    if (note !== undefined) this.#notes.set(id, note);
+  }
+
+  /** A web callback routed as a workitem carrying the GMS keys is offered (the agent previews it). */
+  #onMedia(message: MediaMessage): void {
+    if (message.messageType !== 'InteractionStateChanged' || !('interaction' in message)) return;
+    const item = message.interaction;
+    if (item.state !== 'Invited' || [...this.#workitems.values()].some((w) => w.id === item.id)) return;
+    try {
+      const interaction = this.#inner.ingest({ ...userDataRecord(item.userData), _agent_preview: 'true' });
+      this.#workitems.set(interaction.id, { id: item.id, mediatype: item.mediatype ?? 'workitem' });
+    } catch {
+      // Not a callback (no GMS keys): another application's workitem.
+    }
+  }
+
+  /** The checks before answering an offered workitem, after a turn in which an abort may come. */
+  async #beforeOfferAnswer(id: string, options?: CallOptions): Promise<Interaction> {
+    throwIfAborted(options?.signal);
+    await Promise.resolve();
+    throwIfAborted(options?.signal);
+    const interaction = this.#open(id);
+    if (interaction.state !== 'offered') throw new AdapterError('invalid-state', `The callback is ${interaction.state}, not offered.`);
+    return interaction;
+  }
+
+  #media(item: Workitem, action: string, data?: unknown) {
+    return this.telephony.session.http.send({
       method: 'POST',
-      path: `/voice/calls/${encodeURIComponent(this.telephony.connIdOf(callId))}/update-user-data`,
-      body: { data: { userData: Object.entries(data).map(([key, value]) => ({ key, type: 'str', value })) } },
+      path: `/media/${encodeURIComponent(item.mediatype)}/interactions/${encodeURIComponent(item.id)}/${action}`,
+      body: data === undefined ? {} : { data },
     });
   }
 
