@@ -1,12 +1,15 @@
 // `npm run build`: cleans dist/, then runs in parallel the rollup builds of rollup.config.mjs
-// (unbundled ESM in dist/, drop-in bundle in dist/bundle/) and tsc for the .d.ts files in dist/.
+// (unbundled ESM in dist/, drop-in bundle in dist/bundle/) and tsc for the .d.ts files in dist/, and
+// writes VS Code's custom data (dist/vscode.{html,css}-custom-data.json) from custom-elements.json.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { rollup } from 'rollup';
 import configs from '../rollup.config.mjs';
 import { bundleDir, root, sourceFiles } from './entries.mjs';
+import { writeVsCodeData } from './manifest-integrations.mjs';
 
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -55,5 +58,9 @@ for (const { reason } of failures) console.error(reason instanceof Error ? reaso
 if (failures.length) {
   console.error(`build failed (${seconds()})`);
   process.exit(1);
+}
+if (existsSync(join(root, 'custom-elements.json'))) {
+  writeVsCodeData(JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')), join(root, 'dist'));
+  console.log('custom-elements.json → dist/vscode.html-custom-data.json, dist/vscode.css-custom-data.json');
 }
 console.log(`build done in ${seconds()}`);
