@@ -116,6 +116,15 @@ describe('WorkspaceCallbackAdapter: what reaches the Workspace API', () => {
     expect(targets.find((t) => t.kind === 'queue')).to.include({ address: '8100', waiting: 3 });
     expect((await directory.searchTargets({ text: 'ana' }))[0]).to.include({ kind: 'agent', address: '7001', availability: 'ready' });
   });
+
+  it("a contact's interaction history comes from UCS", async () => {
+    await setUp();
+    const directory = new WorkspaceDirectoryAdapter(adapter.telephony.session);
+    expect(await directory.contactHistory('C-1')).to.deep.equal([
+      { id: 'IXN-1', media: 'voice', subject: 'Invoice 42', startedAt: Date.UTC(2026, 10, 20, 10), status: 'Done', comment: 'Promised a credit note' },
+    ]);
+    await rejectionOf(directory.contactHistory('no-such-contact'), 'not-found');
+  });
 });
 
 describe('WorkspaceCallbackAdapter: web callbacks as workitems', () => {

@@ -47,6 +47,27 @@ interface WireContact {
 /** UCS contact attributes, by the contact field they hold. */
 export const CONTACT_ATTRIBUTES = Object.freeze({ firstName: 'FirstName', lastName: 'LastName', phone: 'PhoneNumber', email: 'EmailAddress', timeZone: 'TimeZone' });
 
+/** One past interaction of a contact, as UCS keeps it. Untrusted text: show it as text. */
+export interface WorkspaceContactInteraction {
+  id: string;
+  /** `voice`, `email`, `chat`, `workitem`, ... */
+  media: string;
+  subject?: string;
+  /** Epoch ms; absent when UCS gave no valid start date. */
+  startedAt?: number;
+  status?: string;
+  comment?: string;
+}
+
+interface WireHistoryEntry {
+  id: string;
+  mediaType?: string;
+  subject?: string;
+  startDate?: string;
+  status?: string;
+  comment?: string;
+}
+
 export interface WorkspaceDirectoryOptions {
   /** Disposition codes when the server's configuration has no `DispositionCode` business attribute. */
   dispositions?: readonly DispositionNode[];
@@ -118,6 +139,27 @@ export class WorkspaceDirectoryAdapter implements DirectoryAdapter {
       signal: options?.signal,
     });
     return answer.data?.contact ? contactOf(answer.data.contact) : this.getContact(contact.id, options);
+  }
+
+  /** The contact's interaction history (`/ucs/contacts/{id}/get-history`), oldest first as UCS gives it. */
+  async contactHistory(id: string, options?: CallOptions): Promise<WorkspaceContactInteraction[]> {
+    const answer = await this.#session.http.send<{ interactions?: WireHistoryEntry[] }>({
+      method: 'POST',
+      path: `/ucs/contacts/${encodeURIComponent(id)}/get-history`,
+      body: { data: {} },
+      signal: options?.signal,
+    });
+    return (answer.data?.interactions ?? []).map((entry) => {
+      const startedAt = entry.startDate ? Date.parse(entry.startDate) : Number.NaN;
+      return {
+        id: String(entry.id),
+        media: entry.mediaType ?? 'unknown',
+        ...(entry.subject ? { subject: entry.subject } : {}),
+        ...(Number.isNaN(startedAt) ? {} : { startedAt }),
+        ...(entry.status ? { status: entry.status } : {}),
+        ...(entry.comment ? { comment: entry.comment } : {}),
+      };
+    });
   }
 
   async searchResponses(query: ResponseQuery, options?: CallOptions): Promise<StandardResponse[]> {
