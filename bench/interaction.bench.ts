@@ -33,7 +33,8 @@ async function loadBundle(): Promise<SimulatedBundle> {
   if (!head.ok) throw new Error(`${entry} is not built: run \`npm run build\` first`);
   const main = (await import(/* @vite-ignore */ entry)) as { ready: Promise<unknown> };
   await main.ready;
-  return (await import(/* @vite-ignore */ '/dist/bundle/adapters/simulated.bundle.js')) as SimulatedBundle;
+  const simulated = '/dist/bundle/adapters/simulated.bundle.js';
+  return (await import(/* @vite-ignore */ simulated)) as SimulatedBundle;
 }
 
 /** Polls each task until `predicate` holds (at most 10 s of them: the CPU is slowed down). */

@@ -6,7 +6,7 @@
 //      of the agent's actions under real input with 4× CPU and 20 interactions open; offer
 //      latency, desk with 50 interactions (hidden and shown windows), first render (cold and
 //      warm), memory, 500-offer burst and handling, an eight-hour shift of 2,000 callbacks; load,
-//      INP and shift through the built drop-in bundle, so `npm run build` first);
+//      INP and shift through the built drop-in bundle, which step 1 builds when older than src/);
 //   3. `npm run bench:sip` (INVITE → notification over the tests' Kamailio → bench/sip-latency.json);
 //   4. merges them into bench/results.json and bench/results.md, and prints the table.
 // `--no-sip` skips step 3 (the table then says "not run"). Timings are medians over repeated runs
