@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { gmsContractServerPlugin } from './tests/gms-server/plugin.mjs';
 import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.mjs';
+import { genesysCloudServerPlugin } from './tests/genesys-cloud-server/plugin.mjs';
 
 export default {
   rootDir: '.',
@@ -17,5 +18,7 @@ export default {
     ...(process.env.DEMO_GMS || process.env.DEMO_ENGAGE ? [gmsContractServerPlugin()] : []),
     // `npm run demo:engage`: the Workspace API contract server too, its URL at /__workspace-url.
     ...(process.env.DEMO_ENGAGE ? [workspaceContractServerPlugin()] : []),
+    // `npm run demo:cloud`: the Genesys Cloud contract server, its URL at /__genesys-cloud-url.
+    ...(process.env.DEMO_CLOUD ? [genesysCloudServerPlugin()] : []),
   ],
 };

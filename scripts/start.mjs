@@ -1,6 +1,7 @@
 // `npm start`: the demo on the simulated contact center, served on 127.0.0.1 only.
 // `npm run demo:gms` (DEMO_GMS=1): the GMS-mode page, with the GMS contract server.
 // `npm run demo:engage` (DEMO_ENGAGE=1): the Genesys Engage page, with the Workspace API and GMS contract servers.
+// `npm run demo:cloud` (DEMO_CLOUD=1): the Genesys Cloud page, with the Genesys Cloud contract server.
 // `npm run demo:sip` (DEMO_SIP=1): the real-SIP page, with the tests' own Kamailio (tests/sip/,
 // SIP over WebSocket on ws://127.0.0.1:15080, 127.0.0.1 only), stopped when this process ends.
 import './loopback-only.mjs';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import config from '../web-dev-server.config.mjs';
 
-const mode = process.env.DEMO_SIP ? 'sip' : process.env.DEMO_ENGAGE ? 'engage' : process.env.DEMO_GMS ? 'gms' : 'simulated';
+const mode = process.env.DEMO_SIP ? 'sip' : process.env.DEMO_ENGAGE ? 'engage' : process.env.DEMO_CLOUD ? 'cloud' : process.env.DEMO_GMS ? 'gms' : 'simulated';
 
 /** @type {ReturnType<typeof import('../tests/sip/kamailio.mjs').createKamailio> | undefined} */
 let kamailio;
@@ -58,6 +59,7 @@ const pages = {
   simulated: ['demo/', 'simulated contact center'],
   gms: ['demo/gms.html', 'GMS adapter against the contract server'],
   engage: ['demo/engage.html', 'Workspace API adapter, GMS composed in, against both contract servers'],
+  cloud: ['demo/cloud.html', 'Genesys Cloud adapters against the Genesys Cloud contract server'],
   sip: ['demo/sip.html', `sip.js adapter and Kamailio on ${kamailio?.wsUrl}`],
 };
 const [page, what] = pages[mode];

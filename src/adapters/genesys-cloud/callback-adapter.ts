@@ -249,6 +249,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     this.#closing.add(id);
     try {
       await this.#patchParticipant(snapshot, agentId, body, options, (s) => s.agent?.id !== agentId || s.agent.state === 'terminated');
+      this.#wrapUpCalls(interaction, body.wrapup);
       return this.#ledger.apply(id, markDoneEvents({ disposition, note: request.note }));
     } finally {
       this.#closing.delete(id);
@@ -610,6 +611,18 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     }
     if (agent.state === 'terminated' && held.state === 'ended') events.push(...markDoneEvents({}));
     this.#apply(s.id, events);
+  }
+
+  /**
+   * The call the preview dialled is a conversation of its own, which left the agent in after-call
+   * work: it gets the same wrap-up (best effort: the callback is done either way).
+   */
+  #wrapUpCalls(interaction: Interaction, wrapup: Models.WrapupInput | undefined): void {
+    const call = interaction.callId && interaction.callId !== interaction.id ? this.#snapshots.get(interaction.callId) : undefined;
+    const agent = call?.agent;
+    if (!call || call.media !== 'call' || !agent || agent.state !== 'disconnected') return;
+    const body: Models.MediaParticipantRequest = wrapup ? { wrapup } : { wrapupSkipped: true };
+    void this.#patchParticipant(call, agent.id, body, undefined, (s) => s.agent?.id !== agent.id || s.agent.state === 'terminated').catch(() => undefined);
   }
 
   /** Applies what still applies (an event heard twice, or already applied by a command, is skipped). */
