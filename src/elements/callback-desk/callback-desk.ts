@@ -192,10 +192,12 @@ export class CallbackDesk extends CallbackElement {
     this.addEventListener('focusout', (e) => {
       const from = e.composedPath()[0];
       if (e.relatedTarget || !(from instanceof Element)) return;
-      void this.updateComplete.then(() => {
-        if (!from.isConnected && (document.activeElement === document.body || !document.activeElement)) this.#focusMain();
-      });
+      void this.updateComplete.then(() => (from.isConnected ? this.#watchFocus() : this.#focusLost()));
     });
+    // Firefox fires no focusout when the focused control is removed: the shadow roots from the desk
+    // down to it are watched instead, again whenever focus may have moved inside (focus events that
+    // stay inside the desk do not reach it).
+    for (const type of ['focusin', 'keyup', 'pointerup']) this.addEventListener(type, () => this.#watchFocus());
     // The web preview's Call and Done shortcuts work from anywhere in the desk (right after Accept,
     // focus is on the window, outside the preview).
     this.addEventListener('keydown', (e) => {
@@ -207,6 +209,32 @@ export class CallbackDesk extends CallbackElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.simulated && !this.callbackAdapter) void this.#startSimulation();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#focusGone.disconnect();
+  }
+
+  /** The control that has focus inside the desk, while it is watched. */
+  #focused: Element | undefined;
+  #focusGone = new MutationObserver(() => (this.#focused?.isConnected ? this.#watchFocus() : this.#focused && this.#focusLost()));
+
+  /** Watches the shadow roots from the desk down to its focused control, if any. */
+  #watchFocus(): void {
+    this.#focusGone.disconnect();
+    this.#focused = undefined;
+    for (let root = this.shadowRoot; root?.activeElement; root = this.#focused.shadowRoot) {
+      this.#focusGone.observe(root, { childList: true, subtree: true });
+      this.#focused = root.activeElement;
+    }
+  }
+
+  #focusLost(): void {
+    this.#watchFocus();
+    void this.updateComplete.then(() => {
+      if (document.activeElement === document.body || !document.activeElement) this.#focusMain();
+    });
   }
 
   /** Until this tab's ownership of the desk is known (an instant), its content is not final. */
@@ -247,6 +275,9 @@ export class CallbackDesk extends CallbackElement {
     // Cleared as well when the adapters go: nothing to own, nothing to stand by for.
     this.setState('standby', this.#ownership.standby);
     this.#standbyView?.announceHandover(this.#ownership);
+    // The idle message had focus and an offer hid it: focus goes to the offers. Firefox leaves focus
+    // on the hidden message, and Tab from there goes to the browser's toolbar, not to the offer.
+    if (this.shadowRoot?.activeElement?.matches('.idle[hidden]')) this.#focusMain();
   }
 
   /** With `simulated`: the simulator and its bar (callback-desk.simulation.ts), once fetched. */
