@@ -2,7 +2,10 @@
 // @web/test-runner-commands' own and write keys the way Chromium's launcher takes them
 // ({ press: 'Space' }, { down: 'Shift' } + { press: 'Tab' } + { up: 'Shift' }, { type: 'abc' }).
 // What each launcher does differently:
-// - Firefox (puppeteer over WebDriver BiDi) has no key named 'Space': it takes ' '.
+// - Firefox (puppeteer over WebDriver BiDi) has no key named 'Space': it takes ' '. Tab past the
+//   page's last control (or Shift+Tab before its first) goes to the browser's toolbar, and the page,
+//   though Tab comes back into it, is never focused again (document.hasFocus() stays false, Enter
+//   activates nothing, in every later test file too): Tab is kept inside the page.
 // - WebKitGTK (WebDriver classic through webdriverio) takes only `press` and `type`; a chord is one
 //   `press` of WebDriver key codes (Shift+Tab is '\uE008\uE004'); its `type` presses every
 //   character at once, so a repeated character is lost: type one character at a time.
@@ -71,6 +74,36 @@ function firefoxKey(key: string): string {
   return key === 'Space' ? ' ' : key;
 }
 
+/** Where the next Tab in Firefox starts from after one went past an end; gone after that Tab. */
+let firefoxRestart: HTMLElement | undefined;
+
+/**
+ * Firefox: Tab, kept inside the page. Past the last control (first, backwards) focus goes to a
+ * stand-in there instead of the browser's toolbar, and then to nothing (the body), the next Tab
+ * starting from the other end: where Chromium's Tab goes.
+ */
+async function firefoxTab(backwards: boolean): Promise<void> {
+  const edge = document.createElement('span');
+  edge.tabIndex = 0;
+  if (backwards) document.body.prepend(edge);
+  else document.body.append(edge);
+  const restart = firefoxRestart;
+  firefoxRestart = undefined;
+  await launcherSendKeys({ press: 'Tab' });
+  restart?.remove();
+  if (document.activeElement === edge) {
+    firefoxRestart = document.createElement('span');
+    firefoxRestart.tabIndex = -1;
+    if (backwards) document.body.append(firefoxRestart);
+    else document.body.prepend(firefoxRestart);
+    firefoxRestart.focus();
+    firefoxRestart.blur();
+  }
+  edge.remove();
+}
+
+let firefoxShift = false;
+
 /** @web/test-runner-commands' sendKeys, the same keys in every engine. */
 export async function sendKeys(payload: SendKeysPayload): Promise<void> {
   switch (engine) {
@@ -78,10 +111,18 @@ export async function sendKeys(payload: SendKeysPayload): Promise<void> {
       await launcherSendKeys(payload);
       return;
     case 'firefox':
-      if ('press' in payload) await launcherSendKeys({ press: firefoxKey(payload.press) });
-      else if ('down' in payload) await launcherSendKeys({ down: firefoxKey(payload.down) });
-      else if ('up' in payload) await launcherSendKeys({ up: firefoxKey(payload.up) });
-      else await launcherSendKeys(payload);
+      if ('press' in payload) {
+        if (payload.press === 'Tab') await firefoxTab(firefoxShift);
+        else await launcherSendKeys({ press: firefoxKey(payload.press) });
+      } else if ('down' in payload) {
+        await launcherSendKeys({ down: firefoxKey(payload.down) });
+        if (payload.down === 'Shift') firefoxShift = true;
+      } else if ('up' in payload) {
+        await launcherSendKeys({ up: firefoxKey(payload.up) });
+        if (payload.up === 'Shift') firefoxShift = false;
+      } else {
+        await launcherSendKeys(payload);
+      }
       return;
     case 'webkit':
       await webKitSendKeys(payload);
