@@ -3,8 +3,10 @@
 // All three come from Debian packages (scripts/ensure-chromium.sh, scripts/ensure-browsers.sh):
 // browser downloads by Puppeteer, Playwright or geckodriver do not work on this project's machines.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as puppeteerCore from 'puppeteer-core';
 import { chromeLauncher } from '@web/test-runner';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
@@ -25,30 +27,34 @@ export function selectedEngines(value = process.env.TEST_BROWSERS) {
 
 /**
  * Test files that run in Chromium only, each with the reason. Everything else runs in all three.
- * They need real WebRTC between SIP user agents over loopback (the tests' Kamailio, network
- * namespace with `lo` only) or a sound device, or Chromium's DevTools protocol:
+ *
+ * Real SIP calls with WebRTC media between user agents over loopback (the tests' Kamailio, in the
+ * network namespace with `lo` only): every test file that imports the real-SIP guard
+ * (tests/helpers/sip-env.ts), the sip.js test harness or the tests' SIP phone, found by reading
+ * the files, so a new one is never left to fail in the other engines.
  * - WebKitGTK from Debian is built without WebRTC: no RTCPeerConnection at all.
  * - Firefox ESR gathers no ICE candidate in the loopback-only namespace (tried with
  *   media.peerconnection.ice.loopback and the host-address preferences), and with no sound device
  *   AudioContext.resume() never resolves, so no call ever gets media.
  */
+const REAL_SIP = /from '[./]*(?:helpers\/sip-env|adapters\/sipjs-harness|helpers\/sip-peer|sipjs-harness)\.js'/;
+
+function realSipFiles() {
+  const found = [];
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts') && REAL_SIP.test(readFileSync(join(root, path), 'utf8'))) found.push(path);
+    }
+  };
+  walk('tests');
+  return found.sort();
+}
+
 export const CHROMIUM_ONLY = [
-  // Kamailio smoke test: two WebRTC user agents call each other (RTCPeerConnection, ICE on lo).
-  'tests/sip/**/*.test.ts',
-  // Real SIP calls with WebRTC media through the tests' Kamailio (same reason).
-  'tests/**/*.sip.test.ts',
-  'tests/adapters/sipjs.test.ts',
-  'tests/adapters/sipjs-ack.test.ts',
-  'tests/adapters/sipjs-audio.test.ts',
-  'tests/adapters/sipjs-call-ends.test.ts',
-  'tests/adapters/sipjs-faults.test.ts',
-  'tests/adapters/sipjs-glare.test.ts',
-  'tests/adapters/sipjs-incoming-checks.test.ts',
-  'tests/adapters/sipjs-invite-data.test.ts',
-  'tests/adapters/sipjs-retention.test.ts',
-  'tests/adapters/sipjs-transfer.test.ts',
-  // The SIP demo places real WebRTC calls (same reason).
-  'tests/demo/sip-demo*.test.ts',
+  ...realSipFiles(),
   // Heap, DOM-node and listener counts come from Chromium's DevTools protocol
   // (bench/cdp-plugin.mjs); neither WebDriver BiDi nor WebKitWebDriver has them.
   'tests/elements/shift-release.*.test.ts',

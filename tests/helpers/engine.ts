@@ -10,3 +10,11 @@ function detect(userAgent: string): Engine {
 }
 
 export const engine: Engine = detect(navigator.userAgent);
+
+/**
+ * `it`, or `it.skip` in the engines named: for what an engine cannot do here, with the reason
+ * written beside the call. Never to hide a failure.
+ */
+export function itExcept(engines: readonly Engine[]): (title: string, fn: Mocha.Func | Mocha.AsyncFunc) => Mocha.Test {
+  return engines.includes(engine) ? it.skip : it;
+}
