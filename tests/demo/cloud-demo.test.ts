@@ -19,16 +19,18 @@ const post = async <T = unknown>(url: string, body: unknown = {}): Promise<T> =>
  * (a callback conversation), routed to the agent, accepted, called from the preview, held and
  * resumed, ended, a note and a wrap-up code, Mark done; then checks the agent's participants on the
  * server: the callback and its call both wrapped up with that code, the callback with the note.
+ * And a web callback scheduled for another time: the server holds the new time and the agent's
+ * participant leaves it.
  */
 describe('Genesys Cloud demo page', function () {
   this.timeout(60_000);
 
-  it('plays a web callback: accept, Call, hold and resume, end, note, wrap-up code, Mark done', async () => {
+  /** Opens the demo, has a customer ask for a callback, routes it to the agent and accepts it. */
+  async function acceptedCallback() {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/cloud.html" style="width:1400px;height:1000px" title="Genesys Cloud demo"></iframe>`);
     await waitUntil(() => frame.contentDocument?.body?.dataset.ready === 'true', 'demo page ready', { timeout: 15_000 });
     const doc = frame.contentDocument!;
     const win = frame.contentWindow as DemoWindow;
-    const { callbacks, base, userId } = win.cloudDemo;
     const desk = doc.querySelector('callback-desk')!.shadowRoot!;
     const done: CallbackDoneEvent[] = [];
     doc.addEventListener('callback-done', (e) => done.push(e as CallbackDoneEvent));
@@ -61,8 +63,15 @@ describe('Genesys Cloud demo page', function () {
       await waitUntil(() => button(action)?.getAttribute('aria-disabled') === 'false', `${action} enabled`, { timeout: 10_000 });
       button(action)!.click();
     };
-    const customerCall = () => doc.getElementById('customer-call')!.textContent ?? '';
+    return { doc, win, desk, done, id, inPreview, callState, press, ...win.cloudDemo };
+  }
 
+  const agentOf = async (base: string, userId: string, conversationId: string) =>
+    (await post<ServerConversation>(`${base}/__control/conversation/${conversationId}`)).participants.find((p) => p.purpose === 'agent' && p.userId === userId);
+
+  it('plays a web callback: accept, Call, hold and resume, end, note, wrap-up code, Mark done', async () => {
+    const { doc, done, id, inPreview, callState, press, callbacks, base, userId } = await acceptedCallback();
+    const customerCall = () => doc.getElementById('customer-call')!.textContent ?? '';
     // Call from the preview: the agent's Genesys Cloud phone dials the callback number.
     await press('call');
     await waitUntil(() => callState() === 'Connected', `connected (${callState()})`, { timeout: 10_000 });
@@ -94,13 +103,33 @@ describe('Genesys Cloud demo page', function () {
 
     // On Genesys Cloud: the agent's callback participant wrapped up with the code and the note,
     // and the call the preview placed wrapped up with the same code.
-    const agentOf = async (conversationId: string) =>
-      (await post<ServerConversation>(`${base}/__control/conversation/${conversationId}`)).participants.find((p) => p.purpose === 'agent' && p.userId === userId);
-    const callback = await agentOf(id);
+    const callback = await agentOf(base, userId, id);
     expect(callback?.state).to.equal('terminated');
     expect(callback?.wrapup?.code).to.equal(code);
     expect(callback?.wrapup?.notes).to.include(note);
-    await waitUntil(async () => (await agentOf(callId))?.state === 'terminated', 'the call wrapped up too', { timeout: 5_000 });
-    expect((await agentOf(callId))?.wrapup?.code).to.equal(code);
+    await waitUntil(async () => (await agentOf(base, userId, callId))?.state === 'terminated', 'the call wrapped up too', { timeout: 5_000 });
+    expect((await agentOf(base, userId, callId))?.wrapup?.code).to.equal(code);
+  });
+
+  it('schedules the web callback for another time: Genesys Cloud holds the new time and the agent is released', async () => {
+    const { id, inPreview, press, base, userId, done } = await acceptedCallback();
+    await press('reschedule');
+    const scheduler = () => inPreview('call-actions')?.querySelector('callback-scheduler')?.shadowRoot ?? null;
+    await waitUntil(() => scheduler()?.querySelector('#date'), 'the scheduler opened', { timeout: 5_000 });
+    const day = new Date(Date.now() + 2 * 86_400_000);
+    const typed = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const set = (field: string, value: string) => {
+      const input = scheduler()!.querySelector<HTMLInputElement>(field)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    set('#date', typed);
+    set('#time', '10:30');
+    const when = new Date(`${typed}T10:30`).getTime();
+    scheduler()!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => done.length === 1, 'the web callback closes, scheduled', { timeout: 10_000 });
+    const conversation = await post<ServerConversation & { scheduledTime?: number }>(`${base}/__control/conversation/${id}`);
+    expect(conversation.scheduledTime).to.equal(when);
+    await waitUntil(async () => (await agentOf(base, userId, id))?.state === 'disconnected', 'the agent released from the callback', { timeout: 5_000 });
   });
 });
