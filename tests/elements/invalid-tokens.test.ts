@@ -3,6 +3,7 @@
 // src/elements/shared/register-tokens.ts); valid values still apply, in light and dark.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { engine, itExcept } from '../helpers/engine.js';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -97,7 +98,7 @@ describe('tokens set to values of the wrong type', () => {
 
   afterEach(async () => {
     clearTokens(tokens);
-    await emulateMedia({ colorScheme: 'light' });
+    if (engine === 'chromium') await emulateMedia({ colorScheme: 'light' });
   });
 
   it('the documentation names the tokens, and every typed one is read through a registered property', async () => {
@@ -133,7 +134,9 @@ describe('tokens set to values of the wrong type', () => {
     });
   }
 
-  it('values of no token\'s type leave the look exactly as it is by default, light and dark', async () => {
+  // The system colour scheme is emulated through Chromium's DevTools protocol (emulateMedia):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to set it.
+  itExcept(['firefox', 'webkit'])('values of no token\'s type leave the look exactly as it is by default, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await emulateMedia({ colorScheme: scheme });
       clearTokens(tokens);
@@ -151,7 +154,9 @@ describe('tokens set to values of the wrong type', () => {
     }
   });
 
-  it('valid values still apply: a global colour and its per-element override, light-dark() pairs, spaces', async () => {
+  // The system colour scheme is emulated through Chromium's DevTools protocol (emulateMedia):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to set it.
+  itExcept(['firefox', 'webkit'])('valid values still apply: a global colour and its per-element override, light-dark() pairs, spaces', async () => {
     setTokens(['--cb-color-success'], () => 'rgb(0, 90, 0)');
     setTokens(['--cb-color-accent'], () => 'light-dark(rgb(120, 0, 90), rgb(240, 180, 220))');
     setTokens(['--cb-notification-reject-color'], () => 'rgb(150, 0, 0)');

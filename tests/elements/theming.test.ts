@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
+import { engine, itExcept } from '../helpers/engine.js';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
@@ -46,11 +47,14 @@ const isLight = (element: Element) => luminance(backdrop(element)) > 0.8;
 
 describe('theming', () => {
   afterEach(async () => {
+    if (engine !== 'chromium') return;
     await emulateMedia({ colorScheme: 'light' });
     await executeServerCommand('emulate-forced-colors', { active: false });
   });
 
-  it('follows a dark system preference: dark surfaces, readable text and buttons, popups included', async () => {
+  // The system colour scheme is emulated through Chromium's DevTools protocol (emulateMedia):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to set it.
+  itExcept(['firefox', 'webkit'])('follows a dark system preference: dark surfaces, readable text and buttons, popups included', async () => {
     const s = await setup();
     await offer(s);
     const box = inNotification(s, '.box');
@@ -74,7 +78,9 @@ describe('theming', () => {
     expect(textContrast(label)).to.be.at.least(4.5);
   });
 
-  it('takes a forced light or dark scheme from --cb-color-scheme on any ancestor, nested elements too', async () => {
+  // The system colour scheme is emulated through Chromium's DevTools protocol (emulateMedia):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to set it.
+  itExcept(['firefox', 'webkit'])('takes a forced light or dark scheme from --cb-color-scheme on any ancestor, nested elements too', async () => {
     const s = await setup('--cb-color-scheme: light');
     await offer(s);
     await emulateMedia({ colorScheme: 'dark' });
@@ -88,7 +94,9 @@ describe('theming', () => {
     expect(isDark(popup)).to.equal(true);
   });
 
-  it('takes data-cb-theme on an ancestor over the system preference, and follows when it changes', async () => {
+  // The system colour scheme is emulated through Chromium's DevTools protocol (emulateMedia):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to set it.
+  itExcept(['firefox', 'webkit'])('takes data-cb-theme on an ancestor over the system preference, and follows when it changes', async () => {
     const s = await setup();
     s.wrapper.dataset.cbTheme = 'light';
     await offer(s);
@@ -175,7 +183,9 @@ describe('theming', () => {
     expect(rtlReject.left - rtlBox.left, 'at the left edge').to.be.below(rtlBox.right - rtlAccept.right);
   });
 
-  it('keeps every button outlined and disabled ones distinct in forced colors (Windows high contrast)', async () => {
+  // Forced colours are emulated through Chromium's DevTools protocol (tests/setup/forced-colors-plugin.mjs):
+  // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to turn them on.
+  itExcept(['firefox', 'webkit'])('keeps every button outlined and disabled ones distinct in forced colors (Windows high contrast)', async () => {
     const s = await setup();
     await offer(s);
     inNotification(s, 'button.accept').click();
