@@ -25,7 +25,8 @@ await callbacks.setReadyState('voice', 'ready');
 
 const desk = document.querySelector('callback-desk')!;
 desk.callbackAdapter = callbacks;
-desk.telephonyAdapter = phone;
+// The phone through the callback adapter: transfers, consultations and DTMF reach the case history.
+desk.telephonyAdapter = callbacks.telephony!;
 desk.directoryAdapter = directory;
 
 interface QueuedConversation {

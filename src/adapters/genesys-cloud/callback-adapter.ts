@@ -21,6 +21,7 @@ import { validatePhoneNumber, validateRescheduleTime } from '../../model/validat
 import { DEFAULTS, type GenesysCloudOptions } from './config.js';
 import { defaultHiddenAttribute, offerFrom, sameNumber, snapshotOf, type OfferRules, type Snapshot } from './conversations.js';
 import { GenesysCloudSession } from './session.js';
+import { RecordedPhone } from './recorded-phone.js';
 import { confirmWrite } from './writes.js';
 
 export interface GenesysCloudCallbackOptions extends GenesysCloudOptions {
@@ -81,6 +82,12 @@ const OFF_QUEUE = 'OFF_QUEUE';
 export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   readonly callbackCapabilities: CallbackCapabilities = { reschedule: true, availability: false, duplicateLookup: true };
   readonly session: GenesysCloudSession;
+  /**
+   * With the `telephony` option: the phone as the elements should be given it (`telephonyAdapter`).
+   * Each command goes to that phone, and what it did is recorded on the interaction its call carries
+   * (a transfer, a conference, the consultation's steps, DTMF digits in the case history).
+   */
+  readonly telephony: TelephonyAdapter | undefined;
 
   readonly #policy: Readonly<Partial<Policy>>;
   readonly #rules: Omit<OfferRules, 'now'>;
@@ -127,6 +134,16 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
         mapping: DEFAULT_MAPPING,
         offerTimeoutMs: this.#rules.offerTimeoutMs,
         canRejectByDefault: true,
+      });
+    this.telephony =
+      options.telephony &&
+      new RecordedPhone({
+        phone: options.telephony,
+        ledger: this.#ledger,
+        calls: this.#calls!,
+        clock: this.session.clock,
+        accept: (id, o) => this.accept(id, o),
+        reject: (id, o) => this.reject(id, o),
       });
     this.#stops.push(
       this.session.onConversation((snapshot) => this.#observe(snapshot)),
