@@ -17,6 +17,13 @@ import { focusedIn, root, shadowText } from '../helpers/dom.js';
 // (UTC+1: 16:00); the sample contacts of the scenarios used here are in London (GMT).
 const NOW = Date.UTC(2026, 10, 25, 15, 0);
 const utc = (h: number, m = 0) => Date.UTC(2026, 10, 25, h, m);
+/**
+ * A day of November 2026 as this engine's Intl writes it for the agent (en-GB, Madrid): 'Wednesday
+ * 25 November' and 'Wed 25 Nov' in Chromium and Firefox, with a comma after the weekday in
+ * WebKitGTK (its ICU's en-GB patterns).
+ */
+const longDay = (date: number) => new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Madrid' }).format(Date.UTC(2026, 10, date, 12));
+const shortDay = (date: number) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/Madrid' }).format(Date.UTC(2026, 10, date, 12));
 
 async function setup(scenario: ScenarioName = 'immediate', options: SimulatedContactCenterOptions = {}, policy?: Partial<Policy>) {
   const clock = new ManualClock(NOW);
@@ -114,7 +121,7 @@ describe('<callback-scheduler>', () => {
     const labels = slotLabels(el);
     expect(labels.length).to.equal(expected.length);
     expect(labels.length).to.be.greaterThan(3);
-    expect($(el, '[part=slots] legend')!.textContent).to.include('Wednesday 25 November');
+    expect($(el, '[part=slots] legend')!.textContent).to.include(longDay(25));
     labels.forEach((label, i) => {
       const radio = label.querySelector('input')!;
       expect(radio.disabled, label.textContent!).to.equal(expected[i]!.capacity === 0);
@@ -139,11 +146,11 @@ describe('<callback-scheduler>', () => {
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, 'button.retry')!.click();
     await slotsLoaded(el);
-    expect($(el, '[part=slots] legend')!.textContent).to.include('Thursday 26 November');
+    expect($(el, '[part=slots] legend')!.textContent).to.include(longDay(26));
     expect(slotLabels(el).length).to.equal(24);
     await type(el, 'date', '2026-11-28');
     await slotsLoaded(el);
-    expect(shadowText(el)).to.include('No free times on Saturday 28 November');
+    expect(shadowText(el)).to.include(`No free times on ${longDay(28)}`);
   });
 
   it('refuses a past time with a visible message, keeps the inputs and sends nothing', async () => {
@@ -173,7 +180,7 @@ describe('<callback-scheduler>', () => {
     await press(el, submit(el));
     expect(timeErrorText(el).textContent).to.equal('No callback can be taken at that time. Choose another time.');
     const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('[part=alternatives] button')];
-    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Wed 25 Nov, 17:00–17:30', 'Wed 25 Nov, 17:30–18:00']);
+    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal([`${shortDay(25)}, 17:00–17:30`, `${shortDay(25)}, 17:30–18:00`]);
     expect(input(el, 'time').value).to.equal('16:40');
     expect(fired).to.deep.equal(['callback-error']);
     await expect(el).to.be.accessible();
@@ -322,7 +329,7 @@ describe('<callback-scheduler>', () => {
     expect(errorText(el).textContent).to.equal('No callback can be taken at that time. Choose another time.');
     expect(input(el, 'time').value).to.equal('10:00');
     const offered = root(el).querySelector<HTMLButtonElement>('[part=alternatives] button')!;
-    expect(offered.textContent!.trim()).to.equal('Thu 26 Nov, 11:00–11:30');
+    expect(offered.textContent!.trim()).to.equal(`${shortDay(26)}, 11:00–11:30`);
     offered.click();
     await el.updateComplete;
     expect(input(el, 'time').value).to.equal('11:00');
@@ -439,7 +446,7 @@ describe('<callback-scheduler>', () => {
     cc.latencyMs = 0;
     parent.append(el);
     await slotsLoaded(el);
-    expect($(el, '[part=slots] legend')!.textContent).to.include('Thursday 26 November');
+    expect($(el, '[part=slots] legend')!.textContent).to.include(longDay(26));
   });
 
   it('renders untrusted contact data as text', async () => {
