@@ -107,7 +107,12 @@ class WebKitGtkLauncher extends WebdriverLauncher {
         browserName: 'MiniBrowser',
         // Without it webdriverio asks for BiDi, which WebKitWebDriver refuses ("Failed to match capabilities").
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        'webkitgtk:browserOptions': {
+          binary: MINIBROWSER,
+          // window.open without a click (tests/elements/callback-desk.pages.test.ts opens a second
+          // page), as headless Chromium and Firefox allow under automation.
+          args: ['--automation', '--javascript-can-open-windows-automatically=true'],
+        },
       },
     });
   }
