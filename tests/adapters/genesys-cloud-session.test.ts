@@ -37,7 +37,7 @@ describe('GenesysCloudCallbackAdapter: the session', () => {
     s?.adapter.dispose();
     await control('silence', { on: false });
     await control('clear-faults');
-    await control('config', { heartbeatMs: 30_000, channelTtlMs: DAY });
+    await control('config', { heartbeatMs: 30_000, channelTtlMs: DAY, tokenTtlMs: null });
   });
 
   it('subscribes one channel to the agent\'s callbacks, calls, routing status and presence', async () => {
@@ -82,6 +82,17 @@ describe('GenesysCloudCallbackAdapter: the session', () => {
     expect(s.tokens).to.have.length(2);
     const reads = await requestsTo('GET', /^\/api\/v2\/conversations\/callbacks$/);
     expect(reads.slice(-2).map((r) => r.authorization)).to.deep.equal([`Bearer ${s.tokens[0]}`, `Bearer ${s.tokens[1]}`]);
+  });
+
+  it('a token past its lifetime (401) is replaced by the host\'s next one', async () => {
+    s = await cloudAdapter();
+    await control('config', { tokenTtlMs: 100 });
+    await until('the first token to expire and a second to be asked for', async () => {
+      await s.adapter.findOpenByNumber(freshNumber());
+      return s.tokens.length > 1;
+    });
+    const reads = await requestsTo('GET', /^\/api\/v2\/conversations\/callbacks$/);
+    expect(reads.at(-1)!.authorization).to.equal(`Bearer ${s.tokens.at(-1)}`);
   });
 
   it('after a dropped socket: a new channel, then a read of the conversations; what happened meanwhile arrives once', async () => {

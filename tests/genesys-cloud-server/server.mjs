@@ -100,10 +100,13 @@ export function createGenesysCloudServer() {
   let conversations = new Map();
   let users = seedUsers();
   let contacts = seedContacts();
+  /** @type {{ wrapupPrompt: string, ringMs: number, autoRing: boolean, heartbeatMs: number, channelTtlMs: number, tokenTtlMs?: number | null }} */
   let config = { wrapupPrompt: 'optional', ringMs: 150, autoRing: true, heartbeatMs: 30_000, channelTtlMs: DAY_MS };
   let failures = /** @type {any[]} */ ([]);
   let log = /** @type {any[]} */ ([]);
   const revokedTokens = new Set();
+  /** When each token was first used: with `tokenTtlMs`, a token older than that has expired (401). */
+  const tokenSeen = new Map();
   /** Conversation events published per user (a test waits until its adapter heard them all). */
   const published = new Map();
   /** Rings waiting for their outcome, on the rings' own clock. */
@@ -667,6 +670,7 @@ export function createGenesysCloudServer() {
         log = [];
         fixedNow = undefined;
         revokedTokens.clear();
+        tokenSeen.clear();
         silenced = false;
         pings = 0;
         for (const ch of channels.values()) for (const s of ch.sockets) s.terminate();
@@ -819,7 +823,9 @@ export function createGenesysCloudServer() {
     const authorization = req.headers.authorization ?? '';
     log.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: req.bodyText, authorization, at: Date.now() });
     const token = /^Bearer (.+)$/.exec(authorization)?.[1];
-    if (!token || revokedTokens.has(token)) {
+    if (token && !tokenSeen.has(token)) tokenSeen.set(token, Date.now());
+    const expired = token && typeof config.tokenTtlMs === 'number' && Date.now() - tokenSeen.get(token) > config.tokenTtlMs;
+    if (!token || revokedTokens.has(token) || expired) {
       respond(res, 401, wire.errorBody(401, 'bad.credentials', 'Invalid login credentials.'));
       return;
     }

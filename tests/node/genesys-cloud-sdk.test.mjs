@@ -182,7 +182,7 @@ test('a notification channel created and subscribed: conversation and routing-st
   }
 });
 
-test('a revoked token is refused with 401; a scripted 429 carries Retry-After', async () => {
+test('a revoked token and an expired one are refused with 401; a scripted 429 carries Retry-After', async () => {
   await control('reset');
   await control('revoke-token', { token: 'sdk-token-1' });
   const refused = await conversations.getConversationsCallbacks().then(
@@ -192,6 +192,19 @@ test('a revoked token is refused with 401; a scripted 429 carries Retry-After', 
   assert.equal(refused.status, 401);
   client.setAccessToken('sdk-token-2');
   await conversations.getConversationsCallbacks();
+
+  // A token past its lifetime is refused the same way.
+  await control('config', { tokenTtlMs: 150 });
+  client.setAccessToken('sdk-token-3');
+  await conversations.getConversationsCallbacks();
+  let expired;
+  for (let tries = 0; !expired && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expired = await conversations.getConversationsCallbacks().then(() => undefined, (/** @type {ErrorBody} */ error) => error);
+  }
+  assert.equal(expired?.status, 401, 'the token expired');
+  await control('reset');
+  client.setAccessToken('sdk-token-2');
 
   await control('fail', { method: 'GET', path: '^/api/v2/conversations/callbacks$', status: 429, retryAfter: 3 });
   const response = await fetch(`${url}/api/v2/conversations/callbacks`, { headers: { Authorization: 'Bearer sdk-token-2' } });
