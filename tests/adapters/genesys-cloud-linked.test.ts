@@ -61,6 +61,16 @@ describe('GenesysCloudCallbackAdapter.telephony: what the phone did, in the case
   };
   const kinds = (id: string) => h.callbacks.getInteraction(id)!.history.map((e) => e.kind);
 
+  it('the call a preview places carries the web callback and is no interaction of its own', async () => {
+    const offered = await h.offerWeb();
+    await h.callbacks.accept(offered.id);
+    const call = await h.telephony.dial({ number: h.answers, interactionId: offered.id });
+    await h.advance(h.maxRingMs);
+    await waitFor('connected', () => h.callbacks.getInteraction(offered.id)?.state === 'connected');
+    expect(h.callbacks.listInteractions().map((i) => i.id)).to.deep.equal([offered.id]);
+    expect(h.callbacks.getInteraction(call.id)).to.equal(undefined);
+  });
+
   it('DTMF digits, masked ones as dots', async () => {
     const interaction = await connected();
     await h.telephony.sendDtmf(interaction.callId!, '12#');

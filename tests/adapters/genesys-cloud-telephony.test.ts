@@ -1,4 +1,6 @@
+import { expect } from '@open-wc/testing';
 import { GenesysCloudTelephonyAdapter } from '../../src/adapters/genesys-cloud/index.js';
+import { ManualClock } from '../../src/model/clock.js';
 import type { CallInfo } from '../../src/adapters/telephony-adapter.js';
 import { waitFor } from '../helpers/wait.js';
 import { runTelephonyContract } from './contract/telephony-contract.js';
@@ -51,3 +53,30 @@ async function cloudTelephonyHarness(): Promise<TelephonyHarness> {
 }
 
 runTelephonyContract('GenesysCloudTelephonyAdapter (contract server over HTTP and WebSocket)', cloudTelephonyHarness);
+
+describe('GenesysCloudTelephonyAdapter: a shift of calls', () => {
+  it('forgets an ended call a while after it ended', async () => {
+    const url = await cloudUrl();
+    const userId = freshAgent();
+    const clock = new ManualClock(Date.now());
+    const adapter = new GenesysCloudTelephonyAdapter({ baseUrl: url, userId, accessToken: () => `user:${userId}`, clock, timeoutMs: 1_500 });
+    try {
+      await adapter.register();
+      const { conversationId } = await route(userId, { media: 'call' });
+      await waitFor('the ringing call', () => adapter.getCall(conversationId)?.state === 'ringing');
+      await adapter.decline(conversationId);
+      expect(adapter.getCall(conversationId)?.state).to.equal('ended');
+      clock.advance(14 * 60_000);
+      const second = await route(userId, { media: 'call' });
+      await waitFor('the second call', () => adapter.getCall(second.conversationId));
+      expect(adapter.getCall(conversationId)?.state, 'kept for a while').to.equal('ended');
+      clock.advance(2 * 60_000);
+      await control(`hangup/${second.conversationId}`);
+      await waitFor('the second call to end', () => adapter.getCall(second.conversationId)?.state === 'ended');
+      expect(adapter.getCall(conversationId), 'forgotten after 15 minutes').to.equal(undefined);
+    } finally {
+      adapter.dispose();
+      adapter.session.stop();
+    }
+  });
+});

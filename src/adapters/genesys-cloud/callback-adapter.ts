@@ -123,7 +123,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     this.#ledger = new InteractionLedger({
       clock: this.session.clock,
       readyState: 'not-ready',
-      onForget: (interaction) => this.#forget(interaction.id),
+      onForget: (interaction) => this.#forget(interaction),
     });
     this.#calls =
       options.telephony &&
@@ -563,7 +563,12 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   #observe(s: Snapshot): void {
     const agent = s.agent;
     if (!agent) return;
-    this.#snapshots.set(s.id, s);
+    const carried = this.#calls?.interactionOf(s.id);
+    if (carried && carried !== s.id) {
+      // A call the preview placed: the phone's to follow; kept here for its wrap-up at Mark done.
+      this.#snapshots.set(s.id, s);
+      return;
+    }
     const now = this.session.clock.now();
     const held = this.#ledger.getInteraction(s.id);
     const known = this.#participant.get(s.id);
@@ -572,20 +577,24 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
       if (agent.state === 'alerting') {
         const offer = offerFrom(s, { ...this.#rules, now });
         if (offer.offer.expiresAt <= now) return;
+        this.#snapshots.set(s.id, s);
         this.#participant.set(s.id, agent.id);
         this.#codes.delete(s.id);
         // A voice offer is its call: followed on the phone from its first ring.
         const followed = s.media === 'call' && this.#calls;
         if (followed) this.#calls!.link(s.id, s.id);
         this.#ledger.offer(followed ? { ...offer, callId: s.id } : offer, now);
-      } else if (agent.state === 'connected' && !held) {
+      } else if (agent.state === 'connected' && !held && agent.direction !== 'outbound') {
         // Accepted before this page knew of it (a reload, another window): the agent still has it.
+        // (An outbound call is the agent's own, not an offer taken.)
+        this.#snapshots.set(s.id, s);
         this.#participant.set(s.id, agent.id);
         this.#ledger.commit(transition(offerFrom(s, { ...this.#rules, now }), { type: 'accept' }, now));
       }
       return;
     }
     if (!held || isClosed(held.state) || known !== agent.id) return;
+    this.#snapshots.set(s.id, s);
     const gone = agent.state === 'disconnected' || agent.state === 'terminated';
     // A call followed on the phone: the phone's changes are the call follower's to apply.
     const followed = s.media === 'call' && !!this.#calls;
@@ -651,10 +660,13 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   }
 
   /** A closed interaction the ledger forgot: so is what was kept for it. */
-  #forget(id: string): void {
+  #forget(interaction: Interaction): void {
+    const { id, callId } = interaction;
+    if (callId) this.#snapshots.delete(callId);
     this.#snapshots.delete(id);
     this.#participant.delete(id);
     this.#codes.delete(id);
+    this.#calls?.forget(interaction);
   }
 
   /** After a full read: an offer the service no longer lists was taken back while nobody listened. */

@@ -1,6 +1,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import type { CallOptions } from '../callback-adapter.js';
 import { Emitter } from '../emitter.js';
+import { DEFAULT_FORGET_CLOSED_AFTER_MS, Retention } from '../retention.js';
 import { AdapterError, throwIfAborted, type Unsubscribe } from '../errors.js';
 import type { CallInfo, DialRequest, DtmfOptions, RegistrationStatus, TelephonyAdapter, TelephonyCapabilities } from '../telephony-adapter.js';
 import type { DialResult, TargetRef } from '../../model/interaction.js';
@@ -68,12 +69,15 @@ export class GenesysCloudTelephonyAdapter implements TelephonyAdapter {
   readonly #statuses = new Emitter<[RegistrationStatus]>();
   readonly #waits = new Set<() => void>();
   readonly #stops: Unsubscribe[] = [];
+  /** Ended calls are forgotten a while after (a shift of calls must not all stay in memory). */
+  readonly #retention: Retention;
   #status: RegistrationStatus = 'offline';
 
   constructor(options: GenesysCloudTelephonyOptions) {
     this.#options = options;
     this.session = options.session ?? new GenesysCloudSession(options);
     this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    this.#retention = new Retention(this.session.clock, DEFAULT_FORGET_CLOSED_AFTER_MS, (id) => this.#forget(id));
     this.#stops.push(
       this.session.onConversation((snapshot) => {
         if (snapshot.media === 'call') this.#observe(snapshot);
@@ -404,6 +408,7 @@ export class GenesysCloudTelephonyAdapter implements TelephonyAdapter {
 
   /** A conversation's new state: the agent's call, and each consultation leg of it. */
   #observe(s: Snapshot): void {
+    this.#retention.sweep();
     const agent = s.agent;
     if (!agent) return;
     this.#snapshots.set(s.id, s);
@@ -464,12 +469,25 @@ export class GenesysCloudTelephonyAdapter implements TelephonyAdapter {
     }
   }
 
+  /** An ended call's record goes; a conversation goes with its own call. */
+  #forget(id: string): boolean {
+    this.#calls.delete(id);
+    if (!id.includes(CONSULT)) {
+      for (const leg of this.#legs.get(id) ?? []) this.#calls.delete(consultId(id, leg));
+      this.#snapshots.delete(id);
+      this.#legs.delete(id);
+      this.#interactionOf.delete(id);
+    }
+    return true;
+  }
+
   #publish(call: CallInfo): void {
     const previous = this.#calls.get(call.id);
     if (previous && JSON.stringify(previous) === JSON.stringify(call)) return;
     // Once ended, a call stays ended: a late event of its ringing is not taken back.
     if (previous?.state === 'ended') return;
     this.#calls.set(call.id, call);
+    if (call.state === 'ended') this.#retention.finished(call.id);
     this.#callChanges.emit(call);
     for (const check of [...this.#waits]) check();
   }
