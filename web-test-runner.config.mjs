@@ -38,6 +38,8 @@ export default {
     // executeServerCommand('bench-memory'): heap after forced GC, the renderer's DOM node and
     // listener counts, for the shift tests (tests/elements/shift-*.test.ts).
     cdpBenchPlugin(),
+    // What an engine's launcher lacks (WebKitGTK: setViewport), see scripts/test-browsers.mjs.
+    ...engines.plugins,
   ],
   browsers: engines.browsers,
   // One engine at a time, for the same reason as one file at a time.

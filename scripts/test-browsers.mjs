@@ -169,10 +169,37 @@ function launcherFor(engine) {
 export function testBrowsers(files, engines = selectedEngines()) {
   const launchers = new Map(engines.map((engine) => [engine, launcherFor(engine)]));
   const others = engines.some((engine) => engine !== 'chromium');
-  if (!others) return { files, browsers: [...launchers.values()], groups: [] };
+  const plugins = launchers.has('webkit') ? [webKitViewportPlugin()] : [];
+  if (!others) return { files, browsers: [...launchers.values()], groups: [], plugins };
   const shared = [...files, ...CHROMIUM_ONLY.map((glob) => `!${glob}`)];
   const groups = launchers.has('chromium')
     ? [{ name: 'chromium-only', files: CHROMIUM_ONLY, browsers: [launchers.get('chromium')] }]
     : [];
-  return { files: shared, browsers: [...launchers.values()], groups };
+  return { files: shared, browsers: [...launchers.values()], groups, plugins };
+}
+
+/**
+ * `executeServerCommand('window-viewport', { width, height })`: WebKitGTK's launcher has no
+ * setViewport; this sizes MiniBrowser's window so that its page gets that viewport
+ * (tests/helpers/viewport.ts uses it there, setViewport elsewhere).
+ */
+export function webKitViewportPlugin() {
+  return {
+    name: 'webkit-viewport',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'window-viewport') return undefined;
+      const driver = session.browser.driver;
+      if (!driver) throw new Error('window-viewport: WebKitGTK launcher only');
+      const { width, height } = payload;
+      let [w, h] = [width, height];
+      for (let i = 0; i < 3; i++) {
+        await driver.setWindowSize(w, h);
+        const [iw, ih] = await driver.execute('return [innerWidth, innerHeight]');
+        if (iw === width && ih === height) return true;
+        w += width - iw;
+        h += height - ih;
+      }
+      return true;
+    },
+  };
 }

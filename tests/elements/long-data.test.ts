@@ -3,7 +3,7 @@
 // of view while an offer counts down, and can still be read whole by keyboard: the clamped boxes
 // scroll. At a desktop size and at a phone's width.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from '../helpers/viewport.js';
 import { sendKeys } from '../helpers/keys.js';
 import '../../src/callback-desk.js';
 import '../../src/disposition-picker.js';

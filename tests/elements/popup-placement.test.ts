@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from '../helpers/viewport.js';
 import '../../src/callback-desk.js';
 import type { CallbackDesk } from '../../src/callback-desk.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
