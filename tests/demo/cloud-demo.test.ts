@@ -25,6 +25,13 @@ const post = async <T = unknown>(url: string, body: unknown = {}): Promise<T> =>
 describe('Genesys Cloud demo page', function () {
   this.timeout(60_000);
 
+  // The contract server lives for the whole run: what earlier test files left on it (their
+  // conversations, agents and settings) must not decide what this page sees.
+  before(async () => {
+    const base = (await (await fetch('/__genesys-cloud-url')).text()).trim();
+    await post(`${base}/__control/reset`);
+  });
+
   /** Opens the demo, has a customer ask for a callback, routes it to the agent and accepts it. */
   async function acceptedCallback() {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/cloud.html" style="width:1400px;height:1000px" title="Genesys Cloud demo"></iframe>`);
