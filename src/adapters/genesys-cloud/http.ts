@@ -2,6 +2,7 @@ import type { Models } from 'purecloud-platform-client-v2';
 import type { Clock } from '../../model/clock.js';
 import { AdapterError, throwIfAborted, type AdapterErrorCode } from '../errors.js';
 import type { RateLimit } from './config.js';
+import { parseJson, requestUrl } from '../http-request.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -186,7 +187,7 @@ export class PlatformHttp {
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     this.sent++;
     try {
-      const response = await this.#o.fetch(this.#url(request), {
+      const response = await this.#o.fetch(requestUrl(this.#o.baseUrl, request.path, request.query), {
         method: request.method,
         headers: {
           Accept: 'application/json',
@@ -214,13 +215,6 @@ export class PlatformHttp {
     }
   }
 
-  #url(request: PlatformRequest): string {
-    const url = new URL(this.#o.baseUrl.replace(/\/+$/, '') + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    return url.href;
-  }
 }
 
 /** `Retry-After` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
@@ -230,12 +224,4 @@ function retryAfterMs(value: unknown): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

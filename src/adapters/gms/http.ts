@@ -1,6 +1,7 @@
 import { AdapterError, throwIfAborted } from '../errors.js';
 import type { GmsRetryOptions } from './config.js';
 import { errorFromResponse } from './errors.js';
+import { parseJson, requestUrl } from '../http-request.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -80,7 +81,7 @@ export class GmsHttpClient {
     const timer = setTimeout(() => deadline.abort(new DOMException('GMS did not answer in time', 'TimeoutError')), timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
-      const response = await this.#o.fetch(this.#url(request), {
+      const response = await this.#o.fetch(requestUrl(this.#o.baseUrl, request.path, request.query), {
         method: request.method,
         headers: {
           Accept: 'application/json',
@@ -106,19 +107,4 @@ export class GmsHttpClient {
     }
   }
 
-  #url(request: GmsRequest): string {
-    const url = new URL(this.#o.baseUrl.replace(/\/+$/, '') + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    return url.href;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

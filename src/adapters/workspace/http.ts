@@ -1,4 +1,5 @@
 import { AdapterError, throwIfAborted, type AdapterErrorCode } from '../errors.js';
+import { parseJson, requestUrl } from '../http-request.js';
 
 export interface WorkspaceHttpOptions {
   baseUrl: string;
@@ -79,7 +80,7 @@ export class WorkspaceHttp {
     const timer = setTimeout(() => deadline.abort(new DOMException('The Workspace API did not answer in time', 'TimeoutError')), timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
-      const response = await this.#o.fetch(this.#url(request), {
+      const response = await this.#o.fetch(requestUrl(this.#o.baseUrl.replace(/\/+$/, '') + '/workspace/v3', request.path, request.query), {
         method: request.method,
         credentials: 'include',
         headers: {
@@ -107,19 +108,4 @@ export class WorkspaceHttp {
     }
   }
 
-  #url(request: WorkspaceRequest): string {
-    const url = new URL(`${this.#o.baseUrl.replace(/\/+$/, '')}/workspace/v3${request.path}`);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    return url.href;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
