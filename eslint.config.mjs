@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'examples/*/dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'src/generated/**'] },
+  { ignores: ['dist/**', 'examples/*/dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'src/generated/**', 'site/**'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {
