@@ -443,6 +443,19 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     return { id: item.id, mediatype: item.mediatype, state: item.state, userData: item.userData.map((p) => ({ ...p })), capabilities };
   }
 
+  /** The agent's open media channels, each with its interactions still with the agent (Invited or Processing). */
+  function mediaChannels(owner) {
+    const open = [...workitems.values()].filter((w) => w.dn === owner.dn && (w.state === 'Invited' || w.state === 'Processing'));
+    const names = new Set([...Object.keys(owner.media), ...open.map((w) => w.mediatype)]);
+    return [...names].map((name) => ({
+      name,
+      state: owner.media[name] ?? 'NotReady',
+      dnd: false,
+      interactions: open.filter((w) => w.mediatype === name).map(wireWorkitem),
+      capabilities: [],
+    }));
+  }
+
   function notifyWorkitem(item, notificationType = 'StatusChange') {
     publishToDn(item.dn, `${V3}/media`, { messageType: 'InteractionStateChanged', notificationType, interaction: wireWorkitem(item) });
   }
@@ -583,7 +596,17 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       return ok();
     }
     if (path === '/current-session' && req.method === 'GET') {
-      return ok({ user: owner.user, ...(owner.activated ? { dn: dnMessage(owner).dn } : {}) });
+      // user.activeSession { dn, calls, media: { channels: OpenMediaChannel[] } } as the official
+      // client's CurrentSessionDataUserActiveSession model has it; the shape of a channel's
+      // interactions (Array<Object> there) is the media notification's (a guess: see README.md).
+      const activeSession = owner.activated
+        ? {
+            dn: dnMessage(owner).dn,
+            calls: [...calls.values()].filter((c) => c.dn === owner.dn && c.state !== 'Released' && c.state !== 'Completed').map(wire),
+            media: { channels: mediaChannels(owner) },
+          }
+        : undefined;
+      return ok({ user: { ...owner.user, ...(activeSession ? { activeSession } : {}) }, ...(owner.activated ? { dn: dnMessage(owner).dn } : {}) });
     }
     if (path === '/voice/calls' && req.method === 'GET') {
       const mine = [...calls.values()].filter((c) => c.dn === owner.dn && c.state !== 'Released' && c.state !== 'Completed');

@@ -58,6 +58,20 @@ export type MediaMessage =
   | { messageType: 'InteractionStateChanged'; notificationType?: string; interaction: WireMediaInteraction }
   | { messageType: string };
 
+/** An open media channel of the agent (the official client's `OpenMediaChannel`). */
+export interface WireOpenMediaChannel {
+  name?: string;
+  state?: string;
+  dnd?: boolean;
+  /** `Array<Object>` in the official model: read as the media notification's interactions (a guess). */
+  interactions?: readonly WireMediaInteraction[];
+}
+
+/** `GET /current-session`'s data (the official client's `CurrentSessionData`), the parts read. */
+export interface WireCurrentSession {
+  user?: { activeSession?: { dn?: WireDn; calls?: readonly WireCall[]; media?: { channels?: readonly WireOpenMediaChannel[] } } };
+}
+
 export interface WireActionCode {
   name: string;
   code: string;

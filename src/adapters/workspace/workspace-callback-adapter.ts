@@ -25,12 +25,14 @@ import type {
 } from '../telephony-adapter.js';
 import { WORKSPACE_DEFAULTS, type WorkspaceOptions } from './config.js';
 import { WorkspaceTelephonyAdapter } from './workspace-telephony-adapter.js';
-import { userDataRecord, type MediaMessage, type WireDn } from './wire.js';
+import { userDataRecord, type WireCurrentSession, type WireDn, type WireMediaInteraction } from './wire.js';
 
 /** The open media interaction (workitem) a web callback came as. */
 interface Workitem {
   id: string;
   mediatype: string;
+  /** Rejected on the server when its offer expired here. */
+  givenBack?: boolean;
 }
 
 /** Where the disposition and the agent's notes are written in the call's user data. */
@@ -132,7 +134,20 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
         this.#voiceReady = state;
         this.#voiceState.emit('voice', state);
       }),
-      this.telephony.session.onMedia((message) => this.#onMedia(message)),
+      this.telephony.session.onMedia((message) => {
+        if (message.messageType === 'InteractionStateChanged' && 'interaction' in message) this.#onWorkitem(message.interaction);
+      }),
+      // Workitems routed while the notifications were away are read back from the session.
+      this.telephony.session.onReestablished(() => void this.#readBackWorkitems().catch(() => undefined)),
+      // An offer nobody answered in time goes back to routing on the server too (a call: released,
+      // or redirected to `rejectTo`, by the phone; a workitem: rejected here).
+      this.#inner.onInteraction((interaction) => {
+        if (interaction.state !== 'expired') return;
+        const item = this.#workitems.get(interaction.id);
+        if (!item || item.givenBack) return;
+        item.givenBack = true;
+        void this.#media(item, 'reject').catch(() => undefined);
+      }),
     ];
   }
 
@@ -448,15 +463,23 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
   }
 
   /** A web callback routed as a workitem carrying the GMS keys is offered (the agent previews it). */
-  #onMedia(message: MediaMessage): void {
-    if (message.messageType !== 'InteractionStateChanged' || !('interaction' in message)) return;
-    const item = message.interaction;
+  #onWorkitem(item: WireMediaInteraction): void {
     if (item.state !== 'Invited' || [...this.#workitems.values()].some((w) => w.id === item.id)) return;
     try {
       const interaction = this.#inner.ingest({ ...userDataRecord(item.userData), _agent_preview: 'true' });
       this.#workitems.set(interaction.id, { id: item.id, mediatype: item.mediatype ?? 'workitem' });
     } catch {
       // Not a callback (no GMS keys): another application's workitem.
+    }
+  }
+
+  /** The workitems still invited to the agent, as the current session lists them, offered if new. */
+  async #readBackWorkitems(): Promise<void> {
+    const answer = await this.telephony.session.http.send<WireCurrentSession>({ method: 'GET', path: '/current-session' });
+    for (const channel of answer.data?.user?.activeSession?.media?.channels ?? []) {
+      for (const item of channel.interactions ?? []) {
+        if (item && typeof item.id === 'string') this.#onWorkitem({ ...item, mediatype: item.mediatype ?? channel.name ?? 'workitem' });
+      }
     }
   }
 
