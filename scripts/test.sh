@@ -23,6 +23,8 @@ echo "== node tests (manifest, build)"
 node --test tests/node/
 echo "== build examples (React, Vue: bundled from the dist/ the node tests just built)"
 node scripts/build-examples.mjs
+echo "== build the docs site (site/, for tests/docs/site.test.ts)"
+node scripts/docs.mjs
 IP="$(command -v ip || true)"
 for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
   if [ -z "$IP" ] && [ -x "$p" ]; then IP="$p"; fi
