@@ -74,6 +74,32 @@ describe('GenesysCloudCallbackAdapter: the session', () => {
     expect(offered.offer.expiresAt - offered.offer.offeredAt).to.equal(30_000);
   });
 
+  it('offers what the service alerts though its clock and this computer\'s disagree by minutes; the service times it out', async () => {
+    // An agent whose computer's clock is minutes off the service's (or a server that kept an old
+    // clock) got no offer at all: each looked timed out on arrival.
+    s = await cloudAdapter();
+    const offers = recordEmitted<Interaction>((l) => s.adapter.onOffer(l));
+    const heard = async (serviceClock: number) => {
+      await control('time', { now: serviceClock });
+      const { conversationId } = await route(s.userId);
+      return waitFor(`the offer (service clock ${(serviceClock - s.clock.now()) / 1000} s off)`, () => offers.values.find((i) => i.id === conversationId));
+    };
+    for (const skew of [-5 * 60_000, 5 * 60_000]) {
+      const offered = await heard(s.clock.now() + skew);
+      expect(offered.state).to.equal('offered');
+      // Counted from when it was heard: the full 30 s to answer.
+      expect([offered.offer.offeredAt, offered.offer.expiresAt]).to.deep.equal([s.clock.now(), s.clock.now() + 30_000]);
+    }
+    // Clocks that agree (an offer that began 10 s ago, read after a reload): its own start.
+    const started = await heard(s.clock.now() - 10_000);
+    expect(started.offer.expiresAt).to.equal(s.clock.now() + 20_000);
+
+    // The service, on its own clock, takes back the one still waiting when its time is up.
+    const late = await heard(s.clock.now() - 5 * 60_000);
+    await control('time', { now: s.clock.now() - 5 * 60_000 + 30_000 });
+    await waitFor('the offer timed out by the service', () => s.adapter.getInteraction(late.id)?.state === 'expired');
+  });
+
   it('asks the host for a token again after a 401, and goes on with the new one', async () => {
     s = await cloudAdapter();
     expect(s.tokens).to.have.length(1);

@@ -575,8 +575,8 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     const fresh = !held || (isClosed(held.state) && known !== agent.id);
     if (fresh) {
       if (agent.state === 'alerting') {
+        // Offered while the service alerts it, whatever this computer's clock says (see offerStart).
         const offer = offerFrom(s, { ...this.#rules, now });
-        if (offer.offer.expiresAt <= now) return;
         this.#snapshots.set(s.id, s);
         this.#participant.set(s.id, agent.id);
         this.#codes.delete(s.id);

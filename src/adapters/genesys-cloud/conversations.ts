@@ -146,13 +146,27 @@ export function mayReject(s: Snapshot, rules: Pick<OfferRules, 'allowRejectAttri
 }
 
 /**
+ * When an offer began, on this browser's clock. The participant's start time is the service's
+ * clock, which the agent's computer may not share: one minutes behind made every offer look timed
+ * out on arrival (never shown), one ahead made it wait too long. An offer the service still alerts
+ * has not run out by the service's clock, so a start this clock puts in the future, or more than the
+ * alerting timeout ago, is the clocks disagreeing: the offer counts from when it is heard, and the
+ * service withdraws it when its own time is up (a `timeout` disconnect).
+ */
+export function offerStart(serviceStart: number | undefined, now: number, timeoutMs: number): number {
+  if (serviceStart === undefined || serviceStart > now || now - serviceStart >= timeoutMs) return now;
+  return serviceStart;
+}
+
+/**
  * The interaction an alerting conversation offers: a callback conversation is a web callback the
  * agent previews (Accept opens it ready to call); a call is a voice offer (Accept answers it).
  * Participant data (attributes) become case information; untrusted text, shown as text.
  */
 export function offerFrom(s: Snapshot, rules: OfferRules): Interaction {
   const agent = s.agent;
-  const offeredAt = agent?.startTime ?? rules.now;
+  const timeoutMs = agent?.alertingTimeoutMs ?? rules.offerTimeoutMs;
+  const offeredAt = offerStart(agent?.startTime, rules.now, timeoutMs);
   const attributes = attributesOf(s);
   const phone = s.callbackNumbers[0] ?? s.customer?.address ?? '';
   const caseData: CaseField[] = [];
@@ -170,7 +184,7 @@ export function offerFrom(s: Snapshot, rules: OfferRules): Interaction {
     state: 'offered',
     contact: { name: s.callbackUserName ?? s.customer?.name ?? phone, phone },
     ...(s.scheduledTime === undefined ? {} : { desiredTime: s.scheduledTime }),
-    offer: { offeredAt, expiresAt: offeredAt + (agent?.alertingTimeoutMs ?? rules.offerTimeoutMs), canReject: mayReject(s, rules) },
+    offer: { offeredAt, expiresAt: offeredAt + timeoutMs, canReject: mayReject(s, rules) },
     ...(subject ? { subject } : {}),
     caseData,
     attempts: [],
