@@ -9,8 +9,6 @@
  * Element fixtures keep the list of events their element fires and call these; they do not write
  * another recorder.
  */
-import type { Unsubscribe } from '../../src/adapters/errors.js';
-
 /** A DOM event as recorded: its type and its `detail`. */
 export interface RecordedEvent<D = unknown> {
   type: string;
@@ -56,17 +54,9 @@ export function recordActionEvents(el: HTMLElement): string[] {
   });
 }
 
-/** Collects what an adapter subscription delivers, in order; `stop()` unsubscribes. */
-export function recordEmitted<T>(subscribe: (listener: (value: T) => void) => Unsubscribe): { values: T[]; stop: Unsubscribe } {
-  const values: T[] = [];
-  const stop = subscribe((value) => values.push(value));
-  return { values, stop };
-}
-
-/** The last value delivered for `id`, among what `recordEmitted` collected. */
-export function lastFor<T extends { id: string }>(values: readonly T[], id: string): T | undefined {
-  return values.filter((v) => v.id === id).at(-1);
-}
+// What an adapter subscription delivers, and the last value for an id: shipped with the contract
+// suites (src/testing, `callback-elements/testing`).
+export { lastFor, recordEmitted } from '../../src/testing/helpers.js';
 
 /**
  * From now until `stop()`: what the page let escape, in order: each uncaught error (the error, or

@@ -11,8 +11,6 @@
  * - `rejectionOf(promise, code?)`: the AdapterError a promise rejects with, its code checked when given.
  * - `sleep(ms)`: real time, only where real time is the point (a far end's delay, a network).
  */
-import { expect } from '@open-wc/testing';
-import { AdapterError, type AdapterErrorCode } from '../../src/adapters/errors.js';
 
 /**
  * Mocha's per-test timeout is 10 s (web-test-runner.config.mjs); the waits give up just before it,
@@ -138,20 +136,5 @@ export async function waitFor<T>(what: string, condition: () => T, options: Wait
   }
 }
 
-/**
- * The AdapterError `promise` rejects with, after checking its `code` when one is given; fails the
- * test if the promise resolves, or rejects with anything else.
- */
-export async function rejectionOf(promise: Promise<unknown>, code?: AdapterErrorCode): Promise<AdapterError> {
-  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
-  try {
-    outcome = { ok: true, value: await promise };
-  } catch (error) {
-    outcome = { ok: false, error };
-  }
-  if (outcome.ok) expect.fail(`expected a rejection${code ? ` with "${code}"` : ''}, got ${JSON.stringify(outcome.value)}`);
-  const { error } = outcome;
-  expect(error, String(error)).to.be.instanceOf(AdapterError);
-  if (code) expect((error as AdapterError).code, (error as AdapterError).message).to.equal(code);
-  return error as AdapterError;
-}
+// The AdapterError a promise rejects with: shipped with the contract suites (src/testing).
+export { rejectionOf } from '../../src/testing/helpers.js';
