@@ -1,6 +1,7 @@
 // `npm run build`: cleans dist/, then runs in parallel the rollup builds of rollup.config.mjs
 // (unbundled ESM in dist/, drop-in bundle in dist/bundle/) and tsc for the .d.ts files in dist/, and
-// writes VS Code's custom data (dist/vscode.{html,css}-custom-data.json) from custom-elements.json.
+// writes from custom-elements.json VS Code's custom data (dist/vscode.{html,css}-custom-data.json) and
+// the React 19 JSX and Vue 3 types (dist/react.d.ts, dist/vue.d.ts: `callback-elements/react`, `/vue`).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { rollup } from 'rollup';
 import configs from '../rollup.config.mjs';
 import { bundleDir, root, sourceFiles } from './entries.mjs';
-import { writeVsCodeData } from './manifest-integrations.mjs';
+import { writeFrameworkTypes, writeVsCodeData } from './manifest-integrations.mjs';
 
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -60,7 +61,9 @@ if (failures.length) {
   process.exit(1);
 }
 if (existsSync(join(root, 'custom-elements.json'))) {
-  writeVsCodeData(JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')), join(root, 'dist'));
-  console.log('custom-elements.json → dist/vscode.html-custom-data.json, dist/vscode.css-custom-data.json');
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  writeVsCodeData(manifest, join(root, 'dist'));
+  writeFrameworkTypes(manifest, join(root, 'dist'));
+  console.log('custom-elements.json → dist/vscode.{html,css}-custom-data.json, dist/react.d.ts, dist/vue.d.ts');
 }
 console.log(`build done in ${seconds()}`);

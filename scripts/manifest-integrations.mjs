@@ -1,10 +1,13 @@
 // What tools make of custom-elements.json, generated from it: React 19 JSX types, Vue 3
 // `GlobalComponents` types, and VS Code's HTML and CSS custom data.
 //
-// `npm run build` writes the VS Code data into dist/ (shipped: `"html.customData":
+// `npm run build` writes them all into dist/, shipped: the VS Code data (`"html.customData":
 // ["./node_modules/callback-elements/dist/vscode.html-custom-data.json"]`, and `css.customData`
-// likewise). tests/node/consumer-types.test.mjs generates the React and Vue types from the
-// manifest in the packed tarball and type-checks a consumer of every tag against them.
+// likewise), dist/react.d.ts (`import type {} from 'callback-elements/react'`) and dist/vue.d.ts
+// (`import type {} from 'callback-elements/vue'`), which import the element and event classes from
+// `./index.js` beside them. tests/node/consumer-types.test.mjs installs the packed tarball, checks
+// that the shipped React and Vue types are what its manifest generates, and type-checks a consumer
+// of every tag against them.
 //
 // The community generators (custom-element-jsx-integration, custom-element-vuejs-integration) take
 // an event's type as its `detail` (`CustomEvent<CallbackAcceptedEvent>`), import each element's
@@ -14,6 +17,7 @@
 //   node scripts/manifest-integrations.mjs --vscode <dir> [manifest]
 //   node scripts/manifest-integrations.mjs --react <file> [manifest] [package name]
 //   node scripts/manifest-integrations.mjs --vue <file> [manifest] [package name]
+// (the types then import from the package name; the build's import from './index.js')
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,12 +65,12 @@ const doc = (text, indent) => (text ? `${indent}/** ${String(text).replace(/\*\/
 const key = (name) => (identifier.test(name) ? name : `'${name}'`);
 const pascal = (name) => name.replace(/(^|-)([a-z0-9])/g, (_all, _dash, c) => c.toUpperCase());
 
-function header(manifest, packageName, imports, extra) {
+function header(manifest, packageName, imports, extra, from = packageName) {
   const names = [...imports].sort();
   return [
     `// Generated from the custom-elements.json of ${packageName} by scripts/manifest-integrations.mjs. Do not edit.`,
     ...extra,
-    `import type { ${names.join(', ')} } from '${packageName}';`,
+    `import type { ${names.join(', ')} } from '${from}';`,
     '',
     '/** An event with no exported class: its HTMLElementEventMap entry, else a plain Event. */',
     'type EventOf<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : Event;',
@@ -78,7 +82,7 @@ function header(manifest, packageName, imports, extra) {
  * React 19: a prop naming a property of the element is set as that property, any other as an
  * attribute, and `on<event-name>` adds a listener for `<event-name>`.
  */
-export function reactTypes(manifest, packageName = 'callback-elements') {
+export function reactTypes(manifest, packageName = 'callback-elements', from = packageName) {
   const imports = new Set();
   const body = [];
   for (const element of elementsOf(manifest)) {
@@ -95,7 +99,7 @@ export function reactTypes(manifest, packageName = 'callback-elements') {
     );
   }
   return [
-    ...header(manifest, packageName, imports, ["import type { DetailedHTMLProps, HTMLAttributes } from 'react';"]),
+    ...header(manifest, packageName, imports, ["import type { DetailedHTMLProps, HTMLAttributes } from 'react';"], from),
     `/** The tags of ${packageName} as React 19 intrinsic elements. */`,
     'export interface CallbackElementsJsx {',
     ...body,
@@ -116,7 +120,7 @@ export function reactTypes(manifest, packageName = 'callback-elements') {
  * `disposition-mode` in a template) is set as that property, and `onCallbackAccepted` listens
  * for `callback-accepted`.
  */
-export function vueTypes(manifest, packageName = 'callback-elements') {
+export function vueTypes(manifest, packageName = 'callback-elements', from = packageName) {
   const imports = new Set();
   const body = [];
   const props = [];
@@ -133,7 +137,7 @@ export function vueTypes(manifest, packageName = 'callback-elements') {
     body.push(`${doc(element.summary ?? element.description, '    ')}    '${element.tagName}': DefineComponent<${element.name}VueProps>;`);
   }
   return [
-    ...header(manifest, packageName, imports, ["import type { DefineComponent } from 'vue';"]),
+    ...header(manifest, packageName, imports, ["import type { DefineComponent } from 'vue';"], from),
     ...props,
     "declare module 'vue' {",
     '  interface GlobalComponents {',
@@ -202,6 +206,16 @@ export function writeVsCodeData(manifest, dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'vscode.html-custom-data.json'), `${JSON.stringify(vsCodeHtmlData(manifest), null, 2)}\n`);
   writeFileSync(join(dir, 'vscode.css-custom-data.json'), `${JSON.stringify(vsCodeCssData(manifest), null, 2)}\n`);
+}
+
+/**
+ * Writes dist/react.d.ts and dist/vue.d.ts (or into `dir`, beside the package's index.d.ts): the
+ * `callback-elements/react` and `callback-elements/vue` entries of the exports map.
+ */
+export function writeFrameworkTypes(manifest, dir, packageName = 'callback-elements') {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'react.d.ts'), reactTypes(manifest, packageName, './index.js'));
+  writeFileSync(join(dir, 'vue.d.ts'), vueTypes(manifest, packageName, './index.js'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -51,7 +51,8 @@ test('every exports map target whose source exists was built', (t) => {
   const pending = [];
   for (const [subpath, target] of Object.entries(exports)) {
     for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
-      if (!file.startsWith('./dist/')) {
+      // Not built from src/: the manifest, and the React and Vue types the build generates from it.
+      if (!file.startsWith('./dist/') || /^\.\/dist\/(react|vue)\.d\.ts$/.test(file)) {
         assert.ok(exists(file), `${file} (exports "${subpath}") does not exist`);
         continue;
       }

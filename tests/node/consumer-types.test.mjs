@@ -1,9 +1,10 @@
-// A consumer project built from the packed tarball: it installs the package, generates React 19 JSX
-// types and Vue 3 GlobalComponents types from the custom-elements.json the package ships
-// (scripts/manifest-integrations.mjs), and type-checks under strict TypeScript a file that uses
-// every tag with every attribute, property and event the manifest lists, against the package's own
-// .d.ts files. Also: every module path in the shipped manifest is in the tarball, and the VS Code
-// custom data ships.
+// A consumer project built from the packed tarball: it installs the package, checks that the React 19
+// JSX types and Vue 3 GlobalComponents types it ships (`callback-elements/react`, `callback-elements/vue`:
+// dist/react.d.ts and dist/vue.d.ts, written by the build) are what scripts/manifest-integrations.mjs
+// generates from the custom-elements.json it ships, and type-checks under strict TypeScript a file
+// that imports them from the package and uses every tag with every attribute, property and event the
+// manifest lists, against the package's own .d.ts files. Also: every module path in the shipped
+// manifest is in the tarball, and the VS Code custom data ships.
 //
 // The tarball is packed from dist/ as tests/node/build.test.mjs left it (node --test runs the files
 // one after another on this machine); without a dist/, it builds first. The package's dependencies
@@ -83,8 +84,8 @@ function consumerSource(manifest) {
     "import { h } from 'vue';",
     "import type { GlobalComponents } from 'vue';",
     "import { SimulatedContactCenter } from 'callback-elements/adapters/simulated.js';",
-    "import type { CallbackElementsJsx } from './react-types.js';",
-    "import type * as Vue from './vue-types.js';",
+    "import type { CallbackElementsJsx } from 'callback-elements/react';",
+    "import type * as Vue from 'callback-elements/vue';",
     '',
     '/** Compiles only when `K` is a key of `T`. */',
     'type Has<T, K extends keyof T> = K;',
@@ -147,11 +148,20 @@ function consumerSource(manifest) {
   return lines.join('\n');
 }
 
-test('React and Vue types generated from the shipped manifest type-check in a consumer, strict, with every tag, attribute, property and event', async () => {
+test('the package ships React and Vue types generated from its manifest: callback-elements/react and callback-elements/vue', () => {
   if (setup) throw setup;
   const manifest = shipped();
-  writeFileSync(join(app, 'react-types.ts'), reactTypes(manifest, 'callback-elements'));
-  writeFileSync(join(app, 'vue-types.ts'), vueTypes(manifest, 'callback-elements'));
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.exports['./react'], { types: './dist/react.d.ts' });
+  assert.deepEqual(pkg.exports['./vue'], { types: './dist/vue.d.ts' });
+  // Current with the manifest beside them: a stale dist/ (built before the manifest changed) fails here.
+  assert.equal(readFileSync(join(installed, 'dist/react.d.ts'), 'utf8'), reactTypes(manifest, 'callback-elements', './index.js'), 'dist/react.d.ts is not what the shipped manifest generates: npm run build');
+  assert.equal(readFileSync(join(installed, 'dist/vue.d.ts'), 'utf8'), vueTypes(manifest, 'callback-elements', './index.js'), 'dist/vue.d.ts is not what the shipped manifest generates: npm run build');
+});
+
+test('the shipped React and Vue types type-check in a consumer, strict, with every tag, attribute, property and event', async () => {
+  if (setup) throw setup;
+  const manifest = shipped();
   writeFileSync(join(app, 'consumer.tsx'), consumerSource(manifest));
   writeFileSync(
     join(app, 'tsconfig.json'),
@@ -169,7 +179,7 @@ test('React and Vue types generated from the shipped manifest type-check in a co
         skipLibCheck: false,
         skipDefaultLibCheck: true,
       },
-      files: ['consumer.tsx', 'react-types.ts', 'vue-types.ts'],
+      files: ['consumer.tsx'],
     }),
   );
   try {
