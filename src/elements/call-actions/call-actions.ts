@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized } from '@lit/localize';
 import { AdapterError } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
@@ -55,7 +54,6 @@ const unsupported = (): Promise<never> => Promise.reject(new AdapterError('not-s
  * @cssstate muted - The agent's microphone is muted on the call (the Mute button is pressed).
  * @cssstate pending - An action is waiting for the adapter.
  */
-@localized()
 export class CallActions extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

@@ -1,5 +1,5 @@
 import { html, nothing, svg } from 'lit';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { AdapterError } from '../../adapters/errors.js';
 import { AfterCallWorkLimitController } from '../../controllers/after-call-work.js';
 import { afterCallWorkSince } from '../../model/after-call-work.js';
@@ -101,7 +101,6 @@ const chevron = svg`<svg class="chevron" viewBox="0 0 16 16" aria-hidden="true" 
  * @cssstate after-call-work-exceeded - After-call work passed the policy's limit.
  * @cssstate menu-open - The participant action menu is open.
  */
-@localized()
 export class CallStatus extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

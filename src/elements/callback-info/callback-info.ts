@@ -1,6 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { DurationController } from '../../controllers/clock-ticker.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoItem, type CallbackInfoKey } from '../../model/callback-info.js';
@@ -39,7 +39,6 @@ import { styles } from './callback-info.styles.js';
  *
  * @cssstate empty - There is no interaction, or none of the configured items has a value.
  */
-@localized()
 export class CallbackInfo extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

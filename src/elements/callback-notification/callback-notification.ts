@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { callbackAdapterContext, clockContext, policyContext } from '../../context/index.js';
@@ -98,7 +98,6 @@ const clockIcon = svg`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" f
  * @cssstate expired - The offer went back to routing without an answer.
  * @cssstate error - The last action failed.
  */
-@localized()
 export class CallbackNotification extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 

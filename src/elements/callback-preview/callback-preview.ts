@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
@@ -103,7 +103,6 @@ const autoDialed = new WeakMap<object, Set<string>>();
  * @cssstate held - The contact is on hold.
  * @cssstate duplicate - Another open callback has the same number.
  */
-@localized()
 export class CallbackPreview extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

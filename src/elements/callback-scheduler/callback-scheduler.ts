@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { RescheduleRequest } from '../../adapters/callback-adapter.js';
 import { AdapterError, isAdapterError } from '../../adapters/errors.js';
 import { announce } from '../../controllers/announcer.js';
@@ -98,7 +98,6 @@ import { styles } from './callback-scheduler.styles.js';
  * @cssstate error - The last attempt was refused or failed, or a field's value cannot be taken.
  * @cssstate rescheduled - The callback service took the new time.
  */
-@localized()
 export class CallbackScheduler extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `scheduler.focus()` (a popup opening it) lands on its first field. */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { DialResult, HistoryEntry, Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -57,7 +57,6 @@ function rows(interaction: Interaction): Row[] {
  *
  * @cssstate empty - No entry yet.
  */
-@localized()
 export class CaseHistory extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

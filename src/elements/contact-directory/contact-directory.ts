@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { AdapterError, type AdapterErrorCode } from '../../adapters/errors.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { announce } from '../../controllers/announcer.js';
@@ -68,7 +68,6 @@ type Phase = 'idle' | 'checking' | 'saving';
  * @cssstate loading - Loading the contact named by `contact-id`.
  * @cssstate error - The last load or save failed.
  */
-@localized()
 export class ContactDirectory extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

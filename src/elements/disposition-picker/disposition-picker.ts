@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
@@ -70,7 +70,6 @@ const nativeEvent = (type: 'input' | 'change') => new Event(type, { bubbles: tru
  * @cssstate pending - Waiting for the callback service to store the code.
  * @cssstate error - Loading or storing failed.
  */
-@localized()
 export class DispositionPicker extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { RovingFocusController } from '../../controllers/roving-focus-controller.js';
@@ -55,7 +55,6 @@ import { styles } from './dtmf-keypad.styles.js';
  * @cssstate masked - Digits are masked.
  * @cssstate error - The last send failed.
  */
-@localized()
 export class DtmfKeypad extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `keypad.focus()` lands in the digits field (a popup opening the keypad focuses it so). */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
@@ -43,7 +43,6 @@ import { styles } from './interaction-note.styles.js';
  * @cssstate saving - Waiting for the callback service.
  * @cssstate error - The last save failed.
  */
-@localized()
 export class InteractionNote extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
   /** `note.focus()` lands in the field. */

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import type { CallbackInfoKey } from '../../model/callback-info.js';
 import { CallbackElement } from '../shared/callback-element.js';
@@ -26,7 +26,6 @@ import { styles } from './interaction-window.styles.js';
  *
  * @cssproperty --cb-interaction-window-column-size - Narrowest a column gets before the columns stack (default 16rem).
  */
-@localized()
 export class InteractionWindow extends InteractionElement {
   static override styles = [...CallbackElement.styles, styles];
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { DirectoryAdapter, ResponseQuery, StandardResponse } from '../../adapters/directory-adapter.js';
 import { announce } from '../../controllers/announcer.js';
 import { rovingIndex } from '../../controllers/roving-index.js';
@@ -59,7 +59,6 @@ type CopyStatus = 'idle' | 'copied' | 'failed';
  * @cssstate error - The last search failed.
  * @cssstate showing - A response is in the reading pane.
  */
-@localized()
 export class StandardResponses extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { DirectoryAdapter, DirectoryTarget } from '../../adapters/directory-adapter.js';
 import { clockContext, directoryAdapterContext } from '../../context/index.js';
 import { rovingIndex } from '../../controllers/roving-index.js';
@@ -60,7 +60,6 @@ const kindsConverter = {
  * @cssstate empty - The last search found nothing.
  * @cssstate error - The last search failed.
  */
-@localized()
 export class TeamCommunicator extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 

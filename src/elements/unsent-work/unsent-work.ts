@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import { announce } from '../../controllers/announcer.js';
@@ -61,7 +61,6 @@ const announced = new WeakMap<PendingWorkStore, Set<string>>();
  * @csspart confirm - The discard question with its Discard and Keep buttons.
  * @csspart error - Why the last Send failed.
  */
-@localized()
 export class UnsentWork extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 
