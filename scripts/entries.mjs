@@ -4,6 +4,7 @@
 // - `src/<tag>.ts` (top level, name with a hyphen, like every custom element name) registers one tag.
 // - `src/index.ts` registers every tag and re-exports everything.
 // - `src/adapters/index.ts` (contracts), `src/adapters/<name>/index.ts`, `src/model/index.ts`.
+// - `src/testing/index.ts`: `callback-elements/testing`, the contract suites (the adapter kit).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,8 @@ export function publicEntries(dir = root) {
     { subpath: './adapters.js', source: 'src/adapters/index.ts' },
     ...adapterNames.map((name) => ({ subpath: `./adapters/${name}.js`, source: `src/adapters/${name}/index.ts` })),
     { subpath: './model.js', source: 'src/model/index.ts' },
+    // The adapter kit: the contract suites every adapter here passes, for adapters written elsewhere.
+    { subpath: './testing', source: 'src/testing/index.ts' },
   ];
 }
 
