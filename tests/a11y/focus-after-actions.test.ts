@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { deepActive, focusPath, press, shiftTab, tabTo, type } from './keyboard.js';
 import '../helpers/lit-warnings.js';
+import { sendKeys } from '../helpers/keys.js';
 import { settled } from '../helpers/wait.js';
 
 /**
@@ -227,6 +228,41 @@ describe('focus after an action removes the focused control, in <callback-desk>'
     await press('ArrowRight');
     expect(isToolbarButton(deepActive()!), `arrow into the buttons (${focusPath()})`).to.equal(true);
     await expect(s.desk).to.be.accessible();
+  });
+
+  it('a callback accepted elsewhere (another window of the agent) while focus is in a window: that window stays, and focus with it', async () => {
+    const s = await setup();
+    const first = await offer(s);
+    await acceptByKeyboard(s);
+    await tabTo(isToolbarButton, 'the call toolbar');
+    await arrowTo('hold');
+    const was = deepActive();
+    const other = await offer(s, 'web-callback');
+    await s.cc.accept(other.id);
+    await settled(s.desk);
+    await waitUntil(() => deskRoot(s).querySelectorAll('[role=tab]').length === 2, 'a tab for each', { timeout: 3000 });
+    await settled(s.desk);
+    expectSafe();
+    expect(openWindow(s)?.id, 'the window the agent works in is still the one shown').to.equal(`window-${first.id}`);
+    expect(deepActive() === was, `focus where it was (${focusPath()})`).to.equal(true);
+  });
+
+  it('an offer accepted with the offer shortcut while focus is in a window: focus goes to the new window', async () => {
+    const s = await setup();
+    s.desk.setAttribute('offer-shortcuts', 'accept=Alt+Shift+A');
+    await offer(s);
+    await acceptByKeyboard(s);
+    await tabTo(isToolbarButton, 'the call toolbar');
+    const other = await offer(s, 'web-callback');
+    for (const m of ['Alt', 'Shift']) await sendKeys({ down: m });
+    await sendKeys({ press: 'KeyA' });
+    for (const m of ['Shift', 'Alt']) await sendKeys({ up: m });
+    await waitUntil(() => s.cc.getInteraction(other.id)?.state === 'ready-to-call', 'accepted', { timeout: 3000 });
+    await settled(s.desk);
+    await waitUntil(() => openWindow(s)?.id === `window-${other.id}`, 'its window shown', { timeout: 3000 });
+    await settled(s.desk);
+    expectSafe();
+    expect(deepActive() === openWindow(s), `focus on the new window (${focusPath()})`).to.equal(true);
   });
 
   it('Reject of a duplicate web callback: focus on the open preview', async () => {

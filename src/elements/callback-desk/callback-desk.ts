@@ -160,8 +160,17 @@ export class CallbackDesk extends CallbackElement {
 
   #active = new ActiveInteractionsController(this, () => (this.#ownership.owner ? this.callbackAdapter : undefined), {
     onAccepted: (interaction) => {
+      // The agent works in the window shown (focus in it) and this one was accepted elsewhere (the
+      // agent's Genesys Cloud window, another device): it gets its tab, the window and the focus
+      // stay. Switching would hide the focused control and drop focus to <body>.
+      const working = this.#workingIn();
+      if (working && working !== interaction.id && !this.#acceptingHere.has(interaction.id)) {
+        this.selectedId = working;
+        this.#welcome(interaction, false);
+        return;
+      }
       this.selectedId = interaction.id;
-      this.#welcome(interaction);
+      this.#welcome(interaction, !!working);
     },
     keep: (interaction) => this.#kept.kept.includes(interaction.id),
     // What the desk itself shows of an interaction (its tab and which window it gets); each window
@@ -172,8 +181,22 @@ export class CallbackDesk extends CallbackElement {
   /** Offers waiting for an answer: while one does, the idle line ("Offers appear here") is not shown. */
   #offers = new OfferQueueController(this, () => (this.#ownership.owner ? this.callbackAdapter : undefined));
 
+  /** Offers accepted from this desk's notification (its button or its shortcut), until the answer. */
+  readonly #acceptingHere = new Set<string>();
+
+  /** The interaction whose window has focus, if one does. */
+  #workingIn(): string | undefined {
+    const id = this.shadowRoot?.activeElement?.closest('[part=window]')?.id;
+    return id?.startsWith('window-') ? id.slice('window-'.length) : undefined;
+  }
+
   constructor() {
     super();
+    // Kept until the answer: the adapter tells the interaction accepted before it answers.
+    this.addEventListener('callback-accept', (e) => this.#acceptingHere.add(e.detail.interaction.id));
+    for (const type of ['callback-accepted', 'callback-error'] as const) {
+      this.addEventListener(type, (e) => e.detail.interaction && this.#acceptingHere.delete(e.detail.interaction.id));
+    }
     this.addEventListener('callback-done', (e) => this.#refocusAfterDone(e.detail.interaction.id));
     this.addEventListener('callback-open', (e) => this.#show(e.detail.interactionId));
     // The window goes with its interaction: the note the agent typed must not go with it.
@@ -301,11 +324,12 @@ export class CallbackDesk extends CallbackElement {
    * here (focus in the notification, or lost to the body) is taken into the new window; focus
    * anywhere else in the host page is left alone.
    */
-  #welcome(interaction: Interaction): void {
+  #welcome(interaction: Interaction, fromWindow: boolean): void {
     const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
     if (message) announce(message);
     const lost = document.activeElement === document.body;
-    if (!lost && this.shadowRoot?.activeElement?.localName !== 'callback-notification') return;
+    // Accepted with the offer shortcut from another window, which the new one replaces: focus follows.
+    if (!lost && !fromWindow && this.shadowRoot?.activeElement?.localName !== 'callback-notification') return;
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#window-${CSS.escape(interaction.id)}`)?.focus());
   }
 
