@@ -23,7 +23,7 @@ echo "== node tests (manifest, build)"
 node --test tests/node/
 echo "== build examples (React, Vue: bundled from the dist/ the node tests just built)"
 node scripts/build-examples.mjs
-echo "== build the docs site (site/, for tests/docs/site.test.ts)"
+echo "== build the docs site (site/, for tests/docs/)"
 node scripts/docs.mjs
 IP="$(command -v ip || true)"
 for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do

@@ -1,0 +1,4 @@
+import { describeElementPages } from './site.js';
+
+/** The docs site's element pages (tests/docs/site.ts says what is checked), part 2 of 3. */
+describeElementPages(1, 3);
