@@ -41,12 +41,17 @@ const control = async <T = unknown>(action: string, body: unknown = {}): Promise
 
 const status = document.getElementById('status')!;
 const queued = document.getElementById('queued')!;
+const queuedTitle = document.getElementById('queued-title')!;
 const created: string[] = [];
 
 /** The callbacks this page created that no agent has yet. */
 async function refresh(): Promise<void> {
   const all = await control<QueuedConversation[]>('conversations');
   const waiting = all.filter((c) => created.includes(c.id) && !c.participants.some((p) => p.purpose === 'agent' && p.state !== 'disconnected'));
+  // A Route to me that had focus goes with its callback: focus to the next one waiting, else to the
+  // list's heading, never to <body>.
+  const focusedId = queued.contains(document.activeElement) ? document.activeElement?.closest('li')?.dataset.id : undefined;
+  const focusedAt = focusedId ? [...queued.children].findIndex((li) => (li as HTMLElement).dataset.id === focusedId) : -1;
   queued.replaceChildren(
     ...waiting.map((c) => {
       const li = document.createElement('li');
@@ -65,6 +70,11 @@ async function refresh(): Promise<void> {
       return li;
     }),
   );
+  if (focusedAt >= 0) {
+    const items = [...queued.querySelectorAll<HTMLElement>('li')];
+    const same = items.find((li) => li.dataset.id === focusedId);
+    ((same ?? items[Math.min(focusedAt, items.length - 1)])?.querySelector('button') ?? queuedTitle).focus();
+  }
 }
 
 document.getElementById('create')!.addEventListener('submit', async (event) => {
