@@ -175,6 +175,11 @@ export class WrapUp {
       }),
     );
     globalThis.addEventListener?.('online', () => this.#recovered(), { signal: lifetime.signal });
+    // A page reloaded or closed sends nothing more. An adapter that outlives it (kept by the window
+    // around a desk in an iframe) still calls its listeners in Firefox and WebKit: this page's
+    // retry would race the next page's for the same kept work, the next page's would be refused
+    // and its host page would never hear `callback-done`.
+    globalThis.addEventListener?.('pagehide', (event) => (event as PageTransitionEvent).persisted || this.#close(), { signal: lifetime.signal });
     if (!this.store.loaded) void this.store.ready.then(() => (this.#changed(), this.#check()));
     // Already done when an element met it (after a reload): the kept work has nowhere to go.
     if (this.#lastState === 'done') this.#dropWorkOfDone();
