@@ -35,6 +35,38 @@ export interface MarkDoneRequest {
 
 export type AgentReadyState = 'ready' | 'not-ready';
 
+/** Why the agent is not ready: a code for the backend and reports, a label to show. */
+export interface NotReadyReason {
+  code: string;
+  label: string;
+  /**
+   * What the reason means beyond its label, for the elements to word it in the agent's language:
+   * `after-call-work` is the backend's after-call work (a work mode rather than a reason code).
+   */
+  kind?: 'after-call-work';
+}
+
+export interface ReadyStateOptions extends CallOptions {
+  /** Not ready for this reason: the `code` of one of the adapter's {@link CallbackAdapter.notReadyReasons}. */
+  reason?: string;
+}
+
+export interface NotReadyReasonsOptions extends CallOptions {
+  /** The agent's language (BCP 47), for backends that label reasons per language. */
+  locale?: string;
+}
+
+/** What a backend says of the agent's state on a channel beyond Ready / Not ready. */
+export interface ReadyStateDetail {
+  state: AgentReadyState;
+  /** Why not ready, as the backend has it (whoever chose it). */
+  reason?: NotReadyReason;
+  /** In after-call work (a backend's work mode). */
+  afterCallWork?: boolean;
+  /** Do Not Disturb is on: nothing is routed to the agent, whatever the state. */
+  dnd?: boolean;
+}
+
 /** Why an offer left the agent without an answer from them. */
 export type RevokeReason = 'expired' | 'revoked';
 
@@ -100,6 +132,21 @@ export interface CallbackAdapter {
   findOpenByNumber(number: string, options?: CallOptions): Promise<Interaction[]>;
 
   getReadyState(channel: Channel): AgentReadyState;
-  setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void>;
+  /** `options.reason`: why not ready, a code from `notReadyReasons` (ignored by adapters without them). */
+  setReadyState(channel: Channel, state: AgentReadyState, options?: ReadyStateOptions): Promise<void>;
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe;
+
+  /**
+   * The reasons the backend offers for going not ready (its configured reason codes, its presence
+   * definitions), each code accepted as `setReadyState`'s `reason`. Optional: without it the
+   * elements offer the page's reasons and keep the chosen one in the page.
+   */
+  notReadyReasons?(options?: NotReadyReasonsOptions): Promise<NotReadyReason[]>;
+  /**
+   * The agent's state on a channel as the backend reports it, with its reason, after-call work and
+   * Do Not Disturb; undefined for a channel it says no more of than `getReadyState`. Optional.
+   */
+  readyStateDetail?(channel: Channel): ReadyStateDetail | undefined;
+  /** Called each time `readyStateDetail` changes on a channel, its state or not. Optional, with it. */
+  onReadyStateDetail?(listener: (channel: Channel, detail: ReadyStateDetail) => void): Unsubscribe;
 }

@@ -33,7 +33,7 @@ describe('GenesysCloudCallbackAdapter: presence as the not-ready reasons', () =>
 
   it('lists the organisation\'s presences in the agent\'s language, without On Queue and Offline', async () => {
     s = await cloudAdapter();
-    const reasons = await s.adapter.notReadyReasons('es');
+    const reasons = await s.adapter.notReadyReasons({ locale: 'es' });
     expect(reasons.map((r) => r.code)).to.have.members(['available', 'away', 'away-training', 'break', 'meal', 'busy']);
     expect(reasons.find((r) => r.code === 'break')).to.deep.equal({ code: 'break', label: 'Descanso', systemPresence: 'Break' });
     expect(reasons.find((r) => r.code === 'away')?.label).to.equal('Away');

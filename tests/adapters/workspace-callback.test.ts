@@ -94,7 +94,7 @@ describe('WorkspaceCallbackAdapter: what reaches the Workspace API', () => {
 
   it('Ready and Not Ready with a reason code and a work mode follow DnStateChanged', async () => {
     await setUp();
-    expect(adapter.notReadyReasons()).to.deep.include({ code: '100', label: 'Lunch' });
+    expect(await adapter.notReadyReasons()).to.deep.include({ code: '100', label: 'Lunch' });
     await adapter.setReadyState('voice', 'ready');
     expect(await control('agent', { dn })).to.include({ agentState: 'Ready' });
     await adapter.setNotReady({ reasonCode: '110', workMode: 'AuxWork' });

@@ -607,6 +607,22 @@ export function createGenesysCloudServer() {
       if (method === 'PUT') setRouting(u, body.status);
       return [200, wire.routingStatus(u.id, u.routingStatus, u.since)];
     }
+    // The agent's utilization: how many interactions of each media type may be routed to them at
+    // once (0: none). `call` and `callback` only; other media types are kept as sent.
+    if ((m = path.match(/^\/api\/v2\/routing\/users\/([^/]+)\/utilization$/))) {
+      const u = findUser(m[1] === 'me' ? req.userId : m[1]);
+      u.utilization ??= { call: { maximumCapacity: 1, interruptableMediaTypes: [], includeNonAcd: false }, callback: { maximumCapacity: 1, interruptableMediaTypes: [], includeNonAcd: false } };
+      if (method === 'PUT') {
+        const sent = body.utilization;
+        if (!sent || typeof sent !== 'object') throw badRequest('utilization is required');
+        for (const [media, value] of Object.entries(sent)) {
+          const capacity = value?.maximumCapacity;
+          if (!Number.isInteger(capacity) || capacity < 0 || capacity > 25) throw badRequest(`maximumCapacity of ${media} must be 0 to 25`);
+          u.utilization[media] = { interruptableMediaTypes: [], includeNonAcd: false, ...value };
+        }
+      }
+      return [200, { utilization: structuredClone(u.utilization), level: 'Agent' }];
+    }
     if ((m = path.match(/^\/api\/v2\/users\/([^/]+)\/presences\/PURECLOUD$/))) {
       const u = findUser(m[1] === 'me' ? req.userId : m[1]);
       if (method === 'PATCH') setPresence(u, body.presenceDefinition?.id);

@@ -6,6 +6,9 @@ import type {
   CallbackCapabilities,
   CallOptions,
   MarkDoneRequest,
+  NotReadyReasonsOptions,
+  ReadyStateDetail,
+  ReadyStateOptions,
   RescheduleRequest,
 } from '../callback-adapter.js';
 import { applicable, CallFollower } from '../call-follower.js';
@@ -61,6 +64,11 @@ export interface CreateCallbackRequest {
   data?: Readonly<Record<string, string>>;
 }
 
+/** The utilization media type each channel is routed as. */
+const MEDIA: Readonly<Record<Channel, string>> = Object.freeze({ voice: 'call', 'web-callback': 'callback' });
+const CHANNELS: readonly Channel[] = ['voice', 'web-callback'];
+/** Presences that are no reason for being not ready. */
+const NO_REASON = new Set(['On Queue', 'Available', 'Idle']);
 const ON_QUEUE = 'IDLE';
 const OFF_QUEUE = 'OFF_QUEUE';
 
@@ -106,6 +114,12 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   #presence: { definitionId: string; systemPresence?: string } | undefined;
   readonly #presenceChanges = new Emitter<[GenesysCloudPresence | undefined]>();
   #onQueue = false;
+  /** Each channel's routing capacity (the user's utilization): 0 = not routed, whatever the routing status. */
+  readonly #capacity = new Map<Channel, number>();
+  /** The presence definitions as last listed, for their labels. */
+  #definitions: GenesysCloudPresence[] = [];
+  readonly #details = new Emitter<[Channel, ReadyStateDetail]>();
+  readonly #lastDetails = new Map<Channel, string>();
   /** The routing status's start time this adapter last set or read: older events are stale. */
   #routingSince = -Infinity;
 
@@ -152,6 +166,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
       this.session.onPresence((change) => {
         this.#presence = change;
         this.#presenceChanges.emit(this.presence());
+        this.#tellDetails();
       }),
     );
   }
@@ -159,8 +174,15 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** Opens the notification channel, reads the agent's conversations and routing status. */
   async connect(): Promise<void> {
     await this.session.start();
-    const status = await this.session.http.send<Models.RoutingStatus>({ method: 'GET', path: `/api/v2/users/${encodeURIComponent(this.session.userId)}/routingstatus` });
+    const user = encodeURIComponent(this.session.userId);
+    const utilization = await this.session.http.send<Models.AgentMaxUtilizationResponse>({ method: 'GET', path: `/api/v2/routing/users/${user}/utilization` });
+    this.#readCapacity(utilization);
+    const presence = await this.session.http.send<Models.UserPresence>({ method: 'GET', path: `/api/v2/users/${user}/presences/PURECLOUD` });
+    const definition = presence?.presenceDefinition;
+    if (definition?.id) this.#presence = { definitionId: definition.id, ...(definition.systemPresence ? { systemPresence: definition.systemPresence } : {}) };
+    const status = await this.session.http.send<Models.RoutingStatus>({ method: 'GET', path: `/api/v2/users/${user}/routingstatus` });
     this.#routingEvent(status?.status, status?.startTime);
+    this.#publishReady();
   }
 
   /** Conversation ids are unique per Genesys Cloud region (organisation). */
@@ -389,12 +411,22 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
 
   /**
    * Genesys Cloud has one routing status for every media: the agent is On queue (`IDLE`) while any
-   * channel is ready here, Off queue when none is. The per-channel state is kept here.
+   * channel is ready, Off queue when none is. Which channels are routed is the user's utilization
+   * on the service (`PUT /api/v2/routing/users/{id}/utilization`: a channel not ready has capacity
+   * 0 for its media type, `call` or `callback`), so both are read back from the service after a
+   * reload. Not ready with `options.reason` (a presence definition's id from
+   * {@link notReadyReasons}) sets that presence, which takes the agent off queue on every channel.
    */
-  async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
+  async setReadyState(channel: Channel, state: AgentReadyState, options?: ReadyStateOptions): Promise<void> {
     throwIfAborted(options?.signal);
+    if (state === 'not-ready' && options?.reason) return this.setNotReady(options.reason, options);
     const other: Channel = channel === 'voice' ? 'web-callback' : 'voice';
-    const onQueue = state === 'ready' || this.#ledger.getReadyState(other) === 'ready';
+    const wanted = new Map(CHANNELS.map((c) => [c, this.#capacity.get(c) ?? 1]));
+    wanted.set(channel, state === 'ready' ? Math.max(1, wanted.get(channel)!) : 0);
+    // Going on queue for one channel: the other, not ready while off queue, stays so.
+    if (state === 'ready' && !this.#onQueue) wanted.set(other, 0);
+    if (CHANNELS.some((c) => wanted.get(c) !== (this.#capacity.get(c) ?? 1))) await this.#putCapacity(wanted, options);
+    const onQueue = state === 'ready' || this.getReadyState(other) === 'ready';
     if (onQueue !== this.#onQueue) {
       const status = await this.session.http.send<Models.RoutingStatus>({
         method: 'PUT',
@@ -406,11 +438,60 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
       const since = status?.startTime ? Date.parse(status.startTime) : NaN;
       if (!Number.isNaN(since)) this.#routingSince = Math.max(this.#routingSince, since);
     }
-    this.#ledger.setReadyState(channel, state);
+    this.#publishReady();
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
     return this.#ledger.onReadyState(listener);
+  }
+
+  /** On queue or not on the channel, with the presence as the reason while off queue. */
+  readyStateDetail(channel: Channel): ReadyStateDetail {
+    const state = this.getReadyState(channel);
+    const p = this.#presence;
+    if (state === 'ready' || this.#onQueue || !p || NO_REASON.has(p.systemPresence ?? '')) return { state };
+    const known = this.#definitions.find((d) => d.code === p.definitionId);
+    return { state, reason: known ? { code: known.code, label: known.label } : { code: p.definitionId, label: p.systemPresence ?? p.definitionId } };
+  }
+
+  onReadyStateDetail(listener: (channel: Channel, detail: ReadyStateDetail) => void): Unsubscribe {
+    return this.#details.on(listener);
+  }
+
+  #readCapacity(utilization: Models.AgentMaxUtilizationResponse | undefined): void {
+    for (const channel of CHANNELS) {
+      const capacity = utilization?.utilization?.[MEDIA[channel]]?.maximumCapacity;
+      if (typeof capacity === 'number') this.#capacity.set(channel, capacity);
+    }
+  }
+
+  async #putCapacity(wanted: ReadonlyMap<Channel, number>, options?: CallOptions): Promise<void> {
+    const utilization: Record<string, Models.MediaUtilization> = {};
+    for (const c of CHANNELS) utilization[MEDIA[c]] = { maximumCapacity: wanted.get(c)! };
+    const answer = await this.session.http.send<Models.AgentMaxUtilizationResponse>({
+      method: 'PUT',
+      path: `/api/v2/routing/users/${encodeURIComponent(this.session.userId)}/utilization`,
+      body: { utilization } satisfies Models.UtilizationRequest,
+      signal: options?.signal,
+    });
+    for (const [c, capacity] of wanted) this.#capacity.set(c, capacity);
+    this.#readCapacity(answer);
+  }
+
+  /** Each channel's state from the routing status and its capacity, told to subscribers when it changed. */
+  #publishReady(): void {
+    for (const channel of CHANNELS) this.#ledger.setReadyState(channel, this.#onQueue && (this.#capacity.get(channel) ?? 1) > 0 ? 'ready' : 'not-ready');
+    this.#tellDetails();
+  }
+
+  #tellDetails(): void {
+    for (const channel of CHANNELS) {
+      const detail = this.readyStateDetail(channel);
+      const key = JSON.stringify(detail);
+      if (this.#lastDetails.get(channel) === key) continue;
+      this.#lastDetails.set(channel, key);
+      this.#details.emit(channel, detail);
+    }
   }
 
   /** Stops listening; the session is stopped too unless it was given. */
@@ -420,6 +501,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     this.#ledger.stopOfferTimers();
     this.#ledger.clearListeners();
     this.#presenceChanges.clear();
+    this.#details.clear();
     if (this.#ownSession) this.session.stop();
   }
 
@@ -430,23 +512,27 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
    * /api/v2/presencedefinitions`), labelled in `language` (e.g. `es`) when the organisation gave
    * one. On queue, Offline and Idle are left out.
    */
-  async notReadyReasons(language = 'en_US', options?: CallOptions): Promise<GenesysCloudPresence[]> {
-    throwIfAborted(options?.signal);
+  async notReadyReasons(options: NotReadyReasonsOptions = {}): Promise<GenesysCloudPresence[]> {
+    throwIfAborted(options.signal);
+    const language = options.locale ?? 'en_US';
     const listing = await this.session.http.send<Models.OrganizationPresenceEntityListing>({
       method: 'GET',
       path: '/api/v2/presencedefinitions',
       query: { pageSize: 100 },
-      signal: options?.signal,
+      signal: options.signal,
     });
     const lang = language.replace('-', '_');
     const base = lang.split('_')[0]!;
-    return (listing?.entities ?? [])
+    this.#definitions = (listing?.entities ?? [])
       .filter((p) => p.id && !p.deactivated && !['On Queue', 'Offline', 'Idle'].includes(p.systemPresence ?? ''))
       .map((p) => ({
         code: p.id!,
         label: p.languageLabels?.[lang] ?? p.languageLabels?.[base] ?? p.name ?? p.systemPresence ?? p.id!,
         systemPresence: p.systemPresence ?? '',
       }));
+    this.#lastDetails.clear();
+    this.#tellDetails();
+    return this.#definitions.map((d) => ({ ...d }));
   }
 
   /**
@@ -464,8 +550,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     const definition = presence?.presenceDefinition;
     this.#presence = { definitionId: definition?.id ?? code, ...(definition?.systemPresence ? { systemPresence: definition.systemPresence } : {}) };
     this.#onQueue = false;
-    this.#ledger.setReadyState('voice', 'not-ready');
-    this.#ledger.setReadyState('web-callback', 'not-ready');
+    this.#publishReady();
     this.#presenceChanges.emit(this.presence());
   }
 
@@ -689,8 +774,6 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     const onQueue = status !== OFF_QUEUE;
     if (onQueue === this.#onQueue) return;
     this.#onQueue = onQueue;
-    const state: AgentReadyState = onQueue ? 'ready' : 'not-ready';
-    this.#ledger.setReadyState('voice', state);
-    this.#ledger.setReadyState('web-callback', state);
+    this.#publishReady();
   }
 }

@@ -9,6 +9,10 @@ import type {
   CallbackCapabilities,
   CallOptions,
   MarkDoneRequest,
+  NotReadyReason,
+  NotReadyReasonsOptions,
+  ReadyStateDetail,
+  ReadyStateOptions,
   RescheduleRequest,
 } from '../callback-adapter.js';
 import { Emitter } from '../emitter.js';
@@ -46,10 +50,10 @@ export interface WorkspaceUserDataKeys {
 export const DEFAULT_USER_DATA_KEYS: Readonly<WorkspaceUserDataKeys> = Object.freeze({ disposition: 'DispositionCode', note: 'Comment' });
 
 /** A Not Ready reason the server's configuration gives (its action codes of type NotReady). */
-export interface WorkspaceNotReadyReason {
-  code: string;
-  label: string;
-}
+export type WorkspaceNotReadyReason = NotReadyReason;
+
+/** The reason code `setReadyState` takes for Not Ready in after-call work (the `AfterCallWork` work mode). */
+export const AFTER_CALL_WORK_REASON = 'AfterCallWork';
 
 /** The agent's voice DN as the last `DnStateChanged` said. */
 export interface WorkspaceAgentState {
@@ -102,6 +106,9 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
   readonly #o: WorkspaceCallbackOptions;
   readonly #keys: WorkspaceUserDataKeys;
   readonly #voiceState = new Emitter<[Channel, AgentReadyState]>();
+  readonly #voiceDetail = new Emitter<[Channel, ReadyStateDetail]>();
+  /** The voice DN's detail as last told (what changed is told again). */
+  #lastDetail = '';
   readonly #dnWaiters = new Set<(dn: WireDn) => void>();
   readonly #stop: Unsubscribe[];
   /** Web callbacks that came as workitems, by interaction id. */
@@ -130,6 +137,11 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
         if (message.messageType !== 'DnStateChanged' || !('dn' in message)) return;
         const state: AgentReadyState = message.dn.agentState === 'Ready' ? 'ready' : 'not-ready';
         for (const waiter of [...this.#dnWaiters]) waiter(message.dn);
+        const detail = this.readyStateDetail('voice');
+        if (detail && JSON.stringify(detail) !== this.#lastDetail) {
+          this.#lastDetail = JSON.stringify(detail);
+          this.#voiceDetail.emit('voice', detail);
+        }
         if (state === this.#voiceReady) return;
         this.#voiceReady = state;
         this.#voiceState.emit('voice', state);
@@ -263,14 +275,20 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
     return channel === 'voice' ? this.#voiceReady : this.#inner.getReadyState(channel);
   }
 
-  async setReadyState(channel: Channel, state: AgentReadyState, options?: CallOptions): Promise<void> {
+  /**
+   * Voice: the DN's agent state; Not Ready with `options.reason`, a reason code of
+   * {@link notReadyReasons} (`AfterCallWork`: the after-call work mode). Web callback: the agent's
+   * workitem media state.
+   */
+  async setReadyState(channel: Channel, state: AgentReadyState, options?: ReadyStateOptions): Promise<void> {
     if (channel === 'web-callback') {
       throwIfAborted(options?.signal);
       await this.telephony.session.http.send({ method: 'POST', path: `/media/workitem/${state === 'ready' ? 'ready' : 'not-ready'}`, body: {} });
     }
     if (channel !== 'voice') return this.#inner.setReadyState(channel, state, options);
     if (state === 'ready') await this.#setDn('/voice/ready', {}, (dn) => dn.agentState === 'Ready', options);
-    else await this.setNotReady({}, options);
+    else if (options?.reason === AFTER_CALL_WORK_REASON) await this.setNotReady({ workMode: 'AfterCallWork' }, options);
+    else await this.setNotReady(options?.reason ? { reasonCode: options.reason } : {}, options);
   }
 
   onReadyState(listener: (channel: Channel, state: AgentReadyState) => void): Unsubscribe {
@@ -304,8 +322,33 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
     await this.#setDn(on ? '/voice/dnd-on' : '/voice/dnd-off', {}, (dn) => (dn.dnd === 'On') === on, options);
   }
 
-  /** The Not Ready reasons the server's configuration gives. */
-  notReadyReasons(): WorkspaceNotReadyReason[] {
+  /**
+   * The Not Ready reasons the server's configuration gives (read at initialization), and After-call
+   * work (`kind: 'after-call-work'`: the work mode, which the elements word themselves).
+   */
+  async notReadyReasons(options?: NotReadyReasonsOptions): Promise<WorkspaceNotReadyReason[]> {
+    throwIfAborted(options?.signal);
+    return [...this.#configuredReasons(), { code: AFTER_CALL_WORK_REASON, label: 'After-call work', kind: 'after-call-work' }];
+  }
+
+  /** The voice DN's state with its reason code, after-call work and DND, as `DnStateChanged` last said. */
+  readyStateDetail(channel: Channel): ReadyStateDetail | undefined {
+    const dn = this.telephony.session.dn;
+    if (channel !== 'voice' || !dn) return undefined;
+    const state: AgentReadyState = dn.agentState === 'Ready' ? 'ready' : 'not-ready';
+    const afterCallWork = state === 'not-ready' && dn.agentWorkMode === 'AfterCallWork';
+    const code = state === 'not-ready' ? dn.reasonCode : undefined;
+    const reason = afterCallWork && !code
+      ? { code: AFTER_CALL_WORK_REASON, label: 'After-call work', kind: 'after-call-work' as const }
+      : code ? (this.#configuredReasons().find((r) => r.code === code) ?? { code, label: code }) : undefined;
+    return { state, ...(reason ? { reason } : {}), afterCallWork, dnd: dn.dnd === 'On' };
+  }
+
+  onReadyStateDetail(listener: (channel: Channel, detail: ReadyStateDetail) => void): Unsubscribe {
+    return this.#voiceDetail.on(listener);
+  }
+
+  #configuredReasons(): NotReadyReason[] {
     return (this.telephony.session.configuration.actionCodes ?? [])
       .filter((c) => !c.type || c.type === 'NotReady')
       .map((c) => ({ code: c.code, label: c.name }));

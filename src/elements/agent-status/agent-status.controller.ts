@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-adapter.js';
+import type { AgentReadyState, CallbackAdapter, ReadyStateDetail } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Channel } from '../../model/interaction.js';
@@ -15,6 +15,8 @@ export interface AgentStatusBinding {
   /** For the action timeout; the system clock by default. */
   clock?: Clock | undefined;
   policy?: Partial<Policy> | undefined;
+  /** The agent's language, for an adapter that labels its not-ready reasons per language. */
+  locale?: string | undefined;
 }
 
 export interface AgentStatusListeners {
@@ -52,6 +54,8 @@ export class AgentStatusController implements ReactiveController {
   readonly #binding = new LifetimeScope(this.#lifetime);
   #ready = new Map<Channel, AgentReadyState>();
   #status: RegistrationStatus | undefined;
+  /** The adapter's not-ready reasons: undefined without them (or until they are read), [] when they could not be read. */
+  #adapterReasons: readonly NotReadyReason[] | undefined;
 
   constructor(host: ReactiveControllerHost, config: () => AgentStatusBinding, listeners: AgentStatusListeners = {}) {
     this.#host = host;
@@ -73,9 +77,37 @@ export class AgentStatusController implements ReactiveController {
     return this.#ready.get(channel);
   }
 
-  /** The reason chosen for being not ready on a channel, when it was chosen in this page. */
+  /**
+   * The not-ready reasons the callback adapter offers (its backend's reason codes or presences),
+   * once read; undefined for an adapter without them.
+   */
+  get adapterReasons(): readonly NotReadyReason[] | undefined {
+    return this.#adapterReasons;
+  }
+
+  /** Whether the adapter offers its own not-ready reasons (read or still being read). */
+  get offersReasons(): boolean {
+    return typeof this.#adapter?.notReadyReasons === 'function';
+  }
+
+  /** What the adapter reports beyond the state on a channel (its reason, after-call work, DND). */
+  detail(channel: Channel): ReadyStateDetail | undefined {
+    return this.#adapter?.readyStateDetail?.(channel);
+  }
+
+  /**
+   * Why the agent is not ready on a channel: the backend's reason, when the adapter reports one,
+   * else the reason chosen in this page.
+   */
   reason(channel: Channel): NotReadyReason | undefined {
-    return this.#adapter && this.readyState(channel) === 'not-ready' ? reasons.get(this.#adapter)?.get(channel) : undefined;
+    if (!this.#adapter || this.readyState(channel) !== 'not-ready') return undefined;
+    const reported = this.detail(channel);
+    if (reported) {
+      const reason = reported.reason;
+      // The label as the reasons list has it (in the agent's language), when the report has none better.
+      return reason ? (this.#adapterReasons?.find((r) => r.code === reason.code) ?? reason) : undefined;
+    }
+    return reasons.get(this.#adapter)?.get(channel);
   }
 
   /** The phone's registration, or undefined without a telephony adapter. */
@@ -92,9 +124,11 @@ export class AgentStatusController implements ReactiveController {
     // Stored first: the adapter announces the change before its promise settles.
     if (state === 'not-ready' && reason) store.set(channel, reason);
     else store.delete(channel);
+    // Only a reason of the adapter's own goes to it: a page's reason means nothing to the backend.
+    const code = state === 'not-ready' && reason && this.#adapterReasons?.some((r) => r.code === reason.code) ? reason.code : undefined;
     try {
       const { clock, policy } = this.#config();
-      await withTimeout((signal) => adapter.setReadyState(channel, state, { signal }), {
+      await withTimeout((signal) => adapter.setReadyState(channel, state, code ? { signal, reason: code } : { signal }), {
         clock: clock ?? systemClock,
         ms: actionTimeout('agent-state-change', policy),
         what: 'agent-state-change',
@@ -131,6 +165,7 @@ export class AgentStatusController implements ReactiveController {
     this.#adapter = this.#telephony = undefined;
     this.#ready.clear();
     this.#status = undefined;
+    this.#adapterReasons = undefined;
   }
 
   #bind(): void {
@@ -149,6 +184,28 @@ export class AgentStatusController implements ReactiveController {
         if (previous !== state) this.#listeners.onReadyState?.(channel, state, previous);
       }),
     );
+    this.#binding.subscribe(() =>
+      adapter?.onReadyStateDetail?.(() => {
+        this.#host.requestUpdate();
+      }),
+    );
+    if (adapter?.notReadyReasons) {
+      const signal = this.#binding.signal;
+      const { locale } = this.#config();
+      adapter.notReadyReasons({ signal, ...(locale ? { locale } : {}) }).then(
+        (list) => {
+          if (signal.aborted || this.#adapter !== adapter) return;
+          this.#adapterReasons = list.map((r) => ({ ...r }));
+          this.#host.requestUpdate();
+        },
+        () => {
+          if (signal.aborted || this.#adapter !== adapter) return;
+          // Unreadable: Not ready without a reason rather than reasons the backend would refuse.
+          this.#adapterReasons = [];
+          this.#host.requestUpdate();
+        },
+      );
+    }
     this.#status = telephony?.status();
     this.#binding.subscribe(() =>
       telephony?.onStatus((status) => {

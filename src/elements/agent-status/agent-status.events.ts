@@ -1,11 +1,8 @@
-import type { AgentReadyState } from '../../adapters/callback-adapter.js';
+import type { AgentReadyState, NotReadyReason } from '../../adapters/callback-adapter.js';
 import type { Channel } from '../../model/interaction.js';
 
-/** Why the agent is not ready: a code for reporting and a label to show. */
-export interface NotReadyReason {
-  code: string;
-  label: string;
-}
+/** Why the agent is not ready: a code for reporting and a label to show (the adapter's type). */
+export type { NotReadyReason };
 
 export interface AgentStateDetail {
   channel: Channel;

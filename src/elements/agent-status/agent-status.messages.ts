@@ -16,6 +16,11 @@ export function defaultNotReadyReasons(): NotReadyReason[] {
   ];
 }
 
+/** A backend's after-call work, offered as a not-ready reason. */
+export function afterCallWorkReasonLabel(): string {
+  return msg('After-call work', { id: 'agent-status.reason.after-call-work' });
+}
+
 export function channelLabel(channel: Channel): string {
   switch (channel) {
     case 'voice':

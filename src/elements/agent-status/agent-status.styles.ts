@@ -52,6 +52,10 @@ export const styles = css`
   .reason {
     color: var(--_fg);
   }
+  .dnd {
+    font-weight: 600;
+    color: var(--_not-ready);
+  }
   .after-call-work {
     font-weight: 600;
     color: var(--_warning);

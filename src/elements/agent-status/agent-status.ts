@@ -20,6 +20,7 @@ import { adapterErrorMessage } from '../../messages/messages.js';
 import { AgentStatusController } from './agent-status.controller.js';
 import { AgentStateChangedEvent, AgentStateChangeEvent, type NotReadyReason } from './agent-status.events.js';
 import {
+  afterCallWorkReasonLabel,
   channelLabel,
   defaultNotReadyReasons,
   readyAnnouncement,
@@ -30,6 +31,11 @@ import {
 import { styles } from './agent-status.styles.js';
 
 const CHANNELS: readonly Channel[] = ['voice', 'web-callback'];
+
+/** A reason as the agent reads it: one the adapter marks as after-call work in the agent's language. */
+function localizedReason(reason: NotReadyReason): NotReadyReason {
+  return reason.kind === 'after-call-work' ? { ...reason, label: afterCallWorkReasonLabel() } : reason;
+}
 
 /** Reads `channels="voice, web-callback"`; unknown names are ignored. */
 const channelsConverter = {
@@ -68,6 +74,7 @@ const channelsConverter = {
  * @csspart phone - The phone registration line.
  * @csspart phone-status - The registration status text.
  * @csspart after-call-work - A channel's "After-call work" and its timer.
+ * @csspart dnd - "Do not disturb", while the backend reports it on a channel.
  *
  * @cssproperty --cb-agent-status-ready-color - Colour of Ready and of a registered phone.
  * @cssproperty --cb-agent-status-not-ready-color - Colour of Not ready and of an offline phone.
@@ -97,10 +104,17 @@ export class AgentStatus extends CallbackElement {
   /** Channels to show, in order. Attribute: comma-separated (`voice`, `web-callback`). */
   @property({ converter: channelsConverter }) channels: Channel[] = [...CHANNELS];
 
-  /** Reasons to choose from when going Not ready; default Break, Meeting, After-call work, Training. */
+  /**
+   * Reasons to choose from when going Not ready. Unset: the callback adapter's own (its backend's
+   * reason codes or presences, when it offers them: the chosen one reaches the backend), else
+   * Break, Meeting, After-call work, Training (kept in the page).
+   */
   @property({ attribute: false })
   get reasons(): readonly NotReadyReason[] {
-    return this.#reasons ?? defaultNotReadyReasons();
+    if (this.#reasons) return this.#reasons;
+    const offered = this.#status.adapterReasons;
+    if (offered) return offered.map(localizedReason);
+    return this.#status.offersReasons ? [] : defaultNotReadyReasons();
   }
   set reasons(value: readonly NotReadyReason[] | undefined) {
     const old = this.#reasons;
@@ -148,12 +162,14 @@ export class AgentStatus extends CallbackElement {
       telephony: this.telephony ?? this.contextTelephony,
       clock: this.clock ?? this.contextClock,
       policy: mergePolicy((this.adapter ?? this.contextAdapter)?.policy, this.contextPolicy),
+      locale: this.locale,
     }),
     {
       onReadyState: (channel, state) => {
         if (this.errors[channel]) this.errors = { ...this.errors, [channel]: '' };
         if (state !== 'ready' && this.picking === channel) this.#close(channel);
-        announce(readyAnnouncement(channel, state, this.#status.reason(channel)));
+        const reason = this.#status.reason(channel);
+        announce(readyAnnouncement(channel, state, reason && localizedReason(reason)));
       },
       onStatus: (status, previous) => this.#statusChanged(status, previous),
     },
@@ -192,8 +208,13 @@ export class AgentStatus extends CallbackElement {
     if (message) announce(message);
   }
 
+  /** Whether going Not ready asks for a reason: there are reasons, or the adapter's are still being read. */
+  get #asks(): boolean {
+    return this.reasons.length > 0 || (!this.#reasons && this.#status.offersReasons && !this.#status.adapterReasons);
+  }
+
   #open(channel: Channel): void {
-    if (!this.reasons.length) {
+    if (!this.#asks) {
       void this.#change(channel, 'not-ready');
       return;
     }
@@ -297,18 +318,21 @@ export class AgentStatus extends CallbackElement {
   #renderChannel(channel: Channel, afterCallWork: Map<Channel, number>) {
     const state = this.readyState(channel) ?? 'not-ready';
     const acwSince = afterCallWork.get(channel);
-    const reason = this.#status.reason(channel);
+    const reported = this.#status.reason(channel);
+    const reason = reported && localizedReason(reported);
+    const dnd = !!this.#status.detail(channel)?.dnd;
     const busy = this.pending.has(channel);
     const picking = this.picking === channel;
     const error = this.errors[channel] ?? '';
     const ready = state === 'ready';
-    const asks = this.reasons.length > 0;
+    const asks = this.#asks;
     return html`
       <div part="channel" class="channel" role="group" aria-labelledby="name-${channel}" data-channel=${channel}>
         <span id="name-${channel}" class="name">${channelLabel(channel)}</span>
         <span part="state" class="state ${state}">
           ${readyStateLabel(state)} ${reason ? html`<span class="reason">(${reason.label})</span>` : nothing}
         </span>
+        ${dnd ? html`<span part="dnd" class="dnd">${msg('Do not disturb', { id: 'agent-status.dnd' })}</span>` : nothing}
         ${acwSince !== undefined ? this.#renderAfterCallWork(acwSince) : nothing}
         <!-- Named "Set not ready… Voice": the channel tells the two toggles apart for a screen reader. -->
         <button

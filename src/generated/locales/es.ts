@@ -46,6 +46,7 @@
 'agent-status.channel.web-callback': `Devolución de llamada web`,
 'agent-status.choose-reason': `Elija un motivo…`,
 'agent-status.confirm': `Confirmar`,
+'agent-status.dnd': `No molestar`,
 'agent-status.label': `Estado del agente`,
 'agent-status.not-ready': `No listo`,
 'agent-status.phone': `Teléfono`,
