@@ -802,6 +802,18 @@ export function createGenesysCloudServer() {
     }
   }
 
+  /**
+   * The connection breaks on the way back: the answer's head and the start of its body arrive,
+   * then the socket closes. Not before any byte of an answer: Firefox sends a GET (and any request
+   * on a reused connection) again by itself when its connection closes before an answer starts,
+   * up to 10 times, so the page would see a success, or the log more requests than the page made.
+   */
+  function cut(res) {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
+    res.write('{', () => res.socket?.destroy());
+  }
+
   function respond(res, status, body, headers = {}) {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(status, { ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...headers });
@@ -854,7 +866,7 @@ export function createGenesysCloudServer() {
         const applied = rule.apply ? await settle(api(req, url)) : undefined;
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
         if (rule.drop) {
-          req.socket.destroy();
+          cut(res);
           return;
         }
         if (rule.status) {

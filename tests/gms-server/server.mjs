@@ -283,6 +283,18 @@ export function createGmsServer() {
     throw new HttpFailure(404, EXCEPTIONS.notFound, `No resource ${req.method} ${path}`);
   }
 
+  /**
+   * The connection breaks on the way back: the answer's head and the start of its body arrive,
+   * then the socket closes. Not before any byte of an answer: Firefox sends a GET (and any request
+   * on a reused connection) again by itself when its connection closes before an answer starts,
+   * up to 10 times, so the page would see a success, or the log more requests than the page made.
+   */
+  function cut(res) {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
+    res.write('{', () => res.socket?.destroy());
+  }
+
   function send(res, status, body) {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -331,7 +343,7 @@ export function createGmsServer() {
         const applied = rule.apply ? await settle(route(req, url)) : undefined;
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
         if (rule.drop) {
-          req.socket.destroy();
+          cut(res);
           return;
         }
         if (rule.status) {
