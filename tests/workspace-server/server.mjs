@@ -769,6 +769,18 @@ export function createWorkspaceServer({ realTime = false } = {}) {
   }
 
   // ---- HTTP -----------------------------------------------------------------------------------
+  /**
+   * The connection breaks on the way back: the answer's head and the start of its body arrive,
+   * then the socket closes. Not before any byte of an answer: Firefox sends a GET again by itself
+   * when its connection closes before an answer starts (up to 10 times, on a fresh connection too),
+   * so the page would see a success, or the log more requests than the page made.
+   */
+  function cut(res) {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
+    res.write('{', () => res.socket?.destroy());
+  }
+
   function send(res, status, body, headers = {}) {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
@@ -848,7 +860,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       // `apply`: the work is done first and the fault hits the answer only.
       const applied = rule.apply ? await settle(() => route(req, url)) : undefined;
       if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
-      if (rule.drop) return void req.socket.destroy();
+      if (rule.drop) return void cut(res);
       if (rule.status) return void send(res, rule.status, { status: { code: rule.status, message: rule.message ?? 'Scripted failure' } });
       if (applied) return void answer(res, applied);
     }
