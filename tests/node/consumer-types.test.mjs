@@ -4,7 +4,9 @@
 // generates from the custom-elements.json it ships, and type-checks under strict TypeScript a file
 // that imports them from the package and uses every tag with every attribute, property and event the
 // manifest lists, against the package's own .d.ts files. Also: every module path in the shipped
-// manifest is in the tarball, and the VS Code custom data ships.
+// manifest is in the tarball, and the VS Code custom data ships. And the adapter kit: the same file
+// type-checks a use of `callback-elements/testing` (with no test runner's types), and Node imports it
+// by name and lists the contract suites' tests as data.
 //
 // The tarball is packed from dist/ as tests/node/build.test.mjs left it (node --test runs the files
 // one after another on this machine); without a dist/, it builds first. The package's dependencies
@@ -86,6 +88,7 @@ function consumerSource(manifest) {
     "import { SimulatedContactCenter } from 'callback-elements/adapters/simulated.js';",
     "import type { CallbackElementsJsx } from 'callback-elements/react';",
     "import type * as Vue from 'callback-elements/vue';",
+    "import { runLinkedContract, type LinkedHarness, type TestRunner } from 'callback-elements/testing';",
     '',
     '/** Compiles only when `K` is a key of `T`. */',
     'type Has<T, K extends keyof T> = K;',
@@ -144,6 +147,13 @@ function consumerSource(manifest) {
     "// @ts-expect-error: not a disposition mode",
     "export const vueWrongMode: Vue.CallbackDeskVueProps = { dispositionMode: 'grid' };",
     '',
+    '// The adapter kit, as a test file of a third-party adapter uses it (no test runner types here).',
+    'declare const runner: TestRunner;',
+    'declare const linked: () => Promise<LinkedHarness>;',
+    "runLinkedContract(runner, 'my callback adapter + my phone', linked);",
+    "// @ts-expect-error: the harness factory comes after the suite's name",
+    'runLinkedContract(runner, linked);',
+    '',
   );
   return lines.join('\n');
 }
@@ -187,4 +197,21 @@ test('the shipped React and Vue types type-check in a consumer, strict, with eve
   } catch (error) {
     assert.fail(`the consumer does not type-check:\n${error.stdout}${error.stderr}`);
   }
+});
+
+test('callback-elements/testing: a consumer imports the contract suites by name in Node, with no test runner, and gets their tests as data', async () => {
+  if (setup) throw setup;
+  const script = [
+    "import * as kit from 'callback-elements/testing';",
+    "const unused = () => { throw new Error('not run'); };",
+    "const titles = (suite) => kit.contractCases(unused, (runner) => kit[suite](runner, 'mine', unused)).map((c) => c.fullTitle);",
+    "const suites = ['runCallbackContract', 'runTelephonyContract', 'runDirectoryContract', 'runLinkedContract'];",
+    'console.log(JSON.stringify(Object.fromEntries(suites.map((suite) => [suite, titles(suite)]))));',
+  ].join('\n');
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app, timeout: 60_000 });
+  const titles = JSON.parse(stdout);
+  for (const [suite, list] of Object.entries(titles)) assert.ok(list.length > 5 || suite === 'runLinkedContract', `${suite}: ${list.length} tests`);
+  assert.equal(titles.runLinkedContract.length, 5);
+  assert.ok(titles.runLinkedContract.every((title) => title.startsWith('Linked contract (callback adapter + telephony adapter): mine ')));
+  assert.ok(titles.runCallbackContract.includes('CallbackAdapter contract: mine offers delivers a voice offer to offer and interaction subscribers'));
 });
