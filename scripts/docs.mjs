@@ -435,10 +435,14 @@ ${section('accessibility', 'Accessibility', a11y, 'No notes yet.')}`;
 // ---------------------------------------------------------------------------------------------
 // Guides
 
-/** The global tokens, once each, from the manifest (every element lists them). */
+/** The global tokens, once each, from the manifest (every element lists them), in the order of the longest list. */
 const globalTokens = [
   ...new Map(
-    elements.flatMap(({ declaration }) => (declaration.cssProperties ?? []).filter(isGlobalToken)).map((p) => [p.name, p]),
+    elements
+      .map(({ declaration }) => (declaration.cssProperties ?? []).filter(isGlobalToken))
+      .sort((a, b) => b.length - a.length)
+      .flat()
+      .map((p) => [p.name, p]),
   ).values(),
 ];
 
