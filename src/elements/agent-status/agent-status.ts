@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { AgentReadyState, CallbackAdapter } from '../../adapters/callback-adapter.js';
 import { AdapterError } from '../../adapters/errors.js';
 import type { RegistrationStatus, TelephonyAdapter } from '../../adapters/telephony-adapter.js';
@@ -91,7 +91,6 @@ const channelsConverter = {
  * @cssstate phone-offline - The phone is not registered.
  * @cssstate phone-failed - Registration failed.
  */
-@localized()
 export class AgentStatus extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { DirectoryAdapter } from '../../adapters/directory-adapter.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
@@ -78,7 +78,6 @@ import { DeskOwnershipEvent } from './callback-desk.events.js';
  *
  * @cssstate standby - Another tab of this browser has the desk.
  */
-@localized()
 export class CallbackDesk extends CallbackElement {
   static override styles = [...CallbackElement.styles, styles];
 
