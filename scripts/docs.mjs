@@ -3,7 +3,8 @@
 // Sources: custom-elements.json (one page per element: description, live example, attributes,
 // properties, methods, events, slots, CSS parts, CSS custom properties with defaults, custom
 // states, and its accessibility notes from docs/a11y/<tag>.md), docs/theming.md (with a live token
-// editor), docs/a11y/README.md, and the README's Adapters and Language sections. The live examples
+// editor), docs/a11y/README.md, docs/write-an-adapter.md, and the README's Adapters and Language
+// sections. The live examples
 // run the built drop-in bundle (dist/bundle/, copied to site/bundle/) on the simulated contact
 // center; `npm run build` runs first when dist/ is missing or older than src/.
 //
@@ -99,6 +100,7 @@ const PAGES = {
   theming: 'theming.html',
   accessibility: 'accessibility.html',
   adapters: 'adapters.html',
+  writeAdapter: 'write-an-adapter.html',
   localization: 'localization.html',
 };
 const elementPage = (tag) => `elements/${tag}.html`;
@@ -125,6 +127,7 @@ function siteTarget(href, source, localIds) {
   if (file === 'docs/api.md') return { page: tags.has(fragment) ? elementPage(fragment) : `${PAGES.index}#elements` };
   if (file === 'docs/theming.md') return { page: `${PAGES.theming}${hash}` };
   if (file === 'docs/a11y/README.md') return { page: `${PAGES.accessibility}${hash}` };
+  if (file === 'docs/write-an-adapter.md') return { page: `${PAGES.writeAdapter}${hash}` };
   const a11y = /^docs\/a11y\/([a-z-]+)\.md$/.exec(file);
   if (a11y && tags.has(a11y[1])) return { page: `${elementPage(a11y[1])}#accessibility` };
   if (file === 'README.md') {
@@ -269,6 +272,7 @@ const GUIDES = [
   ['theming', 'Theming'],
   ['accessibility', 'Accessibility'],
   ['adapters', 'Adapters'],
+  ['writeAdapter', 'Write an adapter'],
   ['localization', 'Localization'],
 ];
 
@@ -528,6 +532,7 @@ ${table('Every element', ['element', 'what it is'], rows)}
   <li><a href="${PAGES.theming}">Theming</a>: tokens in three tiers, parts, dark mode, forced colours, with a live token editor.</li>
   <li><a href="${PAGES.accessibility}">Accessibility</a>: how it is checked, and each element's notes.</li>
   <li><a href="${PAGES.adapters}">Adapters</a>: the contracts, the simulated contact center, GMS, Genesys Engage and Cloud, SIP, writing one.</li>
+  <li><a href="${PAGES.writeAdapter}">Write an adapter</a>: a callback adapter and its phone from the public types, proved with the contract suites of <code>callback-elements/testing</code>.</li>
   <li><a href="${PAGES.localization}">Localization</a>: language resolution, Spanish, formats, with a live language switch.</li>
 </ul>
 </section>`;
@@ -546,6 +551,7 @@ for (const element of elements) {
 files.set(PAGES.theming, guidePage('theming', 'Theming', readFileSync(join(root, 'docs', 'theming.md'), 'utf8'), 'docs/theming.md', tokenEditor()));
 files.set(PAGES.accessibility, guidePage('accessibility', 'Accessibility', readFileSync(join(root, 'docs', 'a11y', 'README.md'), 'utf8'), 'docs/a11y/README.md'));
 files.set(PAGES.adapters, guidePage('adapters', 'Adapters', readmeSection('Adapters'), 'README.md'));
+files.set(PAGES.writeAdapter, guidePage('writeAdapter', 'Write an adapter', readFileSync(join(root, 'docs', 'write-an-adapter.md'), 'utf8'), 'docs/write-an-adapter.md'));
 files.set(PAGES.localization, guidePage('localization', 'Localization', readmeSection('Language'), 'README.md', localizationExample()));
 
 const problems = [];

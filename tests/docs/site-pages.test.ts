@@ -82,5 +82,20 @@ describe('docs site: overview and guides', function () {
     const page = await check('adapters.html');
     const headings = [...page.doc.querySelectorAll('main h2')].map((h) => h.textContent);
     for (const heading of ['Simulated contact center', 'GMS', 'Writing an adapter']) expect(headings).to.include(heading);
+    const links = [...page.doc.querySelectorAll<HTMLAnchorElement>('main a[href]')].map(sitePath);
+    expect(links, 'the README’s link to the Write an adapter guide').to.include('write-an-adapter.html');
+  });
+
+  it('write an adapter: the guide of docs/write-an-adapter.md, with its steps and code, is a page of the site', async () => {
+    const page = await check('write-an-adapter.html');
+    expect(page.doc.querySelector('h1')!.textContent).to.equal('Write an adapter');
+    const headings = [...page.doc.querySelectorAll('main h2')].map((h) => h.textContent);
+    for (const heading of ['1. What to import', '2. The rules every adapter keeps', '5. Prove it: callback-elements/testing', '6. Run the example']) {
+      expect(headings).to.include(heading);
+    }
+    const code = [...page.doc.querySelectorAll('main pre code')].map((c) => c.textContent).join('\n');
+    expect(code).to.include("from 'callback-elements/testing'");
+    const current = [...page.doc.querySelectorAll<HTMLAnchorElement>('nav a[aria-current="page"]')].map(sitePath);
+    expect(current, 'the navigation marks this page').to.deep.equal(['write-an-adapter.html']);
   });
 });

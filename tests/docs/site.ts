@@ -15,7 +15,7 @@ import { expect, waitUntil } from '@open-wc/testing';
  */
 
 export const SITE = '/site/';
-export const GUIDES = ['index.html', 'theming.html', 'accessibility.html', 'adapters.html', 'localization.html'];
+export const GUIDES = ['index.html', 'theming.html', 'accessibility.html', 'adapters.html', 'write-an-adapter.html', 'localization.html'];
 
 interface Manifest {
   modules: { declarations?: { tagName?: string; customElement?: boolean }[] }[];
