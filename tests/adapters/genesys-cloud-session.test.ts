@@ -138,15 +138,59 @@ describe('GenesysCloudCallbackAdapter: the session', () => {
     expect(changes.values.filter((i) => i.id === kept.conversationId).map((i) => i.state)).to.deep.equal(['revoked']);
     const channels = await channelsOf(s.userId);
     expect(channels.filter((c) => c.sockets > 0)).to.have.length(1);
-    // One read of each list after the reconnect, not one per conversation.
-    const log = await requestLog();
-    const reconnect = log.findLastIndex((r) => r.method === 'POST' && r.path === '/api/v2/notifications/channels');
-    const after = log.slice(reconnect + 1).filter((r) => r.authorization.includes(s.userId));
-    expect(after.map((r) => `${r.method} ${r.path}`)).to.have.members([
+    // After the reconnect: one read of each list (not one per conversation) and one of the
+    // agent's state (utilization, presence, routing status), and nothing else.
+    const sinceReconnect = async () => {
+      const log = await requestLog();
+      const reconnect = log.findLastIndex((r) => r.method === 'POST' && r.path === '/api/v2/notifications/channels');
+      return log.slice(reconnect + 1).filter((r) => r.authorization.includes(s.userId)).map((r) => `${r.method} ${r.path}`);
+    };
+    await until('the state read again', async () => (await sinceReconnect()).includes(`GET /api/v2/users/${s.userId}/routingstatus`));
+    await sleep(200);
+    expect(await sinceReconnect()).to.have.members([
       `PUT /api/v2/notifications/channels/${channels.find((c) => c.sockets > 0)!.id}/subscriptions`,
       'GET /api/v2/conversations/callbacks',
       'GET /api/v2/conversations/calls',
+      `GET /api/v2/routing/users/${s.userId}/utilization`,
+      `GET /api/v2/users/${s.userId}/presences/PURECLOUD`,
+      `GET /api/v2/users/${s.userId}/routingstatus`,
     ]);
+  });
+
+  it('after a dropped socket: the utilization, presence and routing status changed meanwhile elsewhere are read again', async () => {
+    s = await cloudAdapter();
+    await s.adapter.setReadyState('voice', 'ready');
+    await s.adapter.setReadyState('web-callback', 'ready');
+    const elsewhere = (method: string, path: string, body: unknown) =>
+      fetch(`${s.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer user:${s.userId}#elsewhere`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => expect(r.ok, `${method} ${path}`).to.equal(true));
+    const channelDown = async () => {
+      s.clock.advance(1_000);
+      await control('time', { now: s.clock.now() });
+      // The next channel is slow to come: a change made now is announced to nobody.
+      await control('fail', { method: 'POST', path: '^/api/v2/notifications/channels$', delayMs: 400 });
+      await control('drop-sockets');
+      await waitFor('the adapter to notice the drop', () => s.adapter.session.notificationStatus === 'reconnecting');
+    };
+
+    // Web callbacks no longer routed to the agent (a supervisor's utilization change; no notification exists for it).
+    await channelDown();
+    await elsewhere('PUT', `/api/v2/routing/users/${s.userId}/utilization`, { utilization: { call: { maximumCapacity: 1 }, callback: { maximumCapacity: 0 } } });
+    await waitFor('web callbacks not ready after the reconnect', () => s.adapter.getReadyState('web-callback') === 'not-ready');
+    expect(s.adapter.getReadyState('voice')).to.equal('ready');
+
+    // The agent went on a break in another window.
+    const details = recordEmitted<[string, unknown]>((l) => s.adapter.onReadyStateDetail((channel, detail) => l([channel, detail])));
+    await s.adapter.notReadyReasons();
+    await channelDown();
+    await elsewhere('PATCH', `/api/v2/users/${s.userId}/presences/PURECLOUD`, { presenceDefinition: { id: 'break' } });
+    await waitFor('voice not ready after the reconnect', () => s.adapter.getReadyState('voice') === 'not-ready');
+    expect(s.adapter.readyStateDetail('voice')).to.deep.equal({ state: 'not-ready', reason: { code: 'break', label: 'Break' } });
+    expect(s.adapter.presence()).to.deep.include({ code: 'break', systemPresence: 'Break' });
+    expect(details.values).to.deep.include(['voice', { state: 'not-ready', reason: { code: 'break', label: 'Break' } }]);
   });
 
   it('a channel the service closes (socket_closing) is replaced before it goes; nothing is doubled', async () => {

@@ -122,6 +122,11 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   readonly #lastDetails = new Map<Channel, string>();
   /** The routing status's start time this adapter last set or read: older events are stale. */
   #routingSince = -Infinity;
+  /** The re-read of the agent's state after a new channel, while it runs; one more is due when `#stateAgain`. */
+  #stateRead: Promise<void> | undefined;
+  #stateAgain = false;
+  /** Counts this adapter's own state writes: a read that overlapped one is not applied over it. */
+  #stateWrites = 0;
 
   constructor(options: GenesysCloudCallbackOptions) {
     this.session = options.session ?? new GenesysCloudSession(options);
@@ -162,6 +167,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
     this.#stops.push(
       this.session.onConversation((snapshot) => this.#observe(snapshot)),
       this.session.onReread((listed) => this.#afterReread(listed)),
+      this.session.onResubscribed(() => this.#rereadState()),
       this.session.onRoutingStatus((change) => this.#routingEvent(change.status, change.startTime)),
       this.session.onPresence((change) => {
         this.#presence = change;
@@ -174,15 +180,51 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   /** Opens the notification channel, reads the agent's conversations and routing status. */
   async connect(): Promise<void> {
     await this.session.start();
+    await this.#readState();
+  }
+
+  /**
+   * Reads the agent's utilization (each channel's capacity), presence and routing status, and
+   * tells what changed. A read that overlapped one of this adapter's own writes is left: the
+   * write's answer is newer.
+   */
+  async #readState(): Promise<void> {
+    const writes = this.#stateWrites;
     const user = encodeURIComponent(this.session.userId);
     const utilization = await this.session.http.send<Models.AgentMaxUtilizationResponse>({ method: 'GET', path: `/api/v2/routing/users/${user}/utilization` });
-    this.#readCapacity(utilization);
     const presence = await this.session.http.send<Models.UserPresence>({ method: 'GET', path: `/api/v2/users/${user}/presences/PURECLOUD` });
-    const definition = presence?.presenceDefinition;
-    if (definition?.id) this.#presence = { definitionId: definition.id, ...(definition.systemPresence ? { systemPresence: definition.systemPresence } : {}) };
     const status = await this.session.http.send<Models.RoutingStatus>({ method: 'GET', path: `/api/v2/users/${user}/routingstatus` });
+    if (writes !== this.#stateWrites) return;
+    this.#readCapacity(utilization);
+    const definition = presence?.presenceDefinition;
+    if (definition?.id) {
+      const before = this.#presence;
+      this.#presence = { definitionId: definition.id, ...(definition.systemPresence ? { systemPresence: definition.systemPresence } : {}) };
+      if (before && (before.definitionId !== definition.id || before.systemPresence !== definition.systemPresence)) this.#presenceChanges.emit(this.presence());
+    }
+    // The start time guards against an older status; the capacity may have changed alone.
     this.#routingEvent(status?.status, status?.startTime);
     this.#publishReady();
+  }
+
+  /**
+   * After a new channel (a dropped socket, a renewal): the agent's state as the service holds it
+   * now, since changes made meanwhile (elsewhere, by a supervisor) were heard by nobody. Three
+   * reads, one re-read at a time: asked again while one runs, one more follows it.
+   */
+  #rereadState(): void {
+    if (this.#stateRead) {
+      this.#stateAgain = true;
+      return;
+    }
+    this.#stateRead = (async () => {
+      do {
+        this.#stateAgain = false;
+        await this.#readState().catch(() => undefined);
+      } while (this.#stateAgain);
+    })().finally(() => {
+      this.#stateRead = undefined;
+    });
   }
 
   /** Conversation ids are unique per Genesys Cloud region (organisation). */
@@ -420,6 +462,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
   async setReadyState(channel: Channel, state: AgentReadyState, options?: ReadyStateOptions): Promise<void> {
     throwIfAborted(options?.signal);
     if (state === 'not-ready' && options?.reason) return this.setNotReady(options.reason, options);
+    this.#stateWrites++;
     const other: Channel = channel === 'voice' ? 'web-callback' : 'voice';
     const wanted = new Map(CHANNELS.map((c) => [c, this.#capacity.get(c) ?? 1]));
     wanted.set(channel, state === 'ready' ? Math.max(1, wanted.get(channel)!) : 0);
@@ -541,6 +584,7 @@ export class GenesysCloudCallbackAdapter implements CallbackAdapter {
    */
   async setNotReady(code: string, options?: CallOptions): Promise<void> {
     throwIfAborted(options?.signal);
+    this.#stateWrites++;
     const presence = await this.session.http.send<Models.UserPresence>({
       method: 'PATCH',
       path: `/api/v2/users/${encodeURIComponent(this.session.userId)}/presences/PURECLOUD`,

@@ -110,6 +110,14 @@ export class GenesysCloudSession {
     return this.#reread.on(listener);
   }
 
+  /**
+   * After each new channel but the first (a dropped socket, a channel renewed): notifications may
+   * have been missed, so what the owner keeps of the agent's state is read again.
+   */
+  onResubscribed(listener: () => void): Unsubscribe {
+    return this.#channel.onResubscribed(listener);
+  }
+
   /** The agent's routing status as the service announces it (`IDLE`, `OFF_QUEUE`, …). */
   onRoutingStatus(listener: (change: RoutingStatusChange) => void): Unsubscribe {
     return this.#routing.on(listener);
