@@ -284,12 +284,17 @@ export function createGmsServer() {
   }
 
   /**
-   * The connection breaks on the way back: the answer's head and the start of its body arrive,
-   * then the socket closes. Not before any byte of an answer: Firefox sends a GET (and any request
-   * on a reused connection) again by itself when its connection closes before an answer starts,
-   * up to 10 times, so the page would see a success, or the log more requests than the page made.
+   * The connection drops before the answer. In Firefox it is cut after the answer's head instead
+   * (a 200 head and one byte of its body): Firefox sends a GET again by itself (up to 10 times,
+   * on a fresh connection too) when its connection closes before any byte of an answer, so the
+   * page would see a success, or the log requests the page never made. WebKit takes a body shorter
+   * than its Content-Length as whole, so it gets the plain drop, as Chromium does.
    */
-  function cut(res) {
+  function drop(req, res) {
+    if (!/\bFirefox\//.test(req.headers['user-agent'] ?? '')) {
+      req.socket.destroy();
+      return;
+    }
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
     res.write('{', () => res.socket?.destroy());
@@ -343,7 +348,7 @@ export function createGmsServer() {
         const applied = rule.apply ? await settle(route(req, url)) : undefined;
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
         if (rule.drop) {
-          cut(res);
+          drop(req, res);
           return;
         }
         if (rule.status) {
