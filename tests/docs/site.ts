@@ -185,6 +185,9 @@ export function describeElementPages(part: number, parts: number): void {
         for (const id of ['example', 'attributes', 'properties', 'events', 'slots', 'parts', 'tokens', 'accessibility']) {
           expect(page.doc.getElementById(id), `#${id}`).to.not.equal(null);
         }
+        // Its notes from docs/a11y/<tag>.md, not "No notes yet."
+        const notes = page.doc.querySelector('section[aria-labelledby="accessibility"]')!.textContent!;
+        for (const topic of ['Roles and semantics.', 'Keyboard.', 'Focus.', 'Known to fall short.']) expect(notes, `accessibility notes: ${topic}`).to.include(topic);
         const stage = page.doc.querySelector<HTMLElement>('[data-example]')!;
         const shown = tag === 'callback-provider' ? 'agent-status' : tag;
         expect(stage.querySelector(shown), `the example shows <${shown}>`).to.not.equal(null);
