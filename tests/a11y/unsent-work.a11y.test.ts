@@ -109,10 +109,11 @@ describe('<unsent-work> accessibility in every state', () => {
     expect(root(el).querySelector('[part~=confirm]')).to.equal(null);
   });
 
-  it('Send under way, then failed on the way: the work is kept, the error shown', async () => {
+  it('Send under way, then failed on the way: the work is kept, the error shown, focus kept on Send', async () => {
     const el = await mount();
     c.cc.failNext('markDone', 'network');
     const send = () => entry(el, 'Asked for a quote').querySelector<HTMLButtonElement>('[part~=send-button]')!;
+    send().focus();
     send().click();
     await waitUntil(() => send().getAttribute('aria-busy') === 'true', 'not sending');
     await expect(el).to.be.accessible();
@@ -120,6 +121,8 @@ describe('<unsent-work> accessibility in every state', () => {
     await waitUntil(() => !entry(el, 'Asked for a quote').querySelector<HTMLElement>('[part~=error]')!.hidden, 'no error shown');
     expect(pendingWorkStore().get(sendable, adapter)?.markDonePending?.attempts, 'the failed try is kept').to.equal(1);
     expect(c.cc.getInteraction(sendable)!.state).to.equal('ended');
+    // The failed try dates the entry anew, which moves it to the end of the list (oldest first).
+    await waitUntil(() => deepActive() === send(), `focus is on ${deepActive()?.localName ?? 'nothing'}, not the entry's Send`);
     await expect(el).to.be.accessible();
   });
 

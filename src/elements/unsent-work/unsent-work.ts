@@ -118,7 +118,10 @@ export class UnsentWork extends CallbackElement {
     this.requestUpdate();
     await this.updateComplete;
     const done = await markDoneWithKeptWork(this.#session, this.#unsent.store);
-    if (!done) return;
+    if (!done) {
+      await this.#keepFocusOn(id, 'send-button');
+      return;
+    }
     this.#sendingId = undefined;
     await this.#focusAfterLeaving(index);
     this.dispatchEvent(new CallbackDoneEvent(doneDetail(done)));
@@ -151,6 +154,19 @@ export class UnsentWork extends CallbackElement {
 
   #indexOf(id: string): number {
     return this.#unsent.list.findIndex((e) => e.work.interactionId === id);
+  }
+
+  /**
+   * A failed Send changes the entry's time, so the list, oldest first, may move it: a focused
+   * control moved in the DOM loses focus (to <body>). Focus goes back to that control.
+   */
+  async #keepFocusOn(id: string, part: string): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    const active = this.ownerDocument.activeElement;
+    if (active && active !== this.ownerDocument.body) return;
+    const entry = this.shadowRoot?.querySelectorAll<HTMLElement>('[part~=entry]')[this.#indexOf(id)];
+    entry?.querySelector<HTMLElement>(`[part~=${part}]`)?.focus();
   }
 
   /**
