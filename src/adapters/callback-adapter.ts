@@ -149,4 +149,10 @@ export interface CallbackAdapter {
   readyStateDetail?(channel: Channel): ReadyStateDetail | undefined;
   /** Called each time `readyStateDetail` changes on a channel, its state or not. Optional, with it. */
   onReadyStateDetail?(listener: (channel: Channel, detail: ReadyStateDetail) => void): Unsubscribe;
+  /**
+   * Turns the backend's Do Not Disturb on or off for the agent (nothing is routed while it is on,
+   * whatever the ready state). Resolves once the backend took it; the new state is reported as
+   * `readyStateDetail`'s `dnd`. Optional: without it the elements offer no DND toggle.
+   */
+  setDoNotDisturb?(on: boolean, options?: CallOptions): Promise<void>;
 }

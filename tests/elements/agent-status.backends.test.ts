@@ -5,6 +5,8 @@ import { WorkspaceCallbackAdapter } from '../../src/adapters/workspace/index.js'
 import type { Channel } from '../../src/model/interaction.js';
 import { channel, goNotReady, select, stateText, toggle } from '../helpers/agent-status.js';
 import { sleep } from '../helpers/wait.js';
+import { root } from '../helpers/dom.js';
+import { recordEvents } from '../helpers/events.js';
 import { agentOptions, control as workspaceControl } from '../adapters/workspace-harness.js';
 import { cloudAdapter, control as cloudControl, type CloudSetup } from '../adapters/genesys-cloud-harness.js';
 import '../helpers/lit-warnings.js';
@@ -88,6 +90,71 @@ describe('<agent-status> on the Workspace API (contract server)', () => {
       await el.updateComplete;
       return !channel(el, 'voice').querySelector('[part=dnd]');
     });
+  });
+});
+
+describe('<agent-status>: the Do Not Disturb toggle on the Workspace API (contract server)', () => {
+  let adapter: WorkspaceCallbackAdapter;
+  let dn: string;
+  afterEach(() => adapter.dispose());
+
+  const agent = () => workspaceControl<{ dnd: string }>('agent', { dn });
+  const dndToggle = (el: AgentStatus) => root(el).querySelector<HTMLButtonElement>('[part=dnd-button]');
+  const pressed = (el: AgentStatus, on: boolean) =>
+    until(`the toggle ${on ? 'pressed' : 'not pressed'}, nothing pending`, async () => {
+      await el.updateComplete;
+      return dndToggle(el)?.getAttribute('aria-pressed') === String(on) && dndToggle(el)?.getAttribute('aria-busy') === 'false';
+    });
+
+  it('turns DND on and off on the DN; the state shown is the one DnStateChanged brings back; focus stays on the toggle', async () => {
+    const setup = await agentOptions();
+    dn = setup.options.dn;
+    adapter = new WorkspaceCallbackAdapter(setup.options);
+    await adapter.register();
+    const el = await fixture<AgentStatus>(html`<agent-status .adapter=${adapter} channels="voice"></agent-status>`);
+    await el.updateComplete;
+    const button = dndToggle(el)!;
+    expect(button.localName).to.equal('button');
+    expect(button.textContent!.trim()).to.equal('Do not disturb');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+
+    button.focus();
+    button.click();
+    await pressed(el, true);
+    expect((await agent()).dnd).to.equal('On');
+    expect(channel(el, 'voice').querySelector('[part=dnd]')?.textContent?.trim()).to.equal('Do not disturb');
+    expect(el.hasState('dnd')).to.equal(true);
+    expect(root(el).activeElement, 'focus stays on the toggle').to.equal(button);
+    await expect(el).to.be.accessible();
+
+    // Turned off elsewhere (the same DN, not through the element): the server's DnStateChanged un-presses it.
+    await adapter.setDoNotDisturb(false);
+    await pressed(el, false);
+    expect((await agent()).dnd).to.equal('Off');
+    expect(channel(el, 'voice').querySelector('[part=dnd]')).to.equal(null);
+
+    // Refused by the server: a localized error beside the toggle, DND still off, focus still on the toggle.
+    const errors = recordEvents<{ action: string; message: string }>(el, ['callback-error']);
+    await workspaceControl('fail', { path: '/voice/dnd-on$', status: 403 });
+    button.click();
+    const error = root(el).querySelector<HTMLElement>('.dnd-control [part=error]')!;
+    await until('the error is shown', async () => {
+      await el.updateComplete;
+      return !error.hidden;
+    });
+    expect(errors.map((e) => e.detail.action)).to.deep.equal(['do-not-disturb']);
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(errors[0]!.detail.message).to.not.equal('');
+    expect(error.textContent!.trim()).to.equal(errors[0]!.detail.message);
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect((await agent()).dnd).to.equal('Off');
+    expect(root(el).activeElement).to.equal(button);
+
+    // Pressed again, it goes through; the error goes away.
+    button.click();
+    await pressed(el, true);
+    expect(error.hidden).to.equal(true);
+    expect((await agent()).dnd).to.equal('On');
   });
 });
 

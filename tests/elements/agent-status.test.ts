@@ -30,6 +30,14 @@ describe('<agent-status> ready state', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers no Do Not Disturb toggle on an adapter without DND (the simulated contact center)', async () => {
+    const { cc } = setup();
+    const el = await mount(cc);
+    expect(stateText(el, 'voice')).to.equal('Ready');
+    expect(root(el).querySelector('[part=dnd-button]')).to.equal(null);
+    expect(root(el).querySelector('[aria-pressed]')).to.equal(null);
+  });
+
   it('goes not ready by keyboard: asks for a reason, then request and past-tense events', async () => {
     const { cc } = setup();
     const el = await mount(cc);

@@ -90,6 +90,33 @@ export class AgentStatusController implements ReactiveController {
     return typeof this.#adapter?.notReadyReasons === 'function';
   }
 
+  /** Whether the adapter can turn Do Not Disturb on and off. */
+  get offersDnd(): boolean {
+    return typeof this.#adapter?.setDoNotDisturb === 'function';
+  }
+
+  /** Do Not Disturb is on, as the adapter reports it on any channel. */
+  get dnd(): boolean {
+    return CHANNELS.some((c) => !!this.detail(c)?.dnd);
+  }
+
+  /** Asks the adapter to turn Do Not Disturb on or off; rejects with the adapter's error. */
+  async setDoNotDisturb(on: boolean): Promise<void> {
+    const adapter = this.#adapter;
+    if (!adapter?.setDoNotDisturb) throw new AdapterError('not-supported', 'The callback adapter has no Do Not Disturb.');
+    try {
+      const { clock, policy } = this.#config();
+      await withTimeout((signal) => adapter.setDoNotDisturb!(on, { signal }), {
+        clock: clock ?? systemClock,
+        ms: actionTimeout('agent-state-change', policy),
+        what: 'agent-state-change',
+        signal: this.#lifetime.signal,
+      });
+    } finally {
+      this.#host.requestUpdate();
+    }
+  }
+
   /** What the adapter reports beyond the state on a channel (its reason, after-call work, DND). */
   detail(channel: Channel): ReadyStateDetail | undefined {
     return this.#adapter?.readyStateDetail?.(channel);

@@ -56,6 +56,16 @@ export const styles = css`
     font-weight: 600;
     color: var(--_not-ready);
   }
+  .dnd-control {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  .dnd-toggle[aria-pressed='true'] {
+    font-weight: 600;
+    box-shadow: inset 0 0 0 2px var(--_not-ready);
+  }
   .after-call-work {
     font-weight: 600;
     color: var(--_warning);
@@ -100,6 +110,9 @@ export const styles = css`
     }
     select[aria-invalid='true'] {
       border: 2px solid CanvasText;
+    }
+    .dnd-toggle[aria-pressed='true'] {
+      border: 3px double CanvasText;
     }
   }
 `;

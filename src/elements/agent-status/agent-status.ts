@@ -51,7 +51,8 @@ const channelsConverter = {
  * While a call is over and its interaction not marked done yet, the channel shows "After-call
  * work" with the time spent in it (the longest, when several wait).
  *
- * Going Not ready asks for a reason from `reasons` (none asked when the list is empty). Changes
+ * Going Not ready asks for a reason from `reasons` (none asked when the list is empty). With an
+ * adapter that has Do Not Disturb (`setDoNotDisturb`), a toggle button turns it on and off. Changes
  * reported by the adapter, whoever made them, and phone connection drops and recoveries are
  * announced in the polite live region.
  *
@@ -59,7 +60,7 @@ const channelsConverter = {
  *
  * @fires {AgentStateChangeEvent} agent-state-change - The agent asked for a new state (`detail.channel`, `detail.state`, `detail.reason`). Cancelable: `preventDefault()` stops the adapter call.
  * @fires {AgentStateChangedEvent} agent-state-changed - The callback service took the new state.
- * @fires {CallbackErrorEvent} callback-error - The change failed (`action: 'agent-state-change'`); the previous state is kept and the message shown.
+ * @fires {CallbackErrorEvent} callback-error - The change failed (`action: 'agent-state-change'`, or `'do-not-disturb'` for the DND toggle); the previous state is kept and the message shown.
  *
  * @csspart base - The bar holding channels and phone status.
  * @csspart channel - One channel: name, state, controls.
@@ -70,11 +71,12 @@ const channelsConverter = {
  * @csspart reason-select - The reason select.
  * @csspart confirm-button - Confirms Not ready with the chosen reason.
  * @csspart cancel-button - Closes the reason picker.
- * @csspart error - A channel's error message.
+ * @csspart error - A channel's error message, or the DND toggle's.
  * @csspart phone - The phone registration line.
  * @csspart phone-status - The registration status text.
  * @csspart after-call-work - A channel's "After-call work" and its timer.
  * @csspart dnd - "Do not disturb", while the backend reports it on a channel.
+ * @csspart dnd-button - The "Do not disturb" toggle (`aria-pressed` while on), with an adapter that has DND.
  *
  * @cssproperty --cb-agent-status-ready-color - Colour of Ready and of a registered phone.
  * @cssproperty --cb-agent-status-not-ready-color - Colour of Not ready and of an offline phone.
@@ -85,6 +87,7 @@ const channelsConverter = {
  * @cssstate pending - A change is waiting for the callback service.
  * @cssstate error - The last change failed.
  * @cssstate after-call-work - The agent is in after-call work on at least one interaction.
+ * @cssstate dnd - Do Not Disturb is on, as the backend reports it.
  * @cssstate phone-connecting - The phone is registering.
  * @cssstate phone-registered - The phone is registered: calls can reach the agent.
  * @cssstate phone-reconnecting - The connection dropped; the phone is trying again.
@@ -146,6 +149,8 @@ export class AgentStatus extends CallbackElement {
   @state() private reasonMissing = false;
   @state() private pending: ReadonlySet<Channel> = new Set();
   @state() private errors: Partial<Record<Channel, string>> = {};
+  @state() private dndPending = false;
+  @state() private dndError = '';
 
   #reasons: readonly NotReadyReason[] | undefined;
   /** Focus this channel's toggle after the next render (the control that had focus went away). */
@@ -268,6 +273,22 @@ export class AgentStatus extends CallbackElement {
     }
   }
 
+  async #setDnd(on: boolean): Promise<void> {
+    this.dndError = '';
+    this.dndPending = true;
+    try {
+      await this.#status.setDoNotDisturb(on);
+    } catch (thrown) {
+      const error = AdapterError.from(thrown);
+      if (error.code === 'aborted' && !this.isConnected) return;
+      const message = adapterErrorMessage(error.code);
+      this.dndError = message;
+      this.dispatchEvent(new CallbackErrorEvent({ action: 'do-not-disturb', code: error.code, message, cause: error }));
+    } finally {
+      this.dndPending = false;
+    }
+  }
+
   /** The agent's state on a channel, as the callback adapter last reported it. */
   readyState(channel: Channel): AgentReadyState | undefined {
     return this.#status.readyState(channel);
@@ -292,6 +313,7 @@ export class AgentStatus extends CallbackElement {
     this.setState('pending', this.pending.size > 0);
     this.setState('error', Object.values(this.errors).some(Boolean));
     this.setState('after-call-work', this.#afterCallWork().size > 0);
+    this.setState('dnd', this.#status.dnd);
     const registration = this.#status.registration;
     for (const s of ['connecting', 'registered', 'reconnecting', 'offline', 'failed'] as const) this.setState(`phone-${s}`, registration === s);
   }
@@ -304,6 +326,7 @@ export class AgentStatus extends CallbackElement {
     return html`
       <div part="base" class="bar" role="group" aria-label=${msg('Agent status', { id: 'agent-status.label' })}>
         ${hasAdapter ? this.channels.map((channel) => this.#renderChannel(channel, afterCallWork)) : nothing}
+        ${this.#status.offersDnd ? this.#renderDnd() : nothing}
         ${registration
           ? html`<div part="phone" class="phone">
               <span class="name">${msg('Phone', { id: 'agent-status.phone' })}</span>
@@ -360,6 +383,27 @@ export class AgentStatus extends CallbackElement {
         <p part="error" class="error" role="alert" ?hidden=${!error}>${error}</p>
       </div>
     `;
+  }
+
+  #renderDnd() {
+    const busy = this.dndPending;
+    const on = this.#status.dnd;
+    return html`<div class="dnd-control">
+      <button
+        part="dnd-button"
+        class="dnd-toggle"
+        aria-pressed=${on ? 'true' : 'false'}
+        aria-disabled=${busy ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${() => {
+          // aria-disabled rather than disabled: the toggle keeps focus while the service answers.
+          if (!busy) void this.#setDnd(!on);
+        }}
+      >
+        ${msg('Do not disturb', { id: 'agent-status.dnd-toggle' })}
+      </button>
+      <p part="error" class="error" role="alert" ?hidden=${!this.dndError}>${this.dndError}</p>
+    </div>`;
   }
 
   #renderAfterCallWork(since: number) {

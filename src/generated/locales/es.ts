@@ -47,6 +47,7 @@
 'agent-status.choose-reason': `Elija un motivo…`,
 'agent-status.confirm': `Confirmar`,
 'agent-status.dnd': `No molestar`,
+'agent-status.dnd-toggle': `No molestar`,
 'agent-status.label': `Estado del agente`,
 'agent-status.not-ready': `No listo`,
 'agent-status.phone': `Teléfono`,
