@@ -3,7 +3,7 @@ import { WorkspaceCallbackAdapter, type WorkspaceCallbackOptions } from '../../s
 import type { ManualClock } from '../../src/model/clock.js';
 import type { Interaction } from '../../src/model/interaction.js';
 import { recordEmitted } from '../helpers/events.js';
-import { sleep, waitFor } from '../helpers/wait.js';
+import { rejectionOf, sleep, waitFor } from '../helpers/wait.js';
 import { createOnServer, freshNumber, gmsAdapter, KNOWN_DISPOSITION, routeToAgent } from './gms-harness.js';
 import { agentOptions, control, offerCallback, requestLog, scriptFailure } from './workspace-harness.js';
 
@@ -52,19 +52,28 @@ describe('WorkspaceCallbackAdapter: workitems missed and offers run out', () => 
     return item!;
   };
 
-  it('a workitem routed while CometD is down is offered after the reconnect, once', async function () {
+  it('a workitem routed while CometD is down is offered after the reconnect, once; one taken back meanwhile is withdrawn', async function () {
     // CometD waits out its back-off (1 s, then 2 s) before each new handshake.
     this.timeout(30_000);
     await setUp();
     await control('reset');
+    const changes = recordEmitted<Interaction>((l) => adapter.onInteraction(l));
+    // Offered before the drop; routing takes it back while nothing listens.
+    const taken = await offerCallback(adapter, dn, 'web-callback');
+    const takenItem = await workitem(taken.id);
     // The first handshake after the drop fails too: the workitem arrives while nothing listens.
     await scriptFailure({ notifications: true, path: 'handshake', drop: true, times: 1 });
     await control('drop-notifications', { dn });
+    await control('workitem-revoke', { id: takenItem.id });
     const id = await createOnServer({ _customer_number: freshNumber(), firstname: 'Margaret', lastname: 'Chen', subject: 'Billing' });
     const data = await routeToAgent(id, { preview: true });
     await control('workitem', { dn, userData: data });
     const offered = await waitFor('the missed workitem is offered', () => adapter.getInteraction(id), { timeout: 20_000 });
     expect(offered).to.include({ channel: 'web-callback', state: 'offered' });
+    // The one routing took back is withdrawn with that read, not left offered to the agent.
+    await waitFor('the taken-back workitem is withdrawn', () => adapter.getInteraction(taken.id)?.state === 'revoked');
+    expect(changes.values.filter((i) => i.id === taken.id).map((i) => i.state)).to.deep.equal(['offered', 'revoked']);
+    expect((await requestLog()).some((r) => r.path.endsWith(`/${takenItem.id}/reject`)), 'nothing sent back for it').to.equal(false);
     expect((await requestLog()).some((r) => r.path === '/current-session'), 'read back from the session').to.equal(true);
     // It is the server's workitem: accepting it reaches the server, and it was offered once.
     await adapter.accept(id);
@@ -74,6 +83,16 @@ describe('WorkspaceCallbackAdapter: workitems missed and offers run out', () => 
     await control('drop-notifications', { dn });
     await until('read back again', async () => (await requestLog()).filter((r) => r.path === '/current-session').length >= 2, 20_000);
     expect(offers.values.filter((i) => i.id === id)).to.have.length(1);
+  });
+
+  it('a workitem routing takes back (Revoked) while the agent previews it is withdrawn', async () => {
+    await setUp();
+    const offered = await offerCallback(adapter, dn, 'web-callback');
+    const kept = await offerCallback(adapter, dn, 'web-callback');
+    await control('workitem-revoke', { id: (await workitem(offered.id)).id });
+    await waitFor('the offer is withdrawn', () => adapter.getInteraction(offered.id)?.state === 'revoked');
+    expect(adapter.getInteraction(kept.id)?.state, 'the other offer stays').to.equal('offered');
+    await rejectionOf(adapter.accept(offered.id), 'invalid-state');
   });
 
   it('a workitem offer nobody answers in time is rejected on the server (back to routing)', async () => {

@@ -735,6 +735,16 @@ export function createWorkspaceServer({ realTime = false } = {}) {
         notifyWorkitem(item);
         return { id: item.id };
       }
+      case 'workitem-revoke': {
+        // Routing takes an invited workitem back from the agent (another agent got it, the customer
+        // cancelled): StatusChange with state Revoked, and the session no longer lists it.
+        const item = workitems.get(body.id);
+        if (!item) throw new HttpFailure(404, `Interaction ${body.id} not found`);
+        if (item.state !== 'Invited') throw new HttpFailure(409, `Interaction ${body.id} is ${item.state}, not Invited`);
+        item.state = 'Revoked';
+        notifyWorkitem(item);
+        return {};
+      }
       case 'workitems':
         return [...workitems.values()].filter((w) => body.dn === undefined || w.dn === body.dn).map(wireWorkitem);
       case 'workitem-get': {

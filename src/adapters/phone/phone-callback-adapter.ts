@@ -178,6 +178,15 @@ export class PhoneCallbackAdapter implements CallbackAdapter, TelephonyAdapter {
     return result;
   }
 
+  /**
+   * An offer that did not come as a call (see `ingest`) taken back by the service (routing
+   * withdrew it, or it is gone from the server): revoked, as a caller who gives up revokes a call.
+   * An interaction no longer offered is left as it is.
+   */
+  withdraw(id: string): void {
+    if (this.#ledger.getInteraction(id)?.state === 'offered') this.#ledger.apply(id, [{ type: 'revoke' }]);
+  }
+
   /** Through the `scheduler`; the interaction records the change once the service holds it. */
   async reschedule(id: string, request: RescheduleRequest, options?: CallOptions): Promise<Interaction> {
     const scheduler = this.#scheduler('Rescheduling');

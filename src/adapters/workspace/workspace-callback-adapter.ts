@@ -505,8 +505,16 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
     if (note !== undefined) this.#notes.set(id, note);
   }
 
-  /** A web callback routed as a workitem carrying the GMS keys is offered (the agent previews it). */
+  /**
+   * A web callback routed as a workitem carrying the GMS keys is offered (the agent previews it);
+   * one routing takes back (`Revoked`) is withdrawn.
+   */
   #onWorkitem(item: WireMediaInteraction): void {
+    if (item.state === 'Revoked') {
+      const known = [...this.#workitems].find(([, w]) => w.id === item.id);
+      if (known) this.#inner.withdraw(known[0]);
+      return;
+    }
     if (item.state !== 'Invited' || [...this.#workitems.values()].some((w) => w.id === item.id)) return;
     try {
       const interaction = this.#inner.ingest({ ...userDataRecord(item.userData), _agent_preview: 'true' });
@@ -516,14 +524,26 @@ export class WorkspaceCallbackAdapter implements CallbackAdapter, TelephonyAdapt
     }
   }
 
-  /** The workitems still invited to the agent, as the current session lists them, offered if new. */
+  /**
+   * The workitems the current session lists, offered if new; an offer known before the read that
+   * the session no longer lists was taken back while the notifications were away: withdrawn.
+   */
   async #readBackWorkitems(): Promise<void> {
+    // Known before the read: one offered by a notification heard while it runs is not in its answer.
+    const known = new Map([...this.#workitems].map(([interactionId, w]) => [w.id, interactionId]));
     const answer = await this.telephony.session.http.send<WireCurrentSession>({ method: 'GET', path: '/current-session' });
-    for (const channel of answer.data?.user?.activeSession?.media?.channels ?? []) {
+    // No media channels in the answer: nothing can be concluded of the workitems.
+    const channels = answer.data?.user?.activeSession?.media?.channels;
+    if (!channels) return;
+    const listed = new Set<string>();
+    for (const channel of channels) {
       for (const item of channel.interactions ?? []) {
-        if (item && typeof item.id === 'string') this.#onWorkitem({ ...item, mediatype: item.mediatype ?? channel.name ?? 'workitem' });
+        if (!item || typeof item.id !== 'string') continue;
+        listed.add(item.id);
+        this.#onWorkitem({ ...item, mediatype: item.mediatype ?? channel.name ?? 'workitem' });
       }
     }
+    for (const [itemId, interactionId] of known) if (!listed.has(itemId)) this.#inner.withdraw(interactionId);
   }
 
   /** The checks before answering an offered workitem, after a turn in which an abort may come. */
