@@ -145,6 +145,7 @@ test('npm pack ships every exports map target and nothing from tests, demo, src,
   // Source maps point at src/, which is not published, and were most of the tarball (issue 19).
   assert.deepEqual([...files].filter((path) => path.endsWith('.map')), [], 'source maps in the package');
   const budget = JSON.parse(read('bench/size-budget.json'));
+  t.diagnostic(`npm tarball: ${packed.size} B packed, ${packed.unpackedSize} B unpacked, ${packed.entryCount} files (budget ${budget.tarballPackedBytes} B packed)`);
   assert.ok(packed.size <= budget.tarballPackedBytes, `the packed tarball is ${packed.size} bytes, over its budget of ${budget.tarballPackedBytes} (bench/size-budget.json)`);
   const pkg = JSON.parse(read('package.json'));
   const targets = Object.values(pkg.exports)
