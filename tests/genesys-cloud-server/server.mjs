@@ -78,10 +78,10 @@ function parseTime(value, name) {
 function seedUsers() {
   const available = PRESENCES[0];
   return [
-    { id: AGENT_ID, name: 'Alex Agent', email: 'alex.agent@example.com', extension: '2001', presence: available, routingStatus: 'OFF_QUEUE', since: Date.now() },
-    { id: 'user-ana', name: 'Ana Ortega', email: 'ana.ortega@example.com', extension: '2002', presence: PRESENCES.find((p) => p.id === 'on-queue'), routingStatus: 'IDLE', since: Date.now() },
-    { id: 'user-ben', name: 'Ben Okafor', email: 'ben.okafor@example.com', extension: '2003', presence: PRESENCES.find((p) => p.id === 'break'), routingStatus: 'OFF_QUEUE', since: Date.now() },
-    { id: 'user-chloe', name: 'Chloé Martin', email: 'chloe.martin@example.com', extension: '2004', presence: PRESENCES.find((p) => p.id === 'offline'), routingStatus: 'OFF_QUEUE', since: Date.now() },
+    { id: AGENT_ID, name: 'Alex Agent', email: 'alex.agent@example.com', extension: '2001', presence: available, routingStatus: 'OFF_QUEUE', since: Date.now(), utilization: /** @type {Record<string, any> | undefined} */ (undefined) },
+    { id: 'user-ana', name: 'Ana Ortega', email: 'ana.ortega@example.com', extension: '2002', presence: PRESENCES.find((p) => p.id === 'on-queue'), routingStatus: 'IDLE', since: Date.now(), utilization: /** @type {Record<string, any> | undefined} */ (undefined) },
+    { id: 'user-ben', name: 'Ben Okafor', email: 'ben.okafor@example.com', extension: '2003', presence: PRESENCES.find((p) => p.id === 'break'), routingStatus: 'OFF_QUEUE', since: Date.now(), utilization: /** @type {Record<string, any> | undefined} */ (undefined) },
+    { id: 'user-chloe', name: 'Chloé Martin', email: 'chloe.martin@example.com', extension: '2004', presence: PRESENCES.find((p) => p.id === 'offline'), routingStatus: 'OFF_QUEUE', since: Date.now(), utilization: /** @type {Record<string, any> | undefined} */ (undefined) },
   ].map((u) => ({ ...u, presence: u.presence ?? available }));
 }
 
@@ -407,7 +407,7 @@ export function createGenesysCloudServer() {
   function ensureUser(id) {
     let u = users.find((x) => x.id === id);
     if (!u) {
-      u = { id, name: `Agent ${id.slice(6)}`, email: `${id}@example.com`, extension: '', presence: PRESENCES[0], routingStatus: 'OFF_QUEUE', since: now() };
+      u = { id, name: `Agent ${id.slice(6)}`, email: `${id}@example.com`, extension: '', presence: PRESENCES[0], routingStatus: 'OFF_QUEUE', since: now(), utilization: /** @type {Record<string, any> | undefined} */ (undefined) };
       users.push(u);
     }
     return u;
