@@ -796,6 +796,19 @@ export function createWorkspaceServer({ realTime = false } = {}) {
     res.write('{', () => res.socket?.destroy());
   }
 
+  /**
+   * A notification request's connection breaks after the answer's head and one byte of its body,
+   * in every engine. Closed before any byte, Chromium and Firefox send the request again by
+   * themselves (on a reused keep-alive socket; Firefox on a fresh one too), so a scripted failure
+   * of a handshake never reached the CometD client there. WebKit takes the short body as whole:
+   * CometD cannot parse it, a failure too.
+   */
+  function cutNotification(res) {
+    if (res.destroyed || res.writableEnded) return;
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
+    res.write('[', () => res.socket?.destroy());
+  }
+
   function send(res, status, body, headers = {}) {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
@@ -837,7 +850,7 @@ export function createWorkspaceServer({ realTime = false } = {}) {
       if (rule) {
         rule.times -= 1;
         if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
-        if (rule.drop) return void req.socket.destroy();
+        if (rule.drop) return void cutNotification(res);
         if (rule.status) return void send(res, rule.status, { status: { code: rule.status, message: 'Scripted failure' } });
       }
       // Open long polls, by session, so that a scripted drop can cut them.
