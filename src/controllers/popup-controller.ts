@@ -59,6 +59,50 @@ export function popupBoundary(node: Node | null | undefined): Element | undefine
   return undefined;
 }
 
+/**
+ * Where a popup opened before Floating UI arrived stands until it does (for good when its chunk
+ * cannot be fetched): the rules of `popup-placement.ts` without their fine points, within the
+ * boundary and the view. On the placement's side (below, or above for `top…`), or on the other one
+ * when it does not fit there and the other has more room; sized to that room; with less than
+ * {@link MIN_ROOM} there, the anchor is first scrolled to the middle of the view. It used to stand
+ * just below the anchor always: an anchor at the bottom of the view put it below the view, with the
+ * focus in it, for the time the chunk took (0.7 s in Firefox from the test server).
+ */
+function placeRoughly(anchor: Element, popup: HTMLElement, { placement, offset, boundary, padding }: { placement: Placement; offset: number; boundary: Element | undefined; padding: number }): void {
+  Object.assign(popup.style, { left: '0px', top: '0px', maxHeight: '', maxWidth: '' });
+  const { width, height } = popup.getBoundingClientRect();
+  const measure = () => {
+    const a = anchor.getBoundingClientRect();
+    const b = boundary?.getBoundingClientRect();
+    const view = {
+      top: Math.max(0, b?.top ?? 0) + padding,
+      bottom: Math.min(innerHeight, b?.bottom ?? Infinity) - padding,
+      left: Math.max(0, b?.left ?? 0) + padding,
+      right: Math.min(innerWidth, b?.right ?? Infinity) - padding,
+    };
+    const below = view.bottom - a.bottom - offset;
+    const above = a.top - offset - view.top;
+    const preferBelow = !placement.startsWith('top');
+    const preferred = preferBelow ? below : above;
+    const other = preferBelow ? above : below;
+    const onPreferred = preferred >= height || preferred >= other;
+    return { a, view, isBelow: onPreferred === preferBelow, room: Math.max(0, Math.floor(onPreferred ? preferred : other)) };
+  };
+  let at = measure();
+  if (at.room < MIN_ROOM) {
+    anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+    at = measure();
+  }
+  const { a, view, isBelow, room } = at;
+  const align = placement.endsWith('-end') ? a.right - width : placement.endsWith('-start') ? a.left : (a.left + a.right - width) / 2;
+  Object.assign(popup.style, {
+    left: `${Math.max(view.left, Math.min(align, view.right - width))}px`,
+    top: `${isBelow ? a.bottom + offset : a.top - offset - Math.min(height, room)}px`,
+    maxHeight: `${room}px`,
+    maxWidth: `${Math.max(0, Math.floor(view.right - view.left))}px`,
+  });
+}
+
 function onKeydown(event: KeyboardEvent): void {
   // Bubble phase: a widget inside the popup that uses Escape itself (closing a list, clearing a
   // field) calls preventDefault() and keeps the popup open; an IME composition keeps it too.
@@ -152,16 +196,16 @@ export class PopupController implements ReactiveController {
       await this.#follow(placingLoaded, anchor, popup, opening);
       return;
     }
-    // The first popup of the page: open at once just below the anchor (where it goes unless the
-    // room below is short), placed properly as soon as Floating UI has arrived.
-    const { left, bottom } = anchor.getBoundingClientRect();
-    Object.assign(popup.style, { left: `${left}px`, top: `${bottom + (this.#config.offset ?? 6)}px` });
+    // The first popup of the page: open at once, placed roughly by the same rules, and properly as
+    // soon as Floating UI has arrived (if it never does, offline, it stays where this put it).
+    placeRoughly(anchor, popup, this.#placeOptions(anchor));
     void placing.then((module) => {
       if (!module || !this.#open || opening !== this.#opening) return;
-      // Measured from the top left corner, as Floating UI expects: a popup without a set width is as
-      // wide as the room right of where it stands, so measured at the anchor it would change size
-      // once placed (and a resize observer would report a loop). Placed again before the next paint.
-      Object.assign(popup.style, { left: '0px', top: '0px' });
+      // Measured from the top left corner at its own size, as Floating UI expects: a popup without a
+      // set width is as wide as the room right of where it stands, so measured at the anchor it would
+      // change size once placed (and a resize observer would report a loop); the rough placement's
+      // maximum size would make it seem to fit where it does not. Placed again before the next paint.
+      Object.assign(popup.style, { left: '0px', top: '0px', maxHeight: '', maxWidth: '' });
       void this.#follow(module, anchor, popup, opening);
     });
   }
