@@ -70,6 +70,35 @@ describe('WorkspaceTelephonyAdapter: faults', () => {
     expect((await mine(/^\/voice\/calls$/)).length, 'read back').to.be.greaterThan(0);
   });
 
+  it('a dropped CometD connection whose first two handshakes fail too: reconnecting until the third, then caught up', async function () {
+    // CometD's back-off: 1 s, then 2 s, then 3 s.
+    this.timeout(30_000);
+    const statuses = recordEmitted<RegistrationStatus>((l) => s.adapter.onStatus(l));
+    const call = await answeredCall();
+    await scriptFailure({ notifications: true, path: 'handshake', drop: true, times: 2 });
+    await control('drop-notifications', { dn: s.dn });
+    await control('hangup', { id: call.id });
+    await waitFor('back and caught up', () => s.adapter.status() === 'registered' && s.adapter.getCall(call.id)?.state === 'ended', { timeout: 20_000 });
+    expect(statuses.values, 'reconnecting, then registered once caught up').to.deep.equal(['reconnecting', 'registered']);
+    // Notifications flow again.
+    const { id } = await control<{ id: string }>('ring', { dn: s.dn, from: NUMBERS.answers });
+    await waitFor(`call ${id} rings`, () => s.adapter.getCall(id));
+    expect(times(call.id, 'ended')).to.equal(1);
+  });
+
+  it('a dropped CometD connection whose re-subscription fails: a new handshake subscribes again, then caught up', async function () {
+    this.timeout(30_000);
+    const call = await answeredCall();
+    // The batch of subscriptions after the new handshake goes to the bare notifications URL.
+    await scriptFailure({ notifications: true, path: 'notifications/$', drop: true, times: 1 });
+    await control('drop-notifications', { dn: s.dn });
+    await control('hangup', { id: call.id });
+    await waitFor('back and caught up', () => s.adapter.status() === 'registered' && s.adapter.getCall(call.id)?.state === 'ended', { timeout: 20_000 });
+    const { id } = await control<{ id: string }>('ring', { dn: s.dn, from: NUMBERS.answers });
+    await waitFor(`call ${id} rings`, () => s.adapter.getCall(id));
+    expect(times(call.id, 'ended')).to.equal(1);
+  });
+
   it('a restart of the Workspace API: a new session with a new token, the calls read back', async function () {
     this.timeout(30_000);
     const call = await answeredCall();

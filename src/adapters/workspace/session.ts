@@ -12,8 +12,11 @@ import type { MediaMessage, VoiceMessage, WireConfiguration, WireDn } from './wi
  * notifications (long-polling: the `cometd` package's own client), `activate-channels` for the
  * agent's DN, and logout. Shared by the Workspace adapters of one agent.
  *
- * When the notification connection drops, CometD handshakes again by itself; the session then
- * subscribes again and tells `onReestablished` listeners, who read back what they may have missed.
+ * When the notification connection drops, CometD handshakes again by itself, with a back-off that
+ * grows to `RETRY_MAX_MS`, for as long as the link stays down; the session then subscribes again and
+ * tells `onReestablished` listeners, who read back what they may have missed. When CometD gives up
+ * all the same (the server's advice, a re-subscription that failed, a renewal that failed on the
+ * network), the session starts over with a new CometD client after its own bounded back-off.
  * When a request answers 401 the session asks the host for a new token, initializes a new session
  * and reconnects the notifications before the request is sent once more.
  */
@@ -29,6 +32,9 @@ export class WorkspaceSession {
   #configuration: WireConfiguration = {};
   #dn: WireDn | undefined;
   #renewing: Promise<void> | undefined;
+  /** The session's own next try at bringing the notifications back, and how many came before it. */
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #retries = 0;
   /** Resolves when the voice channel is subscribed after the current handshake. */
   #subscribed: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
 
@@ -83,6 +89,7 @@ export class WorkspaceSession {
   /** Initializes, connects the notifications and activates the agent's DN. */
   async open(signal?: AbortSignal): Promise<void> {
     if (this.#status === 'registered') return;
+    this.#cancelRetry();
     this.#setStatus('connecting');
     try {
       await this.#initialize(signal);
@@ -100,6 +107,7 @@ export class WorkspaceSession {
   /** Logs out (all channels, the HTTP session) and disconnects the notifications. */
   async close(signal?: AbortSignal): Promise<void> {
     // First: a logout ends the CometD session on the server, which the client would take for a drop.
+    this.#cancelRetry();
     this.#disconnectNotifications();
     try {
       if (this.#status !== 'offline' && this.#status !== 'failed') {
@@ -121,6 +129,7 @@ export class WorkspaceSession {
         this.#disconnectNotifications();
         await this.#connect();
         await this.#activate();
+        this.#retries = 0;
         this.#reestablished.emit();
       } finally {
         this.#renewing = undefined;
@@ -150,17 +159,29 @@ export class WorkspaceSession {
     });
   }
 
-  /** Handshakes (long-polling only) and resolves once the voice channel is subscribed. */
-  #connect(): Promise<void> {
+  /**
+   * Handshakes (long-polling only) and resolves once the voice channel is subscribed.
+   * `reestablishing`: a new client for a session whose notifications dropped, so its first
+   * subscription is a re-establishment too.
+   */
+  #connect(reestablishing = false): Promise<void> {
     const cometd = new CometD();
     this.#cometd = cometd;
     // The API has no WebSocket transport: tried first, it fails the handshake before falling back.
     cometd.unregisterTransport('websocket');
     cometd.unregisterTransport('callback-polling');
+    // After any failed request, CometD's long-polling transport stops accepting cross-origin URLs
+    // (a fallback for browsers without CORS, to callback-polling, unregistered above): a failed
+    // handshake then finds no transport and CometD gives up for good. Every browser this library
+    // supports does CORS, and the Workspace API is always on another origin than the page.
+    const longPolling = cometd.findTransport('long-polling');
+    if (longPolling) longPolling.accept = () => true;
     cometd.configure({
       url: `${this.#o.baseUrl.replace(/\/+$/, '')}/workspace/v3/notifications`,
       logLevel: 'warn',
       requestHeaders: this.#o.apiKey ? { 'x-api-key': this.#o.apiKey } : {},
+      backoffIncrement: RETRY_BASE_MS,
+      maxBackoff: RETRY_MAX_MS,
     });
     const subscribed = this.#expectSubscription();
     cometd.addListener('/meta/handshake', (message: Message) => {
@@ -171,18 +192,24 @@ export class WorkspaceSession {
         // a new session with a new token. A network failure CometD retries by itself.
         if (connected && /^403/.test(String(message.error ?? ''))) {
           this.#setStatus('reconnecting');
-          this.renew().catch(() => this.#setStatus('failed'));
+          this.#renewLink();
         } else if (!connected) {
           this.#subscribed?.reject(handshakeError(message));
+        } else {
+          this.#setStatus('reconnecting');
+          this.#unlessRetrying(cometd);
         }
         return;
       }
-      if (message.reestablish) this.#expectSubscription();
-      this.#subscribe(cometd, Boolean(message.reestablish));
+      const again = reestablishing || Boolean(message.reestablish);
+      if (again) this.#expectSubscription();
+      this.#subscribe(cometd, again);
     });
     cometd.addListener('/meta/connect', (message: Message) => {
       if (cometd !== this.#cometd || this.#status === 'offline' || this.#status === 'connecting') return;
-      if (!message.successful && this.#status === 'registered') this.#setStatus('reconnecting');
+      if (message.successful) return;
+      if (this.#status === 'registered') this.#setStatus('reconnecting');
+      this.#unlessRetrying(cometd);
     });
     cometd.handshake();
     return subscribed;
@@ -221,17 +248,70 @@ export class WorkspaceSession {
           this.#voice.emit(data);
         },
         (reply: Message) => {
+          if (cometd !== this.#cometd) return;
           if (!reply.successful) {
             pending?.reject(new AdapterError('network', 'The Workspace notifications could not be subscribed.'));
+            // Handshaken but deaf: a new client subscribes again.
+            if (reestablished && this.#linked()) this.#scheduleRetry('handshake');
             return;
           }
           pending?.resolve();
-          if (reestablished && this.#status !== 'offline' && this.#status !== 'connecting') {
+          if (reestablished && this.#linked()) {
+            this.#retries = 0;
             this.#reestablished.emit();
           }
         },
       );
     });
+  }
+
+  /** Registered, or was and is trying to get the notifications back. */
+  #linked(): boolean {
+    return this.#status === 'registered' || this.#status === 'reconnecting';
+  }
+
+  /**
+   * After a failed handshake or connect: CometD decides what to do once its listeners have run. If
+   * it gave up (disconnected: the server's advice, no transport), the session tries again itself.
+   */
+  #unlessRetrying(cometd: CometD): void {
+    setTimeout(() => {
+      if (cometd === this.#cometd && cometd.isDisconnected() && this.#linked()) this.#scheduleRetry('handshake');
+    }, 0);
+  }
+
+  /** A new session for the notifications (the server refused the old one); on the network's failure, again later. */
+  #renewLink(): void {
+    this.renew().catch((error: unknown) => {
+      if (!this.#linked()) return;
+      if (AdapterError.from(error).retryable) this.#scheduleRetry('renew');
+      else this.#setStatus('failed');
+    });
+  }
+
+  /** The next try, after a back-off doubling from `RETRY_BASE_MS` up to `RETRY_MAX_MS`. */
+  #scheduleRetry(how: 'handshake' | 'renew'): void {
+    if (this.#retry !== undefined) return;
+    this.#setStatus('reconnecting');
+    const delay = Math.min(RETRY_BASE_MS * 2 ** this.#retries, RETRY_MAX_MS);
+    this.#retries += 1;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      if (!this.#linked()) return;
+      if (how === 'renew') {
+        this.#renewLink();
+        return;
+      }
+      this.#disconnectNotifications();
+      // Its outcome arrives through the listeners: re-established, or another retry.
+      void this.#connect(true);
+    }, delay);
+  }
+
+  #cancelRetry(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+    this.#retries = 0;
   }
 
   #disconnectNotifications(): void {
@@ -251,6 +331,10 @@ export class WorkspaceSession {
     this.#statusEmitter.emit(status);
   }
 }
+
+/** The back-off of the notifications' retries: the first wait, and the longest. */
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 function handshakeError(message: Message): AdapterError {
   const text = typeof message.error === 'string' ? message.error : 'handshake failed';
