@@ -112,6 +112,24 @@ describe('WorkspaceTelephonyAdapter: faults', () => {
     await waitFor(`call ${id} rings`, () => s.adapter.getCall(id));
   });
 
+  it('a restart of the Workspace API whose first new session is refused as unavailable: tried again, then caught up', async function () {
+    this.timeout(30_000);
+    const statuses = recordEmitted<RegistrationStatus>((l) => s.adapter.onStatus(l));
+    const call = await answeredCall();
+    // A 503, not a drop: the browser may send a dropped request again by itself on a reused socket.
+    await scriptFailure({ path: '/initialize-workspace$', status: 503, times: 1 });
+    await control('restart');
+    await control('hangup', { id: call.id });
+    await waitFor('a new session, caught up', () => s.adapter.status() === 'registered' && s.adapter.getCall(call.id)?.state === 'ended', { timeout: 20_000 });
+    expect(statuses.values, 'never failed').to.not.include('failed');
+    expect((await requestLog()).filter((r) => r.path === '/initialize-workspace').slice(-2).map((r) => r.authorization)).to.deep.equal([
+      `Bearer token-${s.dn}-2`,
+      `Bearer token-${s.dn}-3`,
+    ]);
+    const { id } = await control<{ id: string }>('ring', { dn: s.dn, from: NUMBERS.answers });
+    await waitFor(`call ${id} rings`, () => s.adapter.getCall(id));
+  });
+
   it('a hold whose answer comes too late is reconciled from its notification: held, sent once', async () => {
     const call = await answeredCall();
     await scriptFailure({ path: '/hold$', apply: true, delayMs: 800 });

@@ -131,6 +131,10 @@ export class WorkspaceSession {
         await this.#activate();
         this.#retries = 0;
         this.#reestablished.emit();
+      } catch (error) {
+        // The session is gone and no new one came (the network): tried again later, not given up.
+        if (this.#linked() && AdapterError.from(error).retryable) this.#scheduleRetry('renew');
+        throw error;
       } finally {
         this.#renewing = undefined;
       }
@@ -280,12 +284,10 @@ export class WorkspaceSession {
     }, 0);
   }
 
-  /** A new session for the notifications (the server refused the old one); on the network's failure, again later. */
+  /** A new session for the notifications (the server refused the old one); renew() retries what the network failed. */
   #renewLink(): void {
     this.renew().catch((error: unknown) => {
-      if (!this.#linked()) return;
-      if (AdapterError.from(error).retryable) this.#scheduleRetry('renew');
-      else this.#setStatus('failed');
+      if (this.#linked() && !AdapterError.from(error).retryable) this.#setStatus('failed');
     });
   }
 
@@ -300,6 +302,12 @@ export class WorkspaceSession {
       if (!this.#linked()) return;
       if (how === 'renew') {
         this.#renewLink();
+        return;
+      }
+      if (this.#renewing) {
+        // The client of a renewal gave up: the renewal fails (it waits for that client's
+        // subscription), and is tried again itself.
+        this.#subscribed?.reject(new AdapterError('network', 'The Workspace notifications could not be subscribed.'));
         return;
       }
       this.#disconnectNotifications();
