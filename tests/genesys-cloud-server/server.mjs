@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 // @ts-expect-error the installed @types/ws is 7 (the dev server's); ws 8 exports WebSocketServer
 import { WebSocketServer } from 'ws';
 import * as wire from './wire.mjs';
+import { drop } from '../contract-servers/drop.mjs';
 
 /** @typedef {import('./wire.mjs').Conv} Conv */
 /** @typedef {import('./wire.mjs').Party} Party */
@@ -802,22 +803,6 @@ export function createGenesysCloudServer() {
     }
   }
 
-  /**
-   * The connection drops before the answer. In Firefox it is cut after the answer's head instead
-   * (a 200 head and one byte of its body): Firefox sends a GET again by itself (up to 10 times,
-   * on a fresh connection too) when its connection closes before any byte of an answer, so the
-   * page would see a success, or the log requests the page never made. WebKit takes a body shorter
-   * than its Content-Length as whole, so it gets the plain drop, as Chromium does.
-   */
-  function drop(req, res) {
-    if (!/\bFirefox\//.test(req.headers['user-agent'] ?? '')) {
-      req.socket.destroy();
-      return;
-    }
-    if (res.destroyed || res.writableEnded) return;
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
-    res.write('{', () => res.socket?.destroy());
-  }
 
   function respond(res, status, body, headers = {}) {
     if (res.destroyed || res.writableEnded) return;

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { alternatives, bucketStart, buckets, hasRoom, isValidTimeZone } from './availability.mjs';
+import { drop } from '../contract-servers/drop.mjs';
 
 const EXCEPTION = 'com.genesyslab.gms.services.callback.';
 export const EXCEPTIONS = Object.freeze({
@@ -283,22 +284,6 @@ export function createGmsServer() {
     throw new HttpFailure(404, EXCEPTIONS.notFound, `No resource ${req.method} ${path}`);
   }
 
-  /**
-   * The connection drops before the answer. In Firefox it is cut after the answer's head instead
-   * (a 200 head and one byte of its body): Firefox sends a GET again by itself (up to 10 times,
-   * on a fresh connection too) when its connection closes before any byte of an answer, so the
-   * page would see a success, or the log requests the page never made. WebKit takes a body shorter
-   * than its Content-Length as whole, so it gets the plain drop, as Chromium does.
-   */
-  function drop(req, res) {
-    if (!/\bFirefox\//.test(req.headers['user-agent'] ?? '')) {
-      req.socket.destroy();
-      return;
-    }
-    if (res.destroyed || res.writableEnded) return;
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
-    res.write('{', () => res.socket?.destroy());
-  }
 
   function send(res, status, body) {
     if (res.destroyed || res.writableEnded) return;

@@ -6,6 +6,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import cometdServer from 'cometd-nodejs-server';
 import { AGENT_DNS, NUMBERS, RING_MS, configuration, contacts, standardResponses, targets } from './data.mjs';
+import { drop } from '../contract-servers/drop.mjs';
 
 const V3 = '/workspace/v3';
 const NOTIFICATIONS = `${V3}/notifications`;
@@ -779,22 +780,6 @@ export function createWorkspaceServer({ realTime = false } = {}) {
   }
 
   // ---- HTTP -----------------------------------------------------------------------------------
-  /**
-   * The connection drops before the answer. In Firefox it is cut after the answer's head instead
-   * (a 200 head and one byte of its body): Firefox sends a GET again by itself (up to 10 times,
-   * on a fresh connection too) when its connection closes before any byte of an answer, so the
-   * page would see a success, or the log requests the page never made. WebKit takes a body shorter
-   * than its Content-Length as whole, so it gets the plain drop, as Chromium does.
-   */
-  function drop(req, res) {
-    if (!/\bFirefox\//.test(req.headers['user-agent'] ?? '')) {
-      req.socket.destroy();
-      return;
-    }
-    if (res.destroyed || res.writableEnded) return;
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '1024' });
-    res.write('{', () => res.socket?.destroy());
-  }
 
   /**
    * A notification request's connection breaks after the answer's head and one byte of its body,
