@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../helpers/keys.js';
 import '../helpers/lit-warnings.js';
+import { expectAccessibleIn } from '../helpers/axe-frame.js';
 
 /**
  * Loads demo/crm.html as `npm start` serves it and plays it as an agent would: the harness sends
@@ -29,31 +30,13 @@ async function openCrm() {
 
 type Crm = Awaited<ReturnType<typeof openCrm>>;
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 /**
  * chai-a11y-axe's `accessible()` cannot check a node of another document, so axe runs inside the
  * CRM's own frame, on the page region the CRM owns (the desk's own tests check the desk).
  */
 async function expectAccessible(crm: Crm, selector: string) {
-  const win = crm.win as Window & typeof globalThis & { axe?: { run(context: Element): Promise<{ violations: AxeViolation[] }> } };
-  if (!win.axe) {
-    const script = crm.doc.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    crm.doc.head.append(script);
-    await loaded;
-  }
-  const { violations } = await win.axe!.run(crm.doc.querySelector(selector)!);
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  expect(summary).to.deep.equal([]);
+  await expectAccessibleIn(crm.doc.querySelector(selector)!);
 }
 
 const voiceWindow = (crm: Crm) => crm.desk.shadowRoot!.querySelector('[part=window]:not([hidden]) > interaction-window')?.shadowRoot ?? null;

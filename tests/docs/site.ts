@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { expectAccessibleIn } from '../helpers/axe-frame.js';
 
 /**
  * Shared by tests/docs/*.test.ts, which check the built docs site (`npm run docs` → site/;
@@ -40,13 +41,7 @@ const HOOK = `(() => {
   addEventListener('unhandledrejection', (event) => problems.push('unhandled rejection: ' + text(event.reason)));
 })();`;
 
-type FrameWindow = Window & typeof globalThis & { __docsProblems: string[]; axe?: { run(context: Node, options?: object): Promise<{ violations: AxeViolation[] }> } };
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
+type FrameWindow = Window & typeof globalThis & { __docsProblems: string[] };
 
 export interface Page {
   frame: HTMLIFrameElement;
@@ -142,19 +137,7 @@ function expectRendered(page: Page, stage: HTMLElement) {
 
 /** axe in the page's own document (chai-a11y-axe cannot check a node of another document). */
 export async function expectAccessible(page: Page) {
-  if (!page.win.axe) {
-    const script = page.doc.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    page.doc.head.append(script);
-    await loaded;
-  }
-  const { violations } = await page.win.axe!.run(page.doc, { resultTypes: ['violations'] });
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  expect(summary).to.deep.equal([]);
+  await expectAccessibleIn(page.doc);
 }
 
 /** Opens the page, waits for its examples, checks them and the whole page; returns it open. */
