@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../helpers/keys.js';
 import type { ManualClock } from '../../src/model/clock.js';
 import '../helpers/lit-warnings.js';
+import { expectAccessibleIn } from '../helpers/axe-frame.js';
 
 /**
  * The demo page's desk settings (mandatory disposition, rescheduling on a new number, DTMF
@@ -9,13 +10,7 @@ import '../helpers/lit-warnings.js';
  * in demo/index.html as `npm start` serves it.
  */
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-type DemoWindow = Window & typeof globalThis & { axe?: { run(context: Element): Promise<{ violations: AxeViolation[] }> } };
+type DemoWindow = Window & typeof globalThis;
 
 async function openDemo(query = '') {
   const frame = await fixture<HTMLIFrameElement>(
@@ -63,20 +58,7 @@ async function openDemo(query = '') {
     await waitUntil(() => action('hold')?.getAttribute('aria-disabled') === 'false', 'connected', { timeout: 5000 });
   };
   /** axe inside the demo's frame (chai-a11y-axe cannot check a node of another document). */
-  const expectAccessible = async (node: Element) => {
-    if (!win.axe) {
-      const script = doc.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      const loaded = new Promise((resolve, reject) => {
-        script.onload = resolve;
-        script.onerror = reject;
-      });
-      doc.head.append(script);
-      await loaded;
-    }
-    const { violations } = await win.axe!.run(node);
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`)).to.deep.equal([]);
-  };
+  const expectAccessible = (node: Element) => expectAccessibleIn(node);
   return { frame, doc, win, demo, desk, control, toggle, accept, preview, voiceWindow, inPreview, actions, action, callState, acceptWebCallback, call, expectAccessible };
 }
 

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { expectAccessibleIn } from '../helpers/axe-frame.js';
+import { deepText } from '../helpers/deep.js';
 
 /**
  * Shared by tests/docs/*.test.ts, which check the built docs site (`npm run docs` → site/;
@@ -88,25 +89,8 @@ async function open(path: string): Promise<Page> {
 
 export const problems = (page: Page) => page.win.__docsProblems;
 
-/**
- * The text shown under `root`, shadow trees included, style and script text excluded. By node
- * type, not `instanceof`: the page's nodes belong to the frame's realm, not the test's.
- */
-export function deepText(root: Node): string {
-  let text = '';
-  const visit = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += (node as Text).data;
-      return;
-    }
-    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
-    if (el && (el.localName === 'style' || el.localName === 'script')) return;
-    if (el?.shadowRoot) visit(el.shadowRoot);
-    for (const child of node.childNodes) visit(child);
-  };
-  visit(root);
-  return text;
-}
+/** The text shown under `root`, shadow trees included (reads the frame's nodes by node type). */
+export { deepText };
 
 /** Waits until every live example of the page is ready (or fails with what went wrong). */
 async function examplesReady(page: Page): Promise<HTMLElement[]> {

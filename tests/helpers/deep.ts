@@ -31,7 +31,10 @@ export function deepElements(root: ParentNode): Element[] {
   return out;
 }
 
-/** All the text a user could see under `root`, shadow trees included (style and script text excluded). */
+/**
+ * All the text a user could see under `root`, shadow trees included (style and script text
+ * excluded). By node type, not `instanceof`, so it reads a framed page's nodes too (another realm).
+ */
 export function deepText(root: Node): string {
   let text = '';
   const visit = (node: Node) => {
@@ -39,8 +42,9 @@ export function deepText(root: Node): string {
       text += (node as Text).data;
       return;
     }
-    if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return;
-    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+    if (el && (el.localName === 'style' || el.localName === 'script')) return;
+    if (el?.shadowRoot) visit(el.shadowRoot);
     for (const child of node.childNodes) visit(child);
   };
   visit(root);
