@@ -53,7 +53,10 @@ async function typeNote(frame: HTMLIFrameElement, text: string) {
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-describe('<callback-desk> in two tabs of one agent', () => {
+describe('<callback-desk> in two tabs of one agent', function () {
+  // A test opens up to three tabs, each a whole desk page that may take openTab()'s 8 s to start
+  // in a loaded Firefox or WebKit: mocha's 10 s default is less than one test's own waits.
+  this.timeout(40_000);
   let cc: SimulatedContactCenter;
 
   beforeEach(async () => {
@@ -227,7 +230,10 @@ describe('<callback-desk> in two tabs of one agent', () => {
   });
 });
 
-describe('<callback-desk> in two tabs, each with its own backend object of one agent', () => {
+describe('<callback-desk> in two tabs, each with its own backend object of one agent', function () {
+  // A test opens up to three tabs, each a whole desk page that may take openTab()'s 8 s to start
+  // in a loaded Firefox or WebKit: mocha's 10 s default is less than one test's own waits.
+  this.timeout(40_000);
   // Real tabs cannot share an adapter object: the GMS session, the phone and its SIP sessions live
   // in one tab. What is open there cannot be carried on from another.
   beforeEach(async () => {
