@@ -21,6 +21,8 @@ echo "== lint"
 npx --no-install eslint .
 echo "== node tests (manifest, build)"
 node --test tests/node/
+echo "== build the single-file drop-in (dist/single/, for tests/bundle/single-file)"
+node scripts/build-single.mjs
 echo "== build examples (React, Vue: bundled from the dist/ the node tests just built)"
 node scripts/build-examples.mjs
 echo "== build the docs site (site/, for tests/docs/)"
