@@ -29,7 +29,10 @@ const owner = (page: Page) => page.__ownership?.at(-1)?.owner;
 const standbyPanel = (page: Page) => inDesk(page.document, '[part=standby]');
 const acceptButton = (page: Page) => inDesk<HTMLButtonElement>(page.document, 'callback-notification', 'button.accept');
 
-describe('<callback-desk> in two pages of one browser context', () => {
+describe('<callback-desk> in two pages of one browser context', function () {
+  // Each test opens two whole desk pages and waits up to 8 s for each to start (and 8 s for the
+  // hand-over): mocha's 10 s default is less than one test's own waits in a loaded Firefox or WebKit.
+  this.timeout(40_000);
   let cc: SimulatedContactCenter;
 
   beforeEach(async () => {
