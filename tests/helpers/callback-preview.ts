@@ -81,7 +81,9 @@ export async function act(s: PreviewSetup, action: string) {
 /** Call, and wait for the number check (the phone library loads on first use). */
 export async function call(s: PreviewSetup) {
   await act(s, 'call');
-  await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 3000 });
+  // The first Call of a page fetches the phone library (about 120 KB from the test server's
+  // sources): seconds in a loaded Firefox, so the wait is for that, not for the dial itself.
+  await waitUntil(() => current(s).state === 'dialing', 'dialing', { timeout: 8000 });
   await settled(s.el);
 }
 
