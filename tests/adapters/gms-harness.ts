@@ -120,7 +120,9 @@ export async function acceptedOnServer(adapter: GmsCallbackAdapter, preview = tr
 }
 
 export async function gmsCallbackHarness(config: CallbackHarnessConfig = {}): Promise<CallbackHarness> {
-  const { adapter, clock } = await gmsAdapter({ dispositionMandatory: config.dispositionMandatory ?? false });
+  // The shared contract checks behaviour, not timeouts (gms.test.ts and gms-reconcile script those at
+  // 400 ms): a request is given the time a loaded browser may need to answer.
+  const { adapter, clock } = await gmsAdapter({ dispositionMandatory: config.dispositionMandatory ?? false, timeoutMs: 3_000 });
   return {
     adapter,
     knownDisposition: KNOWN_DISPOSITION,
