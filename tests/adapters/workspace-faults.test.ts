@@ -12,7 +12,8 @@ describe('WorkspaceTelephonyAdapter: faults', () => {
 
   beforeEach(async () => {
     await control('reset');
-    s = await workspaceAdapter({ timeoutMs: 400, confirmTimeoutMs: 1_000 });
+    // A request's deadline is 1.5 s, which a loaded browser meets; the late answers below come after 2 s.
+    s = await workspaceAdapter({ timeoutMs: 1_500, confirmTimeoutMs: 1_000 });
     await s.adapter.register();
     calls = recordEmitted<CallInfo>((l) => s.adapter.onCall(l));
   });
@@ -132,7 +133,7 @@ describe('WorkspaceTelephonyAdapter: faults', () => {
 
   it('a hold whose answer comes too late is reconciled from its notification: held, sent once', async () => {
     const call = await answeredCall();
-    await scriptFailure({ path: '/hold$', apply: true, delayMs: 800 });
+    await scriptFailure({ path: '/hold$', apply: true, delayMs: 2_000 });
     const held = await s.adapter.hold(call.id);
     expect(held.state).to.equal('held');
     expect(await mine(/\/hold$/)).to.have.length(1);
@@ -157,7 +158,7 @@ describe('WorkspaceTelephonyAdapter: faults', () => {
   });
 
   it('a make-call answered late is reconciled: the dialing call, placed once', async () => {
-    await scriptFailure({ path: '/voice/make-call$', apply: true, delayMs: 800 });
+    await scriptFailure({ path: '/voice/make-call$', apply: true, delayMs: 2_000 });
     const call = await s.adapter.dial({ number: NUMBERS.answers });
     expect(call).to.include({ state: 'dialing', remote: NUMBERS.answers });
     expect(await mine(/\/make-call$/)).to.have.length(1);
