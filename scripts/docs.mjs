@@ -3,8 +3,8 @@
 // Sources: custom-elements.json (one page per element: description, live example, attributes,
 // properties, methods, events, slots, CSS parts, CSS custom properties with defaults, custom
 // states, and its accessibility notes from docs/a11y/<tag>.md), docs/theming.md (with a live token
-// editor), docs/a11y/README.md, docs/write-an-adapter.md, and the README's Adapters and Language
-// sections. The live examples
+// editor), docs/a11y/README.md, docs/adapters.md, docs/write-an-adapter.md, and the README's Language
+// section. The live examples
 // run the built drop-in bundle (dist/bundle/, copied to site/bundle/) on the simulated contact
 // center; `npm run build` runs first when dist/ is missing or older than src/.
 //
@@ -108,7 +108,6 @@ const elementPage = (tag) => `elements/${tag}.html`;
 /** Which site page shows a README section (by its heading's anchor). */
 const README_SECTIONS = {
   elements: `${PAGES.index}#elements`,
-  'api-tables': `${PAGES.index}#elements`,
   adapters: PAGES.adapters,
   theming: PAGES.theming,
   language: PAGES.localization,
@@ -127,6 +126,7 @@ function siteTarget(href, source, localIds) {
   if (file === 'docs/api.md') return { page: tags.has(fragment) ? elementPage(fragment) : `${PAGES.index}#elements` };
   if (file === 'docs/theming.md') return { page: `${PAGES.theming}${hash}` };
   if (file === 'docs/a11y/README.md') return { page: `${PAGES.accessibility}${hash}` };
+  if (file === 'docs/adapters.md') return { page: `${PAGES.adapters}${hash}` };
   if (file === 'docs/write-an-adapter.md') return { page: `${PAGES.writeAdapter}${hash}` };
   const a11y = /^docs\/a11y\/([a-z-]+)\.md$/.exec(file);
   if (a11y && tags.has(a11y[1])) return { page: `${elementPage(a11y[1])}#accessibility` };
@@ -521,7 +521,7 @@ function indexPage() {
   const rows = elements.map(({ declaration: d }) => [`<a href="${escape(elementPage(d.tagName))}"><code>&lt;${escape(d.tagName)}&gt;</code></a>`, inline(d.summary ?? '')]);
   const body = `<h1>callback-elements</h1>
 <p>Framework-agnostic custom elements (lit 3) that let a contact-center agent handle callback interactions inside any web page, on pluggable telephony and callback adapters. Every element page below has a live example running the drop-in bundle on the simulated contact center.</p>
-<pre><code class="language-html">${escape('<script type="module" src="https://unpkg.com/callback-elements/dist/bundle/callback-elements.bundle.js"></script>\n<callback-desk simulated></callback-desk>')}</code></pre>
+<pre><code class="language-html">${escape('<script type="module" src="callback-elements/dist/bundle/callback-elements.bundle.js"></script>\n<callback-desk simulated></callback-desk>')}</code></pre>
 <section aria-labelledby="elements">
 <h2 id="elements">Elements</h2>
 ${table('Every element', ['element', 'what it is'], rows)}
@@ -550,7 +550,7 @@ for (const element of elements) {
 }
 files.set(PAGES.theming, guidePage('theming', 'Theming', readFileSync(join(root, 'docs', 'theming.md'), 'utf8'), 'docs/theming.md', tokenEditor()));
 files.set(PAGES.accessibility, guidePage('accessibility', 'Accessibility', readFileSync(join(root, 'docs', 'a11y', 'README.md'), 'utf8'), 'docs/a11y/README.md'));
-files.set(PAGES.adapters, guidePage('adapters', 'Adapters', readmeSection('Adapters'), 'README.md'));
+files.set(PAGES.adapters, guidePage('adapters', 'Adapters', readFileSync(join(root, 'docs', 'adapters.md'), 'utf8'), 'docs/adapters.md'));
 files.set(PAGES.writeAdapter, guidePage('writeAdapter', 'Write an adapter', readFileSync(join(root, 'docs', 'write-an-adapter.md'), 'utf8'), 'docs/write-an-adapter.md'));
 files.set(PAGES.localization, guidePage('localization', 'Localization', readmeSection('Language'), 'README.md', localizationExample()));
 

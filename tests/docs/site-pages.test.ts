@@ -78,12 +78,14 @@ describe('docs site: overview and guides', function () {
     for (const tag of TAGS) expect(notes, tag).to.include(`elements/${tag}.html#accessibility`);
   });
 
-  it('adapters: the README’s adapter sections, each with its heading', async () => {
+  it('adapters: docs/adapters.md’s sections, each with its heading', async () => {
     const page = await check('adapters.html');
     const headings = [...page.doc.querySelectorAll('main h2')].map((h) => h.textContent);
-    for (const heading of ['Simulated contact center', 'GMS', 'Writing an adapter']) expect(headings).to.include(heading);
+    for (const heading of ['Simulated contact center', 'GMS', 'Genesys Engage (Workspace API)', 'Genesys Cloud', 'SIP (sip.js)', 'Writing an adapter']) {
+      expect(headings).to.include(heading);
+    }
     const links = [...page.doc.querySelectorAll<HTMLAnchorElement>('main a[href]')].map(sitePath);
-    expect(links, 'the README’s link to the Write an adapter guide').to.include('write-an-adapter.html');
+    expect(links, 'docs/adapters.md’s link to the Write an adapter guide').to.include('write-an-adapter.html');
   });
 
   it('write an adapter: the guide of docs/write-an-adapter.md, with its steps and code, is a page of the site', async () => {
