@@ -23,11 +23,11 @@ describe('drop-in bundle', () => {
     const desk = doc.querySelector('callback-desk') as HTMLElement & { updateComplete: Promise<boolean> };
     await desk.updateComplete;
     // What shows an offer is registered with the entry; every other element the desk composes
-    // arrives with the chunk the entry fetches at once, without anything else on the page.
-    for (const tag of ['callback-notification', 'agent-status', 'callback-provider']) {
+    // (<agent-status> first) arrives with the chunk the entry fetches at once, without anything else on the page.
+    for (const tag of ['callback-notification', 'callback-provider']) {
       expect(frame.contentWindow!.customElements.get(tag) !== undefined, `${tag} defined with the entry`).to.equal(true);
     }
-    const later = ['interaction-window', 'callback-preview', 'call-actions', 'disposition-picker', 'team-communicator', 'callback-scheduler', 'dtmf-keypad'];
+    const later = ['agent-status', 'interaction-window', 'callback-preview', 'call-actions', 'disposition-picker', 'team-communicator', 'callback-scheduler', 'dtmf-keypad'];
     await waitUntil(() => later.every((tag) => frame.contentWindow!.customElements.get(tag) !== undefined), `not all of ${later.join(', ')} were defined`, {
       timeout: 8000,
     });
@@ -65,11 +65,12 @@ describe('drop-in bundle', () => {
     expect(error instanceof main.AdapterError, `got ${String(error)}`).to.equal(true);
     // The rest of the library, through `ready`: every element class, registered.
     const all = (await main['ready']) as Record<string, unknown>;
-    for (const name of ['CallActions', 'InteractionWindow', 'CallbackPreview', 'TeamCommunicator', 'ManualClock', 'validatePhoneNumber']) {
+    for (const name of ['AgentStatus', 'AgentStateChangeEvent', 'CallActions', 'InteractionWindow', 'CallbackPreview', 'TeamCommunicator', 'ManualClock', 'validatePhoneNumber']) {
       expect(typeof all[name], `${name} from ready`).to.equal('function');
     }
     expect(all['AdapterError'], 'one AdapterError class').to.equal(main.AdapterError);
     expect(customElements.get('call-actions'), 'registered by ready').to.equal(all['CallActions']);
+    expect(customElements.get('agent-status'), 'registered by ready').to.equal(all['AgentStatus']);
     const sip = await load('/dist/bundle/adapters/sipjs.bundle.js');
     expect(typeof sip['SipTelephonyAdapter']).to.equal('function');
     expect(typeof main['AdapterError']).to.equal('function');

@@ -58,6 +58,12 @@ export const styles = css`
   :not(:defined) + .window-loading {
     display: block;
   }
+  /* The drop-in bundle defines <agent-status> just after the offers: until then its row keeps a
+     button's height, so the offers below do not move when it shows. */
+  .status.reserve > :not(:defined) {
+    display: block;
+    min-block-size: max(var(--_control-size), calc(1lh + var(--_space) * 1.5 + 2px));
+  }
   .idle {
     color: var(--_muted);
   }

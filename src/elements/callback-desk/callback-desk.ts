@@ -18,11 +18,22 @@ import type { Interaction } from '../../model/interaction.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { contactLabel } from '../shared/phone-format.js';
 import { callbackTypeLabel } from '../../messages/messages.js';
-import { callChangeAnnouncement } from '../call-status/call-status.messages.js';
 import type { NoteUnsavedEvent } from '../interaction-note/interaction-note.events.js';
 import type { CallbackPreview } from '../callback-preview/callback-preview.js';
 import { styles } from './callback-desk.styles.js';
 import { DeskOwnershipEvent } from './callback-desk.events.js';
+
+/**
+ * The words that announce an accepted call: fetched as a desk connects, not with it, since they are
+ * only needed after Accept (in the drop-in bundle they come with the chunk fetched at load, not
+ * before the desk can show an offer: issue 22). Settled long before an agent can accept.
+ */
+let callWordsModule: Promise<typeof import('../call-status/call-status.messages.js')> | undefined;
+const callWords = () =>
+  (callWordsModule ??= import('../call-status/call-status.messages.js').catch((error: unknown) => {
+    callWordsModule = undefined; // tried again on the next accept
+    throw error;
+  }));
 
 /**
  * The whole agent experience in one tag: agent status, the offer notification, and one window per
@@ -230,6 +241,7 @@ export class CallbackDesk extends CallbackElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    callWords().catch(() => undefined);
     if (this.simulated && !this.callbackAdapter) void this.#startSimulation();
   }
 
@@ -324,8 +336,10 @@ export class CallbackDesk extends CallbackElement {
    * anywhere else in the host page is left alone.
    */
   #welcome(interaction: Interaction, fromWindow: boolean): void {
-    const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
-    if (message) announce(message);
+    void callWords().then(({ callChangeAnnouncement }) => {
+      const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
+      if (message) announce(message);
+    });
     const lost = document.activeElement === document.body;
     // Accepted with the offer shortcut from another window, which the new one replaces: focus follows.
     if (!lost && !fromWindow && this.shadowRoot?.activeElement?.localName !== 'callback-notification') return;
@@ -393,7 +407,7 @@ export class CallbackDesk extends CallbackElement {
   #renderDesk() {
     const list = this.#active.interactions;
     const selected = this.#selected;
-    return html`<div part="status" class="status"><agent-status></agent-status></div>
+    return html`<div part="status" class="status ${this.callbackAdapter || this.telephonyAdapter ? 'reserve' : ''}"><agent-status></agent-status></div>
       <div part="notifications" class="notifications" tabindex="-1">
         <callback-notification
           ?ring=${this.ring}
