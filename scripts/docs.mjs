@@ -102,6 +102,7 @@ const PAGES = {
   adapters: 'adapters.html',
   writeAdapter: 'write-an-adapter.html',
   localization: 'localization.html',
+  tabs: 'tabs.html',
 };
 const elementPage = (tag) => `elements/${tag}.html`;
 
@@ -128,6 +129,7 @@ function siteTarget(href, source, localIds) {
   if (file === 'docs/a11y/README.md') return { page: `${PAGES.accessibility}${hash}` };
   if (file === 'docs/adapters.md') return { page: `${PAGES.adapters}${hash}` };
   if (file === 'docs/write-an-adapter.md') return { page: `${PAGES.writeAdapter}${hash}` };
+  if (file === 'docs/tabs.md') return { page: `${PAGES.tabs}${hash}` };
   const a11y = /^docs\/a11y\/([a-z-]+)\.md$/.exec(file);
   if (a11y && tags.has(a11y[1])) return { page: `${elementPage(a11y[1])}#accessibility` };
   if (file === 'README.md') {
@@ -274,6 +276,7 @@ const GUIDES = [
   ['adapters', 'Adapters'],
   ['writeAdapter', 'Write an adapter'],
   ['localization', 'Localization'],
+  ['tabs', 'Several tabs'],
 ];
 
 function page({ path, title, body, examples = false }) {
@@ -534,6 +537,7 @@ ${table('Every element', ['element', 'what it is'], rows)}
   <li><a href="${PAGES.adapters}">Adapters</a>: the contracts, the simulated contact center, GMS, Genesys Engage and Cloud, SIP, writing one.</li>
   <li><a href="${PAGES.writeAdapter}">Write an adapter</a>: a callback adapter and its phone from the public types, proved with the contract suites of <code>callback-elements/testing</code>.</li>
   <li><a href="${PAGES.localization}">Localization</a>: language resolution, Spanish, formats, with a live language switch.</li>
+  <li><a href="${PAGES.tabs}">Several tabs</a>: one desk per agent across the tabs of a browser, and how it moves between them.</li>
 </ul>
 </section>`;
   return page({ path: PAGES.index, title: 'Overview', body });
@@ -552,6 +556,7 @@ files.set(PAGES.theming, guidePage('theming', 'Theming', readFileSync(join(root,
 files.set(PAGES.accessibility, guidePage('accessibility', 'Accessibility', readFileSync(join(root, 'docs', 'a11y', 'README.md'), 'utf8'), 'docs/a11y/README.md'));
 files.set(PAGES.adapters, guidePage('adapters', 'Adapters', readFileSync(join(root, 'docs', 'adapters.md'), 'utf8'), 'docs/adapters.md'));
 files.set(PAGES.writeAdapter, guidePage('writeAdapter', 'Write an adapter', readFileSync(join(root, 'docs', 'write-an-adapter.md'), 'utf8'), 'docs/write-an-adapter.md'));
+files.set(PAGES.tabs, guidePage('tabs', 'Several tabs', readFileSync(join(root, 'docs', 'tabs.md'), 'utf8'), 'docs/tabs.md'));
 files.set(PAGES.localization, guidePage('localization', 'Localization', readmeSection('Language'), 'README.md', localizationExample()));
 
 const problems = [];

@@ -88,6 +88,15 @@ describe('docs site: overview and guides', function () {
     expect(links, 'docs/adapters.md’s link to the Write an adapter guide').to.include('write-an-adapter.html');
   });
 
+  it('several tabs: docs/tabs.md is a page of the site, linked from the overview', async () => {
+    const page = await check('tabs.html');
+    expect(page.doc.querySelector('h1')!.textContent).to.equal('Several tabs');
+    expect(deepText(page.doc.querySelector('main')!)).to.include('one tab owns the desk');
+    const overview = await check('index.html');
+    const links = [...overview.doc.querySelectorAll<HTMLAnchorElement>('main a[href]')].map(sitePath);
+    expect(links).to.include('tabs.html');
+  });
+
   it('write an adapter: the guide of docs/write-an-adapter.md, with its steps and code, is a page of the site', async () => {
     const page = await check('write-an-adapter.html');
     expect(page.doc.querySelector('h1')!.textContent).to.equal('Write an adapter');

@@ -17,7 +17,7 @@ import { deepText } from '../helpers/deep.js';
  */
 
 export const SITE = '/site/';
-export const GUIDES = ['index.html', 'theming.html', 'accessibility.html', 'adapters.html', 'write-an-adapter.html', 'localization.html'];
+export const GUIDES = ['index.html', 'theming.html', 'accessibility.html', 'adapters.html', 'write-an-adapter.html', 'localization.html', 'tabs.html'];
 
 interface Manifest {
   modules: { declarations?: { tagName?: string; customElement?: boolean }[] }[];
