@@ -110,10 +110,14 @@ function assertLazy() {
   };
 }
 
-/** `chunks/<name>-<hash>.js`, named after the npm package for code from node_modules. */
+/**
+ * `chunks/<name>-<hash>.js`, named after the npm package for code from node_modules; the chunk of
+ * sip.js (with src/adapters/sipjs/sip-parts.ts, which picks what the adapters use of it) is sip-js.
+ */
 function chunkFileNames(chunk) {
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
-  const pkg = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)?.[1];
+  const sip = chunk.moduleIds.some(lazyOnly[0].test) ? 'sip.js' : undefined;
+  const pkg = sip ?? /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id)?.[1];
   const name = (pkg ?? chunk.name).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return `chunks/${name || 'chunk'}-[hash].js`;
 }

@@ -1,9 +1,12 @@
 // `npm run build`: cleans dist/, then runs in parallel the rollup builds of rollup.config.mjs
 // (unbundled ESM in dist/, drop-in bundle in dist/bundle/) and tsc for the .d.ts files in dist/, and
-// writes from custom-elements.json VS Code's custom data (dist/vscode.{html,css}-custom-data.json) and
-// the React 19 JSX and Vue 3 types (dist/react.d.ts, dist/vue.d.ts: `callback-elements/react`, `/vue`).
+// writes from custom-elements.json the manifest the package ships (dist/custom-elements.json: its
+// custom elements only, see scripts/package-files.mjs), VS Code's custom data
+// (dist/vscode.{html,css}-custom-data.json) and the React 19 JSX and Vue 3 types (dist/react.d.ts,
+// dist/vue.d.ts: `callback-elements/react`, `/vue`). Last, it deletes the .js and .d.ts files no
+// entry of the exports map reaches.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import { rollup } from 'rollup';
 import configs from '../rollup.config.mjs';
 import { bundleDir, root, sourceFiles } from './entries.mjs';
 import { writeFrameworkTypes, writeVsCodeData } from './manifest-integrations.mjs';
+import { pruneUnreachable, shippedManifest } from './package-files.mjs';
 
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -60,10 +64,16 @@ if (failures.length) {
   console.error(`build failed (${seconds()})`);
   process.exit(1);
 }
+let manifestPaths = [];
 if (existsSync(join(root, 'custom-elements.json'))) {
-  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const manifest = shippedManifest(JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')));
+  writeFileSync(join(root, 'dist/custom-elements.json'), `${JSON.stringify(manifest)}\n`);
   writeVsCodeData(manifest, join(root, 'dist'));
   writeFrameworkTypes(manifest, join(root, 'dist'));
-  console.log('custom-elements.json → dist/vscode.{html,css}-custom-data.json, dist/react.d.ts, dist/vue.d.ts');
+  manifestPaths = manifest.modules.flatMap((mod) => [mod.path, mod.typeDefinitionPath]).filter(Boolean);
+  console.log('custom-elements.json → dist/custom-elements.json, dist/vscode.{html,css}-custom-data.json, dist/react.d.ts, dist/vue.d.ts');
 }
+const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pruned = pruneUnreachable(root, exports, manifestPaths);
+console.log(`dist: ${pruned.length} .js and .d.ts files no package entry reaches, deleted`);
 console.log(`build done in ${seconds()}`);

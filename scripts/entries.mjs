@@ -96,19 +96,20 @@ export function exportsMap(dir = root) {
   // every tag as a React 19 intrinsic element and as a Vue 3 global component.
   map['./react'] = { types: './dist/react.d.ts' };
   map['./vue'] = { types: './dist/vue.d.ts' };
-  map['./custom-elements.json'] = './custom-elements.json';
+  // The shipped manifest, written by the build (its custom elements only: scripts/package-files.mjs).
+  map['./custom-elements.json'] = './dist/custom-elements.json';
   map['./package.json'] = './package.json';
   return map;
 }
 
 /**
  * `package.json` `sideEffects`: the registration entries, `index.js` (it imports all of them, so a
- * bare `import 'callback-elements'` must not be dropped by webpack) and the bundle.
+ * bare `import 'callback-elements'` must not be dropped by webpack) and the bundle (dist/bundle/;
+ * the unbundled dist/bundle.js is not shipped: no entry reaches it).
  */
 export function sideEffects(dir = root) {
   return [
     './dist/index.js',
-    `./${distFile(bundleSource)}`,
     ...registrationEntries(dir).map(({ source }) => `./${distFile(source)}`),
     `./${bundleDir}/**`,
   ];

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { constants, gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { bundleGraph } from '../../scripts/bundle-graph.mjs';
-import { bundleDir, bundleEntry, distFile, registrationEntries, root, sourceFiles } from '../../scripts/entries.mjs';
+import { bundleDir, bundleEntry, registrationEntries, root, sourceFiles } from '../../scripts/entries.mjs';
 
 const exists = (file) => existsSync(join(root, file));
 const read = (file) => readFileSync(join(root, file), 'utf8');
@@ -30,9 +30,35 @@ test('npm run build succeeds', () => {
   assert.ok(!build.error, `build failed:\n${build.stdout}\n${build.stderr}`);
 });
 
-test('dist/ has a .js and a .d.ts file for every module in src/', () => {
-  const missing = sourceFiles().flatMap((source) => [distFile(source), distFile(source, '.d.ts')]).filter((file) => !exists(file));
-  assert.deepEqual(missing, []);
+test('dist/ has every module its files import: the .js and .d.ts files no package entry reaches are all that is left out', () => {
+  if (build.error) return assert.fail('the build failed');
+  // The build deletes what no entry of the exports map reaches (scripts/package-files.mjs); what is
+  // left must hold together: every relative import of a shipped file is shipped.
+  const files = readdirSync(join(root, 'dist'), { recursive: true })
+    .map((file) => String(file).split('\\').join('/'))
+    .filter((file) => !file.startsWith('bundle/') && /\.(js|d\.ts)$/.test(file));
+  const dangling = [];
+  for (const file of files) {
+    const code = read(`dist/${file}`);
+    for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+      const target = posix.join(posix.dirname(`dist/${file}`), specifier);
+      const wanted = file.endsWith('.d.ts') ? target.replace(/\.js$/, '.d.ts') : target;
+      if (!exists(wanted)) dangling.push(`${file} → ${specifier}`);
+    }
+  }
+  assert.deepEqual(dangling, [], 'imports of files that are not in dist/');
+});
+
+test('the shipped manifest (dist/custom-elements.json) has every element of custom-elements.json, as committed', async () => {
+  if (build.error) return assert.fail('the build failed');
+  const { elementsOf } = await import('../../scripts/manifest-integrations.mjs');
+  const shipped = JSON.parse(read('dist/custom-elements.json'));
+  const committed = JSON.parse(read('custom-elements.json'));
+  assert.deepEqual(elementsOf(shipped), elementsOf(committed));
+  for (const mod of shipped.modules) {
+    assert.ok(mod.declarations.every((d) => d.customElement), `${mod.path}: a declaration that is not a custom element`);
+    assert.ok(exists(mod.path) && exists(mod.typeDefinitionPath), `${mod.path}: not built`);
+  }
 });
 
 test('every src/<tag>.ts registration entry is in the exports map and built', (t) => {
@@ -152,7 +178,7 @@ test('npm pack ships every exports map target and nothing from tests, demo, src,
     .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
     .map((path) => path.replace(/^\.\//, ''));
   assert.deepEqual(targets.filter((path) => !files.has(path)), [], 'exports map targets missing from the package');
-  for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'custom-elements.json', bundleEntry]) assert.ok(files.has(file), `${file} is packed`);
+  for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/custom-elements.json', bundleEntry]) assert.ok(files.has(file), `${file} is packed`);
   const stray = [...files].filter((path) => /^(tests|demo|src|scripts|bench|docs|\.ci|node_modules)\//.test(path) || /\.(test|spec)\.(js|d\.ts)$/.test(path));
   assert.deepEqual(stray, [], 'files that must not be published');
 });

@@ -47,7 +47,8 @@ before(async () => {
 
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const shipped = () => JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
+/** The manifest the installed package names in its `customElements` field. */
+const shipped = () => JSON.parse(readFileSync(join(installed, JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).customElements), 'utf8'));
 
 test('the shipped manifest points at files in the package', (t) => {
   if (setup) throw setup;
@@ -55,7 +56,8 @@ test('the shipped manifest points at files in the package', (t) => {
   const missing = manifest.modules.flatMap((mod) => [mod.path, mod.typeDefinitionPath]).filter((path) => !path || !existsSync(join(installed, path)));
   assert.deepEqual(missing, [], 'manifest paths not in the tarball');
   const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-  assert.equal(pkg.customElements, 'custom-elements.json');
+  assert.equal(pkg.customElements, 'dist/custom-elements.json');
+  assert.equal(pkg.exports['./custom-elements.json'], './dist/custom-elements.json');
   t.diagnostic(`${manifest.modules.length} modules, ${elementsOf(manifest).length} elements`);
 });
 

@@ -5,7 +5,8 @@ import { SIP_DEFAULTS, type SipTelephonyOptions } from './config.js';
 import { badRequestFor, unwrapMultipartInvite } from './invite-data.js';
 import { mediaFailureText, type RecordsMediaFailure } from './call-end.js';
 
-export type SipModule = typeof import('sip.js');
+/** What the adapters use of sip.js (./sip-parts.ts); sip.js's own module is one too. */
+export type SipModule = typeof import('./sip-parts.js');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +17,7 @@ const silent = { error() {}, warn() {}, log() {}, debug() {} } as unknown as Par
 
 /** sip.js, loaded the first time a SIP adapter connects: pages on other adapters never fetch it. */
 export function loadSip(): Promise<SipModule> {
-  sipModule ??= importSip(() => import('sip.js')).catch((error: unknown) => {
+  sipModule ??= importSip(() => import('./sip-parts.js')).catch((error: unknown) => {
     sipModule = undefined;
     throw error;
   });
