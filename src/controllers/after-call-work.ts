@@ -3,7 +3,7 @@ import type { Policy } from '../model/actions.js';
 import { afterCallWorkDeadline } from '../model/after-call-work.js';
 import { systemClock, type Clock } from '../model/clock.js';
 import type { Interaction } from '../model/interaction.js';
-import { isClosed } from '../model/state-machine.js';
+import { isClosed } from '../model/states.js';
 import { LifetimeScope } from './lifetime-scope.js';
 
 export interface AfterCallWorkLimitConfig {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
 import type { Interaction } from '../model/interaction.js';
-import { canFollow } from '../model/state-machine.js';
+import { canFollow } from '../model/states.js';
 import { LifetimeScope } from './lifetime-scope.js';
 
 export interface InteractionBinding {

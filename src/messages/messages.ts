@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { AdapterError, AdapterErrorCode } from '../adapters/errors.js';
 import type { CallbackType, DialResult } from '../model/interaction.js';
-import { assertNever } from '../model/state-machine.js';
+import { assertNever } from '../model/states.js';
 
 /** Localized names of the things every element shows. One place, so translations stay consistent. */
 

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { ActionBlock, InteractionAction } from '../model/actions.js';
 import type { ValidationCode } from '../model/validation.js';
-import { assertNever } from '../model/state-machine.js';
+import { assertNever } from '../model/states.js';
 
 /**
  * Words only the interaction window's elements show (the call actions and why one cannot be used,

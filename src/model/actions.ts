@@ -1,5 +1,5 @@
 import type { DispositionRef, Interaction, InteractionState } from './interaction.js';
-import { assertNever, isAccepted } from './state-machine.js';
+import { assertNever, isAccepted } from './states.js';
 
 /** Everything an agent can ask for on an interaction. Each UI control maps to one of these. */
 export type InteractionAction =

@@ -10,6 +10,11 @@ import type {
   RevokedReason,
   TargetRef,
 } from './interaction.js';
+import { assertNever, isAccepted, isInCall } from './states.js';
+
+// The state predicates live in states.ts, so that what only asks "is it closed?" (every element,
+// the drop-in bundle's eager part) does not load the transitions, which only the adapters run.
+export { assertNever, canFollow, isAccepted, isClosed, isInCall } from './states.js';
 
 /**
  * What happened to an interaction, as the backend or the agent's action reports it. The adapters
@@ -70,19 +75,6 @@ export class InvalidTransitionError extends Error {
   }
 }
 
-const CLOSED: ReadonlySet<InteractionState> = new Set(['rejected', 'expired', 'revoked', 'done']);
-const IN_CALL: ReadonlySet<InteractionState> = new Set(['connected', 'held']);
-
-/** True once the offer was answered one way or another and nothing more can happen. */
-export function isClosed(state: InteractionState): boolean {
-  return CLOSED.has(state);
-}
-
-/** True while the agent holds the interaction (accepted and not yet done). */
-export function isAccepted(state: InteractionState): boolean {
-  return state === 'ready-to-call' || state === 'dialing' || IN_CALL.has(state) || state === 'ended';
-}
-
 /**
  * The events Mark done applies, in order: the disposition and the last note sent with the request
  * (a blank note is no note), then `done`. Every adapter closes an interaction through these.
@@ -94,23 +86,6 @@ export function markDoneEvents(request: { disposition?: DispositionRef | undefin
     ...(note ? [{ type: 'note' as const, text: note }] : []),
     { type: 'done' },
   ];
-}
-
-/**
- * Whether an interaction last seen in `previous` can next be seen in `next`. Interactions carry no
- * version, so an event a backend replays out of order (a reconnecting stream, a retried webhook) is
- * told by the state machine: once accepted, an interaction never goes back to its offer (offered,
- * rejected, expired, revoked), and once closed it stays as it closed.
- */
-export function canFollow(previous: InteractionState, next: InteractionState): boolean {
-  if (isClosed(previous)) return next === previous;
-  if (isAccepted(previous)) return isAccepted(next) || next === 'done';
-  return true;
-}
-
-/** True while there is a live call with the contact. */
-export function isInCall(state: InteractionState): boolean {
-  return IN_CALL.has(state);
 }
 
 /**
@@ -168,10 +143,10 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       if (state !== 'held' || interaction.consultation) fail();
       return next({ state: 'connected', history: log({ at, kind: 'resume' }) });
     case 'remote-hold':
-      if (!IN_CALL.has(state)) fail();
+      if (!isInCall(state)) fail();
       return next({ remoteHold: event.held });
     case 'hang-up': {
-      if (!IN_CALL.has(state) && state !== 'dialing') fail();
+      if (!isInCall(state) && state !== 'dialing') fail();
       const afterCall: InteractionState = interaction.channel === 'web-callback' ? 'ready-to-call' : 'ended';
       const cancelledDial = state === 'dialing';
       return next({
@@ -192,7 +167,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       // Masked digits never reach the history in clear, whichever adapter reports them.
       return next({ history: log({ at, kind: 'dtmf', digits: event.masked ? '•'.repeat([...event.digits].length) : event.digits, masked: event.masked }) });
     case 'transfer':
-      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      if (!isInCall(state) || interaction.consultation) fail();
       return next({
         state: 'ended',
         connectedAt: undefined,
@@ -201,7 +176,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
         history: log({ at, kind: 'transfer', target: event.target }),
       });
     case 'conference':
-      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      if (!isInCall(state) || interaction.consultation) fail();
       return next({
         state: 'connected',
         participants: [...(interaction.participants ?? []), event.target],
@@ -209,11 +184,11 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       });
     case 'participant-left': {
       const remaining = (interaction.participants ?? []).filter((p) => p.id !== event.target.id);
-      if (!IN_CALL.has(state) || remaining.length === (interaction.participants ?? []).length) fail();
+      if (!isInCall(state) || remaining.length === (interaction.participants ?? []).length) fail();
       return next({ participants: remaining, history: log({ at, kind: 'participant-left', target: event.target }) });
     }
     case 'leave-conference':
-      if (!IN_CALL.has(state) || interaction.consultation || !interaction.participants?.length) fail();
+      if (!isInCall(state) || interaction.consultation || !interaction.participants?.length) fail();
       return next({
         state: 'ended',
         participants: [],
@@ -223,11 +198,11 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
         history: log({ at, kind: 'left-conference' }),
       });
     case 'mute':
-      if (!IN_CALL.has(state) || !!interaction.muted === event.muted) fail();
+      if (!isInCall(state) || !!interaction.muted === event.muted) fail();
       return next({ muted: event.muted });
     case 'alternate': {
       const consultation = interaction.consultation;
-      if (consultation?.state !== 'connected' || !IN_CALL.has(state)) fail();
+      if (consultation?.state !== 'connected' || !isInCall(state)) fail();
       // Back to the customer: the consulted party waits on hold; and the other way round.
       const toCustomer = state === 'held';
       const { target, callId } = consultation!;
@@ -238,7 +213,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       });
     }
     case 'consult-start':
-      if (!IN_CALL.has(state) || interaction.consultation) fail();
+      if (!isInCall(state) || interaction.consultation) fail();
       return next({
         state: 'held',
         consultation: { target: event.target, state: 'dialing', ...(event.callId ? { callId: event.callId } : {}) },
@@ -268,7 +243,7 @@ export function transition(interaction: Interaction, event: InteractionEvent, at
       // A web callback scheduled for another time leaves the agent as one marked done does (the
       // eServices preview closes): only between calls, and its last history entry says how it closed.
       const closes = interaction.channel === 'web-callback';
-      if (closes && IN_CALL.has(state)) fail();
+      if (closes && isInCall(state)) fail();
       return next({
         ...(closes ? { state: 'done' as const } : {}),
         desiredTime: event.time,
@@ -320,8 +295,4 @@ function lastDialedNumber(interaction: Interaction): string {
     if (entry.kind === 'dial') return entry.number;
   }
   return interaction.contact.phone;
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

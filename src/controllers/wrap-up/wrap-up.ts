@@ -2,7 +2,7 @@ import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { Unsubscribe } from '../../adapters/errors.js';
 import type { TelephonyAdapter } from '../../adapters/telephony-adapter.js';
 import type { Interaction } from '../../model/interaction.js';
-import { isAccepted } from '../../model/state-machine.js';
+import { isAccepted } from '../../model/states.js';
 import type { InteractionSession } from '../interaction-session.js';
 import { LifetimeScope } from '../lifetime-scope.js';
 import { pendingWorkStore, type PendingWork, type PendingWorkStore } from '../pending-work/pending-work-store.js';

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { AgentReadyState } from '../../adapters/callback-adapter.js';
 import type { RegistrationStatus } from '../../adapters/telephony-adapter.js';
 import type { Channel } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import type { NotReadyReason } from './agent-status.events.js';
 
 /** Localized words of <agent-status>; read at render time so a language change applies. */

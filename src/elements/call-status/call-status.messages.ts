@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Interaction, InteractionState } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import { dialResultLabel } from '../../messages/messages.js';
 import { contactLabel } from '../shared/phone-format.js';
 

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Consultation, Interaction } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import type { ContactChannel } from './call-status.events.js';
 import { contactLabel } from '../shared/phone-format.js';
 import { callChangeAnnouncement } from './call-status.messages.js';

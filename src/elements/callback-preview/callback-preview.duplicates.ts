@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../../adapters/callback-adapter.js';
 import type { Interaction } from '../../model/interaction.js';
-import { isClosed } from '../../model/state-machine.js';
+import { isClosed } from '../../model/states.js';
 import { AsyncState } from '../../controllers/async-state.js';
 import { LifetimeScope } from '../../controllers/lifetime-scope.js';
 

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { ActionBlock } from '../../model/actions.js';
 import type { RescheduleReason } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 
 /** Localized words of `<callback-scheduler>` that other elements may want too. */
 

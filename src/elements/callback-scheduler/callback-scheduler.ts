@@ -10,7 +10,7 @@ import { InteractionSession, sessionOverrides } from '../../controllers/interact
 import { wrapUpOf } from '../../controllers/wrap-up/wrap-up.js';
 import { DEFAULT_POLICY } from '../../model/actions.js';
 import type { AvailabilitySlot, Interaction, RescheduleReason } from '../../model/interaction.js';
-import { isClosed } from '../../model/state-machine.js';
+import { isClosed } from '../../model/states.js';
 import {
   MAX_RESCHEDULE_AHEAD_MS,
   validatePhoneNumber,

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ConsultationOutcome, DialResult, HistoryEntry, RescheduleReason, TargetRef } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import { renderDigits } from '../shared/dtmf-format.js';
 import { agentTimeZone, formatDateTime, timeZoneName } from '../shared/format.js';
 import { formatPhone } from '../shared/phone-format.js';

@@ -6,7 +6,7 @@ import { announce } from '../../controllers/announcer.js';
 import { InteractionSession, sessionOverrides } from '../../controllers/interaction-session.js';
 import { WrapUpController } from '../../controllers/wrap-up/wrap-up-controller.js';
 import type { Interaction } from '../../model/interaction.js';
-import { isClosed } from '../../model/state-machine.js';
+import { isClosed } from '../../model/states.js';
 import { NoteUnsavedEvent } from './interaction-note.events.js';
 import { CallbackElement } from '../shared/callback-element.js';
 import { InteractionElement } from '../shared/interaction-element.js';

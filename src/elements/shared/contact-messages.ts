@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { AdapterErrorCode } from '../../adapters/errors.js';
 import type { ValidationCode } from '../../model/validation.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import { adapterErrorMessage } from '../../messages/messages.js';
 import { validationMessage } from '../../messages/window-messages.js';
 

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Availability } from '../../adapters/directory-adapter.js';
 import type { TargetRef } from '../../model/interaction.js';
-import { assertNever } from '../../model/state-machine.js';
+import { assertNever } from '../../model/states.js';
 import type { TargetPurpose } from './team-communicator.events.js';
 
 /** Localized words of the team communicator. */

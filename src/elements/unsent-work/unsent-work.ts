@@ -11,7 +11,7 @@ import { UnsentWorkController, type UnsentWorkEntry } from '../../controllers/pe
 import type { PendingWorkStore } from '../../controllers/pending-work/pending-work-store.js';
 import { actionAvailability, type Policy } from '../../model/actions.js';
 import type { Clock } from '../../model/clock.js';
-import { isClosed } from '../../model/state-machine.js';
+import { isClosed } from '../../model/states.js';
 import { blockReasonMessage } from '../../messages/window-messages.js';
 import { CallbackDoneEvent, doneDetail } from '../call-actions/call-actions.events.js';
 import { CallbackElement } from '../shared/callback-element.js';
