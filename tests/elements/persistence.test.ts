@@ -78,7 +78,10 @@ async function endedCallback(cc: SimulatedContactCenter) {
 
 const notes = (cc: SimulatedContactCenter, id: string) => cc.getInteraction(id)!.history.flatMap((h) => (h.kind === 'note' ? [h.text] : []));
 
-describe('Nothing the agent typed is lost (reload, closed tab)', () => {
+describe('Nothing the agent typed is lost (reload, closed tab)', function () {
+  // A test opens a desk page and reloads it, waiting up to 8 s for each start: more than mocha's
+  // 10 s default in a loaded Firefox or WebKit.
+  this.timeout(40_000);
   let cc: SimulatedContactCenter;
 
   beforeEach(async () => {
@@ -167,7 +170,10 @@ describe('Nothing the agent typed is lost (reload, closed tab)', () => {
 // backend whose agent-side record lives in the page, as GMS's does): the frame's adapter then
 // hides it (window.__hidden). Its work must still be shown, never on another interaction. (axe
 // cannot run on an iframe's element: tests/a11y/unsent-work.a11y.test.ts checks every state.)
-describe('Unsent work from an earlier page', () => {
+describe('Unsent work from an earlier page', function () {
+  // A test opens a desk page and reloads it, waiting up to 8 s for each start: more than mocha's
+  // 10 s default in a loaded Firefox or WebKit.
+  this.timeout(40_000);
   let cc: SimulatedContactCenter;
   let hidden: Set<string>;
   const globals = window as Window & FrameGlobals;
