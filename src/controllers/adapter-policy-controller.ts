@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallbackAdapter } from '../adapters/callback-adapter.js';
-import { mergePolicy, type Policy } from '../model/actions.js';
+import { mergePolicy, type Policy } from '../model/policy.js';
 import { LifetimeScope } from './lifetime-scope.js';
 
 /**

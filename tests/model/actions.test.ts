@@ -7,6 +7,7 @@ import {
   type InteractionAction,
 } from '../../src/model/actions.js';
 import { INTERACTION_STATES, type Interaction, type InteractionState } from '../../src/model/interaction.js';
+import { offerRejectable } from '../../src/model/policy.js';
 import { inState } from '../helpers/fixtures.js';
 
 /**
@@ -148,6 +149,23 @@ describe('allowed actions: policy and capabilities', () => {
     const offer = { offeredAt: 0, expiresAt: 1, canReject: false };
     expect(actionAvailability(inState('offered', { offer }), 'reject').status).to.equal('hidden');
     expect(actionAvailability(inState('offered', { offer }), 'accept').status).to.equal('enabled');
+  });
+
+  it("the notification's Reject (offerRejectable, without the action table) is enabled exactly when actionAvailability says so", () => {
+    const offers = [{ offeredAt: 0, expiresAt: 1, canReject: true }, { offeredAt: 0, expiresAt: 1, canReject: false }];
+    const policies = [undefined, {}, { canReject: true }, { canReject: false }, { canReject: undefined }, { canReschedule: false }];
+    let enabled = 0;
+    for (const state of INTERACTION_STATES) {
+      for (const offer of offers) {
+        for (const policy of policies) {
+          const interaction = inState(state, { offer });
+          const expected = actionAvailability(interaction, 'reject', policy && { policy }).status === 'enabled';
+          if (expected) enabled++;
+          expect(offerRejectable(interaction, policy), `${state}, offer canReject ${offer.canReject}, policy ${JSON.stringify(policy)}`).to.equal(expected);
+        }
+      }
+    }
+    expect(enabled, 'some cases allow Reject').to.equal(4);
   });
 
   it('mark done waits for a disposition when it is mandatory', () => {

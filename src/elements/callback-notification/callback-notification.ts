@@ -11,7 +11,7 @@ import { CountdownController } from '../../controllers/clock-ticker.js';
 import { InteractionController } from '../../controllers/interaction-controller.js';
 import { OfferQueueController } from '../../controllers/offer-queue-controller.js';
 import { RingController } from '../../controllers/ring-controller.js';
-import { actionAvailability, type Policy } from '../../model/actions.js';
+import { offerRejectable, type Policy } from '../../model/policy.js';
 import { callbackInfoItems, DEFAULT_CALLBACK_INFO, type CallbackInfoKey } from '../../model/callback-info.js';
 import { systemClock, type Clock } from '../../model/clock.js';
 import type { Interaction } from '../../model/interaction.js';
@@ -305,7 +305,7 @@ export class CallbackNotification extends CallbackElement {
   }
 
   #canReject(offer: Interaction): boolean {
-    return actionAvailability(offer, 'reject', { policy: this.#policy ?? {} }).status === 'enabled';
+    return offerRejectable(offer, this.#policy ?? {});
   }
 
   /** A page-wide offer shortcut: does what its button does, only when that is possible now. */
