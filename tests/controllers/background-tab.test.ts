@@ -3,6 +3,7 @@ import '../../src/callback-notification.js';
 import type { CallbackNotification } from '../../src/callback-notification.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock, type Clock } from '../../src/model/clock.js';
+import { phoneFormatReady } from '../../src/elements/shared/phone-format.js';
 import '../helpers/lit-warnings.js';
 import { settled } from '../helpers/wait.js';
 
@@ -46,6 +47,10 @@ class BackgroundTabClock implements Clock {
 }
 
 async function setup() {
+  // The phone library loaded first: its arrival re-renders the numbers' hosts, which would redraw
+  // the countdown in the middle of a test that checks nothing else did (seen in WebKit, where it
+  // arrives later).
+  await phoneFormatReady();
   const server = new ManualClock();
   const page = new BackgroundTabClock(server.now());
   const cc = new SimulatedContactCenter({ clock: server, latencyMs: 0 });
