@@ -105,6 +105,12 @@ class WebKitGtkLauncher extends WebdriverLauncher {
       logLevel: 'error',
       capabilities: {
         browserName: 'MiniBrowser',
+        // Navigating to the next test file returns at once instead of waiting for the page's load:
+        // once, in a loaded full run, WebKit never reported a load and the navigation command hung
+        // until undici's 300 s header timeout, which @web/test-runner-webdriver does not catch
+        // (queueStartSession), stopping the whole run. Now a page that never starts its tests fails
+        // that file after wtr's testsStartTimeout and the run goes on.
+        pageLoadStrategy: 'none',
         // Without it webdriverio asks for BiDi, which WebKitWebDriver refuses ("Failed to match capabilities").
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': {
