@@ -10,7 +10,7 @@
 // no private members, no generated locale tables), one definition per tag, every CSS custom property
 // with its default, the global tokens on every element, and on a composite element the events its
 // inner elements send through it (they bubble and are composed).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import ts from 'typescript';
 import { bundleSource, publicEntries, registrationEntries, root } from './scripts/entries.mjs';
@@ -158,9 +158,8 @@ function publicApiOnly() {
   };
 }
 
-/** The value of a `const` object literal in a TypeScript file, as plain data (strings, numbers, arrays). */
-function constObject(file, name) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+/** Plain data (strings, numbers, arrays, objects) from TypeScript literals, and from the `const`s of `source` they name. */
+function literalReader(source) {
   const value = (node) => {
     while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
     if (ts.isStringLiteralLike(node)) return node.text;
@@ -179,14 +178,47 @@ function constObject(file, name) {
     }
     return undefined;
   };
-  return constValue(name) ?? {};
+  return { value, constValue };
+}
+
+const parse = (file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+
+/** The value of a `const` object literal in a TypeScript file, as plain data (strings, numbers, arrays). */
+function constObject(file, name) {
+  return literalReader(parse(file)).constValue(name) ?? {};
+}
+
+/**
+ * The defaults the style sheets give the tokens they read: `colorToken(name, token, own)` and
+ * `otherToken(name, token, [value, ...])` in src/elements/**\/*.styles.ts and the shared styles.ts
+ * (an identifier such as MAX_SIZE is read from register-tokens.ts).
+ */
+function sheetTokens(tokensFile) {
+  const constants = literalReader(parse(tokensFile));
+  const colors = {};
+  const others = {};
+  const dir = join(root, 'src/elements');
+  const files = readdirSync(dir, { recursive: true }).filter((f) => /(^|\/)(styles|[\w-]+\.styles)\.ts$/.test(f));
+  for (const file of files) {
+    const visit = (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length >= 2) {
+        const [, token, own] = node.arguments.map((a) => constants.value(a));
+        if (node.expression.text === 'colorToken' && own !== undefined) colors[token] = own;
+        if (node.expression.text === 'otherToken' && own !== undefined) others[token] = own;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(parse(join(dir, file)));
+  }
+  return { colors, others };
 }
 
 /**
  * The tokens' defaults and the global tokens. A default written in the JSDoc
  * (`@cssprop [--cb-x=default] - ...`) wins; otherwise it comes from the defaults the elements use,
- * src/elements/shared/register-tokens.ts (colours: the global colour a token follows, or its light
- * and dark values; sizes: their rem values, private `--_cb-*` names read as the public ones), then
+ * src/elements/shared/register-tokens.ts and the sheets that read them (colorToken, otherToken: colours,
+ * the global colour a token follows, or its light and dark values; sizes, their rem values, private
+ * `--_cb-*` names read as the public ones), then
  * from docs/theming.md's table of global tokens (the tokens the elements do not register:
  * `--cb-font-family`, `--cb-font-size`, `--cb-shadow`). The global tokens (`--cb-color-*`,
  * `--cb-space*`, `--cb-font-*`, `--cb-radius`, ...) are read by every element, so each element lists
@@ -198,8 +230,9 @@ function tokenDefaults() {
     packageLinkPhase({ customElementsManifest }) {
       const tokensFile = join(root, 'src/elements/shared/register-tokens.ts');
       const globalColors = constObject(tokensFile, 'GLOBAL_COLORS');
-      const colorTokens = constObject(tokensFile, 'COLOR_TOKENS');
-      const otherTokens = constObject(tokensFile, 'OTHER_TOKENS');
+      const sheets = sheetTokens(tokensFile);
+      const colorTokens = sheets.colors;
+      const otherTokens = { ...constObject(tokensFile, 'OTHER_TOKENS'), ...sheets.others };
       const publicVar = (text) => text.replace(/--_cb-/g, '--cb-');
       const defaults = new Map();
       for (const [key, [light, dark]] of Object.entries(globalColors)) defaults.set(`--cb-color-${key}`, `light-dark(${light}, ${dark})`);

@@ -2,6 +2,7 @@
 // elements keep their default look (the typed tokens are read through registered properties, see
 // src/elements/shared/register-tokens.ts); valid values still apply, in light and dark.
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { css } from 'lit';
 import { emulateMedia } from '@web/test-runner-commands';
 import { engine, itExcept } from '../helpers/engine.js';
 import '../../src/callback-desk.js';
@@ -194,5 +195,37 @@ describe('tokens set to values of the wrong type', () => {
     expect(() => copy.registerTokens()).to.not.throw();
     const s = await setup();
     expectAButton(s.accept, 'Accept');
+  });
+
+  it("an element fetched after the first is defined has its tokens typed too (the drop-in bundle's chunk fetched at load)", async () => {
+    // A fresh module: its first elements are defined (registerTokens) before this sheet is created.
+    const copy = (await import(`../../src/elements/shared/register-tokens.ts?late=${Date.now()}`)) as typeof import('../../src/elements/shared/register-tokens.js');
+    copy.registerTokens();
+    const id = `late-${Date.now()}`;
+    const sheet = css`
+      :host {
+        ${copy.colorToken('--_late-color', `${id}-color`, 'accent')}
+        ${copy.otherToken('--_late-size', `${id}-size`, ['3rem'])}
+        display: block;
+        color: var(--_late-color);
+        inline-size: var(--_late-size);
+      }
+    `;
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).adoptedStyleSheets = [sheet.styleSheet!];
+    try {
+      host.style.setProperty(`--cb-${id}-color`, '12px');
+      host.style.setProperty(`--cb-${id}-size`, 'red');
+      // The defaults: the accent's built-in light value (this host has no page value for it), 3rem.
+      expect(getComputedStyle(host).color).to.equal('rgb(11, 92, 173)');
+      expect(getComputedStyle(host).inlineSize).to.equal('48px');
+      host.style.setProperty(`--cb-${id}-color`, 'rgb(1, 2, 3)');
+      host.style.setProperty(`--cb-${id}-size`, '20px');
+      expect(getComputedStyle(host).color).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(host).inlineSize).to.equal('20px');
+    } finally {
+      host.remove();
+    }
   });
 });

@@ -3,8 +3,8 @@ import { colorToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_ready', 'agent-status-ready-color')}
-    ${colorToken('--_not-ready', 'agent-status-not-ready-color')}
+    ${colorToken('--_ready', 'agent-status-ready-color', 'success')}
+    ${colorToken('--_not-ready', 'agent-status-not-ready-color', 'danger')}
   }
   .bar {
     display: flex;

@@ -3,8 +3,8 @@ import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_panel-bg', 'call-actions-panel-background')}
-    ${otherToken('--_gap', 'call-actions-gap')}
+    ${colorToken('--_panel-bg', 'call-actions-panel-background', 'surface-raised')}
+    ${otherToken('--_gap', 'call-actions-gap', ['calc(var(--_cb-space) * 0.75)', '6px'])}
   }
   [role='toolbar'] {
     display: flex;

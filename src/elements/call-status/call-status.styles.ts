@@ -3,9 +3,9 @@ import { colorToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_connected', 'call-status-connected')}
-    ${colorToken('--_held', 'call-status-held')}
-    ${colorToken('--_menu-bg', 'call-status-menu-background')}
+    ${colorToken('--_connected', 'call-status-connected', 'success')}
+    ${colorToken('--_held', 'call-status-held', 'warning')}
+    ${colorToken('--_menu-bg', 'call-status-menu-background', 'surface-raised')}
   }
   .base {
     display: grid;

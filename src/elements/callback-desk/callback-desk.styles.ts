@@ -3,9 +3,9 @@ import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_tab-selected-bg', 'desk-tab-selected-background')}
-    ${colorToken('--_tab-selected-fg', 'desk-tab-selected-color')}
-    ${otherToken('--_gap', 'desk-gap')}
+    ${colorToken('--_tab-selected-bg', 'desk-tab-selected-background', 'accent')}
+    ${colorToken('--_tab-selected-fg', 'desk-tab-selected-color', 'on-accent')}
+    ${otherToken('--_gap', 'desk-gap', ['var(--_cb-space-4)', '16px'])}
     display: grid;
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);

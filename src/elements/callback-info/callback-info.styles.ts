@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { colorToken, otherToken } from '../shared/register-tokens.js';
+import { colorToken, otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_header-bg', 'callback-info-header-color')}
-    ${colorToken('--_header-fg', 'callback-info-header-text-color')}
-    ${colorToken('--_box-bg', 'callback-info-background')}
-    ${otherToken('--_max-block', 'callback-info-max-block-size')}
+    ${colorToken('--_header-bg', 'callback-info-header-color', 'accent')}
+    ${colorToken('--_header-fg', 'callback-info-header-text-color', 'on-accent')}
+    ${colorToken('--_box-bg', 'callback-info-background', 'surface')}
+    ${otherToken('--_max-block', 'callback-info-max-block-size', ['24rem', undefined, MAX_SIZE])}
     /* Label and value stack when the view is narrow (a side panel). */
     container-type: inline-size;
   }

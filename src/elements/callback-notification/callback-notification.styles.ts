@@ -3,12 +3,12 @@ import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_accent-h', 'notification-accent')}
-    ${colorToken('--_urgent', 'notification-urgent')}
-    ${colorToken('--_accept', 'notification-accept-color')}
-    ${colorToken('--_reject', 'notification-reject-color')}
-    ${colorToken('--_box-bg', 'notification-background')}
-    ${otherToken('--_info-max-block', 'notification-info-max-block-size')}
+    ${colorToken('--_accent-h', 'notification-accent', 'accent')}
+    ${colorToken('--_urgent', 'notification-urgent', 'danger')}
+    ${colorToken('--_accept', 'notification-accept-color', 'success')}
+    ${colorToken('--_reject', 'notification-reject-color', 'danger')}
+    ${colorToken('--_box-bg', 'notification-background', 'surface-raised')}
+    ${otherToken('--_info-max-block', 'notification-info-max-block-size', ['20rem'])}
     max-inline-size: 28rem;
   }
   .box {

@@ -1,14 +1,14 @@
 import { css } from 'lit';
-import { colorToken, otherToken } from '../shared/register-tokens.js';
+import { colorToken, otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_warning-bg', 'preview-warning-background')}
-    ${colorToken('--_warning-border', 'preview-warning-border')}
-    ${colorToken('--_case-header-bg', 'preview-case-header-color')}
-    ${colorToken('--_case-header-fg', 'preview-case-header-text-color')}
-    ${otherToken('--_gap', 'preview-gap')}
-    ${otherToken('--_case-max-block', 'preview-case-max-block-size')}
+    ${colorToken('--_warning-bg', 'preview-warning-background', ['warning', 14, 'surface'])}
+    ${colorToken('--_warning-border', 'preview-warning-border', 'warning')}
+    ${colorToken('--_case-header-bg', 'preview-case-header-color', 'accent')}
+    ${colorToken('--_case-header-fg', 'preview-case-header-text-color', 'on-accent')}
+    ${otherToken('--_gap', 'preview-gap', ['var(--_cb-space-3)', '12px'])}
+    ${otherToken('--_case-max-block', 'preview-case-max-block-size', ['24rem', undefined, MAX_SIZE])}
     display: grid;
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);

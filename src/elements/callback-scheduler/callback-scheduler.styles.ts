@@ -5,10 +5,10 @@ import { fieldStyles } from '../shared/styles.js';
 export const styles = css`
   ${fieldStyles}
   :host {
-    ${colorToken('--_full', 'scheduler-full')}
-    ${colorToken('--_chosen', 'scheduler-selected-color')}
-    ${colorToken('--_hours-warning', 'scheduler-warning-color')}
-    ${colorToken('--_box-bg', 'scheduler-background')}
+    ${colorToken('--_full', 'scheduler-full', 'text-muted')}
+    ${colorToken('--_chosen', 'scheduler-selected-color', 'accent')}
+    ${colorToken('--_hours-warning', 'scheduler-warning-color', 'warning')}
+    ${colorToken('--_box-bg', 'scheduler-background', 'surface')}
     max-inline-size: 32rem;
   }
   .box {

@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { colorToken, otherToken } from '../shared/register-tokens.js';
+import { colorToken, otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${colorToken('--_marker', 'history-marker')}
-    ${otherToken('--_max-block', 'history-max-block-size')}
+    ${colorToken('--_marker', 'history-marker', 'border')}
+    ${otherToken('--_max-block', 'history-max-block-size', ['24rem', undefined, MAX_SIZE])}
   }
   .box {
     display: grid;

@@ -5,7 +5,7 @@ import { fieldStyles } from '../shared/styles.js';
 export const styles = css`
   ${fieldStyles}
   :host {
-    ${colorToken('--_box-bg', 'contact-background')}
+    ${colorToken('--_box-bg', 'contact-background', 'surface')}
   }
   .box {
     background: var(--_box-bg);

@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { colorToken, otherToken } from '../shared/register-tokens.js';
+import { colorToken, otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    ${colorToken('--_selected', 'disposition-selected')}
-    ${otherToken('--_max-block', 'disposition-max-block-size')}
+    ${colorToken('--_selected', 'disposition-selected', ['accent', 14, 'surface'])}
+    ${otherToken('--_max-block', 'disposition-max-block-size', ['18rem', undefined, MAX_SIZE])}
     max-inline-size: 28rem;
   }
   .box {

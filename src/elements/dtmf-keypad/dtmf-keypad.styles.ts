@@ -3,8 +3,8 @@ import { colorToken, otherToken } from '../shared/register-tokens.js';
 
 export const styles = css`
   :host {
-    ${otherToken('--_key-size', 'dtmf-key-size')}
-    ${colorToken('--_key-bg', 'dtmf-key-background')}
+    ${otherToken('--_key-size', 'dtmf-key-size', ['3rem'])}
+    ${colorToken('--_key-bg', 'dtmf-key-background', 'surface')}
     max-inline-size: 18rem;
   }
   .box {

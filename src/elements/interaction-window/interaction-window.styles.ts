@@ -7,7 +7,7 @@ export const styles = css`
     /* One column that may shrink below its widest word (caller data can be one long word). */
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-2);
-    ${otherToken('--_column-size', 'interaction-window-column-size')}
+    ${otherToken('--_column-size', 'interaction-window-column-size', ['16rem'])}
   }
   .columns {
     display: grid;

@@ -35,145 +35,102 @@ const GLOBAL_COLORS = {
 
 type GlobalColor = keyof typeof GLOBAL_COLORS;
 
-/** Every other colour token's default: the global colour it follows, or a mix of two of them. */
-const COLOR_TOKENS = {
-  'color-focus-ring': 'accent',
-  'agent-status-ready-color': 'success',
-  'agent-status-not-ready-color': 'danger',
-  'availability-ready': 'success',
-  'availability-not-ready': 'warning',
-  'availability-busy': 'danger',
-  'availability-offline': 'text-muted',
-  'call-actions-panel-background': 'surface-raised',
-  'call-status-connected': 'success',
-  'call-status-held': 'warning',
-  'call-status-menu-background': 'surface-raised',
-  'callback-info-background': 'surface',
-  'callback-info-header-color': 'accent',
-  'callback-info-header-text-color': 'on-accent',
-  'contact-background': 'surface',
-  'desk-tab-selected-background': 'accent',
-  'desk-tab-selected-color': 'on-accent',
-  'disposition-selected': ['accent', 14, 'surface'],
-  'dtmf-key-background': 'surface',
-  'history-marker': 'border',
-  'notification-accent': 'accent',
-  'notification-background': 'surface-raised',
-  'notification-urgent': 'danger',
-  'notification-accept-color': 'success',
-  'notification-reject-color': 'danger',
-  'preview-warning-background': ['warning', 14, 'surface'],
-  'preview-warning-border': 'warning',
-  'preview-case-header-color': 'accent',
-  'preview-case-header-text-color': 'on-accent',
-  'scheduler-background': 'surface',
-  'scheduler-full': 'text-muted',
-  'scheduler-selected-color': 'accent',
-  'scheduler-warning-color': 'warning',
-} as const satisfies Record<string, GlobalColor | readonly [GlobalColor, number, GlobalColor]>;
+/**
+ * Any other colour token's default: the global colour it follows, or a mix of two of them. It is
+ * given where a sheet reads the token (colorToken), so an element's tokens are registered with the
+ * sheet that uses them, and load with it.
+ */
+type ColorDefault = GlobalColor | readonly [GlobalColor, number, GlobalColor];
 
-type ColorToken = `color-${GlobalColor}` | keyof typeof COLOR_TOKENS;
-
-const LENGTH = '<length-percentage>';
-const MAX_SIZE = '<length-percentage> | none';
+/** The syntax of a maximum size that a page may lift (`none`). */
+export const MAX_SIZE = '<length-percentage> | none';
 
 /**
- * The tokens of other types: the default as the elements write it (it may use rem, vh or another
+ * The global tokens of other types: the default as the elements write it (it may use rem or another
  * token), what a wrong value falls back to (the default at a 16px root: an initial value may not
  * use rem), and the syntax when it is not a length.
  */
-const OTHER_TOKENS = {
-  space: ['0.5rem', '8px'],
+const OTHER_TOKENS: Record<string, OtherDefault> = {
+  space: ['0.5rem'],
   'space-1': ['calc(var(--_cb-space) / 2)', '4px'],
   'space-2': ['var(--_cb-space)', '8px'],
   'space-3': ['calc(var(--_cb-space) * 1.5)', '12px'],
   'space-4': ['calc(var(--_cb-space) * 2)', '16px'],
   radius: ['6px', '6px', '<length-percentage>+'],
-  'control-size': ['2.25rem', '36px', '<length-percentage> | auto'],
+  'control-size': ['2.25rem', undefined, '<length-percentage> | auto'],
   'line-height': ['1.4', '1.4', 'normal | <number> | <length-percentage>'],
   'color-scheme': ['light dark', 'light dark', 'normal | <custom-ident>+'],
-  'call-actions-gap': ['calc(var(--_cb-space) * 0.75)', '6px'],
-  'desk-gap': ['var(--_cb-space-4)', '16px'],
-  'preview-gap': ['var(--_cb-space-3)', '12px'],
-  'dtmf-key-size': ['3rem', '48px'],
-  'interaction-window-column-size': ['16rem', '256px'],
-  'notification-info-max-block-size': ['20rem', '320px'],
-  'callback-info-max-block-size': ['24rem', '384px', MAX_SIZE],
-  'communicator-list-max-height': ['18rem', '288px', MAX_SIZE],
-  'disposition-max-block-size': ['18rem', '288px', MAX_SIZE],
-  'history-max-block-size': ['24rem', '384px', MAX_SIZE],
-  'preview-case-max-block-size': ['24rem', '384px', MAX_SIZE],
-  'responses-body-max-height': ['16rem', '256px', MAX_SIZE],
-  'responses-list-max-height': ['14rem', '224px', MAX_SIZE],
-} as const satisfies Record<string, readonly [value: string, initial: string, syntax?: string]>;
+};
 
-type OtherToken = keyof typeof OTHER_TOKENS;
+/**
+ * A token of another type: its default as the elements write it, the initial value a wrong value
+ * falls back to (omitted for a default in rem: the same at a 16px root) and its syntax when it is
+ * not `<length-percentage>`.
+ */
+export type OtherDefault = readonly [value: string, initial?: string, syntax?: string];
+
 
 /**
  * A colour token's default for one scheme: as a fallback (`var()` of the global colour's private
- * property, so a page's valid global value flows in), or as a constant (the initial value).
+ * property, so a page's valid global value flows in), or as a constant (the initial value). A
+ * global colour (no `own`) has its built-in value.
  */
-function colorDefault(token: ColorToken, scheme: 0 | 1, constant: boolean): string {
+function colorDefault(token: string, own: ColorDefault | undefined, scheme: 0 | 1, constant: boolean): string {
   const global = (key: GlobalColor) => (constant ? GLOBAL_COLORS[key][scheme] : `var(--_cb-color-${key}-${scheme ? 'd' : 'l'})`);
-  const own = (COLOR_TOKENS as Record<string, GlobalColor | readonly [GlobalColor, number, GlobalColor]>)[token];
   if (!own) return GLOBAL_COLORS[token.slice(6) as GlobalColor][scheme];
   return typeof own === 'string' ? global(own) : `color-mix(in srgb, ${global(own[0])} ${own[1]}%, ${global(own[2])})`;
 }
 
-/** Every registration: two per colour (light, dark), one per other token. */
-function definitions(): PropertyDefinition[] {
-  const colors = [...Object.keys(GLOBAL_COLORS).map((key) => `color-${key}`), ...Object.keys(COLOR_TOKENS)] as ColorToken[];
-  return [
-    ...colors.flatMap((token) =>
-      ([0, 1] as const).map((scheme) => ({
-        name: `--_cb-${token}-${scheme ? 'd' : 'l'}`,
-        syntax: '<color>',
-        inherits: false,
-        initialValue: colorDefault(token, scheme, true),
-      })),
-    ),
-    ...(Object.keys(OTHER_TOKENS) as OtherToken[]).map((token) => {
-      const other: readonly [string, string, string?] = OTHER_TOKENS[token];
-      return { name: `--_cb-${token}`, syntax: other[2] ?? LENGTH, inherits: false, initialValue: other[1] };
-    }),
-  ];
-}
+/** The registrations of the sheets created so far, until registerTokens() runs; then none. */
+let pending: PropertyDefinition[] | undefined = [];
 
-let registered = false;
-
-/**
- * Registers the typed private properties once per document (a realm's `CSS` is its document's).
- * Harmless when CSS.registerProperty is missing (the tokens then work as before, unchecked), when
- * a second copy of the library already registered them, or when a page took one of the names.
- */
-export function registerTokens(): void {
-  if (registered) return;
-  registered = true;
+/** Registers one typed private property now, or with registerTokens() when that has not run yet. */
+function define(definition: PropertyDefinition): void {
+  if (pending) {
+    pending.push(definition);
+    return;
+  }
   const css = globalThis.CSS as (typeof CSS & { registerProperty?: (definition: PropertyDefinition) => void }) | undefined;
-  if (typeof css?.registerProperty !== 'function') return;
-  for (const definition of definitions()) {
-    try {
-      css.registerProperty(definition);
-    } catch {
-      // Already registered (another copy of the library, or the page): the first definition stays.
-    }
+  try {
+    css?.registerProperty?.(definition);
+  } catch {
+    // Already registered (another copy of the library, or the page): the first definition stays.
   }
 }
 
 /**
- * Declarations for :host: `name` gets the colour token's value, or its default when the page set
- * none or a value that is not a colour, for the light and the dark scheme.
+ * Registers the typed private properties of the sheets created so far, once per document (a
+ * realm's `CSS` is its document's), and those of any sheet created later as it is created (an
+ * element fetched after the first is defined). Harmless when CSS.registerProperty is missing (the
+ * tokens then work as before, unchecked), when a second copy of the library already registered
+ * them, or when a page took one of the names.
  */
-export function colorToken(name: `--_${string}`, token: ColorToken): CSSResult {
-  const l = `--_cb-${token}-l`;
-  const d = `--_cb-${token}-d`;
-  return unsafeCSS(
-    `${l}: var(--cb-${token}, ${colorDefault(token, 0, false)}); ${d}: var(--cb-${token}, ${colorDefault(token, 1, false)}); ` +
-      `${name}: light-dark(var(${l}), var(${d}));`,
-  );
+export function registerTokens(): void {
+  const definitions = pending ?? [];
+  pending = undefined;
+  for (const definition of definitions) define(definition);
 }
 
-/** Declarations for :host: `name` gets the token's value, or its default when the page set none or one of another type. */
-export function otherToken(name: `--_${string}`, token: OtherToken): CSSResult {
-  return unsafeCSS(`--_cb-${token}: var(--cb-${token}, ${OTHER_TOKENS[token][0]}); ${name}: var(--_cb-${token});`);
+/**
+ * Declarations for :host: `name` gets the colour token's value, or its default when the page set
+ * none or a value that is not a colour, for the light and the dark scheme. `own` is an element's
+ * token's default (the global colour it follows, or a mix of two); a global token has none.
+ */
+export function colorToken(name: `--_${string}`, token: string, own?: ColorDefault): CSSResult {
+  const [l, d] = ([0, 1] as const).map((scheme) => {
+    const property = `--_cb-${token}-${scheme ? 'd' : 'l'}`;
+    define({ name: property, syntax: '<color>', inherits: false, initialValue: colorDefault(token, own, scheme, true) });
+    return `${property}: var(--cb-${token}, ${colorDefault(token, own, scheme, false)});`;
+  });
+  return unsafeCSS(`${l} ${d} ${name}: light-dark(var(--_cb-${token}-l), var(--_cb-${token}-d));`);
+}
+
+/**
+ * Declarations for :host: `name` gets the token's value, or its default when the page set none or
+ * one of another type. `own` is an element's token's default; a global token has its own here.
+ */
+export function otherToken(name: `--_${string}`, token: string, own: OtherDefault = OTHER_TOKENS[token]!): CSSResult {
+  const [value, initial = `${parseFloat(value) * 16}px`, syntax = '<length-percentage>'] = own;
+  define({ name: `--_cb-${token}`, syntax, inherits: false, initialValue: initial });
+  return unsafeCSS(`--_cb-${token}: var(--cb-${token}, ${value}); ${name}: var(--_cb-${token});`);
 }

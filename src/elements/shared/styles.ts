@@ -21,7 +21,7 @@ export const hostStyles = css`
     ${colorToken('--_danger', 'color-danger')}
     ${colorToken('--_warning', 'color-warning')}
     ${colorToken('--_success', 'color-success')}
-    ${colorToken('--_focus', 'color-focus-ring')}
+    ${colorToken('--_focus', 'color-focus-ring', 'accent')}
     --_shadow: var(--cb-shadow, 0 4px 16px light-dark(rgb(0 0 0 / 0.18), rgb(0 0 0 / 0.6)));
     ${otherToken('--_radius', 'radius')}
     /* --cb-space is the base step; the scale derives from it unless a step is set on its own. */

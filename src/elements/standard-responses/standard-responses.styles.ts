@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { otherToken } from '../shared/register-tokens.js';
+import { otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    ${otherToken('--_list-max-block', 'responses-list-max-height')}
-    ${otherToken('--_body-max-block', 'responses-body-max-height')}
+    ${otherToken('--_list-max-block', 'responses-list-max-height', ['14rem', undefined, MAX_SIZE])}
+    ${otherToken('--_body-max-block', 'responses-body-max-height', ['16rem', undefined, MAX_SIZE])}
   }
   .base {
     display: grid;

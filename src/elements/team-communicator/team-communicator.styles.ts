@@ -1,15 +1,15 @@
 import { css } from 'lit';
-import { colorToken, otherToken } from '../shared/register-tokens.js';
+import { colorToken, otherToken, MAX_SIZE } from '../shared/register-tokens.js';
 import { fieldStyles } from '../shared/styles.js';
 
 export const styles = css`
   ${fieldStyles}
   :host {
-    ${colorToken('--_ready', 'availability-ready')}
-    ${colorToken('--_not-ready', 'availability-not-ready')}
-    ${colorToken('--_busy', 'availability-busy')}
-    ${colorToken('--_offline', 'availability-offline')}
-    ${otherToken('--_list-max-block', 'communicator-list-max-height')}
+    ${colorToken('--_ready', 'availability-ready', 'success')}
+    ${colorToken('--_not-ready', 'availability-not-ready', 'warning')}
+    ${colorToken('--_busy', 'availability-busy', 'danger')}
+    ${colorToken('--_offline', 'availability-offline', 'text-muted')}
+    ${otherToken('--_list-max-block', 'communicator-list-max-height', ['18rem', undefined, MAX_SIZE])}
     min-inline-size: 16rem;
   }
   .base {
