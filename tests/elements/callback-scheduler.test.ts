@@ -353,6 +353,8 @@ describe('<callback-scheduler>', () => {
     await aTimeout(0);
     expect(requests).to.deep.equal([]);
     expect(submit(el).textContent!.trim()).to.equal('Rescheduling…');
+    // The refused second click may have queued a render; the state is read once it is done.
+    await el.updateComplete;
     expect(el.hasState('pending')).to.equal(true);
     await expect(el).to.be.accessible();
     const done = oneEvent(el, 'callback-action-done');
