@@ -14,13 +14,16 @@ import { CallActions } from './call-actions/call-actions.js';
 import { InteractionNote } from './interaction-note/interaction-note.js';
 import { DispositionPicker } from './disposition-picker/disposition-picker.js';
 import { CaseHistory } from './case-history/case-history.js';
-import { CallbackScheduler } from './callback-scheduler/callback-scheduler.js';
-import { TeamCommunicator } from './team-communicator/team-communicator.js';
-import { DtmfKeypad } from './dtmf-keypad/dtmf-keypad.js';
 import { ContactDirectory } from './contact-directory/contact-directory.js';
 import { StandardResponses } from './standard-responses/standard-responses.js';
+import { defineAllPanelElements } from './call-actions/call-actions.panel-elements.js';
 
-/** In the order an agent sees them: the status bar above the offers, then a window and what it composes. */
+/**
+ * In the order an agent sees them: the status bar above the offers, then a window and what it
+ * composes. Not here: the elements of `<call-actions>`'s popups (the team communicator, the DTMF
+ * keypad, the reschedule form), a chunk of their own that the first popup to need one fetches, and
+ * `ready` fetches after these (src/elements/call-actions/call-actions.panel-elements.ts).
+ */
 const elements: [string, CustomElementConstructor][] = [
   ['agent-status', AgentStatus],
   ['unsent-work', UnsentWork],
@@ -32,9 +35,6 @@ const elements: [string, CustomElementConstructor][] = [
   ['interaction-note', InteractionNote],
   ['disposition-picker', DispositionPicker],
   ['case-history', CaseHistory],
-  ['callback-scheduler', CallbackScheduler],
-  ['team-communicator', TeamCommunicator],
-  ['dtmf-keypad', DtmfKeypad],
   ['contact-directory', ContactDirectory],
   ['standard-responses', StandardResponses],
 ];
@@ -63,5 +63,6 @@ export const ready: Promise<typeof import('../core.js')> = (async () => {
     await nextTask();
     if (!customElements.get(tag)) customElements.define(tag, element);
   }
+  await defineAllPanelElements();
   return import('../core.js');
 })();

@@ -71,6 +71,10 @@ describe('drop-in bundle', () => {
     expect(all['AdapterError'], 'one AdapterError class').to.equal(main.AdapterError);
     expect(customElements.get('call-actions'), 'registered by ready').to.equal(all['CallActions']);
     expect(customElements.get('agent-status'), 'registered by ready').to.equal(all['AgentStatus']);
+    // The popups' elements, a chunk that the first popup to need one fetches: defined by `ready` too.
+    for (const [tag, name] of [['team-communicator', 'TeamCommunicator'], ['dtmf-keypad', 'DtmfKeypad'], ['callback-scheduler', 'CallbackScheduler']]) {
+      expect(customElements.get(tag!), `${tag} registered by ready`).to.equal(all[name!]);
+    }
     const sip = await load('/dist/bundle/adapters/sipjs.bundle.js');
     expect(typeof sip['SipTelephonyAdapter']).to.equal('function');
     expect(typeof main['AdapterError']).to.equal('function');

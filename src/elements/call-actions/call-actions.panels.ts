@@ -6,6 +6,7 @@ import type { InteractionSession } from '../../controllers/interaction-session.j
 import { PopupController } from '../../controllers/popup-controller.js';
 import { flowActionLabel, type CallActionsFlow } from './call-actions.labels.js';
 import type { Panel } from './call-actions.toolbar.js';
+import { definePanelElement, PANEL_TAGS } from './call-actions.panel-elements.js';
 
 /** What the open panel's element is given: the toolbar's session and settings. */
 export interface PanelView {
@@ -31,6 +32,8 @@ export class CallActionsPanels {
   /** The team communicator picked a target for the open panel (transfer, conference, consult). */
   readonly #targetChosen: (panel: Panel, target: TargetRef) => void;
   #panel: Panel | undefined;
+  /** The last panel asked for, while its element may still be on its way. */
+  #requested: Panel | undefined;
   readonly #popup: PopupController;
 
   constructor(host: ReactiveElement & PanelView, targetChosen: (panel: Panel, target: TargetRef) => void) {
@@ -57,8 +60,17 @@ export class CallActionsPanels {
   /** Opens `panel` (focus to its content), or closes it when it is the one open. */
   async toggle(panel: Panel): Promise<void> {
     if (this.#panel === panel && this.#popup.isOpen) {
+      this.#requested = undefined;
       this.#popup.close();
       return;
+    }
+    this.#requested = panel;
+    const tag = PANEL_TAGS[panel];
+    // The drop-in bundle fetches the popup's element when it is first needed: the popup opens
+    // when it arrives (a fetch, not a render), unless another button was pressed meanwhile.
+    if (!customElements.get(tag)) {
+      await definePanelElement(tag);
+      if (this.#requested !== panel || !this.#host.isConnected) return;
     }
     if (this.#popup.isOpen) this.#popup.close();
     this.#set(panel);
@@ -67,6 +79,7 @@ export class CallActionsPanels {
   }
 
   close(): void {
+    this.#requested = undefined;
     this.#popup.close();
   }
 
