@@ -183,6 +183,28 @@ describe('theming', () => {
     expect(rtlReject.left - rtlBox.left, 'at the left edge').to.be.below(rtlBox.right - rtlAccept.right);
   });
 
+  it('shows an action that cannot be used now as disabled: dimmed, with the not-allowed cursor', async () => {
+    const s = await setup();
+    await offer(s);
+    // The offer's buttons take aria-disabled (not disabled) while the service answers, to keep focus.
+    const accept = inNotification(s, 'button.accept');
+    expect(getComputedStyle(accept).opacity).to.equal('1');
+    accept.setAttribute('aria-disabled', 'true');
+    expect(getComputedStyle(accept).opacity).to.equal('0.55');
+    expect(getComputedStyle(accept).cursor).to.equal('not-allowed');
+    accept.setAttribute('aria-disabled', 'false');
+    accept.click();
+    await waitUntil(() => callActions(s)?.querySelector('[data-action="hold"][aria-disabled="false"]'), 'call connected');
+    const buttons = [...callActions(s)!.querySelectorAll<HTMLButtonElement>('button[data-action]')];
+    const disabled = buttons.find((b) => b.getAttribute('aria-disabled') === 'true' && b.getAttribute('aria-busy') !== 'true');
+    const enabled = buttons.find((b) => b.getAttribute('aria-disabled') === 'false');
+    expect(Boolean(disabled && enabled), 'the toolbar has enabled and disabled actions').to.equal(true);
+    expect(getComputedStyle(disabled!).opacity, disabled!.dataset.action).to.equal('0.55');
+    expect(getComputedStyle(disabled!).cursor, disabled!.dataset.action).to.equal('not-allowed');
+    expect(getComputedStyle(enabled!).opacity, enabled!.dataset.action).to.equal('1');
+    expect(getComputedStyle(enabled!).cursor, enabled!.dataset.action).to.equal('pointer');
+  });
+
   // Forced colours are emulated through Chromium's DevTools protocol (tests/setup/forced-colors-plugin.mjs):
   // Firefox's WebDriver BiDi and WebKitGTK's WebDriver have no way to turn them on.
   itExcept(['firefox', 'webkit'])('keeps every button outlined and disabled ones distinct in forced colors (Windows high contrast)', async () => {

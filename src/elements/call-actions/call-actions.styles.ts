@@ -16,15 +16,7 @@ export const styles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  @media (forced-colors: active) {
-    [role='toolbar']:focus-visible {
-      outline-color: Highlight;
-    }
-  }
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
+  /* Disabled buttons (aria-disabled too) look disabled by the shared styles (styles.ts). */
   button.end-call {
     background: var(--_danger);
     border-color: var(--_danger);
@@ -64,6 +56,9 @@ export const styles = css`
     overflow: auto;
   }
   @media (forced-colors: active) {
+    [role='toolbar']:focus-visible {
+      outline-color: Highlight;
+    }
     button.end-call,
     button.call,
     button.mark-done {

@@ -113,11 +113,8 @@ export const styles = css`
     gap: var(--_space-2);
     justify-content: end;
   }
-  /* aria-disabled, not disabled: a focused button keeps focus while the service answers. */
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
+  /* aria-disabled, not disabled: a focused button keeps focus while the service answers (it looks
+     disabled by the shared styles, styles.ts). */
   .accept {
     background: var(--_accept);
     border-color: var(--_accept);
