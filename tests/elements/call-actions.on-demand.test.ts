@@ -5,6 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '../helpers/keys.js';
 import { CallActions } from '../../src/elements/call-actions/call-actions.js';
+import { panelModules } from '../../src/elements/call-actions/call-actions.panel-elements.js';
 import { SimulatedContactCenter } from '../../src/adapters/simulated/index.js';
 import { ManualClock } from '../../src/model/clock.js';
 import { deepActive } from '../helpers/deep.js';
@@ -56,5 +57,32 @@ describe('<call-actions> popups whose element is fetched when first needed', () 
     s.button('dtmf').click();
     await settled(s.el);
     expect(s.panel().querySelector('dtmf-keypad'), 'keypad').to.not.equal(null);
+  });
+
+  it('Reschedule when the reschedule form cannot be fetched: the error is shown and announced, focus stays on the button, and the next press tries again', async () => {
+    expect(customElements.get('callback-scheduler'), 'not defined yet').to.equal(undefined);
+    const fetchScheduler = panelModules['callback-scheduler'];
+    let fail = true;
+    panelModules['callback-scheduler'] = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : fetchScheduler());
+    try {
+      const s = await connected();
+      const errors: string[] = [];
+      s.el.addEventListener('callback-error', (e) => errors.push((e as CustomEvent<{ code: string }>).detail.code));
+      s.button('reschedule').focus();
+      await sendKeys({ press: 'Enter' });
+      const error = () => s.el.shadowRoot!.querySelector<HTMLElement>('[part=error]')!;
+      await waitUntil(() => !error().hidden, 'no error shown');
+      expect(error().textContent).to.equal('This panel could not be loaded. Check the connection, then try again.');
+      expect(error().getAttribute('role')).to.equal('alert');
+      expect(errors).to.deep.equal(['network']);
+      expect(s.panel().hidden, 'no empty popup').to.equal(true);
+      expect(deepActive(), 'focus stays on Reschedule').to.equal(s.button('reschedule'));
+      fail = false;
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !s.panel().hidden, 'the reschedule popup did not open on the next press');
+      expect(s.panel().querySelector('callback-scheduler')).to.not.equal(null);
+    } finally {
+      panelModules['callback-scheduler'] = fetchScheduler;
+    }
   });
 });

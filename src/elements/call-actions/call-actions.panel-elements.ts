@@ -15,7 +15,8 @@ export const PANEL_TAGS: Readonly<Record<Panel, PanelTag>> = {
   reschedule: 'callback-scheduler',
 };
 
-const modules: Readonly<Record<PanelTag, () => Promise<CustomElementConstructor>>> = {
+/** How each element's module is fetched (replaced in tests to see a fetch fail). */
+export const panelModules: Record<PanelTag, () => Promise<CustomElementConstructor>> = {
   'team-communicator': () => import('../team-communicator/team-communicator.js').then((m) => m.TeamCommunicator),
   'dtmf-keypad': () => import('../dtmf-keypad/dtmf-keypad.js').then((m) => m.DtmfKeypad),
   'callback-scheduler': () => import('../callback-scheduler/callback-scheduler.js').then((m) => m.CallbackScheduler),
@@ -24,9 +25,9 @@ const modules: Readonly<Record<PanelTag, () => Promise<CustomElementConstructor>
 /** Defines `tag` (fetching its module if it is not loaded yet); a tag already defined is left as it is. */
 export async function definePanelElement(tag: PanelTag): Promise<void> {
   if (customElements.get(tag)) return;
-  const element = await modules[tag]();
+  const element = await panelModules[tag]();
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
 /** Every popup element, defined. */
-export const defineAllPanelElements = (): Promise<void> => Promise.all(Object.keys(modules).map((tag) => definePanelElement(tag as PanelTag))).then(() => undefined);
+export const defineAllPanelElements = (): Promise<void> => Promise.all(Object.keys(panelModules).map((tag) => definePanelElement(tag as PanelTag))).then(() => undefined);

@@ -69,8 +69,17 @@ export class CallActionsPanels {
     // The drop-in bundle fetches the popup's element when it is first needed: the popup opens
     // when it arrives (a fetch, not a render), unless another button was pressed meanwhile.
     if (!customElements.get(tag)) {
-      await definePanelElement(tag);
+      const loaded = await definePanelElement(tag).then(
+        () => true,
+        () => false,
+      );
       if (this.#requested !== panel || !this.#host.isConnected) return;
+      if (!loaded) {
+        // Offline, or the bundle's folder moved: said where the agent looks, and the button works again.
+        this.#requested = undefined;
+        this.#host.session.showError(panel, 'network', msg('This panel could not be loaded. Check the connection, then try again.', { id: 'call-actions.panel-load-failed' }));
+        return;
+      }
     }
     if (this.#popup.isOpen) this.#popup.close();
     this.#set(panel);

@@ -103,6 +103,7 @@
 'block.wrong-state': `No es posible en el estado actual de la llamada.`,
 'call-actions.label': `Acciones de llamada`,
 'call-actions.panel': `Acción de llamada`,
+'call-actions.panel-load-failed': `No se pudo cargar este panel. Compruebe la conexión y vuelva a intentarlo.`,
 'call-state.alerting': `Sonando`,
 'call-state.connected': `Conectado`,
 'call-state.dialing': `Marcando`,
