@@ -52,8 +52,9 @@ describe('<contact-directory>', () => {
     const fired = recordContactEvents(el);
     editButton(el)!.focus();
     await sendKeys({ press: 'Enter' });
+    // WebKit's WebDriver may return before the page has handled the key.
+    await waitUntil(() => el.editing, 'Enter did not open the editor');
     await el.updateComplete;
-    expect(el.editing).to.equal(true);
     expect(el.hasState('editing')).to.equal(true);
     expect(editButton(el) === null, 'no Edit button while editing').to.equal(true);
     expect(focusedName(el)).to.equal('input#field-name[input]');
