@@ -336,10 +336,14 @@ export class CallbackDesk extends CallbackElement {
    * anywhere else in the host page is left alone.
    */
   #welcome(interaction: Interaction, fromWindow: boolean): void {
-    void callWords().then(({ callChangeAnnouncement }) => {
-      const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
-      if (message) announce(message);
-    });
+    // Words that cannot be fetched (offline): this one announcement is skipped, with no stray rejection.
+    callWords().then(
+      ({ callChangeAnnouncement }) => {
+        const message = callChangeAnnouncement({ ...interaction, state: 'offered' }, interaction);
+        if (message) announce(message);
+      },
+      () => undefined,
+    );
     const lost = document.activeElement === document.body;
     // Accepted with the offer shortcut from another window, which the new one replaces: focus follows.
     if (!lost && !fromWindow && this.shadowRoot?.activeElement?.localName !== 'callback-notification') return;
