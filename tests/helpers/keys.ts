@@ -8,7 +8,9 @@
 //   activates nothing, in every later test file too): Tab is kept inside the page.
 // - WebKitGTK (WebDriver classic through webdriverio) takes only `press` and `type`; a chord is one
 //   `press` of WebDriver key codes (Shift+Tab is '\uE008\uE004'); its `type` presses every
-//   character at once, so a repeated character is lost: type one character at a time.
+//   character at once, so a repeated character is lost: type one character at a time. Its
+//   WebDriver may also answer before the page has handled the key: each press waits until the
+//   key's keyup has reached the page (or a same-origin frame that has focus), 1 s at most.
 import { sendKeys as launcherSendKeys } from '@web/test-runner-commands';
 import { engine } from './engine.js';
 
@@ -46,6 +48,41 @@ function webDriverKey(key: string): string {
   throw new Error(`keys.ts: no WebDriver key code for "${key}": add it to WEBDRIVER_KEYS`);
 }
 
+/** Windows a key may land in: this one and the same-origin frames focus is inside. */
+function keyWindows(): Window[] {
+  const windows: Window[] = [window];
+  let active: Element | null = document.activeElement;
+  while (active instanceof HTMLIFrameElement) {
+    let inner: Document | null = null;
+    try {
+      inner = active.contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (!inner?.defaultView) break;
+    windows.push(inner.defaultView);
+    active = inner.activeElement;
+  }
+  return windows;
+}
+
+/** WebKit: one launcher press, then wait until the page has seen the key's keyup. */
+async function webKitPress(keys: string): Promise<void> {
+  const windows = keyWindows();
+  let seen!: () => void;
+  const keyUp = new Promise<void>((resolve) => (seen = resolve));
+  const onKeyUp = (): void => seen();
+  for (const target of windows) target.addEventListener('keyup', onKeyUp, { capture: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await launcherSendKeys({ press: keys });
+    await Promise.race([keyUp, new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)))]);
+  } finally {
+    clearTimeout(timer);
+    for (const target of windows) target.removeEventListener('keyup', onKeyUp, { capture: true });
+  }
+}
+
 /** Modifiers held down in WebKit (its launcher has no down/up: they go with the next press). */
 const held: string[] = [];
 
@@ -60,11 +97,11 @@ async function webKitSendKeys(payload: SendKeysPayload): Promise<void> {
     return;
   }
   if ('press' in payload) {
-    await launcherSendKeys({ press: held.join('') + webDriverKey(payload.press) });
+    await webKitPress(held.join('') + webDriverKey(payload.press));
     return;
   }
   if ('type' in payload) {
-    for (const character of payload.type) await launcherSendKeys({ press: held.join('') + character });
+    for (const character of payload.type) await webKitPress(held.join('') + character);
     return;
   }
   await launcherSendKeys(payload);
