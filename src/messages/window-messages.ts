@@ -21,6 +21,10 @@ export function validationMessage(code: ValidationCode): string {
       return msg('The phone number is too long.', { id: 'invalid.phone-too-long' });
     case 'phone-invalid-country':
       return msg('Add the country code, starting with +.', { id: 'invalid.phone-country' });
+    case 'phone-unchecked':
+      return msg('The number cannot be checked right now: part of the page could not be loaded. Check the connection and try again.', {
+        id: 'invalid.phone-unchecked',
+      });
     case 'dtmf-empty':
       return msg('Enter digits to send.', { id: 'invalid.dtmf-empty' });
     case 'dtmf-invalid':

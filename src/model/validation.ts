@@ -7,6 +7,8 @@ export type ValidationCode =
   | 'phone-too-short'
   | 'phone-too-long'
   | 'phone-invalid-country'
+  /** The phone library could not be fetched (offline): the number was not checked; try again later. */
+  | 'phone-unchecked'
   | 'dtmf-empty'
   | 'dtmf-invalid'
   | 'time-invalid'
@@ -39,10 +41,14 @@ let phoneLib: Promise<PhoneLib> | undefined;
 
 /**
  * Loads the phone-number library (and its metadata, ~80 KB) the first time a number is checked,
- * so the first render of an element does not pay for it.
+ * so the first render of an element does not pay for it. A fetch that failed (offline) is tried
+ * again by the next check instead of failing every check after it.
  */
 export function loadPhoneLibrary(): Promise<PhoneLib> {
-  phoneLib ??= import('./phone-library.js');
+  phoneLib ??= import('./phone-library.js').catch((error: unknown) => {
+    phoneLib = undefined;
+    throw error;
+  });
   return phoneLib;
 }
 
@@ -56,7 +62,12 @@ export async function validatePhoneNumber(raw: string, defaultCountry?: string):
   if (!/^[+\d\s().\-/]+$/.test(text) && !/^[+\d\s().\-/]+\s*(ext\.?|x|#)\s*\d+$/i.test(text)) {
     return invalid('phone-invalid', 'A phone number has only digits, spaces and + ( ) - .');
   }
-  const lib = await loadPhoneLibrary();
+  let lib: PhoneLib;
+  try {
+    lib = await loadPhoneLibrary();
+  } catch {
+    return invalid('phone-unchecked', 'The number cannot be checked right now: part of the page could not be loaded. Check the connection and try again.');
+  }
   const country = defaultCountry?.toUpperCase() as Parameters<PhoneLib['validatePhoneNumberLength']>[1];
   const lengthProblem = lib.validatePhoneNumberLength(text, country);
   switch (lengthProblem) {

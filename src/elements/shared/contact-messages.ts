@@ -16,7 +16,7 @@ export const CONTACT_FIELDS: readonly ContactField[] = ['name', 'phone', 'email'
 export type ContactFieldCode = ValidationCode | 'name-empty' | 'email-invalid' | 'time-zone-invalid';
 
 const OWN_CODES: ReadonlySet<string> = new Set(['name-empty', 'email-invalid', 'time-zone-invalid']);
-const PHONE_CODES: ReadonlySet<string> = new Set(['phone-empty', 'phone-invalid', 'phone-too-short', 'phone-too-long', 'phone-invalid-country']);
+const PHONE_CODES: ReadonlySet<string> = new Set(['phone-empty', 'phone-invalid', 'phone-too-short', 'phone-too-long', 'phone-invalid-country', 'phone-unchecked']);
 
 /** True for a code this file has a message for (adapters may send others in an error's detail). */
 export function isContactFieldCode(code: unknown): code is ContactFieldCode {
