@@ -13,6 +13,12 @@ import '../helpers/lit-warnings.js';
 /** What every element inherits from the page: its language (`lang`) and theme (`data-cb-theme`). */
 
 const MIN = 60_000;
+/**
+ * A MutationObserver answers in a microtask; these waits get 5 s, not 1 s: once, in a loaded
+ * WebKit run, a wait ran out with its predicate never checked again (WebKit may align timers of a
+ * page it does not show to the same moment, the deadline set first firing first).
+ */
+const SLOW = { timeout: 5000 };
 const interaction = inState('held', { history: [{ at: T0 - 24 * 60 * MIN, kind: 'hold' }] });
 const heading = (el: CaseHistory) => el.shadowRoot!.querySelector('[part=heading]')!.textContent!.trim();
 const time = (el: CaseHistory) => el.shadowRoot!.querySelector('time')!.textContent!.trim();
@@ -90,18 +96,18 @@ describe('language and theme from the page', () => {
     expect(all()).to.deep.equal(['none', 'none', 'none']);
 
     document.body.setAttribute('data-cb-theme', 'dark');
-    await waitUntil(() => all().every((t) => t === 'dark'), `body dark: ${all()}`);
+    await waitUntil(() => all().every((t) => t === 'dark'), `body dark: ${all()}`, SLOW);
     document.body.setAttribute('data-cb-theme', 'light');
-    await waitUntil(() => all().every((t) => t === 'light'), `body light: ${all()}`);
+    await waitUntil(() => all().every((t) => t === 'light'), `body light: ${all()}`, SLOW);
 
     wrapper.setAttribute('data-cb-theme', 'dark');
-    await waitUntil(() => all().every((t) => t === 'dark'), `wrapper dark wins over body light: ${all()}`);
+    await waitUntil(() => all().every((t) => t === 'dark'), `wrapper dark wins over body light: ${all()}`, SLOW);
     wrapper.removeAttribute('data-cb-theme');
-    await waitUntil(() => all().every((t) => t === 'light'), `back to body light: ${all()}`);
+    await waitUntil(() => all().every((t) => t === 'light'), `back to body light: ${all()}`, SLOW);
     document.body.setAttribute('data-cb-theme', 'sepia');
-    await waitUntil(() => all().every((t) => t === 'none'), `unknown theme: ${all()}`);
+    await waitUntil(() => all().every((t) => t === 'none'), `unknown theme: ${all()}`, SLOW);
     el.setAttribute('data-cb-theme', 'dark');
-    await waitUntil(() => theme(el) === 'dark' && theme(desk) === 'none', 'the element’s own attribute');
+    await waitUntil(() => theme(el) === 'dark' && theme(desk) === 'none', 'the element’s own attribute', SLOW);
   });
 
   it('stops observing when its elements leave the page, and picks the theme up again on connect', async () => {
