@@ -22,9 +22,7 @@ export function validationMessage(code: ValidationCode): string {
     case 'phone-invalid-country':
       return msg('Add the country code, starting with +.', { id: 'invalid.phone-country' });
     case 'phone-unchecked':
-      return msg('The number cannot be checked right now: part of the page could not be loaded. Check the connection and try again.', {
-        id: 'invalid.phone-unchecked',
-      });
+      return msg('Cannot check the number now: check the connection.', { id: 'invalid.phone-unchecked' });
     case 'dtmf-empty':
       return msg('Enter digits to send.', { id: 'invalid.dtmf-empty' });
     case 'dtmf-invalid':

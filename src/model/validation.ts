@@ -66,7 +66,7 @@ export async function validatePhoneNumber(raw: string, defaultCountry?: string):
   try {
     lib = await loadPhoneLibrary();
   } catch {
-    return invalid('phone-unchecked', 'The number cannot be checked right now: part of the page could not be loaded. Check the connection and try again.');
+    return invalid('phone-unchecked', 'Cannot check the number now: check the connection.');
   }
   const country = defaultCountry?.toUpperCase() as Parameters<PhoneLib['validatePhoneNumberLength']>[1];
   const lengthProblem = lib.validatePhoneNumberLength(text, country);

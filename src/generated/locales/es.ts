@@ -314,7 +314,7 @@
 'invalid.phone-invalid': `Este número de teléfono no es válido.`,
 'invalid.phone-too-long': `El número de teléfono es demasiado largo.`,
 'invalid.phone-too-short': `El número de teléfono es demasiado corto.`,
-'invalid.phone-unchecked': `Ahora no se puede comprobar el número: no se pudo cargar una parte de la página. Compruebe la conexión y vuelva a intentarlo.`,
+'invalid.phone-unchecked': `Ahora no se puede comprobar el número: compruebe la conexión.`,
 'invalid.time': `Elija una fecha y una hora.`,
 'invalid.time-past': `La nueva hora debe ser futura.`,
 'invalid.time-too-far': `La nueva hora es demasiado lejana.`,
