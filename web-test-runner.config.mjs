@@ -8,12 +8,17 @@ import { workspaceContractServerPlugin } from './tests/workspace-server/plugin.m
 import { kamailioPlugin } from './tests/sip/plugin.mjs';
 import { forcedColorsPlugin } from './tests/setup/forced-colors-plugin.mjs';
 import { cdpBenchPlugin } from './bench/cdp-plugin.mjs';
-import { testBrowsers } from './scripts/test-browsers.mjs';
+import { selectedEngines, testBrowsers } from './scripts/test-browsers.mjs';
+import { secondTry, secondTryPageScript, secondTryRetries } from './scripts/second-try.mjs';
 
 // Chromium, Firefox ESR and WebKitGTK, chosen by TEST_BROWSERS (default Chromium; npm test runs all
 // three); the files that need WebRTC or Chromium's DevTools protocol run in Chromium only
 // (scripts/test-browsers.mjs says why for each).
 const engines = testBrowsers(['tests/**/*.test.ts', '!tests/node/**']);
+// WebKitGTK alone: a failing test runs once more, and the run ends naming each one that did
+// (scripts/second-try.mjs says why).
+const retries = secondTryRetries(selectedEngines());
+const secondTries = retries ? secondTry() : undefined;
 
 export default {
   rootDir: '.',
@@ -21,6 +26,7 @@ export default {
   files: engines.files,
   groups: engines.groups,
   nodeResolve: { exportConditions: ['development'] },
+  middleware: secondTries ? [secondTries.middleware] : [],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // The GMS contract server, for tests/adapters/gms.test.ts; its URL is at /__gms-url.
@@ -40,6 +46,7 @@ export default {
     cdpBenchPlugin(),
     // What an engine's launcher lacks (WebKitGTK: setViewport), see scripts/test-browsers.mjs.
     ...engines.plugins,
+    ...(secondTries ? [secondTries.plugin] : []),
   ],
   browsers: engines.browsers,
   // One engine at a time, for the same reason as one file at a time.
@@ -48,7 +55,7 @@ export default {
   // Chromium, and fixture() of a plain element waits on one (seen as random 10 s timeouts).
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 10_000, retries } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), closingLineReporter()],
   // Tests fail on lit dev-mode warnings: tests/setup/lit-warnings.ts turns them into errors.
   testRunnerHtml: (testFramework) => `<!doctype html>
@@ -71,6 +78,7 @@ export default {
       indexedDB.deleteDatabase('callback-elements');
     </script>
     <script type="module" src="${testFramework}"></script>
+    ${retries ? secondTryPageScript : ''}
   </body>
 </html>`,
 };
