@@ -53,12 +53,8 @@ function keyWindows(): Window[] {
   const windows: Window[] = [window];
   let active: Element | null = document.activeElement;
   while (active instanceof HTMLIFrameElement) {
-    let inner: Document | null = null;
-    try {
-      inner = active.contentDocument;
-    } catch {
-      inner = null;
-    }
+    // null, not an exception, for a frame of another origin.
+    const inner = active.contentDocument;
     if (!inner?.defaultView) break;
     windows.push(inner.defaultView);
     active = inner.activeElement;
