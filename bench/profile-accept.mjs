@@ -10,7 +10,9 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
-import sm from 'source-map-js';
+// source-map-js is installed with Vue's compiler (a dev dependency), not on its own: without it the
+// functions keep their minified names.
+const sm = await import('source-map-js').then((m) => m.default ?? m, () => null);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = `<!doctype html><html><body><script type="module">
 const main = await import('/dist/bundle/callback-elements.bundle.js'); await main.ready;
@@ -38,7 +40,7 @@ await tab.waitForFunction(() => window.readyForBench === true, { timeout: 60000 
 const client = await tab.createCDPSession();
 const totals = new Map(); const rounds = Number(process.env.ROUNDS ?? 5);
 const consumers = new Map();
-const consumer = (url) => { const f = path.join(root, new URL(url).pathname) + '.map'; if (!consumers.has(f)) consumers.set(f, fs.existsSync(f) ? new sm.SourceMapConsumer(JSON.parse(fs.readFileSync(f, 'utf8'))) : null); return consumers.get(f); };
+const consumer = (url) => { const f = path.join(root, new URL(url).pathname) + '.map'; if (!consumers.has(f)) consumers.set(f, sm && fs.existsSync(f) ? new sm.SourceMapConsumer(JSON.parse(fs.readFileSync(f, 'utf8'))) : null); return consumers.get(f); };
 const action = process.env.ACTION ?? 'accept';
 let durs = [];
 for (let r = 0; r < rounds + 1; r++) {
